@@ -1,0 +1,56 @@
+"""Domain exceptions and their message templates.
+
+The library raises these; only the CLI (and later the web app) turns them into messages.
+Each message says what failed, for which input, and what to do next.
+"""
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class of every error dateline raises on purpose."""
+
+
+class SourceReadError(DatelineError):
+    """An input could not be read or decoded into a document."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"cannot read {source}: {reason}")
+
+
+class ExtractionError(DatelineError):
+    """A document was read but no article could be extracted from it."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"cannot extract an article from {source}: {reason}")
+
+
+class StoreError(DatelineError):
+    """The store could not be opened, migrated or written."""
+
+
+class ArticleNotFoundError(DatelineError):
+    """No article has the requested id."""
+
+    def __init__(self, article_id: str):
+        self.article_id = article_id
+        super().__init__(f"no article with id {article_id!r}. List ids with 'dateline articles'.")
+
+
+# Reasons for SourceReadError/ExtractionError, kept here so tests can pin them.
+EMPTY = "the input is empty"
+BINARY = "the input is binary data, not text or HTML"
+TOO_LARGE = "the input is {size:,} bytes, over the {limit:,}-byte limit"
+UNDECODABLE = "the input is not valid text in any encoding tried (UTF-8, {guess})"
+NOT_FOUND = "no such file or directory"
+NOT_READABLE = "permission denied or not a regular file"
+BAD_FEED = "not a well-formed RSS/Atom feed ({detail})"
+BAD_WARC = "not a readable WARC file ({detail})"
+BAD_JSONL = "line {line} is not a JSON object ({detail})"
+TRUNCATED_GZIP = "the gzip stream is truncated or corrupt ({detail})"
+FETCH_FAILED = "download failed ({detail})"
+NO_TEXT = "no article text found"
+BAD_DATE = "{value!r} is not a date: use YYYY-MM-DD"

@@ -1,0 +1,131 @@
+"""Plain, JSON-serialisable records that flow between the stages.
+
+``RawDocument`` is what a source yields (decoded input plus whatever metadata the
+container already stated); ``Article`` is what extraction makes of it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+DocumentKind = Literal["html", "text"]
+DateHow = Literal["metadata", "url", "text", "inferred", "given"]
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Metadata stated by the container (feed item, JSON line, WARC header) or the user.
+
+    Each field is None when nobody stated it. ``published`` and ``publisher`` given by the
+    user (``--published``/``--publisher``) override what extraction finds; those from a
+    container only fill what extraction leaves empty.
+    """
+
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    summary: str | None = None
+    user_published: date | None = None
+    user_publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One decoded input document, before extraction.
+
+    Attributes:
+        source: where it came from: a path, a URL, ``-`` for stdin, with ``#N`` for the
+            N-th item of a feed, WARC or JSON lines file.
+        kind: ``html`` for markup, ``text`` for plain text (pasted or from JSON lines).
+        content: the decoded document.
+        url: the article's own URL when known (feed link, WARC target, JSON ``url``).
+        hints: metadata the container or the user stated.
+    """
+
+    source: str
+    kind: DocumentKind
+    content: str
+    url: str | None = None
+    hints: Hints = field(default_factory=Hints)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date and how it was known; ``value`` None means unknown."""
+
+    value: date | None = None
+    how: DateHow | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value.isoformat() if self.value else None, "how": self.how}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: clean text and metadata, each field None/empty when unknown."""
+
+    source: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    wire: str | None
+    dateline: str | None
+    authors: tuple[str, ...]
+    language: str | None
+    published: Published
+    body: tuple[str, ...]
+    captions: tuple[str, ...] = ()
+    summary: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(self.body)
+
+    @property
+    def text_hash(self) -> str:
+        return text_fingerprint(self.text)
+
+    @property
+    def id(self) -> str:
+        """Stable id: a hash of the canonical URL, or of the normalised text without one."""
+        key = f"url:{self.url}" if self.url else f"text:{self.text_hash}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form printed by ``dateline extract --json`` (see schemas/)."""
+        return {
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "publisher": self.publisher,
+            "wire": self.wire,
+            "dateline": self.dateline,
+            "authors": list(self.authors),
+            "language": self.language,
+            "published": self.published.to_json(),
+            "body": list(self.body),
+            "captions": list(self.captions),
+            "summary": self.summary,
+        }
+
+    def replace(self, **changes: Any) -> Article:
+        return dataclasses.replace(self, **changes)
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def text_fingerprint(text: str) -> str:
+    """Hash of the text with case, punctuation and spacing normalised away."""
+    normal = _NON_WORD.sub(" ", text.casefold()).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
