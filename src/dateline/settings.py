@@ -1,0 +1,43 @@
+"""All options in one object: defaults, then the environment, then flags."""
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+ENV_PREFIX = "DATELINE_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """dateline's options; each has one name everywhere (``db`` / ``--db`` / ``DATELINE_DB``).
+
+    Attributes:
+        db: SQLite file path or SQLAlchemy URL of the store.
+        workers: processes for the pure stages; 1 runs them in-process.
+        max_bytes: inputs larger than this are skipped, not read.
+        fetch_timeout: seconds to wait for a URL.
+    """
+
+    db: str = "dateline.db"
+    workers: int = min(4, os.cpu_count() or 1)
+    max_bytes: int = 20_000_000
+    fetch_timeout: float = 20.0
+
+
+def load_settings(overrides: Mapping[str, Any] | None = None,
+                  environ: Mapping[str, str] | None = None) -> Settings:
+    """Resolve settings once: defaults, then ``DATELINE_*`` variables, then ``overrides``.
+
+    ``None`` values in ``overrides`` mean "not given" and are ignored.
+    """
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        raw = environ.get(ENV_PREFIX + f.name.upper())
+        if raw is not None:
+            values[f.name] = type(f.default)(raw)
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return dataclasses.replace(Settings(), **values)

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from alembic.migration import MigrationContext
+from alembic.autogenerate import compare_metadata
+
+from dateline.errors import ArticleNotFoundError, StoreError
+from dateline.model import Article, Hints, Published, RawDocument
+from dateline.store import Store
+from dateline.store.schema import metadata
+
+
+def make_article(**changes) -> Article:
+    base = Article(
+        source="a.html", url="https://example.org/news/1", title="Talks resume",
+        publisher=None, wire=None, dateline=None, authors=(), language="en",
+        published=Published(), body=("First paragraph.", "Second paragraph."),
+    )
+    return base.replace(**changes)
+
+
+RAW = RawDocument(source="a.html", kind="text", content="First paragraph.",
+                  hints=Hints(user_published=date(2026, 1, 2)))
+
+
+def test_store_migrations_match_schema(store):
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"version_table": "_dateline_migrations"})
+        diffs = compare_metadata(context, metadata)
+    assert diffs == []
+
+
+def test_store_reopen_keeps_articles(db_path):
+    with Store.open(str(db_path)) as store:
+        store.add_article(make_article(), store.add_raw(RAW))
+    with Store.open(str(db_path)) as store:
+        assert [s.article.title for s in store.articles()] == ["Talks resume"]
+
+
+def test_store_add_raw_once_per_content(store):
+    assert store.add_raw(RAW) == store.add_raw(RAW)
+    assert store.counts()["raw_documents"] == 1
+
+
+def test_store_same_article_twice_is_duplicate(store):
+    raw_id = store.add_raw(RAW)
+    first = store.add_article(make_article(), raw_id)
+    second = store.add_article(make_article(), raw_id)
+    assert first[0] == "ingested" and second == ("duplicate", first[1])
+    assert store.counts()["articles"] == 1
+
+
+def test_store_same_url_other_text_is_duplicate(store):
+    raw_id = store.add_raw(RAW)
+    store.add_article(make_article(), raw_id)
+    assert store.add_article(make_article(body=("Rewritten.",)), raw_id)[0] == "duplicate"
+
+
+def test_store_same_text_other_url_is_duplicate(store):
+    raw_id = store.add_raw(RAW)
+    store.add_article(make_article(url=None), raw_id)
+    copy = make_article(url="https://mirror.example.com/x", body=("first  paragraph", "SECOND paragraph!"))
+    assert store.add_article(copy, raw_id)[0] == "duplicate"
+
+
+def test_store_richer_copy_fills_missing_metadata_only(store):
+    raw_id = store.add_raw(RAW)
+    _, article_id = store.add_article(make_article(), raw_id)
+    richer = make_article(title="Other title", publisher="Example News",
+                          published=Published(date(2026, 1, 18), "metadata"))
+    assert store.add_article(richer, raw_id) == ("updated", article_id)
+    stored = store.get(article_id).article
+    assert stored.title == "Talks resume"
+    assert stored.publisher == "Example News"
+    assert stored.published == Published(date(2026, 1, 18), "metadata")
+
+
+def test_store_get_by_unique_prefix(store):
+    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
+    assert store.get(article_id[:6]).id == article_id
+
+
+@pytest.mark.parametrize("wanted", ["ffff", "", "abc"])
+def test_store_get_unknown_id_raises(store, wanted):
+    store.add_article(make_article(), store.add_raw(RAW))
+    with pytest.raises(ArticleNotFoundError):
+        store.get(wanted)
+
+
+def test_store_articles_sorted_by_date_undated_last(store):
+    raw_id = store.add_raw(RAW)
+    for n, day in [(1, None), (2, date(2026, 2, 1)), (3, date(2026, 1, 1))]:
+        store.add_article(make_article(url=f"https://e.org/{n}", body=(f"Text {n}.",),
+                                       published=Published(day, "given" if day else None)),
+                          raw_id)
+    assert [s.article.url[-1] for s in store.articles()] == ["3", "2", "1"]
+
+
+def test_store_open_unwritable_path_raises(tmp_path):
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store.open(str(tmp_path / "missing-dir" / "x.db"))
+
+
+def test_store_failures_recorded(store):
+    store.add_failure("bad.bin", "read", "the input is binary data, not text or HTML")
+    assert [(f["source"], f["stage"]) for f in store.failures()] == [("bad.bin", "read")]
