@@ -54,3 +54,10 @@ TRUNCATED_GZIP = "the gzip stream is truncated or corrupt ({detail})"
 FETCH_FAILED = "download failed ({detail})"
 NO_TEXT = "no article text found"
 BAD_DATE = "{value!r} is not a date: use YYYY-MM-DD"
+
+# Reasons added for sources/ (feeds, JSON lines, streams whose size is not known up front).
+TOO_LARGE_STREAM = "the input is over the {limit:,}-byte limit"
+READ_FAILED = "the file could not be read ({detail})"
+EMPTY_FEED = "the feed has no items"
+FEED_ITEM_NO_TEXT = "the feed item has no content, description or summary"
+JSONL_NO_TEXT = 'line {line} has neither "text" nor "html"'

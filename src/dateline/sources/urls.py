@@ -1,0 +1,71 @@
+"""Downloading: the one place dateline goes on the network for an input."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import version
+
+import httpx
+
+from dateline.errors import FETCH_FAILED, TOO_LARGE, TOO_LARGE_STREAM, SourceReadError
+
+USER_AGENT = f"dateline/{version('dateline')} (news timeline builder)"
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A downloaded document: its URL after redirects, its body and its Content-Type."""
+
+    url: str
+    content: bytes
+    content_type: str | None
+
+
+def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None) -> FetchedPage:
+    """Download ``url``, following redirects, keeping at most ``max_bytes`` of it.
+
+    Args:
+        url: an http or https URL.
+        max_bytes: the largest body taken; the download stops past it.
+        client: the httpx client to use (tests give one with a mock transport); by default
+            a new one for this download.
+
+    Returns:
+        The page as downloaded, content encodings (gzip, brotli) undone.
+
+    Raises:
+        SourceReadError: FETCH_FAILED (with the HTTP status or the error's class) when the
+            download fails; TOO_LARGE or TOO_LARGE_STREAM when the body is over the limit.
+    """
+    try:
+        if client is None:
+            with httpx.Client() as own_client:
+                return _download(own_client, url, max_bytes)
+        return _download(client, url, max_bytes)
+    except httpx.HTTPStatusError as exc:
+        status = f"HTTP {exc.response.status_code} {exc.response.reason_phrase}".strip()
+        raise SourceReadError(url, FETCH_FAILED.format(detail=status)) from exc
+    # InvalidURL is not an HTTPError.
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise SourceReadError(url, FETCH_FAILED.format(detail=type(exc).__name__)) from exc
+
+
+def _download(client: httpx.Client, url: str, max_bytes: int) -> FetchedPage:
+    headers = {"User-Agent": USER_AGENT}
+    request = client.stream("GET", url, headers=headers, follow_redirects=True, timeout=TIMEOUT)
+    with request as response:
+        response.raise_for_status()
+        declared = response.headers.get("Content-Length", "")
+        # Only a lower bound when the body is compressed, but it saves a doomed download.
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise SourceReadError(url, TOO_LARGE.format(size=int(declared), limit=max_bytes))
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > max_bytes:
+                raise SourceReadError(url, TOO_LARGE_STREAM.format(limit=max_bytes))
+        return FetchedPage(
+            url=str(response.url),
+            content=bytes(body),
+            content_type=response.headers.get("Content-Type"),
+        )
