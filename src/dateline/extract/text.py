@@ -1,0 +1,436 @@
+"""Story paragraphs of text pasted from a news page, with the page furniture dropped.
+
+A paste carries the page around the story: navigation, share bars, newsletter boxes,
+photo captions, related-story lists, comments. Each paragraph is first judged on its
+own (:mod:`dateline.extract.text_cues`), then in context: headings open lists or
+comment sections, summaries sit above the story, repeated lines are widgets, and the
+story is the contiguous run of prose between its first and last long sentence.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from dateline.extract.text_cues import (
+    BYLINE,
+    CAPTION_LABEL,
+    Kind,
+    capital_ratio,
+    classify,
+    has_quote,
+    is_bullet,
+    is_strong,
+    strip_bullet,
+    words,
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """A pasted page split into headline, story, captions and furniture.
+
+    Attributes:
+        title: the headline when the paste starts with one, else None.
+        body: story paragraphs in order, each whitespace-normalised.
+        captions: photo captions and credit lines, kept apart from the body.
+        summary: a standfirst or summary block above the story (items joined by
+            newlines), else None.
+        furniture: every dropped paragraph, in order, for debugging and tests.
+    """
+
+    title: str | None
+    body: tuple[str, ...]
+    captions: tuple[str, ...]
+    summary: str | None
+    furniture: tuple[str, ...]
+
+
+def clean_text(text: str) -> CleanText:
+    """Split pasted news text into its story paragraphs and the page furniture around them.
+
+    Args:
+        text: plain text as pasted, paragraphs separated by blank lines or single
+            newlines, possibly hard-wrapped.
+
+    Returns:
+        The headline, story paragraphs, captions, summary and dropped lines. ``body`` is
+        empty when no paragraph reads like story text; the caller decides what to do.
+    """
+    units = [_Unit(paragraph, block) for paragraph, block in _paragraphs(text)]
+    _merge_captions(units)
+    _drop_skipped(units)
+    _drop_repeated(units)
+    _drop_author_bios(units)
+    summary = _take_summary_block(units)
+    title_at = _take_title(units)
+    if summary is None and title_at is not None:
+        summary = _take_standfirst(units, title_at)
+    _drop_sections(units)
+    _take_body(units)
+    result = CleanText(
+        title=units[title_at].text if title_at is not None else None,
+        body=tuple(u.text for u in units if u.role == "body"),
+        captions=tuple(dict.fromkeys(u.caption for u in units if u.caption)),
+        summary=summary,
+        furniture=tuple(u.text for u in units if u.role is None),
+    )
+    logger.debug(
+        "clean_text: %d paragraphs -> %d body, %d captions, %d furniture",
+        len(units), len(result.body), len(result.captions), len(result.furniture),
+    )
+    return result
+
+
+class _Unit:
+    """One paragraph of the paste and what the passes decided about it.
+
+    Not a dataclass: ``kind`` and the derived flags are computed once from ``text``.
+    ``role`` is "body", "title", "summary" or "caption"; None means furniture.
+    ``transparent`` furniture (a widget, an ad, a caption) may sit inside the story
+    without ending it; other non-story lines (bylines, headings) end it.
+    """
+
+    __slots__ = ("text", "block", "kind", "role", "caption", "transparent", "locked")
+
+    def __init__(self, text: str, block: int):
+        self.text = text
+        self.block = block
+        self.kind = classify(text)
+        self.role: str | None = None
+        self.caption: str | None = None
+        self.transparent = self.kind in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT, Kind.LABEL)
+        self.locked = False  # decided by a pass; later passes leave it alone
+
+    def drop(self, transparent: bool) -> None:
+        self.role = None
+        self.transparent = transparent
+        self.locked = True
+
+    @property
+    def free(self) -> bool:
+        return not self.locked
+
+    @property
+    def prose(self) -> bool:
+        return self.free and self.kind is Kind.SENTENCE
+
+    @property
+    def strong(self) -> bool:
+        return self.prose and is_strong(self.text)
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE = re.compile(r"[^\S\n]+")
+_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Hard wrapping is only assumed for text no wider than this, and when most
+# long lines inside blocks look broken for width.
+_MAX_WRAP_WIDTH = 100
+_MIN_WRAPPED_LINES = 3
+_MIN_WRAP_SHARE = 0.5
+
+
+def _paragraphs(text: str) -> list[tuple[str, int]]:
+    """Split the paste into whitespace-normalised paragraphs, with their block numbers.
+
+    A block is a run of lines between blank lines. In hard-wrapped text the lines of a
+    block are joined where the line was evidently broken for width; otherwise every
+    line is its own paragraph, as in pastes with one line per paragraph.
+    """
+    text = _INVISIBLE.sub("", _LINE_BREAK.sub("\n", text)).replace("\u00a0", " ")
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = _SPACE.sub(" ", raw).strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    width = _wrap_width(blocks)
+    paragraphs: list[tuple[str, int]] = []
+    for number, block in enumerate(blocks):
+        current = previous = block[0]
+        for line in block[1:]:
+            if width and _broken_for_width(previous, line, width):
+                # a wrapper breaks after a hyphen inside a word: "long-" + "term"
+                current += ("" if re.search(r"\w-$", current) else " ") + line
+            else:
+                paragraphs.append((current, number))
+                current = line
+            previous = line
+        paragraphs.append((current, number))
+    return paragraphs
+
+
+def _broken_for_width(line: str, following: str, width: int) -> bool:
+    """Whether a wrapper at ``width`` columns would have moved the next word down."""
+    return len(line) + 1 + len(following.split(" ", 1)[0]) > width
+
+
+def _wrap_width(blocks: list[list[str]]) -> int | None:
+    """The wrap width of hard-wrapped text, None when lines are paragraphs."""
+    width = max((len(line) for block in blocks for line in block), default=0)
+    if width > _MAX_WRAP_WIDTH:
+        return None
+    pairs = [(a, b) for block in blocks for a, b in zip(block, block[1:]) if len(a) >= 40]
+    broken = sum(_broken_for_width(a, b, width) for a, b in pairs)
+    if broken >= _MIN_WRAPPED_LINES and broken >= _MIN_WRAP_SHARE * len(pairs):
+        return width
+    return None
+
+
+# --- passes --------------------------------------------------------------------------
+
+_MAX_CAPTION_LINE_WORDS = 25
+
+
+def _merge_captions(units: list[_Unit]) -> None:
+    """Turn caption lines into captions, joining split labels and bare credits."""
+    one_block = len({u.block for u in units}) == 1
+    for i, unit in enumerate(units):
+        if unit.kind is Kind.LABEL:
+            unit.drop(transparent=True)
+            if i + 1 < len(units) and not units[i + 1].locked:
+                units[i + 1].kind = Kind.CAPTION
+                units[i + 1].text = f"{unit.text} {units[i + 1].text}"
+        elif unit.kind is Kind.CAPTION:
+            _make_caption(unit, unit.text)
+        elif unit.kind is Kind.CREDIT:
+            before = units[i - 1] if i else None
+            # a short plain line right above a bare credit is the caption it credits
+            if (
+                before is not None
+                and before.free
+                and before.kind in (Kind.SENTENCE, Kind.LINE)
+                and (one_block or before.block == unit.block)
+                and not has_quote(before.text)
+                and not is_strong(before.text)
+                and len(words(before.text)) <= _MAX_CAPTION_LINE_WORDS
+            ):
+                _make_caption(before, f"{before.text} {unit.text}")
+                before.transparent = True
+                unit.role, unit.locked = "caption", True
+            else:
+                _make_caption(unit, unit.text)
+
+
+def _make_caption(unit: _Unit, text: str) -> None:
+    unit.role, unit.locked, unit.transparent = "caption", True, True
+    unit.caption = CAPTION_LABEL.sub("", text)
+
+
+_MAX_SKIP = 12
+
+
+def _drop_skipped(units: list[_Unit]) -> None:
+    """Drop what sits between "skip past X" and "after X": an inline promotion."""
+    for i, unit in enumerate(units):
+        if unit.kind is Kind.SKIP_OPEN:
+            end = next((j for j in range(i + 1, min(i + _MAX_SKIP, len(units))) if units[j].kind is Kind.SKIP_CLOSE), i)
+            for inner in units[i : end + 1]:
+                inner.drop(transparent=True)
+                inner.caption = None
+        elif unit.kind is Kind.SKIP_CLOSE:
+            unit.drop(transparent=True)
+
+
+_MAX_REPEATED_WORDS = 3  # longer repeated lines may be the headline, kept once
+_NON_WORD = re.compile(r"\W+")
+
+
+def _drop_repeated(units: list[_Unit]) -> None:
+    """Drop widgets that recur on the page, and second copies of any paragraph."""
+    key = [_NON_WORD.sub(" ", u.text.casefold()).strip() for u in units]
+    counts = Counter(key)
+    seen: set[str] = set()
+    for unit, k in zip(units, key):
+        if not k or unit.locked:
+            continue
+        short = unit.kind is not Kind.SENTENCE and len(k.split()) <= _MAX_REPEATED_WORDS
+        if k in seen or (counts[k] > 1 and short):
+            unit.drop(transparent=True)
+        seen.add(k)
+
+
+_ROLE = re.compile(
+    r"\b(?:covers|covered|reporter|correspondent|journalist|editor|writer|writes|reports on|columnist|contributor|joined)\b",
+    re.I,
+)
+_NOT_NAME = {
+    "and", "on", "in", "at", "the", "of", "for", "with", "staff", "desk", "web", "news", "updated", "published",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+}
+
+
+def _drop_author_bios(units: list[_Unit]) -> None:
+    """Drop "<Byline name> covers ... for ..." author notes: about the writer, not the story."""
+    names = {
+        w.casefold()
+        for u in units
+        if u.kind is Kind.META and (m := BYLINE.match(u.text))
+        for w in words(m["names"])
+        if w[0].isupper() and w.casefold() not in _NOT_NAME and not w[0].isdigit()
+    }
+    for unit in units:
+        first = words(unit.text)[:1]
+        if unit.prose and first and first[0].casefold() in names and _ROLE.search(unit.text) and not has_quote(unit.text):
+            unit.kind = Kind.META
+            unit.drop(transparent=False)
+
+
+# A summary item is a bullet, or a short line that does not open the story.
+_MAX_SUMMARY_ITEM_CHARS = 200
+_MAX_SUMMARY_ITEMS = 10
+_DATELINE_LEAD = re.compile(r"^.{0,80}?\([A-Z][\w .]{1,30}\)\s*[-—–]\s|^[A-Z]{3,}[A-Z .'-]*,")
+
+
+def _take_summary_block(units: list[_Unit]) -> str | None:
+    """Take the items under a "Key points" style heading above the story as its summary."""
+    for i, unit in enumerate(units):
+        if unit.strong:
+            return None  # a summary heading inside the story is a subheading
+        if unit.kind is not Kind.SUMMARY:
+            continue
+        unit.drop(transparent=False)
+        items: list[_Unit] = []
+        for item in units[i + 1 :]:
+            if item.kind is Kind.FURNITURE and item.free:
+                item.drop(transparent=True)
+                continue
+            if item.locked or item.kind not in (Kind.SENTENCE, Kind.LINE) or len(items) == _MAX_SUMMARY_ITEMS:
+                break
+            if items:
+                # items share one shape: the story starts where the bullets or the
+                # unpunctuated lines stop
+                first = items[0]
+                if (is_bullet(first.text) and not is_bullet(item.text)) or (first.kind is Kind.LINE and item.kind is not Kind.LINE):
+                    break
+            if not is_bullet(item.text) and (len(item.text) > _MAX_SUMMARY_ITEM_CHARS or _DATELINE_LEAD.match(item.text)):
+                break
+            item.role, item.locked = "summary", True
+            items.append(item)
+        return "\n".join(strip_bullet(item.text) for item in items) or None
+    return None
+
+
+_MIN_TITLE_WORDS = 5
+_MIN_SHORT_TITLE_WORDS = 3
+_MAX_TITLE_CHARS = 250
+
+
+def _take_title(units: list[_Unit]) -> int | None:
+    """Index of the headline: the first headline-shaped line before the story, if any."""
+    candidates: list[int] = []
+    for i, unit in enumerate(units):
+        if unit.strong or unit.role == "summary" or unit.kind is Kind.SUMMARY:
+            break
+        text = unit.text
+        headline_shaped = (
+            unit.free
+            and (unit.kind is Kind.LINE or (unit.kind is Kind.SENTENCE and text[-1] in "?!"))
+            and len(text) <= _MAX_TITLE_CHARS
+            and not is_bullet(text)
+        )
+        if headline_shaped and len(words(text)) >= _MIN_SHORT_TITLE_WORDS:
+            candidates.append(i)
+    best = next((i for i in candidates if len(words(units[i].text)) >= _MIN_TITLE_WORDS), None)
+    if best is None and candidates:
+        best = candidates[0]
+    if best is not None:
+        units[best].role, units[best].locked = "title", True
+    return best
+
+
+_MIN_STANDFIRST_WORDS = 8
+_MAX_STANDFIRST_WORDS = 60
+_MAX_STANDFIRST_CAPITALS = 0.5  # above this it is a byline ("Jane Doe Moscow correspondent")
+_MAX_GAP_LINE_WORDS = 6
+
+
+def _take_standfirst(units: list[_Unit], title_at: int) -> str | None:
+    """Take the standfirst under the headline as the summary.
+
+    Either a line without final punctuation, or a sentence that a byline or timestamp
+    separates from the story below it.
+    """
+    at = next((i for i in range(title_at + 1, len(units)) if not units[i].transparent), None)
+    if at is None or units[at].locked:
+        return None
+    unit = units[at]
+    count = len(words(unit.text))
+    if not _MIN_STANDFIRST_WORDS <= count <= _MAX_STANDFIRST_WORDS or capital_ratio(unit.text) > _MAX_STANDFIRST_CAPITALS:
+        return None
+    if unit.kind is Kind.SENTENCE:
+        gap = at + 1
+        while gap < len(units) and (
+            units[gap].transparent
+            or units[gap].kind is Kind.META
+            or (units[gap].kind is Kind.LINE and len(words(units[gap].text)) <= _MAX_GAP_LINE_WORDS)
+        ):
+            gap += 1
+        dated = any(u.kind is Kind.META for u in units[at + 1 : gap])
+        if not dated or sum(u.strong for u in units[gap:]) < 2:
+            return None
+    elif unit.kind is not Kind.LINE:
+        return None
+    unit.role, unit.locked = "summary", True
+    return unit.text
+
+
+def _drop_sections(units: list[_Unit]) -> None:
+    """Drop link lists under their headings, and everything from a comments heading on.
+
+    Headings only open sections once the story has begun; before it they are single
+    lines of navigation.
+    """
+    started = False
+    mode = None
+    for unit in units:
+        if mode == "terminal":
+            unit.drop(transparent=False)
+            unit.caption = None
+            continue
+        if unit.kind in (Kind.LIST, Kind.TERMINAL):
+            unit.drop(transparent=False)
+            if started:
+                mode = "list" if unit.kind is Kind.LIST else "terminal"
+            continue
+        if mode == "list":
+            if unit.strong:
+                mode = None
+            elif unit.role != "caption":
+                unit.drop(transparent=False)
+        started = started or unit.strong
+
+
+_MIN_SHORT_STORY_WORDS = 8
+
+
+def _take_body(units: list[_Unit]) -> None:
+    """Mark the story: prose from the first to the last long sentence, plus short prose
+    touching either end across nothing but transparent furniture."""
+    strong = [i for i, u in enumerate(units) if u.strong]
+    if not strong:
+        # a very short story: any reasonably long sentence will do
+        strong = [i for i, u in enumerate(units) if u.prose and len(words(u.text)) >= _MIN_SHORT_STORY_WORDS]
+    if not strong:
+        return
+    first, last = strong[0], strong[-1]
+    for unit in units[first : last + 1]:
+        if unit.prose:
+            unit.role = "body"
+    for step, start in ((-1, first - 1), (1, last + 1)):
+        i = start
+        while 0 <= i < len(units):
+            unit = units[i]
+            if unit.prose:
+                unit.role = "body"
+            elif not unit.transparent:
+                break
+            i += step

@@ -1,0 +1,351 @@
+"""What one pasted paragraph looks like on its own: sentence, heading, metadata, credit.
+
+The vocabulary is generic web-page furniture (share bars, newsletter boxes, photo
+credits, related-link headings, consent prompts), never one site's strings. Context
+(position, repetition, list shape) is judged in :mod:`dateline.extract.text`.
+"""
+from __future__ import annotations
+
+import enum
+import re
+
+
+class Kind(enum.Enum):
+    """What a paragraph is, judged without its neighbours."""
+
+    SENTENCE = "sentence"  # ends like prose: a story paragraph unless context says otherwise
+    LINE = "line"  # short text without sentence punctuation: headline, heading, teaser, name
+    META = "meta"  # byline, timestamp, reading time, source or reporting credit
+    FURNITURE = "furniture"  # a known widget or promotion, dropped wherever it is
+    CAPTION = "caption"  # a photo caption or one with its credit
+    CREDIT = "credit"  # a bare photo credit; may belong to the caption line above
+    LABEL = "label"  # "Image caption," alone: the caption is the next line
+    LIST = "list"  # heading of a list of links to other stories
+    TERMINAL = "terminal"  # opens comments or an author box: nothing after it is story
+    SUMMARY = "summary"  # heading of a summary block ("Key points")
+    SKIP_OPEN = "skip_open"  # "skip past newsletter promotion"
+    SKIP_CLOSE = "skip_close"  # "after newsletter promotion"
+
+
+STRONG_WORDS = 12  # a sentence this long is story text, not a button or a teaser
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_END = re.compile(rf"[.!?…:][{re.escape(_CLOSERS)}]*$")
+_QUOTE = re.compile(r"[\"“”„«»]|(?:^|\s)['‘]")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, bullets and punctuation left out."""
+    return _WORD.findall(strip_bullet(text))
+
+
+def strip_bullet(text: str) -> str:
+    """The text without a leading list marker."""
+    return _BULLET.sub("", text, count=1)
+
+
+def is_bullet(text: str) -> bool:
+    """Whether the text starts with a list marker."""
+    return bool(_BULLET.match(text))
+
+
+def has_quote(text: str) -> bool:
+    """Whether the text contains quotation marks (reported speech is never furniture)."""
+    return bool(_QUOTE.search(text))
+
+
+def capital_ratio(text: str) -> float:
+    """Share of words that start with a capital: high for headings, names and titles."""
+    lettered = [w for w in words(text) if w[0].isalpha()]
+    if not lettered:
+        return 0.0
+    return sum(w[0].isupper() for w in lettered) / len(lettered)
+
+
+def is_sentence(text: str) -> bool:
+    """Whether the text ends like prose rather than like a heading, teaser or button."""
+    body = strip_bullet(text)
+    count = len(words(body))
+    if count < 2 or not _SENTENCE_END.search(body):
+        return False
+    last = body.rstrip(_CLOSERS)[-1:]
+    if last == ":":
+        # "He said:" introduces a quote; "A Message from Our Sponsor:" is a heading
+        return capital_ratio(body) <= 0.5
+    if last == "?" and count <= 6 and not has_quote(body):
+        return False  # "What happens next?" is a subheading or a teaser
+    return True
+
+
+def is_strong(text: str) -> bool:
+    """Whether the text is a sentence long enough to be story text on its own."""
+    return is_sentence(text) and len(words(text)) >= STRONG_WORDS
+
+
+# --- metadata ------------------------------------------------------------------------
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?=\W|$)|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|ist)?(?=\W|$)"
+    r"|\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago\b"
+    r"|^(?:yesterday|today|just now)\b",
+    re.I,
+)
+_DATED = re.compile(r"^(?:published|updated|last updated|first published|posted|modified|created)\b", re.I)
+BYLINE = re.compile(
+    r"^(?:by|story by|written by|words by|posted by|reported by|text by|authors?)\s*:?\s+(?P<names>\S.*)$", re.I
+)
+_META = [
+    # reporting credits and wire contributions
+    (re.compile(
+        r"^\(?(?:(?:additional|further|contributing|extra) )?(?:reporting|writing|editing|research|compiled|"
+        r"translated|produced|edited|graphics|photos|video)(?: and \w+)? by\b|;\s*editing by\b",
+        re.I,
+    ), 60),
+    (re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b", re.I), 30),
+    (re.compile(r"^\(?with inputs from\b", re.I), 12),
+    (re.compile(r"^(?:source|sources|via|from)\s*:", re.I), 15),
+    (re.compile(r"\bprovided by\b", re.I), 8),
+    # "4 min read", "Reading time: 6 minutes"
+    (re.compile(r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)\b(?:\s+(?:read|listen|watch))?\W*$|^(?:reading|listening) time\b", re.I), 8),
+    # a dateline with nothing after it: "KYIV (Reuters) -"
+    (re.compile(r"^(?:[A-Z][\w .,'-]*\s)?\((?:reuters|ap|afp|ani|pti|ians|upi|dpa|bloomberg|xinhua|efe|ansa)\)\s*[-—–]?$", re.I), 8),
+]
+
+
+def _is_meta(text: str, count: int, sentence: bool) -> bool:
+    if _DATED.match(text) and count <= 14 and not sentence:
+        return True
+    if BYLINE.match(text) and count <= 15 and not sentence:
+        return True
+    if _DATE.search(text) and count <= 10 and (not sentence or re.search(r"[ap]\.m\.$", text)):
+        return True
+    return any(count <= limit and pattern.search(text) for pattern, limit in _META)
+
+
+# --- furniture -----------------------------------------------------------------------
+
+# Whole-line buttons and widgets, matched against the casefolded line without trailing
+# punctuation or counts: "Share", "Copy link", "Advertisement", "Accept all".
+_BUTTON = re.compile(
+    "|".join([
+        r"skip to (?:main )?(?:content|navigation|search|main content)",
+        r"menu|open menu|close|search|sign in|log ?in|log out|register|my account|newsletters?",
+        r"subscribe(?: now| today| for free)?|support us|donate(?: now| today)?|contribute(?: now| today)?",
+        r"become an? (?:member|subscriber|supporter|patron)|join (?:us|now|today)",
+        r"back to top|show more|load more|see more|read more|continue reading|read (?:the )?full (?:story|article)",
+        r"listen(?: to this (?:article|story))?(?: \d+ min)?|watch(?: video| now)?|play(?: video)?|print|reuse this content",
+        r"click here\b.*",
+        r"share\d*(?: (?:this|the) (?:article|story|page))?|share (?:on|via|to) [\w ]+|copy(?: link)?(?: copied)?|link copied",
+        r"save[sd]?(?: article| story| for later)?|gift (?:this )?article|bookmark",
+        r"e-?mail|tweet|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|pinterest|flipboard|messenger|bluesky"
+        r"|threads|instagram|youtube|tiktok|mailto|rss|twitter mailto",
+        r"\+? ?follow(?: [\w' ]{0,30})?",
+        r"advertisement|advert|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)",
+        r"(?:story|article) continues (?:below|after (?:this )?(?:ad|advertisement))(?: advertisement)?",
+        r"continue reading (?:below|the main story)|scroll (?:down )?to continue(?: reading)?",
+        r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings|options|consent)",
+        r"cookie (?:settings|policy|preferences|notice)|(?:we value )?your privacy|privacy (?:settings|policy|notice)",
+        r"i agree|agree|got it|list \d+ of \d+|end of list|like(?: this)?|(?:like )?loading|reply|report(?: this)? comment",
+        r"this (?:article|story) is more than .+ old",
+        r"sign up(?: now| here| today| for free)?|sign up (?:to|for) .+|get (?:our|the) .*newsletter",
+        r"(?:free )?(?:daily |weekly |morning |evening )?newsletters?",
+        r"support (?:independent|our|quality) journalism",
+    ]),
+)
+_MAX_BUTTON_WORDS = 8
+_BUTTON_TAIL = re.compile(r"[\s:.!|•·…-]*(?:\(\d+\)|\d+)?[\s:.!|•·…-]*$")
+
+# Paragraph-level furniture: (pattern, longest paragraph it may drop, in words)
+_PROMO = [
+    # one-line links to other stories: "Related: ...", "Also Read | ...", "Read more: ..."
+    (re.compile(
+        r"^(?:related|read (?:also|more|next)|also read|see also|more|watch|listen|recommended|must read|"
+        r"don'?t miss|suggested|trending|also see|more on this)\s*[:|»>]\s*\S",
+        re.I,
+    ), 40),
+    (re.compile(r"^(?:copyright\b|©\s*\d{4}|\(c\)\s*\d{4})|\ball rights reserved\b", re.I), 40),
+    (re.compile(r"\bopens? (?:in )?(?:a )?new (?:tab|window)\b", re.I), 40),
+    (re.compile(r"^(?:tags?|topics?|filed under|categories|category|posted in|more about|keywords)\s*:", re.I), 40),
+    (re.compile(r"\byour email address will not be published\b", re.I), 20),
+    # aggregator and AI disclaimers
+    (re.compile(
+        r"\bauto[- ]?(?:aggregated|generated)\b|\bhas not been (?:created|edited|reviewed)\b|\bsyndicated feed\b|"
+        r"\b(?:generated|written|produced|created|summari[sz]ed) (?:by|with|using) (?:the help of )?"
+        r"(?:ai|artificial intelligence|an? (?:automated|computer))\b",
+        re.I,
+    ), 60),
+    # app and "latest news" plugs
+    (re.compile(r"\bdownload (?:the|our) (?:[\w-]+ ){0,3}app\b|^(?:catch|get) (?:all )?(?:the )?latest\b", re.I), 60),
+]
+# Appeals to the reader; never in reported speech, because "please donate," the mayor
+# said is story.
+_APPEAL_TOPIC = re.compile(
+    r"\b(?:sign up|subscribe|subscription|newsletters?|inbox|donat\w*|contribution|become an? (?:member|subscriber|"
+    r"supporter|patron)|readers like you|membership|support (?:us|our|independent|quality)|our (?:journalism|reporting|"
+    r"journalists|newsroom))\b",
+    re.I,
+)
+_APPEAL_AUDIENCE = re.compile(r"\b(?:you|your|us|our|we)\b", re.I)
+_REPORTED = re.compile(r"[\"“”„«»]|\b(?:said|says|told|according to|added|urged)\b", re.I)
+_MAX_APPEAL_WORDS = 80
+_COOKIE = re.compile(r"\bcookies\b", re.I)
+_US = re.compile(r"\b(?:we|our)\b", re.I)
+_YOU = re.compile(r"\byou(?:r)?\b", re.I)
+_URL = re.compile(r"https?://|www\.\w", re.I)
+_NO_WORDS = re.compile(r"^[\W\d_]*$")
+
+
+def _is_furniture(text: str, count: int, sentence: bool) -> bool:
+    if _NO_WORDS.match(text):
+        return True  # separators ("___"), list numbers
+    key = _BUTTON_TAIL.sub("", strip_bullet(text).casefold())
+    if count <= _MAX_BUTTON_WORDS and _BUTTON.fullmatch(key):
+        return True
+    if any(count <= limit and pattern.search(text) for pattern, limit in _PROMO):
+        return True
+    if _URL.search(text) and count <= 25 and not sentence:
+        return True
+    if count <= _MAX_APPEAL_WORDS:
+        if _APPEAL_TOPIC.search(text) and _APPEAL_AUDIENCE.search(text) and not _REPORTED.search(text):
+            return True
+        # consent prompts quote their own buttons ("By clicking "Accept all", you ...")
+        if _COOKIE.search(text) and _US.search(text) and _YOU.search(text):
+            return True
+    return _is_nav(text, count)
+
+
+# "Home › World › Europe", "News|Health", "Home / World / Headline"
+_NAV_SEPARATOR = re.compile(r"\s*[›»>|\\]\s*|\s+/\s+")
+
+
+def _is_nav(text: str, count: int) -> bool:
+    parts = [p for p in _NAV_SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2 or count > 30 or _SENTENCE_END.search(text):
+        return False
+    sizes = [len(words(p)) for p in parts]
+    return sizes[0] <= 3 and (len(parts) >= 3 or max(sizes) <= 4)
+
+
+# --- headings of sections ------------------------------------------------------------
+
+_LIST = re.compile(
+    "|".join([
+        r"related(?: (?:articles|stories|content|coverage|links|reading|news|posts|topics|videos|internet links))?",
+        r"read (?:more|next|also)|also read|see also|keep reading|further reading|what to read next",
+        r"more (?:on|about) (?:this|these) (?:story|stories|topics?)|more (?:stories|news|coverage|like this|to read|to explore)",
+        r"more (?:from|in) [\w' ]{1,30}|explore more(?: on (?:this|these) topics?)?",
+        r"(?:most|top) (?:read|viewed|popular|shared|watched|commented)|popular(?: now| stories| articles| today)?",
+        r"trending(?: now| stories)?|top stories|latest(?: news| stories)?|in other news|recent posts|more stories",
+        r"editor'?s'? (?:choice|picks?)|recommended(?: for you| stories| reading)?|suggested (?:topics|stories|articles|reading)",
+        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|don'?t miss|(?:from )?around the web",
+        r"(?:sponsored|promoted) stories|elsewhere on [\w ]+",
+    ]),
+)
+_TERMINAL = re.compile(
+    r"(?:\d+ )?comments?(?: \(?\d+\)?)?|comment count|(?:show|view|read|load|see|hide) (?:all )?(?:\d+ )?comments"
+    r"|join the (?:conversation|discussion|debate)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment"
+    r"|about the authors?|about this author|(?:\d+ )?responses?|discussion|conversation"
+)
+_SUMMARY = re.compile(
+    r"summary|key (?:points|takeaways|facts)|takeaways|highlights|story highlights|at a glance|in brief|in short"
+    r"|tl;? ?dr|quick read|the big picture|what we know(?: so far)?|(?:ai[- ]generated|ai|article|automated) summary"
+    r"|summary by ai|summari[sz]ed by ai"
+)
+_SKIP_OPEN = re.compile(r"skip (?:past|over) .{1,40}|skip (?:advert\w*|ad|promotion)")
+_SKIP_CLOSE = re.compile(r"(?:after|end of) (?:[\w-]+ ){0,3}(?:promotion|advert\w*|ad|newsletter)")
+_HEADING_TAIL = re.compile(r"[\s:.!|»>…-]*$")
+_MAX_HEADING_WORDS = 8
+
+
+def _heading_kind(text: str, count: int) -> Kind | None:
+    if count > _MAX_HEADING_WORDS:
+        return None
+    key = _HEADING_TAIL.sub("", strip_bullet(text).casefold())
+    for pattern, kind in (
+        (_TERMINAL, Kind.TERMINAL),
+        (_LIST, Kind.LIST),
+        (_SUMMARY, Kind.SUMMARY),
+        (_SKIP_OPEN, Kind.SKIP_OPEN),
+        (_SKIP_CLOSE, Kind.SKIP_CLOSE),
+    ):
+        if pattern.fullmatch(key):
+            return kind
+    return None
+
+
+# --- captions and credits ------------------------------------------------------------
+
+_LABEL_ONLY = re.compile(r"^(?:(?:image|media|video|photo|picture) (?:caption|source|credit)s?|caption|photo credit)\s*[,:]?$", re.I)
+_LABELLED = re.compile(r"^(?:image|media|video|photo|picture) (?:caption|source|credit)s?\s*[,:]\s*\S", re.I)
+# Labels that only say "caption" carry nothing; credit labels say whose picture it is.
+CAPTION_LABEL = re.compile(r"^(?:(?:image|media|video) caption|caption)\s*[,:]\s*", re.I)
+_CREDIT_LABEL = re.compile(
+    r"(?:^|(?<=[.!?”\"’)]\s))\(?(?:photograph|photo|picture|image|illustration|composite|credit|photo credit|"
+    r"photos|pictures|file photo)\s*(?::\s*|by\s+)(?P<who>[^:()]{1,80}?)\)?$",
+    re.I,
+)
+_CREDIT_WORD = re.compile(
+    r"\b(?:photo|photos|photograph|getty|images|afp|ap|reuters|epa|pa|shutterstock|alamy|bloomberg|xinhua|"
+    r"anadolu|courtesy|handout|file|pool|telegram|screenshot|screengrab|supplied|via)\b",
+    re.I,
+)
+_DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,6}$", re.I)
+# "(ABC News: Sara Whitfield)", "[File: Ebrahim Hamid/AFP]": who published, then who shot it
+_ORG_PERSON = re.compile(r"^[\w .'&-]{2,40}:\s*[A-Z][\w .'/-]{1,50}$")
+_CREDIT_PAREN = re.compile(r"\((?P<who>[^()]{2,80})\)$")
+_CREDIT_SQUARE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]$")
+_CREDIT_AGENCY = re.compile(r"(?:^|\s)(?:[A-Z]{2,}|Getty Images|AP Photo)(?:/[\w.'’ -]+)+$|(?:^|\s)(?:©\s*)?Getty Images$")
+_MAX_CAPTION_WORDS = 60
+
+
+def _credit_start(text: str) -> int | None:
+    """Where a trailing photo credit starts in the text, None without one."""
+    match = _CREDIT_LABEL.search(text)
+    if match:
+        who = match["who"]
+        if len(words(who)) <= 8 and ("/" in who or capital_ratio(who) >= 0.5):
+            return match.start()
+    for pattern in (_CREDIT_PAREN, _CREDIT_SQUARE):
+        match = pattern.search(text)
+        if match:
+            who = match["who"]
+            if _CREDIT_WORD.search(who) or " / " in who or _ORG_PERSON.match(who) or _DOMAIN.match(who):
+                return match.start()
+    match = _CREDIT_AGENCY.search(text)
+    if match:
+        return match.start()
+    return None
+
+
+def _caption_kind(text: str, count: int) -> Kind | None:
+    if _LABEL_ONLY.match(text):
+        return Kind.LABEL
+    if _LABELLED.match(text) and count <= _MAX_CAPTION_WORDS:
+        return Kind.CAPTION
+    if count > _MAX_CAPTION_WORDS:
+        return None
+    start = _credit_start(text)
+    if start is None:
+        return None
+    return Kind.CREDIT if not re.search(r"\w", text[:start]) else Kind.CAPTION
+
+
+def classify(text: str) -> Kind:
+    """What a whitespace-normalised paragraph is, judged on its own."""
+    count = len(words(text))
+    sentence = is_sentence(text)
+    heading = _heading_kind(text, count)
+    if heading:
+        return heading
+    caption = _caption_kind(text, count)
+    if caption:
+        return caption
+    if _is_meta(text, count, sentence):
+        return Kind.META
+    if _is_furniture(text, count, sentence):
+        return Kind.FURNITURE
+    return Kind.SENTENCE if sentence else Kind.LINE

@@ -1,0 +1,204 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.extract.text import CleanText, clean_text
+
+DATA = Path(__file__).parent / "data" / "text"
+FIXTURES = sorted(path.stem for path in DATA.glob("*.txt"))
+
+
+def load(name: str) -> tuple[str, dict]:
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return text, expected
+
+
+def story(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+LEAD = (
+    "The harbour authority said on Monday that it would close the northern pier for six weeks "
+    "while engineers repair storm damage to the sea wall."
+)
+MIDDLE = (
+    "About 40 fishing boats that use the pier will be moved to the southern basin, where temporary "
+    "moorings have been installed, the authority said in a statement."
+)
+END = (
+    "Repairs are expected to cost about 2.1 million euros and will be paid for from the regional "
+    "emergency fund, officials said."
+)
+
+
+def test_text_fixtures_present():
+    assert len(FIXTURES) >= 12
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_text_body_matches_fixture(name):
+    text, expected = load(name)
+    assert list(clean_text(text).body) == expected["body"]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_text_title_matches_fixture(name):
+    text, expected = load(name)
+    assert clean_text(text).title == expected["title"]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_text_captions_found(name):
+    text, expected = load(name)
+    assert list(clean_text(text).captions) == expected["captions"]
+
+
+@pytest.mark.parametrize("name", [n for n in FIXTURES if "summary" in load(n)[1]])
+def test_text_summary_matches_fixture(name):
+    text, expected = load(name)
+    assert clean_text(text).summary == expected["summary"]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_text_no_furniture_line_in_body(name):
+    text, expected = load(name)
+    kept = " ".join(expected["body"])
+    furniture_lines = {line.strip() for line in text.splitlines() if line.strip() and line.strip() not in kept}
+    result = clean_text(text)
+    assert not furniture_lines & set(result.body)
+    assert not any(line in paragraph for paragraph in result.body for line in furniture_lines if len(line) > 3)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_text_every_paragraph_accounted_for(name):
+    text, _ = load(name)
+    result = clean_text(text)
+    assert not set(result.body) & set(result.furniture)
+    assert result.title not in result.body
+
+
+def test_text_empty_input_gives_empty_body():
+    assert clean_text("") == CleanText(title=None, body=(), captions=(), summary=None, furniture=())
+    assert clean_text(" \n\n\t \n").body == ()
+
+
+def test_text_no_story_gives_empty_body():
+    result = clean_text("Home\nNews\nShare\nAdvertisement\nMost read\nStorm hits coast\nSign up now")
+    assert result.body == ()
+    assert "Share" in result.furniture
+
+
+def test_text_short_quoted_paragraph_kept():
+    result = clean_text(story(LEAD, "\u201cWe are ready,\u201d he said.", MIDDLE, END))
+    assert result.body == (LEAD, "\u201cWe are ready,\u201d he said.", MIDDLE, END)
+
+
+def test_text_short_quote_closing_the_story_kept():
+    result = clean_text(story(LEAD, MIDDLE, END, "Advertisement", '"We will rebuild," she said.', "Related articles", "Pier reopens"))
+    assert result.body == (LEAD, MIDDLE, END, '"We will rebuild," she said.')
+
+
+def test_text_link_list_dropped():
+    teasers = ["Related articles", "Ferry fares to rise in spring", "New marina approved by council", "Why is the harbour silting up?"]
+    result = clean_text(story(LEAD, MIDDLE, *teasers, END))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert set(teasers) <= set(result.furniture)
+
+
+def test_text_link_list_at_end_dropped_even_with_sentences():
+    result = clean_text(story(LEAD, MIDDLE, END, "Most read", "1", "Mayor resigns.", "2", "Ferry fares rise."))
+    assert result.body == (LEAD, MIDDLE, END)
+
+
+def test_text_repeated_widget_dropped():
+    widget = "Gift article"
+    result = clean_text(story(LEAD, widget, MIDDLE, widget, END))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.furniture.count(widget) == 2
+
+
+def test_text_repeated_paragraph_kept_once():
+    result = clean_text(story(LEAD, MIDDLE, LEAD, END))
+    assert result.body == (LEAD, MIDDLE, END)
+
+
+def test_text_metadata_lines_kept_out_of_body():
+    meta = ["By Jane Doe", "Published 18 January 2026", "Source: Reuters", "(Reuters) -", "4 min read"]
+    result = clean_text("\n".join(["Harbour pier to close for six weeks after storm", *meta, LEAD, MIDDLE, END]))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert set(meta) <= set(result.furniture)
+
+
+def test_text_dateline_lead_kept_whole():
+    lead = "KYIV, Jan 18 (Reuters) - Ukrainian President Volodymyr Zelenskiy said on Sunday that air defence deliveries had to speed up."
+    result = clean_text(story(lead, MIDDLE, END))
+    assert result.body[0] == lead
+
+
+def test_text_hard_wrapped_paragraphs_joined():
+    wrapped = (
+        "The harbour authority said on Monday that it would close the northern\n"
+        "pier for six weeks while engineers repair storm damage to the sea wall.\n\n"
+        "About 40 fishing boats that use the pier will be moved to the southern\n"
+        "basin, where temporary moorings have been installed, the authority said\n"
+        "in a statement.\n\n"
+        "Repairs are expected to cost about 2.1 million euros and will be paid\n"
+        "for from the regional emergency fund, officials said.\n"
+    )
+    assert clean_text(wrapped).body == (LEAD, MIDDLE, END)
+
+
+def test_text_single_newline_paragraphs_split():
+    assert clean_text(f"{LEAD}\n{MIDDLE}\r\n{END}").body == (LEAD, MIDDLE, END)
+
+
+def test_text_title_taken_from_first_headline_line():
+    result = clean_text("Skip to content\nNews\nHarbour pier to close for six weeks after storm\n" + story(LEAD, MIDDLE, END))
+    assert result.title == "Harbour pier to close for six weeks after storm"
+    assert clean_text(story(LEAD, MIDDLE, END)).title is None
+
+
+def test_text_subheading_dropped_sentences_kept():
+    result = clean_text(story(LEAD, "Boats moved", MIDDLE, "What happens next?", END))
+    assert result.body == (LEAD, MIDDLE, END)
+
+
+def test_text_summary_block_above_story():
+    result = clean_text("\n".join([
+        "Harbour pier to close for six weeks after storm", "Key points", "- Pier shut for six weeks", "- Boats moved south",
+        LEAD, MIDDLE, END,
+    ]))
+    assert result.summary == "Pier shut for six weeks\nBoats moved south"
+    assert result.body == (LEAD, MIDDLE, END)
+
+
+def test_text_comments_end_the_story():
+    comments = ["Comments (2)", "Sam says:", "This pier has needed repairs for a decade and nobody listened to the fishermen.", "Reply"]
+    result = clean_text(story(LEAD, MIDDLE, END, *comments))
+    assert result.body == (LEAD, MIDDLE, END)
+
+
+def test_text_reader_appeal_dropped_but_quoted_appeal_kept():
+    appeal = "Our journalism is funded by readers like you. Please consider becoming a member today to support our reporting."
+    quoted = '"Please donate whatever you can to help our fishermen," the mayor told reporters on Monday.'
+    result = clean_text(story(LEAD, appeal, MIDDLE, quoted, END))
+    assert result.body == (LEAD, MIDDLE, quoted, END)
+
+
+def test_text_captions_kept_apart():
+    result = clean_text(story(
+        LEAD,
+        "Waves break over the sea wall on Sunday. Photograph: Ana Lopes/AP",
+        MIDDLE,
+        "Image caption, Boats in the southern basin",
+        END,
+    ))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.captions == ("Waves break over the sea wall on Sunday. Photograph: Ana Lopes/AP", "Boats in the southern basin")
+
+
+def test_text_is_pure():
+    text, _ = load(FIXTURES[0])
+    assert clean_text(text) == clean_text(text)
