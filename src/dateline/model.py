@@ -125,7 +125,11 @@ class Article:
 _NON_WORD = re.compile(r"\W+")
 
 
+def normalise_text(text: str) -> str:
+    """The text's words, case-folded and single-spaced, without punctuation."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
 def text_fingerprint(text: str) -> str:
     """Hash of the text with case, punctuation and spacing normalised away."""
-    normal = _NON_WORD.sub(" ", text.casefold()).strip()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()

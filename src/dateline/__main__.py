@@ -1,0 +1,4 @@
+"""``python -m dateline``."""
+from dateline.cli import main
+
+main()

@@ -1,0 +1,32 @@
+"""Extraction: one raw document in, one Article out (pure, no store, no network)."""
+from __future__ import annotations
+
+from dateline import errors
+from dateline.errors import ExtractionError
+from dateline.extract.html import extract_html
+from dateline.extract.meta import find_metadata
+from dateline.extract.text import clean_text
+from dateline.model import Article, RawDocument, normalise_text
+
+__all__ = ["extract"]
+
+
+def extract(raw: RawDocument) -> Article:
+    """Extract the article text, captions and metadata of one raw document.
+
+    Raises:
+        ExtractionError: the document holds no article text.
+    """
+    page = extract_html(raw.content, raw.url) if raw.kind == "html" else clean_text(raw.content)
+    if not page.body:
+        raise ExtractionError(raw.source, errors.NO_TEXT)
+    meta = find_metadata(raw, page.body, page.title or raw.hints.title)
+    summary = page.summary or raw.hints.summary
+    if summary and normalise_text(page.body[0]).startswith(normalise_text(summary)):
+        summary = None  # a feed description that is only the body's first sentences
+    return Article(
+        source=raw.source, url=meta.canonical_url, title=meta.title,
+        publisher=meta.publisher, wire=meta.wire, dateline=meta.dateline,
+        authors=meta.authors, language=meta.language, published=meta.published,
+        body=page.body, captions=page.captions, summary=summary,
+    )

@@ -1,0 +1,146 @@
+"""Sources -> extract (-> store): the ingest pipeline and its stand-alone extract stage."""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import BinaryIO
+
+from dateline.errors import ExtractionError
+from dateline.extract import extract
+from dateline.model import Article, RawDocument
+from dateline.run.local import map_ordered
+from dateline.settings import Settings
+from dateline.sources import SourceFailure, read_sources
+from dateline.store import Store
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document a stage could not process: where it came from, which stage, why."""
+
+    source: str
+    stage: str
+    reason: str
+    raw: RawDocument | None = field(default=None, repr=False, compare=False)
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": self.source, "stage": self.stage, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Extracted:
+    raw: RawDocument
+    article: Article
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` run did; ``updated`` is part of ``duplicate``, ``skipped`` counts
+    the failures."""
+
+    ingested: int = 0
+    duplicate: int = 0
+    updated: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return len(self.failures)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ingested": self.ingested, "duplicate": self.duplicate, "updated": self.updated,
+            "skipped": self.skipped, "article_ids": self.article_ids,
+            "failures": [f.to_json() for f in self.failures],
+        }
+
+
+def _extract_one(raw: RawDocument) -> Article | Failure:
+    """The extract stage for the process pool: never raises, a failure is a value."""
+    try:
+        return extract(raw)
+    except ExtractionError as exc:
+        return Failure(raw.source, "extract", exc.reason)
+    except Exception as exc:  # a bug or a parser crash on one document must not end the batch
+        logger.debug("extraction of %s crashed", raw.source, exc_info=True)
+        return Failure(raw.source, "extract", f"unexpected {exc.__class__.__name__}: {exc}")
+
+
+def extract_documents(
+    inputs: Sequence[str], settings: Settings, *, published: date | None = None,
+    publisher: str | None = None, stdin: BinaryIO | None = None,
+    fetch: Callable | None = None, keep_raw: Callable[[RawDocument], None] | None = None,
+) -> Iterator[Extracted | Failure]:
+    """Read ``inputs`` and extract an article from each document, in input order.
+
+    Args:
+        published, publisher: what the user states about every input (``given``).
+        keep_raw: called with each raw document before it is extracted (the store keeps it).
+    """
+    def raws() -> Iterator[RawDocument | Failure]:
+        for doc in read_sources(inputs, stdin=stdin, fetch=fetch, max_bytes=settings.max_bytes):
+            if isinstance(doc, SourceFailure):
+                yield Failure(doc.source, "read", doc.reason)
+                continue
+            if published or publisher:
+                doc = dataclasses.replace(doc, hints=dataclasses.replace(
+                    doc.hints, user_published=published, user_publisher=publisher))
+            if keep_raw:
+                keep_raw(doc)
+            yield doc
+
+    for doc, result in map_ordered(_stage, raws(), settings.workers):
+        if isinstance(result, Article):
+            yield Extracted(doc, result)
+        elif isinstance(doc, RawDocument):
+            yield dataclasses.replace(result, raw=doc)
+        else:
+            yield result
+
+
+def _stage(doc: RawDocument | Failure) -> Article | Failure:
+    return doc if isinstance(doc, Failure) else _extract_one(doc)
+
+
+def ingest(
+    inputs: Sequence[str], store: Store, settings: Settings, *, published: date | None = None,
+    publisher: str | None = None, stdin: BinaryIO | None = None, fetch: Callable | None = None,
+    on_result: Callable[[Extracted | Failure], None] | None = None,
+) -> IngestReport:
+    """Read, extract and store articles; each document is committed on its own.
+
+    The raw document is stored before extraction, so a document whose extraction fails
+    is kept and can be extracted again; a failure is recorded with its reason.
+
+    Returns:
+        Counts of articles ingested, duplicate (already stored), updated (duplicates that
+        filled missing metadata) and the failures.
+    """
+    report = IngestReport()
+    raw_ids: dict[str, int] = {}
+
+    def keep_raw(raw: RawDocument) -> None:
+        raw_ids[raw.sha256] = store.add_raw(raw)
+
+    for result in extract_documents(inputs, settings, published=published, publisher=publisher,
+                                    stdin=stdin, fetch=fetch, keep_raw=keep_raw):
+        raw_id = (raw_ids.pop(result.raw.sha256, None) or store.add_raw(result.raw)
+                  if result.raw else None)
+        if isinstance(result, Failure):
+            store.add_failure(result.source, result.stage, result.reason, raw_id)
+            report.failures.append(result)
+        else:
+            outcome, article_id = store.add_article(result.article, raw_id)
+            report.ingested += outcome == "ingested"
+            report.duplicate += outcome != "ingested"
+            report.updated += outcome == "updated"
+            report.article_ids.append(article_id)
+        if on_result:
+            on_result(result)
+    return report

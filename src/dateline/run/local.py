@@ -1,0 +1,32 @@
+"""Run a pure stage over a stream of documents in a local process pool, in order."""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def map_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[tuple[T, R]]:
+    """Yield ``(item, fn(item))`` in input order, at most ``4 * workers`` items in flight.
+
+    ``fn`` must be a picklable module-level function that does not raise; with one worker
+    it runs in this process. The window keeps memory flat however long the stream is.
+    """
+    if workers <= 1:
+        for item in items:
+            yield item, fn(item)
+        return
+    window: deque[tuple[T, Future[R]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for item in items:
+            window.append((item, pool.submit(fn, item)))
+            if len(window) >= 4 * workers:
+                done, future = window.popleft()
+                yield done, future.result()
+        while window:
+            done, future = window.popleft()
+            yield done, future.result()

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from dateline.pipeline import Extracted, Failure, extract_documents, ingest
+from dateline.run.local import map_ordered
+from dateline.settings import Settings, load_settings
+
+STORY = ("The regional parliament approved the budget on Thursday after two weeks of debate, "
+         "with a majority of eleven votes and several abstentions from the opposition.\n\n"
+         "The finance minister said the plan would cut the deficit by a third within two years.\n")
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_run_map_ordered_keeps_order_in_pool():
+    assert list(map_ordered(_square, range(50), workers=2)) == [(n, n * n) for n in range(50)]
+
+
+def test_run_map_ordered_in_process():
+    assert list(map_ordered(_square, [3, 1], workers=1)) == [(3, 9), (1, 1)]
+
+
+def test_settings_environment_then_overrides():
+    env = {"DATELINE_DB": "env.db", "DATELINE_WORKERS": "3"}
+    assert load_settings(environ=env) == Settings(db="env.db", workers=3)
+    assert load_settings({"db": "flag.db", "workers": None}, environ=env).db == "flag.db"
+
+
+def test_pipeline_failure_keeps_raw_document(tmp_path: Path, store):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "menu.txt").write_text("Home\nNews\nSport\n")
+    (folder / "story.txt").write_text(STORY)
+    report = ingest([str(folder)], store, Settings(workers=1))
+    assert (report.ingested, report.skipped) == (1, 1)
+    assert report.failures[0].to_json() == {
+        "source": str(folder / "menu.txt"), "stage": "extract",
+        "reason": "no article text found"}
+    assert store.counts()["raw_documents"] == 2
+    assert store.failures()[0]["raw_id"] is not None
+
+
+def test_pipeline_extract_results_in_input_order(tmp_path: Path):
+    names = [f"{n:02d}.txt" for n in range(8)]
+    for n, name in enumerate(names):
+        (tmp_path / name).write_text(STORY.replace("eleven", f"{n + 20}"))
+    results = list(extract_documents([str(tmp_path)], Settings(workers=2)))
+    assert all(isinstance(r, Extracted) for r in results)
+    assert [Path(r.article.source).name for r in results] == names
+
+
+def test_pipeline_read_failure_has_no_raw(tmp_path: Path):
+    results = list(extract_documents([str(tmp_path / "missing.txt")], Settings(workers=1)))
+    assert results == [Failure(str(tmp_path / "missing.txt"), "read", "no such file or directory")]
