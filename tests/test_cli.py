@@ -1,11 +1,14 @@
 """End-to-end tests through the CLI, on inputs written into tmp_path."""
 from __future__ import annotations
 
+import gzip
 import json
 import signal
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
 
@@ -212,3 +215,69 @@ def test_cli_help_lists_commands():
     out = invoke("--help").stdout
     for command in ("ingest", "extract", "articles", "show"):
         assert command in out
+
+
+@pytest.fixture
+def local_site():
+    """A loopback HTTP server: /story is PAGE, anything else 404."""
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            found = self.path == "/story"
+            body = PAGE.encode() if found else b"not here"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_cli_ingest_urls(local_site, db_path):
+    result = invoke("ingest", f"{local_site}/story", f"{local_site}/gone", "--db", db_path)
+    assert result.exit_code == 1
+    assert f"skipped {local_site}/gone: download failed (HTTP 404 Not Found)" in result.stderr
+    line = json.loads(invoke("articles", "--db", db_path, "--json").stdout)
+    assert line["source"] == f"{local_site}/story"
+    assert line["url"] == "https://harbour.example.com/news/port-reopens"
+
+
+def test_cli_huge_input_skipped_unread(inputs, db_path):
+    huge = inputs / "huge.txt"
+    with huge.open("wb") as f:
+        f.write(TEXT.encode() * 20)  # looks like text where the format is sniffed ...
+        f.truncate(20_000_001)  # ... then sparse: nothing should read it
+    result = invoke("ingest", inputs, "--db", db_path)
+    assert result.exit_code == 1
+    assert (f"skipped {huge}: the input is 20,000,001 bytes, over the 20,000,000-byte limit"
+            in result.stderr)
+    assert "ingested 2," in result.stderr
+
+
+def test_cli_truncated_gzip_skipped(inputs, db_path):
+    whole = gzip.compress(PAGE.replace("Port", "Airport").encode() * 20)
+    (inputs / "cut.html.gz").write_bytes(whole[: len(whole) // 2])
+    result = invoke("ingest", inputs, "--db", db_path)
+    assert result.exit_code == 1
+    assert f"skipped {inputs / 'cut.html.gz'}: the gzip stream is truncated or corrupt" \
+        in result.stderr
+    assert "ingested 2," in result.stderr
+
+
+def test_cli_demo_corpus(db_path):
+    corpus = files("dateline") / "demo" / "corpus"
+    result = invoke("ingest", corpus, "--db", db_path, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["ingested"] == 12
+    listing = [json.loads(line) for line in invoke("articles", "--db", db_path, "--json").stdout.splitlines()]
+    dates = [line["published"]["value"] for line in listing]
+    assert dates == sorted(dates) and dates[0] == "2004-11-24" and dates[-1] == "2008-07-02"
+    assert all(line["published"]["how"] in ("metadata", "text") for line in listing)
