@@ -61,13 +61,18 @@ def test_meta_fixture(path):
 # Published: provenance and priority ---------------------------------------------
 
 
-def test_meta_published_given_beats_everything():
+def test_meta_published_given_does_not_override_a_stated_date():
     raw, body = html(
         '<meta property="article:published_time" content="2026-01-17">',
         STORY,
         url="https://example.com/2026/01/16/talks",
         hints=Hints(published="2026-01-15", user_published=JAN_18),
     )
+    assert find_metadata(raw, body).published == Published(date(2026, 1, 17), "metadata")
+
+
+def test_meta_published_given_fills_what_input_lacks():
+    raw, body = text(LONG_ENGLISH, hints=Hints(user_published=JAN_18))
     assert find_metadata(raw, body).published == Published(JAN_18, "given")
 
 
@@ -378,8 +383,14 @@ def test_meta_publisher_signature_that_is_not_a_publisher(tail):
     assert find_metadata(raw, body).publisher == "example.co.uk"
 
 
-def test_meta_publisher_user_beats_signature():
+def test_meta_publisher_signature_beats_user():
     raw, body = text(LONG_ENGLISH, head=["Source: Kyiv Post"], hints=Hints(user_publisher="Meduza"))
+    assert find_metadata(raw, body).publisher == "Kyiv Post"
+
+
+def test_meta_publisher_user_beats_container_and_domain():
+    raw, body = text(LONG_ENGLISH, url="https://www.example.co.uk/story",
+                     hints=Hints(publisher="Feed title", user_publisher="Meduza"))
     assert find_metadata(raw, body).publisher == "Meduza"
 
 

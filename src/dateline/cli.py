@@ -35,9 +35,10 @@ InputsArg = Annotated[list[str], typer.Argument(
     show_default=False)]
 PublishedOption = Annotated[Optional[str], typer.Option(
     "--published", metavar="YYYY-MM-DD",
-    help="Publication date of every input, for inputs that do not state one.")]
+    help="Publication date for inputs that state none (a date an input states wins).")]
 PublisherOption = Annotated[Optional[str], typer.Option(
-    "--publisher", metavar="NAME", help="Publisher of every input.")]
+    "--publisher", metavar="NAME",
+    help="Publisher for inputs whose text and markup name none.")]
 WorkersOption = Annotated[Optional[int], typer.Option(
     "--workers", min=1, help="Processes for extraction (default: up to 4 cores).")]
 

@@ -20,9 +20,9 @@ DateHow = Literal["metadata", "url", "text", "inferred", "given"]
 class Hints:
     """Metadata stated by the container (feed item, JSON line, WARC header) or the user.
 
-    Each field is None when nobody stated it. ``published`` and ``publisher`` given by the
-    user (``--published``/``--publisher``) override what extraction finds; those from a
-    container only fill what extraction leaves empty.
+    Each field is None when nobody stated it. ``user_published`` and ``user_publisher``
+    (``--published``/``--publisher``) state what the input lacks: extraction uses them only
+    where the document itself states nothing (see ``extract.meta``).
     """
 
     title: str | None = None

@@ -8,25 +8,27 @@ table of news agencies.
 
 Published date, most trusted first (``Published.how`` says which):
 
-1. ``given``: the date the user stated (``hints.user_published``).
-2. ``metadata``: the page's markup (article:published_time, JSON-LD datePublished,
+1. ``metadata``: the page's markup (article:published_time, JSON-LD datePublished,
    itemprop, ``<time>`` in the article header, then htmldate over the markup), then
    the container's date (feed pubDate, JSON ``published``).
-3. ``url``: a date in the URL path (/2026/01/18/).
-4. ``text``: a line stating it ("Published 18 January 2026", "Updated: Jan 18, 2026"),
+2. ``url``: a date in the URL path (/2026/01/18/).
+3. ``text``: a line stating it ("Published 18 January 2026", "Updated: Jan 18, 2026"),
    then a dateline with a day ("KYIV, Jan 18 (Reuters) -") when the URL or the lines
    around the story give the year.
+4. ``given``: the date the user stated (``hints.user_published``). The user states what
+   the input lacks: ``--published`` applies to a whole batch, so a date an article
+   states for itself is kept.
 5. ``inferred``: the latest past day an English story mentions (see
    ``dates.infer_published``).
 
-The other fields, most trusted first: publisher from the user, a "Source:"/"Publisher:"
-line (an agency named there is the wire instead), og:site_name / JSON-LD publisher /
-application-name, the container, the URL's registered domain; wire from the dateline's
-credit, a byline, the markup's author, a sign-off, "Source:"/"©" lines, "with X"
-credits, a Reuters tagline; authors from JSON-LD, meta tags, microdata, the byline, a
-Reuters tagline, the container; language as declared unless the text plainly says
-otherwise; title from og:title, twitter:title, JSON-LD, ``<title>``, extraction, the
-container; canonical URL from ``<link rel=canonical>``, og:url, ``raw.url``.
+The other fields, most trusted first: publisher from a "Source:"/"Publisher:" line (an
+agency named there is the wire instead), og:site_name / JSON-LD publisher /
+application-name, the user, the container, the URL's registered domain; wire from the
+dateline's credit, a byline, the markup's author, a sign-off, "Source:"/"©" lines,
+"with X" credits, a Reuters tagline; authors from JSON-LD, meta tags, microdata, the
+byline, a Reuters tagline, the container; language as declared unless the text plainly
+says otherwise; title from og:title, twitter:title, JSON-LD, ``<title>``, extraction,
+the container; canonical URL from ``<link rel=canonical>``, og:url, ``raw.url``.
 """
 from __future__ import annotations
 
@@ -236,8 +238,6 @@ def _published(
 ) -> Published:
     """The publication date from the most trusted source (see the module docstring)."""
     hints = raw.hints
-    if hints.user_published is not None:
-        return Published(hints.user_published, "given")
     if facts is not None and facts.published is not None:
         return Published(facts.published, "metadata")
     from_container = parse_date(hints.published)
@@ -252,6 +252,8 @@ def _published(
     stated = date_from_lines(context.head, context.tail) or _lead_date(context, urls, raw.kind == "text")
     if stated is not None:
         return Published(stated, "text")
+    if hints.user_published is not None:
+        return Published(hints.user_published, "given")
     # Inference tells plans from events by English words ("will", "scheduled"), and a
     # plan's date is later than publication: in other languages it would guess.
     inferred = infer_published(context.body) if language in {None, "en"} else None
@@ -291,9 +293,7 @@ def _lead_date(context: _Context, urls: list[str | None], plain_text: bool) -> d
 
 
 def _publisher(raw: RawDocument, facts: HtmlFacts | None, context: _Context, url: str | None) -> str | None:
-    """Who published this copy: the user, a signature, the markup, the container, the URL."""
-    if raw.hints.user_publisher:
-        return raw.hints.user_publisher
+    """Who published this copy: a signature, the markup, the user, the container, the URL."""
     # A footer's "© Guardian News & Media Limited" names the owner, not the masthead
     # the page's own markup gives; in plain text it is the best signature there is.
     kinds = ("publisher", "source", "published by") + (() if facts else ("copyright",))
@@ -303,6 +303,8 @@ def _publisher(raw: RawDocument, facts: HtmlFacts | None, context: _Context, url
     site = next(filter(None, map(_site_name, facts.site_names if facts else ())), None)
     if site:
         return site
+    if raw.hints.user_publisher:
+        return raw.hints.user_publisher
     if raw.hints.publisher:
         return raw.hints.publisher
     return extract_domain(url) if url else None
