@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 from alembic.migration import MigrationContext
 from alembic.autogenerate import compare_metadata
 
@@ -101,6 +102,13 @@ def test_store_articles_sorted_by_date_undated_last(store):
 def test_store_open_unwritable_path_raises(tmp_path):
     with pytest.raises(StoreError, match="cannot open the store"):
         Store.open(str(tmp_path / "missing-dir" / "x.db"))
+
+
+def test_store_write_error_is_store_error(store):
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE failures"))
+    with pytest.raises(StoreError, match="^cannot write to the store: OperationalError"):
+        store.add_failure("x", "read", "y")
 
 
 def test_store_failures_recorded(store):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -82,8 +83,7 @@ class Store:
             with engine.begin() as conn:
                 _migrate(conn)
         except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(f"cannot open the store {db}: {exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]}") from exc
+            raise StoreError(f"cannot open the store {db}: {_first_line(exc)}") from exc
         return cls(engine)
 
     def close(self) -> None:
@@ -95,12 +95,22 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self, write: bool = True) -> Iterator[Connection]:
+        """A connection in a transaction; database errors become a StoreError."""
+        try:
+            with (self.engine.begin() if write else self.engine.connect()) as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot {'write to' if write else 'read'} the store: "
+                             f"{_first_line(exc)}") from exc
+
     # -- writes -----------------------------------------------------------------------
 
     def add_raw(self, raw: RawDocument) -> int:
         """Store a raw document (once per distinct content) and return its row id."""
         sha = raw.sha256
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             found = conn.execute(
                 select(raw_documents.c.id).where(raw_documents.c.sha256 == sha)).scalar()
             if found is not None:
@@ -119,7 +129,7 @@ class Store:
             The outcome and the id of the stored article.
         """
         text_hash = article.text_hash
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             match = or_(articles.c.text_hash == text_hash,
                         articles.c.url == article.url if article.url else False)
             row = conn.execute(select(articles).where(match).limit(1)).mappings().first()
@@ -141,7 +151,7 @@ class Store:
     def add_failure(self, source: str, stage: str, message: str,
                     raw_id: int | None = None) -> None:
         """Record that ``stage`` could not process ``source``."""
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             conn.execute(failures.insert().values(
                 source=source, stage=stage, message=message, raw_id=raw_id,
                 created_at=_now()))
@@ -151,7 +161,7 @@ class Store:
     def articles(self) -> Iterator[StoredArticle]:
         """Every article, oldest publication date first (undated last), then by id."""
         order = (articles.c.published.is_(None), articles.c.published, articles.c.id)
-        with self.engine.connect() as conn:
+        with self._transaction(write=False) as conn:
             for row in conn.execute(select(articles).order_by(*order)).mappings():
                 yield _stored(row)
 
@@ -161,7 +171,7 @@ class Store:
         Raises:
             ArticleNotFoundError: no article, or more than one, matches.
         """
-        with self.engine.connect() as conn:
+        with self._transaction(write=False) as conn:
             rows = conn.execute(select(articles).where(
                 articles.c.id.startswith(article_id, autoescape=True)).limit(2)).mappings().all()
         if len(article_id) < 4 or len(rows) != 1:
@@ -170,14 +180,18 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
-        with self.engine.connect() as conn:
+        with self._transaction(write=False) as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                     for t in (raw_documents, articles, failures)}
 
     def failures(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with self._transaction(write=False) as conn:
             return [dict(r) for r in conn.execute(
                 select(failures).order_by(failures.c.id)).mappings()]
+
+
+def _first_line(exc: Exception) -> str:
+    return f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
 
 def _migrate(conn: Connection) -> None:
