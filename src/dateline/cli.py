@@ -60,7 +60,7 @@ def _root(verbose: Annotated[int, typer.Option(
     if verbose < 2:
         # trafilatura and htmldate warn about every odd page; that is not the user's problem
         for name in ("trafilatura", "htmldate", "charset_normalizer"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def safe(text: Any) -> str:
