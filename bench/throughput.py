@@ -6,7 +6,7 @@ of its whole process tree (the CLI and its extraction workers) from /proc.
 HTML: the 181 pages of article-extraction-benchmark. Text: Timeline17 input documents
 (plain text, one sentence per line), ``--text-docs`` spread evenly over the sorted list.
 
-    python bench/throughput.py [--eval-dir ../shared/eval] [--workers 2] [--text-docs 1000]
+    python bench/throughput.py [--eval-dir ../shared/eval] [--jobs 2] [--text-docs 1000]
 """
 from __future__ import annotations
 
@@ -38,11 +38,11 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_ingest(inputs: Path, workers: int) -> tuple[float, int, str]:
+def run_ingest(inputs: Path, jobs: int) -> tuple[float, int, str]:
     """Ingest ``inputs`` into a fresh store; return seconds, peak tree RSS and the summary."""
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "dateline", "ingest", str(inputs),
-               "--db", str(Path(tmp) / "bench.db"), "--workers", str(workers)]
+               "--db", str(Path(tmp) / "bench.db"), "--jobs", str(jobs)]
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         peak = 0
@@ -73,7 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path,
                         default=Path(os.environ.get("DATELINE_EVAL_DIR", ROOT.parent / "shared/eval")))
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--text-docs", type=int, default=1000)
     args = parser.parse_args()
     print("| input | docs | seconds | articles/s | peak RSS (MiB) | summary |")
@@ -83,7 +83,7 @@ def main() -> None:
             folder = Path(tmp)
             n = (prepare_html(args.eval_dir, folder) if kind == "html"
                  else prepare_text(args.eval_dir, folder, args.text_docs))
-            seconds, peak, summary = run_ingest(folder, args.workers)
+            seconds, peak, summary = run_ingest(folder, args.jobs)
             print(f"| {kind} | {n} | {seconds:.1f} | {n / seconds:.1f} | "
                   f"{peak / 2**20:.0f} | {summary} |", flush=True)
 

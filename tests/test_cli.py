@@ -66,7 +66,7 @@ def invoke(*args: str, input: bytes | None = None):
 
 
 def test_cli_ingest_lists_and_shows(inputs, db_path):
-    result = invoke("ingest", inputs, "--db", db_path, "--workers", "1")
+    result = invoke("ingest", inputs, "--db", db_path, "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().endswith("ingested 2, duplicate 0 (0 updated), skipped 0")
     listing = invoke("articles", "--db", db_path, "--json")
@@ -189,7 +189,7 @@ def test_cli_killed_ingest_loses_and_duplicates_nothing(tmp_path, db_path):
              for n in range(400)]
     feed.write_text("\n".join(lines))
     cmd = [sys.executable, "-m", "dateline", "ingest", str(feed), "--db", str(db_path),
-           "--workers", "1"]
+           "--jobs", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     stored = 0

@@ -24,9 +24,9 @@ def test_run_map_ordered_in_process():
 
 
 def test_settings_environment_then_overrides():
-    env = {"DATELINE_DB": "env.db", "DATELINE_WORKERS": "3"}
-    assert load_settings(environ=env) == Settings(db="env.db", workers=3)
-    assert load_settings({"db": "flag.db", "workers": None}, environ=env).db == "flag.db"
+    env = {"DATELINE_DB": "env.db", "DATELINE_JOBS": "3"}
+    assert load_settings(environ=env) == Settings(db="env.db", jobs=3)
+    assert load_settings({"db": "flag.db", "jobs": None}, environ=env).db == "flag.db"
 
 
 def test_pipeline_failure_keeps_raw_document(tmp_path: Path, store):
@@ -34,7 +34,7 @@ def test_pipeline_failure_keeps_raw_document(tmp_path: Path, store):
     folder.mkdir()
     (folder / "menu.txt").write_text("Home\nNews\nSport\n")
     (folder / "story.txt").write_text(STORY)
-    report = ingest([str(folder)], store, Settings(workers=1))
+    report = ingest([str(folder)], store, Settings(jobs=1))
     assert (report.ingested, report.skipped) == (1, 1)
     assert report.failures[0].to_json() == {
         "source": str(folder / "menu.txt"), "stage": "extract",
@@ -47,11 +47,11 @@ def test_pipeline_extract_results_in_input_order(tmp_path: Path):
     names = [f"{n:02d}.txt" for n in range(8)]
     for n, name in enumerate(names):
         (tmp_path / name).write_text(STORY.replace("eleven", f"{n + 20}"))
-    results = list(extract_documents([str(tmp_path)], Settings(workers=2)))
+    results = list(extract_documents([str(tmp_path)], Settings(jobs=2)))
     assert all(isinstance(r, Extracted) for r in results)
     assert [Path(r.article.source).name for r in results] == names
 
 
 def test_pipeline_read_failure_has_no_raw(tmp_path: Path):
-    results = list(extract_documents([str(tmp_path / "missing.txt")], Settings(workers=1)))
+    results = list(extract_documents([str(tmp_path / "missing.txt")], Settings(jobs=1)))
     assert results == [Failure(str(tmp_path / "missing.txt"), "read", "no such file or directory")]

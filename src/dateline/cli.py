@@ -39,8 +39,8 @@ PublishedOption = Annotated[Optional[str], typer.Option(
 PublisherOption = Annotated[Optional[str], typer.Option(
     "--publisher", metavar="NAME",
     help="Publisher for inputs whose text and markup name none.")]
-WorkersOption = Annotated[Optional[int], typer.Option(
-    "--workers", min=1, help="Processes for extraction (default: up to 4 cores).")]
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Processes for the per-document stages (default: up to 4).")]
 
 # C0/C1 control characters, which could drive the terminal, except tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -68,8 +68,8 @@ def safe(text: Any) -> str:
     return _CONTROL.sub("", "" if text is None else str(text))
 
 
-def _settings(db: str | None = None, workers: int | None = None) -> Settings:
-    return load_settings({"db": db, "workers": workers})
+def _settings(db: str | None = None, jobs: int | None = None) -> Settings:
+    return load_settings({"db": db, "jobs": jobs})
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -112,10 +112,10 @@ def _report_failure(failure: Failure) -> None:
 @app.command("ingest")
 def ingest_cli(
     inputs: InputsArg, db: DbOption = "dateline.db", published: PublishedOption = None,
-    publisher: PublisherOption = None, workers: WorkersOption = None, as_json: JsonOption = False,
+    publisher: PublisherOption = None, jobs: JobsOption = None, as_json: JsonOption = False,
 ) -> None:
     """Read articles from files, feeds, WARC, JSON lines, URLs or stdin into the store."""
-    settings = _settings(db, workers)
+    settings = _settings(db, jobs)
     given = _parse_date(published)
     with _errors(), Store.open(settings.db) as store, _progress("Ingesting") as advance:
         def on_result(result: Extracted | Failure) -> None:
@@ -136,10 +136,10 @@ def ingest_cli(
 @app.command("extract")
 def extract_cli(
     inputs: InputsArg, published: PublishedOption = None, publisher: PublisherOption = None,
-    workers: WorkersOption = None, as_json: JsonOption = False,
+    jobs: JobsOption = None, as_json: JsonOption = False,
 ) -> None:
     """Extract articles without a store; --json prints one JSON object per line."""
-    settings = _settings(workers=workers)
+    settings = _settings(jobs=jobs)
     skipped = 0
     with _errors():
         for result in extract_documents(inputs, settings, published=_parse_date(published),

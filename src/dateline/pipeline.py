@@ -95,7 +95,7 @@ def extract_documents(
                 keep_raw(doc)
             yield doc
 
-    for doc, result in map_ordered(_stage, raws(), settings.workers):
+    for doc, result in map_ordered(_stage, raws(), settings.jobs):
         if isinstance(result, Article):
             yield Extracted(doc, result)
         elif isinstance(doc, RawDocument):

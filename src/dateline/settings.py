@@ -12,17 +12,17 @@ ENV_PREFIX = "DATELINE_"
 
 @dataclass(frozen=True)
 class Settings:
-    """dateline's options; each has one name everywhere (``db`` / ``--db`` / ``DATELINE_DB``).
+    """dateline's options; each has one name everywhere (``jobs`` / ``--jobs`` / ``DATELINE_JOBS``).
 
     Attributes:
         db: SQLite file path or SQLAlchemy URL of the store.
-        workers: processes for the pure stages; 1 runs them in-process.
+        jobs: processes for the per-document stages; 1 runs them in-process.
         max_bytes: inputs larger than this are skipped, not read.
         fetch_timeout: seconds to wait for a URL.
     """
 
     db: str = "dateline.db"
-    workers: int = min(4, os.cpu_count() or 1)
+    jobs: int = min(4, os.cpu_count() or 1)
     max_bytes: int = 20_000_000
     fetch_timeout: float = 20.0
 
