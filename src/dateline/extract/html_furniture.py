@@ -3,56 +3,29 @@ newsletter and follow boxes, share bars, "Related:" lists and photo credits.
 
 Each rule looks at one extracted paragraph (plus, for lists, the ones after it) and is
 capped by length, because a long paragraph that merely mentions a newsletter is story.
+The vocabulary is shared with the plain-text cleaner, in :mod:`dateline.extract.cues`.
 """
 from __future__ import annotations
 
 import re
 
+from dateline.extract import cues
 from dateline.extract.html_lines import Line, words
 
-# Whole-line markers that open a list of links to other stories.
-_LIST_MARKER = re.compile(
-    r"^(related( (stories|articles|content|coverage|links|reading|news|posts))?|read (more|also|next)|"
-    r"see (more|also)|more( (on this|stories|news|coverage|from \w+( \w+)?))?|also read|don'?t miss|"
-    r"you (may|might) (also )?(like|enjoy)|recommended( for you)?|most (popular|read|viewed)|"
-    r"trending( now)?|further reading|popular (stories|articles)|top stories|latest news|what to read next)"
-    r"\W*$",
-    re.I,
-)
-# A headline-like line inside such a list: short and not ending a sentence.
+# A headline-like line inside a list of links: short and not ending a sentence.
 _MAX_LIST_ITEM_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?\"”’:]\W*$")
 
-# (pattern, longest line it may drop, in words)
 _FURNITURE = [
-    # "Related: ...", "SEE MORE: ...", "Read more: ..." single links
-    (re.compile(r"^(related|read (more|also|next)|see (more|also)|also read|more|watch|listen|recommended)\s*[:|»>]", re.I), 30),
-    # newsletter and subscription boxes
-    (re.compile(r"\b(delivered|sent|straight|right|direct(ly)?) (to|in|into) your inbox\b", re.I), 40),
-    (re.compile(r"^(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|e-?mails?|updates|alerts)\b", re.I), 40),
-    (re.compile(r"^subscribe to (our|the)\b", re.I), 40),
-    (re.compile(r"\bnewsletters?\W*$", re.I), 6),
-    (re.compile(r"^(if you (enjoyed|liked|value)|support (our|independent|quality) journalism)\b", re.I), 60),
-    # social follow lines and author contact boxes
-    (re.compile(r"\bfollow (us|him|her|them|@\w+|[A-Z]\w+( [A-Z]\w+)?) on (twitter|facebook|instagram|youtube|linkedin)\b", re.I), 60),
-    (re.compile(r"^(have|got) a (news )?tip\b", re.I), 40),
-    # taxonomy, advertising and legal lines
-    (re.compile(r"^(filed under|tags?|topics?|categories|category|posted in)\s*:", re.I), 30),
-    (re.compile(r"^(advertisement|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|scroll down for video)\W*$", re.I), 6),
-    (re.compile(r"^(copyright\b|©)|\ball rights reserved\b", re.I), 30),
-    # share bars: nothing but share verbs and network names
-    (re.compile(
-        r"^((share|tweet|email|e-mail|print|copy link|comments?|save|whatsapp|facebook|twitter|linkedin|"
-        r"pinterest|reddit|messenger|flipboard|on|this|article|story|via)\W*)+$",
-        re.I,
-    ), 12),
+    cues.RELATED_LINK, cues.TAGS, cues.ADVERT, cues.COPYRIGHT, cues.SHARE_BAR,
+    *cues.READER_PROMPTS, *cues.REPORTING_CREDITS,
 ]
 
 # Photo credits and captions that trafilatura leaves in the text.
 _CREDIT = re.compile(
-    r"^\(?(photo|image|picture|video|illustration|graphic|cover image)s?( credit)?\s*(:|by\b)|"
+    rf"^\(?{cues.PICTURE_LABEL.pattern}|"
     r"\bphotos? ©|"
-    r"\((photo|image)s?( credit)?:[^)]*\)\W*$|"
+    rf"\({cues.PICTURE_LABEL.pattern}[^)]*\)\W*$|"
     r"\b(getty images|shutterstock|ap photo|afp photo|reuters/)\b[^.]{0,40}\)?\W*$",
     re.I,
 )
@@ -87,7 +60,7 @@ def drop_furniture(
     in_list = False
     for line in _drop_head(lines, headlines, description, standfirst):
         text, count = line.text, len(words(line.text))
-        if _LIST_MARKER.match(text):
+        if cues.matches([cues.RELATED_HEADING], text, count):
             in_list = True
             continue
         # a subheading or a sentence ends the list of links
@@ -96,7 +69,7 @@ def drop_furniture(
         in_list = False
         if count <= _MAX_CREDIT_WORDS and _CREDIT.search(text):
             credits.append(text)
-        elif not any(count <= limit and pattern.search(text) for pattern, limit in _FURNITURE):
+        elif not cues.matches(_FURNITURE, text, count):
             body.append(text)
     return body, credits
 

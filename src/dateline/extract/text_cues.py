@@ -1,13 +1,17 @@
 """What one pasted paragraph looks like on its own: sentence, heading, metadata, credit.
 
 The vocabulary is generic web-page furniture (share bars, newsletter boxes, photo
-credits, related-link headings, consent prompts), never one site's strings. Context
-(position, repetition, list shape) is judged in :mod:`dateline.extract.text`.
+credits, related-link headings, consent prompts), never one site's strings; what the
+HTML cleaner knows too lives in :mod:`dateline.extract.cues`. Context (position,
+repetition, list shape) is judged in :mod:`dateline.extract.text`.
 """
 from __future__ import annotations
 
 import enum
 import re
+
+from dateline.extract import cues
+from dateline.extract.dates import MONTH
 
 
 class Kind(enum.Enum):
@@ -86,9 +90,9 @@ def is_strong(text: str) -> bool:
 
 # --- metadata ------------------------------------------------------------------------
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Month names in any case, unlike in running text: only lines of ten words or fewer are judged.
 _DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?=\W|$)|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?=\W|$)|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|ist)?(?=\W|$)"
     r"|\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago\b"
     r"|^(?:yesterday|today|just now)\b",
@@ -99,14 +103,7 @@ BYLINE = re.compile(
     r"^(?:by|story by|written by|words by|posted by|reported by|text by|authors?)\s*:?\s+(?P<names>\S.*)$", re.I
 )
 _META = [
-    # reporting credits and wire contributions
-    (re.compile(
-        r"^\(?(?:(?:additional|further|contributing|extra) )?(?:reporting|writing|editing|research|compiled|"
-        r"translated|produced|edited|graphics|photos|video)(?: and \w+)? by\b|;\s*editing by\b",
-        re.I,
-    ), 60),
-    (re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b", re.I), 30),
-    (re.compile(r"^\(?with inputs from\b", re.I), 12),
+    *cues.REPORTING_CREDITS,
     (re.compile(r"^(?:source|sources|via|from)\s*:", re.I), 15),
     (re.compile(r"\bprovided by\b", re.I), 8),
     # "4 min read", "Reading time: 6 minutes"
@@ -123,30 +120,23 @@ def _is_meta(text: str, count: int, sentence: bool) -> bool:
         return True
     if _DATE.search(text) and count <= 10 and (not sentence or re.search(r"[ap]\.m\.$", text)):
         return True
-    return any(count <= limit and pattern.search(text) for pattern, limit in _META)
+    return cues.matches(_META, text, count)
 
 
 # --- furniture -----------------------------------------------------------------------
 
-# Whole-line buttons and widgets, matched against the casefolded line without trailing
-# punctuation or counts: "Share", "Copy link", "Advertisement", "Accept all".
+# Whole-line buttons and widgets besides share bars and ad markers, matched against the
+# casefolded line without trailing punctuation or counts: "Menu", "Accept all".
 _BUTTON = re.compile(
     "|".join([
         r"skip to (?:main )?(?:content|navigation|search|main content)",
-        r"menu|open menu|close|search|sign in|log ?in|log out|register|my account|newsletters?",
+        r"menu|open menu|close|search|sign in|log ?in|log out|register|my account",
         r"subscribe(?: now| today| for free)?|support us|donate(?: now| today)?|contribute(?: now| today)?",
         r"become an? (?:member|subscriber|supporter|patron)|join (?:us|now|today)",
-        r"back to top|show more|load more|see more|read more|continue reading|read (?:the )?full (?:story|article)",
-        r"listen(?: to this (?:article|story))?(?: \d+ min)?|watch(?: video| now)?|play(?: video)?|print|reuse this content",
+        r"back to top|show more|load more|read (?:the )?full (?:story|article)",
+        r"listen(?: to this (?:article|story))?(?: \d+ min)?|watch(?: video| now)?|play(?: video)?|reuse this content",
         r"click here\b.*",
-        r"share\d*(?: (?:this|the) (?:article|story|page))?|share (?:on|via|to) [\w ]+|copy(?: link)?(?: copied)?|link copied",
-        r"save[sd]?(?: article| story| for later)?|gift (?:this )?article|bookmark",
-        r"e-?mail|tweet|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|pinterest|flipboard|messenger|bluesky"
-        r"|threads|instagram|youtube|tiktok|mailto|rss|twitter mailto",
         r"\+? ?follow(?: [\w' ]{0,30})?",
-        r"advertisement|advert|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)",
-        r"(?:story|article) continues (?:below|after (?:this )?(?:ad|advertisement))(?: advertisement)?",
-        r"continue reading (?:below|the main story)|scroll (?:down )?to continue(?: reading)?",
         r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings|options|consent)",
         r"cookie (?:settings|policy|preferences|notice)|(?:we value )?your privacy|privacy (?:settings|policy|notice)",
         r"i agree|agree|got it|list \d+ of \d+|end of list|like(?: this)?|(?:like )?loading|reply|report(?: this)? comment",
@@ -161,15 +151,11 @@ _BUTTON_TAIL = re.compile(r"[\s:.!|•·…-]*(?:\(\d+\)|\d+)?[\s:.!|•·…-]*
 
 # Paragraph-level furniture: (pattern, longest paragraph it may drop, in words)
 _PROMO = [
-    # one-line links to other stories: "Related: ...", "Also Read | ...", "Read more: ..."
-    (re.compile(
-        r"^(?:related|read (?:also|more|next)|also read|see also|more|watch|listen|recommended|must read|"
-        r"don'?t miss|suggested|trending|also see|more on this)\s*[:|»>]\s*\S",
-        re.I,
-    ), 40),
-    (re.compile(r"^(?:copyright\b|©\s*\d{4}|\(c\)\s*\d{4})|\ball rights reserved\b", re.I), 40),
+    cues.RELATED_LINK,
+    cues.COPYRIGHT,
+    cues.TAGS,
+    *cues.READER_PROMPTS,
     (re.compile(r"\bopens? (?:in )?(?:a )?new (?:tab|window)\b", re.I), 40),
-    (re.compile(r"^(?:tags?|topics?|filed under|categories|category|posted in|more about|keywords)\s*:", re.I), 40),
     (re.compile(r"\byour email address will not be published\b", re.I), 20),
     # aggregator and AI disclaimers
     (re.compile(
@@ -182,7 +168,8 @@ _PROMO = [
     (re.compile(r"\bdownload (?:the|our) (?:[\w-]+ ){0,3}app\b|^(?:catch|get) (?:all )?(?:the )?latest\b", re.I), 60),
 ]
 # Appeals to the reader; never in reported speech, because "please donate," the mayor
-# said is story.
+# said is story. Not shared with the HTML cleaner: there it drops shopping guides that
+# tell the reader to sign up for a service.
 _APPEAL_TOPIC = re.compile(
     r"\b(?:sign up|subscribe|subscription|newsletters?|inbox|donat\w*|contribution|become an? (?:member|subscriber|"
     r"supporter|patron)|readers like you|membership|support (?:us|our|independent|quality)|our (?:journalism|reporting|"
@@ -205,7 +192,9 @@ def _is_furniture(text: str, count: int, sentence: bool) -> bool:
     key = _BUTTON_TAIL.sub("", strip_bullet(text).casefold())
     if count <= _MAX_BUTTON_WORDS and _BUTTON.fullmatch(key):
         return True
-    if any(count <= limit and pattern.search(text) for pattern, limit in _PROMO):
+    if cues.matches([cues.ADVERT, cues.SHARE_BAR], key, count):
+        return True
+    if cues.matches(_PROMO, text, count):
         return True
     if _URL.search(text) and count <= 25 and not sentence:
         return True
@@ -232,19 +221,6 @@ def _is_nav(text: str, count: int) -> bool:
 
 # --- headings of sections ------------------------------------------------------------
 
-_LIST = re.compile(
-    "|".join([
-        r"related(?: (?:articles|stories|content|coverage|links|reading|news|posts|topics|videos|internet links))?",
-        r"read (?:more|next|also)|also read|see also|keep reading|further reading|what to read next",
-        r"more (?:on|about) (?:this|these) (?:story|stories|topics?)|more (?:stories|news|coverage|like this|to read|to explore)",
-        r"more (?:from|in) [\w' ]{1,30}|explore more(?: on (?:this|these) topics?)?",
-        r"(?:most|top) (?:read|viewed|popular|shared|watched|commented)|popular(?: now| stories| articles| today)?",
-        r"trending(?: now| stories)?|top stories|latest(?: news| stories)?|in other news|recent posts|more stories",
-        r"editor'?s'? (?:choice|picks?)|recommended(?: for you| stories| reading)?|suggested (?:topics|stories|articles|reading)",
-        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|don'?t miss|(?:from )?around the web",
-        r"(?:sponsored|promoted) stories|elsewhere on [\w ]+",
-    ]),
-)
 _TERMINAL = re.compile(
     r"(?:\d+ )?comments?(?: \(?\d+\)?)?|comment count|(?:show|view|read|load|see|hide) (?:all )?(?:\d+ )?comments"
     r"|join the (?:conversation|discussion|debate)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment"
@@ -267,7 +243,7 @@ def _heading_kind(text: str, count: int) -> Kind | None:
     key = _HEADING_TAIL.sub("", strip_bullet(text).casefold())
     for pattern, kind in (
         (_TERMINAL, Kind.TERMINAL),
-        (_LIST, Kind.LIST),
+        (cues.RELATED_HEADING.pattern, Kind.LIST),
         (_SUMMARY, Kind.SUMMARY),
         (_SKIP_OPEN, Kind.SKIP_OPEN),
         (_SKIP_CLOSE, Kind.SKIP_CLOSE),
@@ -284,9 +260,7 @@ _LABELLED = re.compile(r"^(?:image|media|video|photo|picture) (?:caption|source|
 # Labels that only say "caption" carry nothing; credit labels say whose picture it is.
 CAPTION_LABEL = re.compile(r"^(?:(?:image|media|video) caption|caption)\s*[,:]\s*", re.I)
 _CREDIT_LABEL = re.compile(
-    r"(?:^|(?<=[.!?”\"’)]\s))\(?(?:photograph|photo|picture|image|illustration|composite|credit|photo credit|"
-    r"photos|pictures|file photo)\s*(?::\s*|by\s+)(?P<who>[^:()]{1,80}?)\)?$",
-    re.I,
+    rf"(?:^|(?<=[.!?”\"’)]\s))\(?{cues.PICTURE_LABEL.pattern}(?P<who>[^:()]{{1,80}}?)\)?$", re.I
 )
 _CREDIT_WORD = re.compile(
     r"\b(?:photo|photos|photograph|getty|images|afp|ap|reuters|epa|pa|shutterstock|alamy|bloomberg|xinhua|"
