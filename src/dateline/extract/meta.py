@@ -21,14 +21,18 @@ Published date, most trusted first (``Published.how`` says which):
 5. ``inferred``: the latest past day an English story mentions (see
    ``dates.infer_published``).
 
-The other fields, most trusted first: publisher from a "Source:"/"Publisher:" line (an
-agency named there is the wire instead), og:site_name / JSON-LD publisher /
-application-name, the user, the container, the URL's registered domain; wire from the
-dateline's credit, a byline, the markup's author, a sign-off, "Source:"/"©" lines,
-"with X" credits, a Reuters tagline; authors from JSON-LD, meta tags, microdata, the
-byline, a Reuters tagline, the container; language as declared unless the text plainly
-says otherwise; title from og:title, twitter:title, JSON-LD, ``<title>``, extraction,
-the container; canonical URL from ``<link rel=canonical>``, og:url, ``raw.url``.
+The other fields, most trusted first: publisher from a "Source:"/"Publisher:"/"Read the
+original article on" line (an agency named there is the wire instead), og:site_name /
+JSON-LD publisher / application-name, the ``<title>``'s site name when the copyright
+line agrees, the page's own appeal ("A message from X:"), the employer an author's bio
+names, the user, the container, the URL's registered domain; wire from the dateline's
+credit (an agency or another outlet), a byline, the markup's author, a sign-off,
+"Source:"/"©" lines, "with X", "X, with Y" and "X contributed reporting" credits, a
+Reuters tagline; authors from JSON-LD, meta tags, microdata, the byline ("By", "by",
+"Posted by"), a name over its job title, a Reuters tagline, the container; language as
+declared unless the text plainly says otherwise; title from og:title, twitter:title,
+JSON-LD, ``<title>``, extraction, the container; canonical URL from ``<link
+rel=canonical>``, og:url, ``raw.url``.
 """
 from __future__ import annotations
 
@@ -58,8 +62,10 @@ from dateline.extract.meta_html import HtmlFacts, read_html
 from dateline.extract.meta_text import (
     Lead,
     credit_wire,
+    read_bio,
     read_byline,
     read_lead,
+    read_name_role,
     read_signature,
     read_tagline,
     sign_off_wire,
@@ -124,6 +130,7 @@ class _Context:
     tail: tuple[str, ...]  # its last two paragraphs, then lines after it
     body: tuple[str, ...]
     lead: Lead | None
+    page: tuple[str, ...]  # every line
 
 
 def find_metadata(raw: RawDocument, body: Sequence[str], title: str | None = None) -> Metadata:
@@ -141,7 +148,8 @@ def find_metadata(raw: RawDocument, body: Sequence[str], title: str | None = Non
     lines = facts.lines if facts else _text_lines(raw.content)
     context = _context(lines, tuple(p for p in body if p.strip()))
     url = _page_url(raw.url, facts.canonical if facts else None)
-    publisher = _publisher(raw, facts, context, raw.url or url)
+    authors = _authors(raw, facts, context)
+    publisher = _publisher(raw, facts, context, raw.url or url, authors)
     sites = [publisher, raw.url, url, raw.hints.publisher, *(facts.site_names if facts else ())]
     keys = {_site_key(site) for site in sites if site} - {""}
     language = _language(facts, context.body)
@@ -150,7 +158,7 @@ def find_metadata(raw: RawDocument, body: Sequence[str], title: str | None = Non
         publisher=publisher,
         wire=_wire(raw, facts, context),
         dateline=context.lead.place if context.lead else None,
-        authors=tuple(name for name in _authors(raw, facts, context) if not _is_site(name, keys)),
+        authors=tuple(name for name in authors if not _is_site(name, keys)),
         language=language,
         published=_published(raw, facts, context, [raw.url, url], language),
         canonical_url=canonical_url(url) if url else None,
@@ -220,7 +228,7 @@ def _context(lines: Sequence[str], body: tuple[str, ...]) -> _Context:
     if lead is None and len(body) > 1 and len(body[0]) < 100:
         # A first paragraph this short is a byline or a date line; the dateline follows.
         lead = read_lead(body[1])
-    return _Context(head + body[:2], body[-2:] + after, body, lead)
+    return _Context(head + body[:2], body[-2:] + after, body, lead, tuple(lines))
 
 
 def _find_line(lines: Sequence[str], paragraphs: Iterable[str], order: range) -> int | None:
@@ -292,22 +300,46 @@ def _lead_date(context: _Context, urls: list[str | None], plain_text: bool) -> d
     return day
 
 
-def _publisher(raw: RawDocument, facts: HtmlFacts | None, context: _Context, url: str | None) -> str | None:
-    """Who published this copy: a signature, the markup, the user, the container, the URL."""
+def _publisher(
+    raw: RawDocument, facts: HtmlFacts | None, context: _Context, url: str | None, authors: Sequence[str]
+) -> str | None:
+    """Who published this copy: a signature, the markup, the page's own words, the user,
+    the container, the URL."""
     # A footer's "© Guardian News & Media Limited" names the owner, not the masthead
     # the page's own markup gives; in plain text it is the best signature there is.
-    kinds = ("publisher", "source", "published by") + (() if facts else ("copyright",))
+    kinds = ("publisher", "source", "original", "published by") + (() if facts else ("copyright",))
     signature = _signature(context, kinds, agencies=False)
     if signature:
         return signature
     site = next(filter(None, map(_site_name, facts.site_names if facts else ())), None)
     if site:
         return site
+    own = (
+        (_title_site(facts.titles, context.page) if facts else None)
+        or next((s.name for s in map(read_signature, context.page) if s and s.kind == "message"), None)
+        or next(filter(None, (read_bio(line, authors) for line in context.tail if line not in context.body)), None)
+    )
+    if own:
+        return own
     if raw.hints.user_publisher:
         return raw.hints.user_publisher
     if raw.hints.publisher:
         return raw.hints.publisher
     return extract_domain(url) if url else None
+
+
+def _title_site(titles: Iterable[str], lines: Iterable[str]) -> str | None:
+    """The site name a ``<title>`` puts after the headline, when a copyright line names it.
+
+    A title ends with a section ("Talks end | World news") as often as with the site;
+    the footer's "© 2026 Daily Ledger" tells which.
+    """
+    owners = {_site_key(s.name) for s in map(read_signature, lines) if s and s.kind == "copyright"}
+    for title in titles:
+        segments = _TITLE_SEPARATOR.split(" ".join(title.split()))[0::2]
+        if len(segments) > 1 and _site_key(segments[-1]) in owners:
+            return segments[-1]
+    return None
 
 
 def _site_name(value: str) -> str | None:
@@ -343,7 +375,7 @@ def _wire(raw: RawDocument, facts: HtmlFacts | None, context: _Context) -> str |
     closing = context.tail[:5]
     found = (
         next(filter(None, map(sign_off_wire, closing)), None)
-        or _signature(context, ("source", "copyright", "published by", "publisher"), agencies=True)
+        or _signature(context, ("source", "original", "copyright", "published by", "publisher"), agencies=True)
         or next(filter(None, map(credit_wire, closing + context.head)), None)
     )
     if found:
@@ -354,11 +386,13 @@ def _wire(raw: RawDocument, facts: HtmlFacts | None, context: _Context) -> str |
 
 
 def _authors(raw: RawDocument, facts: HtmlFacts | None, context: _Context) -> tuple[str, ...]:
-    """Names from the markup, else the byline, else a Reuters tagline, else the container."""
+    """Names from the markup, else a byline, else a name over a job title, else a Reuters
+    tagline, else the container."""
     sources: list[Iterable[str]] = []
     for group in facts.authors if facts else ():
         sources.append(name for value in group for name in split_credit(value).authors)
     sources.append(name for line in context.head for name in _byline_authors(line))
+    sources.append(filter(None, map(read_name_role, context.head, context.head[1:] + ("",))))
     sources.append(name for line in context.tail for name in read_tagline(line) or ())
     sources.append(name for value in raw.hints.authors for name in split_credit(value).authors)
     for names in sources:

@@ -1,4 +1,4 @@
-"""What the words around a story say about it: datelines, bylines, sign-offs, credits.
+"""What the words around a story say about it: datelines, bylines, sign-offs, credits, bios.
 
 Each reader takes one line or paragraph and answers only when the whole of it has the
 shape it looks for, so that ordinary sentences ("By Monday, troops had...", "Reuters
@@ -7,6 +7,7 @@ reported...") are never taken for bylines or wire credits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from courlan import extract_domain
@@ -80,7 +81,10 @@ def _lead(match: re.Match[str]) -> Lead:
     if wire:
         # "REUTERS - ..." names the source, not a place.
         return Lead(None, match["when"], wire)
-    return Lead(_title_case(place), match["when"], agency(match["credit"]))
+    credit = match["credit"]
+    # The parentheses after a dateline credit the source, an agency or any other
+    # outlet: "BRUSSELS (Harbour Wire) -".
+    return Lead(_title_case(place), match["when"], agency(credit) or (outlet(credit) if credit else None))
 
 
 def _is_place(text: str) -> bool:
@@ -168,8 +172,11 @@ def _title_word(word: str) -> str:
 
 # Bylines --------------------------------------------------------------------------
 
-_BY = re.compile(r"^\s*(?:(?:words|written|story|text)\s+by|by|authors?:)\s+", re.IGNORECASE)
-_BY_CAPITAL = re.compile(r"^\s*(?:By|BY|Words by|Written by|Story by|Text by|Authors?:)\s")
+# Any case: "by Jane Doe" is a byline too, but then (as a wrapped line of a sentence
+# could start "by Governor Jane Doe, who") it must hold nothing but names.
+_BY = re.compile(r"^\s*(?:(?:words|written|story|text|posted)\s+by|by|authors?:)\s+", re.IGNORECASE)
+# "Posted by Jane Doe on January 18, 2026": the date is not part of the name.
+_ON_DATE = re.compile(rf"\s+on\s+(?:[A-Z][a-z]+,?\s+)?(?:{MONTH}|\d).*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\|)\s*|\s+(?:and|AND|with|With|WITH)\s+")
 _WHERE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'’-]*$")
 _PIECE_SEP = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")
@@ -187,16 +194,20 @@ class Byline:
 def read_byline(line: str) -> Byline | None:
     """The byline a line is, or None.
 
-    "By Jane Doe and John Roe", "By JANE DOE, Reuters", "By Jane Doe in Kyiv | Jan 18,
-    2026", "By AFP", "Reuters staff" and a line of names with an agency and nothing else
-    ("Jane Doe, Reuters"). "With AFP" inside a byline credits the agency.
+    "By Jane Doe and John Roe", "by JANE DOE, Reuters", "By Jane Doe in Kyiv | Jan 18,
+    2026", "Posted by Jane Doe on Jan 18, 2026", "By AFP", "Reuters staff" and a line of
+    names with an agency and nothing else ("Jane Doe, Reuters"). "With AFP" inside a
+    byline credits the agency.
     """
     if len(line) > 160:
         return None
     pieces = _PIECE_SEP.split(line.strip())
     first = pieces[0]
-    has_by = bool(_BY_CAPITAL.match(first))
-    parts = [part for part in _NAME_SPLIT.split(_BY.sub("", first) if has_by else first) if part]
+    has_by = bool(_BY.match(first))
+    names_only = not has_by or first.lstrip()[:1].islower()
+    if has_by:
+        first = _ON_DATE.sub("", _BY.sub("", first))
+    parts = [part for part in _NAME_SPLIT.split(first) if part]
     authors: list[str] = []
     wire = None
     for index, part in enumerate(parts):
@@ -206,8 +217,8 @@ def read_byline(line: str) -> Byline | None:
             wire = wire or agency(part)
         elif name:
             authors.append(name)
-        elif not has_by or index == 0:
-            # Without "By" every part must be a name or an agency; with it, the first.
+        elif names_only or index == 0:
+            # Without "By" (or after "by") every part must be a name or an agency; with it, the first.
             return None
     # Pieces after a "|" or dash may add an agency ("By Jane Doe | AFP") or a date.
     for piece in pieces[1:]:
@@ -220,6 +231,30 @@ def read_byline(line: str) -> Byline | None:
     return Byline(tuple(authors), wire)
 
 
+# A job title under or after a byline's name: "Transport correspondent, BBC West",
+# "North of England correspondent". The job word is in lower case, as in a title and
+# unlike a Title Case headline ("Musk Hires Fox Editor").
+_JOB = r"(?:correspondent|editor|reporter|writer|journalist|columnist)s?"
+_ROLE = re.compile(rf"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,5}}\s+{_JOB}(?:,(?:\s+[\w'’-]+){{1,4}})?$")
+
+
+def read_name_role(line: str, following: str = "") -> str | None:
+    """The person a byline without "By" names by giving their job, or None.
+
+    The name is a line of its own over the title ("Jane Doe" then "Economics editor,
+    BBC News") or runs into it ("Jane Doe North of England correspondent"): then the
+    longest name that leaves a title starting with a capital.
+    """
+    if _ROLE.match(following) and person_name(line):
+        return person_name(line)
+    words = line.split()
+    for cut in range(min(4, len(words) - 1), 1, -1):
+        name = person_name(" ".join(words[:cut]))
+        if name and _ROLE.match(" ".join(words[cut:])):
+            return name
+    return None
+
+
 # Wire sign-offs and credits -------------------------------------------------------
 
 # Caption and photo-credit words: an agency named beside them credits a picture.
@@ -229,8 +264,15 @@ _PICTURE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(r"(?:[-–—]+\s*|\(|^)\s*(?P<name>[^-–—()]{2,40}?)\s*\)?\s*\.?\s*$")
+# "With AFP", "(With The Moscow Times)", "Reuters, with The Moscow Times": the source
+# named first is the main one.
 _CREDIT = re.compile(
-    r"^\W*(?:[-–—]\s*)?with\s+(?:reporting\s+(?:by|from)\s+|material\s+from\s+)?(?P<names>[^()]+?)\W*$",
+    r"^\W*(?:(?P<main>[^(),]+),\s*)?(?:[-–—]\s*)?with\s+(?:reporting\s+(?:by|from)\s+|material\s+from\s+)?"
+    r"(?P<names>[^()]+?)\W*$",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(
+    r"^\W*(?P<names>[^()]+?)\s+contributed(?:\s+reporting|\s+to\s+this\s+(?:report|story|article))?\W*$",
     re.IGNORECASE,
 )
 _GENERIC_CREDITS = {
@@ -259,25 +301,68 @@ def sign_off_wire(paragraph: str) -> str | None:
 
 
 def credit_wire(line: str) -> str | None:
-    """The source a credit line names: "— with AFP", "(With The Moscow Times)".
+    """The source a credit line names: "— with AFP", "(With The Moscow Times)",
+    "Reuters, with The Moscow Times", "Reuters contributed reporting."
 
     An agency is returned under its canonical name; another outlet's name as written.
     "With agencies" names no one and gives None.
     """
     if len(line) > 80:
         return None
-    match = _CREDIT.match(line)
+    match = _CREDIT.match(line) or _CONTRIBUTED.match(line)
     if not match:
         return None
-    names = [part for part in _NAME_SPLIT.split(match["names"]) if part]
+    credited = (match.groupdict().get("main"), match["names"])
+    names = [part for text in credited if text for part in _NAME_SPLIT.split(text) if part]
     for part in names:
         if agency(part):
             return agency(part)
-    if re.search(r"\breporting\b", line, re.IGNORECASE):
+    if re.search(r"\breporting\s+(?:by|from)\b", line, re.IGNORECASE):
         return None  # "with reporting by Jane Doe" credits people
-    for part in names:
-        if part.lower() not in _GENERIC_CREDITS and _OUTLET.match(part) and not person_name(part):
-            return part
+    return next(filter(None, map(outlet, names)), None)
+
+
+def outlet(text: str) -> str | None:
+    """``text`` when it is a news outlet's name ("The Moscow Times", "Harbour Wire").
+
+    Not a person, a picture credit, "agencies" or a job ("The Editors").
+    """
+    name = text.strip()
+    if name.lower() in _GENERIC_CREDITS or not _OUTLET.match(name) or person_name(name) or _PICTURE.search(name):
+        return None
+    return None if re.search(rf"\b{_JOB}$", name, re.IGNORECASE) else name
+
+
+# Author bios ----------------------------------------------------------------------
+
+_EMPLOYER = r"(?P<name>(?:The\s+)?[A-Z][\w'’&\-]*(?:\s+[A-Z][\w'’&\-]*){0,4})"
+# Where a bio says its author works: "is a news editor at the Kyiv Independent",
+# "covers politics for The Associated Press" in its first sentence ("previously worked
+# for ..." comes later), "joined Reuters in 2019" in any.
+_WORKS_AT = re.compile(rf"\s(?:at|for|with)\s+(?:the\s+)?{_EMPLOYER}")
+_JOINED = re.compile(rf"\sjoined\s+(?:the\s+)?{_EMPLOYER}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "has written for", "previously worked at": a past employer, or a freelancer's clients.
+_PAST = re.compile(r"\b(?:written|wrote|worked|was|were|previously|formerly)\b")
+
+
+def read_bio(paragraph: str, authors: Iterable[str]) -> str | None:
+    """The outlet an author's bio says they work for, or None when it is not a bio.
+
+    A bio opens with an author's name or surname and a verb: "Jane Doe is a reporter at
+    the Kyiv Post.", "Doe covers energy for Reuters." An agency comes back under its
+    canonical name.
+    """
+    names = {form for author in authors for form in (author, author.split()[-1])}
+    if not any(re.match(rf"{re.escape(name)}\s+[a-z]", paragraph) for name in names):
+        return None
+    first = _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+    for match in (*_WORKS_AT.finditer(first), *_JOINED.finditer(paragraph)):
+        if _PAST.search(match.string[: match.start()]):
+            continue
+        found = agency(match["name"]) or outlet(match["name"])
+        if found:
+            return found
     return None
 
 
@@ -299,20 +384,31 @@ def read_tagline(line: str) -> tuple[str, ...] | None:
 _SIGNATURES = (
     ("publisher", re.compile(r"^\W*Publisher\s*:\s*(?P<name>.+)$", re.IGNORECASE)),
     ("source", re.compile(r"^\W*Source\s*:\s*(?P<name>.+)$", re.IGNORECASE)),
+    # An aggregator's link back: "Read the original article on Daily Courier".
+    ("original", re.compile(r"^\W*Read\s+the\s+original\s+(?:article|story|post)\s+(?:on|at)\s+(?P<name>.+)$", re.I)),
     ("published by", re.compile(r"^\W*(?:Originally\s+)?Published\s+by\s+(?P<name>.+)$", re.IGNORECASE)),
     ("copyright", re.compile(r"^\W*(?:©|\(c\)|copyright\b\s*©?)\s*(?P<name>.+)$", re.IGNORECASE)),
+    ("copyright", re.compile(r"^\W*(?P<name>[A-Z][\w'’&.\- ]{1,60}?)\s*©\s*(?:19|20)\d\d\b")),  # "Ledger © 2026."
+    # The heading of a site's own appeal for money: "A Message from The Moscow Times:".
+    ("message", re.compile(r"^\W*A\s+message\s+from\s+(?P<name>.+?)\s*:$", re.IGNORECASE)),
 )
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _YEARS = re.compile(r"(?:\b(?:19|20)\d\d\s*[-–—]\s*)?\b(?:19|20)\d\d\b")
 _RIGHTS = re.compile(r"[.,]?\s*all rights reserved.*$|[.,]?\s*\b(?:on|at)\s+\S.*$", re.IGNORECASE)
+# "Source: Al Jazeera and news agencies": the outlet, helped by agencies it does not name.
+_AND_GENERIC = re.compile(
+    rf"\s+(?:and|&|with)\s+(?:{'|'.join(sorted(map(re.escape, _GENERIC_CREDITS), key=len, reverse=True))})$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Signature:
     """A line that names where a text comes from: "Source: X", "© 2026 X".
 
-    ``kind`` is "publisher", "source", "published by" or "copyright"; ``name`` the
-    outlet as written, or its registered domain when the line gives a URL.
+    ``kind`` is "publisher", "source", "original", "published by", "copyright" or
+    "message"; ``name`` the outlet as written, or its registered domain when the line
+    gives a URL.
     """
 
     kind: str
@@ -321,8 +417,8 @@ class Signature:
 
 def read_signature(line: str) -> Signature | None:
     """The signature a line is, or None."""
-    if len(line) > 120:
-        return None
+    if len(line) > 120 and not re.search(r"\ball rights reserved\b", line[:120], re.IGNORECASE):
+        return None  # a sentence; a copyright notice may run on after its rights clause
     for kind, pattern in _SIGNATURES:
         match = pattern.match(line.strip())
         if not match:
@@ -333,7 +429,9 @@ def read_signature(line: str) -> Signature | None:
             domain = extract_domain(url.group(0) if "://" in url.group(0) else "https://" + url.group(0))
             return Signature(kind, domain) if domain else None
         name = _RIGHTS.sub("", _YEARS.sub("", _URL.sub("", name)))
-        name = " ".join(name.strip(" ()[]-–—|,.:;©").split())
+        name = _AND_GENERIC.sub("", " ".join(name.strip(" ()[]-–—|,.:;©").split()))
+        if kind == "message" and not outlet(name):
+            return None  # "A message from Jane Doe:", "A Message From The Editor"
         # A name, not a citation ("Source: Defence Ministry, October 25") or "agencies".
         if (
             name[:1].isupper()
@@ -341,6 +439,7 @@ def read_signature(line: str) -> Signature | None:
             and not any(char.isdigit() for char in name)
             and not find_dates(name)
             and name.lower() not in _GENERIC_CREDITS
+            and not _PICTURE.search(name)  # "Photo © 2026 Jane Doe", "Jane Doe/Reuters"
         ):
             return Signature(kind, name)
         return None
