@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dateline import errors
 from dateline.errors import ExtractionError
-from dateline.extract.html import extract_html
+from dateline.extract.html import extract_html, html_text
 from dateline.extract.meta import find_metadata
 from dateline.extract.text import clean_text
 from dateline.model import Article, RawDocument, normalise_text
@@ -17,7 +17,14 @@ def extract(raw: RawDocument) -> Article:
     Raises:
         ExtractionError: the document holds no article text.
     """
-    page = extract_html(raw.content, raw.url) if raw.kind == "html" else clean_text(raw.content)
+    if raw.kind == "html":
+        page = extract_html(raw.content, raw.url)
+        if not page.body:
+            # A feed item's or JSON line's few paragraphs give trafilatura too little
+            # page to tell story from boilerplate; judge them as text instead.
+            page = clean_text(html_text(raw.content))
+    else:
+        page = clean_text(raw.content)
     if not page.body:
         raise ExtractionError(raw.source, errors.NO_TEXT)
     meta = find_metadata(raw, page.body, page.title or raw.hints.title)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
+import lxml.etree
+import lxml.html
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
@@ -107,6 +109,27 @@ def extract_html(html: str, url: str | None = None) -> HtmlText:
         logger.debug("no article text found: %s", url)
     captions_kept = _captions_in_story(captions, tree, body)
     return HtmlText(title=title, body=tuple(body), captions=_unique(captions_kept + credits), summary=summary)
+
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML fragment, one block element a paragraph, blank lines between.
+
+    For fragments too small for trafilatura's boilerplate detection (a feed item's few
+    paragraphs); the plain-text cleaner then judges the paragraphs.
+    """
+    try:
+        # not trafilatura's load_html, which refuses a fragment of one element
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for junk in tree.xpath("//script|//style|//noscript"):
+        junk.drop_tree()
+    blocks = [clean(el.text_content()) for el in tree.iter(*_BLOCKS)
+              if not any(child.tag in _BLOCKS for child in el.iterdescendants())]
+    return "\n\n".join(b for b in blocks if b) or clean(tree.text_content())
 
 
 class _Caption(NamedTuple):
