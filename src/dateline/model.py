@@ -133,3 +133,97 @@ def normalise_text(text: str) -> str:
 def text_fingerprint(text: str) -> str:
     """Hash of the text with case, punctuation and spacing normalised away."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+# -- analysis (per article; offsets are into Article.text) -----------------------------
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention: ``text`` as written, ``name`` without honorific/possessive."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression put on the calendar (TIMEX3-style ``type`` and ``value``).
+
+    ``value`` is ISO-like at the expression's precision: ``2026-01-18`` (day), ``2026-W03``
+    (week), ``2026-01`` (month), ``2026`` (year), ``P2D`` (duration), ``2026-01-18TNI``
+    (part of day), ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``; None when it cannot be
+    resolved. ``rule`` names the rule that resolved it; ``anchor`` is the date it was
+    resolved against (None when the expression needed no anchor).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None
+    rule: str
+    anchor: date | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: ``start``/``end`` span the quoted content, the speaker's span is the
+    mention that names them (possibly in an earlier sentence when the cue says "he")."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    medium: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title a person held as of a date, with the span that says so."""
+
+    person: str
+    title: str
+    start: int
+    end: int
+    as_of: date | None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event a sentence reports: trigger word, who, where, and when.
+
+    ``date`` is a timex value, or the publication date when the sentence gives none
+    (``date_from`` says which: ``timex`` or ``published``; None when neither is known).
+    """
+
+    start: int
+    end: int
+    trigger: str
+    date: str | None
+    date_from: Literal["timex", "published"] | None
+    participants: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything ``analyze`` finds in one article's text."""
+
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+    timexes: tuple[TimeExpression, ...]
+    quotes: tuple[Quote, ...]
+    roles: tuple[Role, ...]
+    event_mentions: tuple[EventMention, ...]
