@@ -8,7 +8,8 @@ from alembic.migration import MigrationContext
 from alembic.autogenerate import compare_metadata
 
 from dateline.errors import ArticleNotFoundError, StoreError
-from dateline.model import Article, Hints, Published, RawDocument
+from dateline.model import (Analysis, Article, EventMention, Hints, Mention, Published, Quote,
+                            RawDocument, Role, TimeExpression)
 from dateline.store import Store
 from dateline.store.schema import metadata
 
@@ -114,3 +115,42 @@ def test_store_write_error_is_store_error(store):
 def test_store_failures_recorded(store):
     store.add_failure("bad.bin", "read", "the input is binary data, not text or HTML")
     assert [(f["source"], f["stage"]) for f in store.failures()] == [("bad.bin", "read")]
+
+
+ANALYSIS = Analysis(
+    sentences=((0, 16), (18, 37)),
+    mentions=(Mention(0, 5, "First", "PERSON", "First"),),
+    timexes=(TimeExpression(6, 15, "paragraph", "DATE", "2026-01-18", "month-day",
+                            date(2026, 1, 18)),),
+    quotes=(Quote(18, 36, "Second paragraph", True, "said", 0, 4, "First", 0, 5, "on X"),),
+    roles=(Role("First", "minister", 0, 5, date(2026, 1, 18)),),
+    event_mentions=(EventMention(0, 16, "met", "2026-01-18", "timex", ("First",), ("Kyiv",)),),
+)
+
+
+def test_store_analysis_round_trip_and_pending(store):
+    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
+    assert [s.id for s in store.unanalysed()] == [article_id]
+    assert store.analysis(article_id) is None
+    store.save_analysis(article_id, ANALYSIS, version=1)
+    assert store.analysis(article_id) == ANALYSIS
+    assert list(store.unanalysed()) == []
+    assert [s.id for s in store.unanalysed(redo=True)] == [article_id]
+
+
+def test_store_analysis_replaced_not_added(store):
+    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
+    store.save_analysis(article_id, ANALYSIS, version=1)
+    store.save_analysis(article_id, ANALYSIS, version=2)
+    assert store.analysis(article_id) == ANALYSIS
+    assert [n["mentions"] for n in store.entities()] == [1]
+
+
+def test_store_quotes_and_entities(store):
+    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
+    store.save_analysis(article_id, ANALYSIS, version=1)
+    assert [(a.id, q.speaker) for a, q in store.quotes(speaker="Fir")] == [(article_id, "First")]
+    assert store.quotes(speaker="Nobody") == []
+    (entity,) = store.entities()
+    assert entity["name"] == "First" and entity["articles"] == 1
+    assert entity["roles"] == [{"title": "minister", "as_of": "2026-01-18", "article_id": article_id}]

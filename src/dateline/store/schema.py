@@ -1,7 +1,7 @@
 """The store's tables (SQLAlchemy Core). Migrations under migrations/ build them."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -52,4 +52,85 @@ failures = Table(
     Column("message", Text, nullable=False),
     Column("raw_id", Integer, ForeignKey("raw_documents.id")),
     Column("created_at", String(32), nullable=False),
+)
+
+# -- analysis: one row in analyses per analysed article, the rest hang off it ----------------
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("sentences", JSON, nullable=False),
+    Column("analysed_at", String(32), nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("name", Text, nullable=False, index=True),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("value", Text),
+    Column("rule", Text, nullable=False),
+    Column("anchor", String(10)),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("speaker", Text, index=True),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("medium", Text),
+)
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
+    Column("person", Text, nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("as_of", String(10)),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("date", Text, index=True),
+    Column("date_from", String(9)),
+    Column("participants", JSON, nullable=False),
+    Column("places", JSON, nullable=False),
 )
