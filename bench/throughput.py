@@ -1,7 +1,9 @@
-"""Ingest throughput (articles per second) and peak memory, for HTML and for plain text.
+"""Ingest and analysis throughput (articles and words per second) and peak memory.
 
-Runs ``dateline ingest`` as a subprocess into a fresh store and samples the resident memory
-of its whole process tree (the CLI and its extraction workers) from /proc.
+Runs ``dateline ingest`` (read, extract, store, analyse) as a subprocess into a fresh
+store, then ``dateline analyze --redo`` on that store to time analysis alone, and samples
+the resident memory of each command's whole process tree (the CLI and its workers) from
+/proc.
 
 HTML: the 181 pages of article-extraction-benchmark. Text: Timeline17 input documents
 (plain text, one sentence per line), ``--text-docs`` spread evenly over the sorted list.
@@ -38,20 +40,26 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_ingest(inputs: Path, jobs: int) -> tuple[float, int, str]:
-    """Ingest ``inputs`` into a fresh store; return seconds, peak tree RSS and the summary."""
-    with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "dateline", "ingest", str(inputs),
-               "--db", str(Path(tmp) / "bench.db"), "--jobs", str(jobs)]
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        peak = 0
-        while proc.poll() is None:
-            peak = max(peak, tree_rss(proc.pid))
-            time.sleep(0.05)
-        seconds = time.perf_counter() - start
-        summary = proc.stderr.read().strip().splitlines()[-1]
-    return seconds, peak, summary
+def run(args: list[str]) -> tuple[float, int, str]:
+    """Run a dateline command; return seconds, peak tree RSS and its summary line."""
+    cmd = [sys.executable, "-m", "dateline", *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    return seconds, peak, proc.stderr.read().strip().splitlines()[-1]
+
+
+def stored_words(db: Path) -> tuple[int, int]:
+    """Articles and words (whitespace-separated) in the store."""
+    from dateline.store import Store
+
+    with Store.open(str(db)) as store:
+        texts = [s.article.text for s in store.articles()]
+    return len(texts), sum(len(t.split()) for t in texts)
 
 
 def prepare_html(eval_dir: Path, out: Path) -> int:
@@ -76,16 +84,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--text-docs", type=int, default=1000)
     args = parser.parse_args()
-    print("| input | docs | seconds | articles/s | peak RSS (MiB) | summary |")
-    print("|---|---|---|---|---|---|")
+    print("| input | docs | command | seconds | docs/s | words/s | peak RSS (MiB) | summary |")
+    print("|---|---|---|---|---|---|---|---|")
     for kind in ("html", "text"):
         with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
+            folder, db = Path(tmp) / "in", Path(tmp) / "bench.db"
+            folder.mkdir()
             n = (prepare_html(args.eval_dir, folder) if kind == "html"
                  else prepare_text(args.eval_dir, folder, args.text_docs))
-            seconds, peak, summary = run_ingest(folder, args.jobs)
-            print(f"| {kind} | {n} | {seconds:.1f} | {n / seconds:.1f} | "
-                  f"{peak / 2**20:.0f} | {summary} |", flush=True)
+            jobs = ["--db", str(db), "--jobs", str(args.jobs)]
+            seconds, peak, summary = run(["ingest", str(folder), *jobs])
+            print(f"| {kind} | {n} | ingest (with analysis) | {seconds:.1f} | {n / seconds:.1f} "
+                  f"| | {peak / 2**20:.0f} | {summary} |", flush=True)
+            articles, words = stored_words(db)
+            seconds, peak, summary = run(["analyze", "--redo", *jobs])
+            print(f"| {kind} | {articles} | analyze --redo | {seconds:.1f} | "
+                  f"{articles / seconds:.1f} | {words / seconds:.0f} | {peak / 2**20:.0f} "
+                  f"| {summary} |", flush=True)
 
 
 if __name__ == "__main__":

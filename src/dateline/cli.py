@@ -1,11 +1,12 @@
 """The ``dateline`` command line: thin wrappers that parse options, call the library, print."""
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any, Optional
@@ -17,7 +18,8 @@ from rich.progress import TimeElapsedColumn
 
 from dateline import errors
 from dateline.errors import DatelineError
-from dateline.pipeline import Extracted, Failure, extract_documents, ingest
+from dateline.pipeline import (Analysed, Failure, analyze_documents, analyze_pending,
+                               extract_documents, ingest)
 from dateline.settings import Settings, load_settings
 from dateline.store import Store, StoredArticle
 
@@ -97,12 +99,22 @@ def _errors() -> Iterator[None]:
 
 
 @contextmanager
-def _progress(what: str) -> Iterator[Any]:
+def _progress() -> Iterator[Callable[[str, Any], None]]:
+    """A progress display; the callable counts one result of a phase ("Ingesting", ...)
+    and reports it if it is a failure."""
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=stderr, transient=True) as progress:
-        task = progress.add_task(what, total=None)
-        yield lambda: progress.advance(task)
+        tasks: dict[str, Any] = {}
+
+        def tick(phase: str, result: Any) -> None:
+            if phase not in tasks:
+                tasks[phase] = progress.add_task(phase, total=None)
+            progress.advance(tasks[phase])
+            if isinstance(result, Failure):
+                _report_failure(result)
+
+        yield tick
 
 
 def _report_failure(failure: Failure) -> None:
@@ -117,18 +129,16 @@ def ingest_cli(
     """Read articles from files, feeds, WARC, JSON lines, URLs or stdin into the store."""
     settings = _settings(db, jobs)
     given = _parse_date(published)
-    with _errors(), Store.open(settings.db) as store, _progress("Ingesting") as advance:
-        def on_result(result: Extracted | Failure) -> None:
-            advance()
-            if isinstance(result, Failure):
-                _report_failure(result)
-
+    with _errors(), Store.open(settings.db) as store, _progress() as tick:
         report = ingest(inputs, store, settings, published=given, publisher=publisher,
-                        stdin=sys.stdin.buffer, on_result=on_result)
+                        stdin=sys.stdin.buffer,
+                        on_result=functools.partial(tick, "Ingesting"),
+                        on_analysed=functools.partial(tick, "Analysing"))
     if as_json:
         typer.echo(json.dumps(report.to_json()))
     stderr.print(f"ingested {report.ingested}, duplicate {report.duplicate} "
-                 f"({report.updated} updated), skipped {report.skipped}", markup=False)
+                 f"({report.updated} updated), analysed {report.analysed}, "
+                 f"skipped {report.skipped}", markup=False)
     if report.skipped:
         raise typer.Exit(1)
 
@@ -155,6 +165,74 @@ def extract_cli(
         raise typer.Exit(1)
 
 
+@app.command("analyze")
+def analyze_cli(
+    inputs: Annotated[Optional[list[str]], typer.Argument(
+        help="Files, directories, URLs or - to analyse without a store (with --json); "
+             "none: analyse the stored articles not analysed yet.", show_default=False)] = None,
+    redo: Annotated[bool, typer.Option("--redo", help="Analyse every stored article again.")] = False,
+    db: DbOption = "dateline.db", published: PublishedOption = None,
+    publisher: PublisherOption = None, jobs: JobsOption = None, as_json: JsonOption = False,
+) -> None:
+    """Find entities, roles, dated time expressions, quotes and events in articles."""
+    settings = _settings(db, jobs)
+    if not inputs:
+        with _errors(), Store.open(settings.db) as store, _progress() as tick:
+            report = analyze_pending(store, settings, redo=redo,
+                                     on_result=functools.partial(tick, "Analysing"))
+        stderr.print(f"analysed {report.analysed}, skipped {len(report.failures)}", markup=False)
+        raise typer.Exit(1 if report.failures else 0)
+    skipped = 0
+    with _errors():
+        for result in analyze_documents(inputs, settings, published=_parse_date(published),
+                                        publisher=publisher, stdin=sys.stdin.buffer):
+            if isinstance(result, Failure):
+                skipped += 1
+                _report_failure(result)
+            elif as_json:
+                typer.echo(json.dumps(_analysed_json(result), ensure_ascii=False))
+            else:
+                typer.echo(_describe(_analysed_json(result)))
+    if skipped:
+        raise typer.Exit(1)
+
+
+@app.command("quotes")
+def quotes_cli(
+    speaker: Annotated[Optional[str], typer.Option(
+        "--speaker", metavar="NAME", help="Only quotes whose speaker's name contains NAME.")] = None,
+    db: DbOption = "dateline.db", as_json: JsonOption = False,
+) -> None:
+    """List who said what, oldest first, with the article each quote comes from."""
+    with _errors(), Store.open(_settings(db).db) as store:
+        found = store.quotes(speaker=speaker)
+    for stored, quote in found:
+        line = {"article_id": stored.id, "published": stored.article.published.to_json(),
+                **quote_json(quote)}
+        if as_json:
+            typer.echo(json.dumps(line, ensure_ascii=False))
+        else:
+            marks = "“{}”" if quote.direct else "{}"
+            typer.echo(safe(f"{line['published']['value'] or 'undated':<10}  "
+                            f"{quote.speaker or '(unknown)'}: {marks.format(quote.text)}  "
+                            f"[{stored.id}]"))
+
+
+@app.command("entities")
+def entities_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """List people, organisations and places by how many articles mention them."""
+    with _errors(), Store.open(_settings(db).db) as store:
+        found = store.entities()
+    for entity in found:
+        if as_json:
+            typer.echo(json.dumps(entity, ensure_ascii=False))
+        else:
+            roles = "; ".join(f"{r['title']} (as of {r['as_of'] or 'undated'})"
+                              for r in entity["roles"])
+            typer.echo(safe(f"{entity['name']}  [{entity['label']}]  {entity['articles']} articles, "
+                            f"{entity['mentions']} mentions" + (f"  — {roles}" if roles else "")))
+
+
 @app.command("articles")
 def articles_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     """List stored articles: id, date (and how it was known), publisher, wire, title."""
@@ -179,10 +257,9 @@ def show_cli(
     """Show one article: metadata, body paragraphs and captions."""
     with _errors(), Store.open(_settings(db).db) as store:
         stored = store.get(article_id)
-    if as_json:
-        typer.echo(json.dumps(stored.to_json(), ensure_ascii=False))
-    else:
-        typer.echo(_describe(stored.to_json()))
+        analysis = store.analysis(stored.id)
+    data = {**stored.to_json(), "analysis": analysis.to_json() if analysis else None}
+    typer.echo(json.dumps(data, ensure_ascii=False) if as_json else _describe(data))
 
 
 def _listing(stored: StoredArticle) -> dict[str, Any]:
@@ -191,8 +268,19 @@ def _listing(stored: StoredArticle) -> dict[str, Any]:
             "wire": a.wire, "title": a.title, "url": a.url, "source": a.source}
 
 
+def quote_json(quote: Any) -> dict[str, Any]:
+    return {k: getattr(quote, k) for k in ("speaker", "text", "direct", "cue", "medium", "start",
+                                           "end", "speaker_start", "speaker_end", "cue_start",
+                                           "cue_end")}
+
+
+def _analysed_json(result: Analysed) -> dict[str, Any]:
+    """The keys of ``extract --json`` plus ``text`` and the analysis (offsets into text)."""
+    return {**result.article.to_json(), "text": result.article.text, **result.analysis.to_json()}
+
+
 def _describe(data: dict[str, Any]) -> str:
-    """A readable, terminal-safe page for one article's JSON form."""
+    """A readable, terminal-safe page for one article's JSON form (with its analysis)."""
     published = data["published"]
     head = [
         ("id", data.get("id")), ("title", data["title"]), ("url", data["url"]),
@@ -205,4 +293,24 @@ def _describe(data: dict[str, Any]) -> str:
     lines = [f"{k + ':':<11}{v}" for k, v in head if v]
     lines += ["", *(p + "\n" for p in data["body"])]
     lines += [f"[caption] {c}" for c in data["captions"]]
+    analysis = data.get("analysis") or (data if "mentions" in data else None)
+    if analysis:
+        lines += _describe_analysis(analysis)
     return safe("\n".join(lines).rstrip()) + "\n"
+
+
+def _describe_analysis(analysis: dict[str, Any]) -> list[str]:
+    names: dict[str, str] = {}
+    for m in analysis["mentions"]:
+        if m["label"] not in ("DATE", "TIME"):
+            names.setdefault(m["name"], m["label"])
+    lines = ["", "Entities:", *(f"  {name} [{label}]" for name, label in names.items())]
+    lines += ["", "Roles:", *(f"  {r['person']}: {r['title']} (as of {r['as_of'] or 'undated'})"
+                              for r in analysis["roles"])]
+    lines += ["", "Dates:", *(f"  {t['text']!r} -> {t['value'] or '?'} ({t['type']}, {t['rule']})"
+                              for t in analysis["timexes"])]
+    lines += ["", "Quotes:", *(f"  {q['speaker'] or '(unknown)'} {q['cue'] or ''}: "
+                               + (f"“{q['text']}”" if q["direct"] else q["text"])
+                               + (f" ({q['medium']})" if q["medium"] else "")
+                               for q in analysis["quotes"])]
+    return lines

@@ -227,3 +227,23 @@ class Analysis:
     quotes: tuple[Quote, ...]
     roles: tuple[Role, ...]
     event_mentions: tuple[EventMention, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form of ``dateline analyze --json`` (offsets into ``Article.text``)."""
+        return {
+            "sentences": [list(span) for span in self.sentences],
+            "mentions": [_record_json(m) for m in self.mentions],
+            "timexes": [_record_json(t) for t in self.timexes],
+            "quotes": [_record_json(q) for q in self.quotes],
+            "roles": [_record_json(r) for r in self.roles],
+            "event_mentions": [_record_json(e) for e in self.event_mentions],
+        }
+
+
+def _record_json(record: Any) -> dict[str, Any]:
+    out = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        out[f.name] = (value.isoformat() if isinstance(value, date)
+                       else list(value) if isinstance(value, tuple) else value)
+    return out

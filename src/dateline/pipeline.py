@@ -1,4 +1,4 @@
-"""Sources -> extract (-> store): the ingest pipeline and its stand-alone extract stage."""
+"""Sources -> extract -> analyze (-> store): ingest, and each stage alone without a store."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,15 +6,16 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
+from dateline.analyze import ANALYZER_VERSION, analyze, analyze_many
 from dateline.errors import ExtractionError
 from dateline.extract import extract
-from dateline.model import Article, RawDocument
-from dateline.run.local import map_ordered
+from dateline.model import Analysis, Article, RawDocument
+from dateline.run.local import chunked, map_ordered
 from dateline.settings import Settings
 from dateline.sources import SourceFailure, read_sources
-from dateline.store import Store
+from dateline.store import Store, StoredArticle
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,12 @@ class Extracted:
     article: Article
 
 
+@dataclass(frozen=True)
+class Analysed:
+    article: Article
+    analysis: Analysis
+
+
 @dataclass
 class IngestReport:
     """What one ``ingest`` run did; ``updated`` is part of ``duplicate``, ``skipped`` counts
@@ -46,6 +53,7 @@ class IngestReport:
     ingested: int = 0
     duplicate: int = 0
     updated: int = 0
+    analysed: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
 
@@ -56,7 +64,7 @@ class IngestReport:
     def to_json(self) -> dict[str, object]:
         return {
             "ingested": self.ingested, "duplicate": self.duplicate, "updated": self.updated,
-            "skipped": self.skipped, "article_ids": self.article_ids,
+            "analysed": self.analysed, "skipped": self.skipped, "article_ids": self.article_ids,
             "failures": [f.to_json() for f in self.failures],
         }
 
@@ -112,15 +120,19 @@ def ingest(
     inputs: Sequence[str], store: Store, settings: Settings, *, published: date | None = None,
     publisher: str | None = None, stdin: BinaryIO | None = None, fetch: Callable | None = None,
     on_result: Callable[[Extracted | Failure], None] | None = None,
+    on_analysed: Callable[[Analysis | Failure], None] | None = None,
+    with_analysis: bool = True,
 ) -> IngestReport:
-    """Read, extract and store articles; each document is committed on its own.
+    """Read, extract and store articles, then analyse those not analysed yet.
 
-    The raw document is stored before extraction, so a document whose extraction fails
-    is kept and can be extracted again; a failure is recorded with its reason.
+    Each document is committed on its own. The raw document is stored before
+    extraction, so a document whose extraction fails is kept and can be extracted again;
+    a failure is recorded with its reason. Analysis runs over every unanalysed article
+    in the store, so a run that was interrupted during analysis completes it.
 
     Returns:
         Counts of articles ingested, duplicate (already stored), updated (duplicates that
-        filled missing metadata) and the failures.
+        filled missing metadata), analysed, and the failures.
     """
     report = IngestReport()
     raw_ids: dict[str, int] = {}
@@ -143,4 +155,88 @@ def ingest(
             report.article_ids.append(article_id)
         if on_result:
             on_result(result)
+    if with_analysis:
+        analysed = analyze_pending(store, settings, on_result=on_analysed)
+        report.analysed = analysed.analysed
+        report.failures += analysed.failures
     return report
+
+
+Item = TypeVar("Item", StoredArticle, Extracted)
+
+# Articles parsed together in one nlp.pipe call: big enough to batch, small enough to
+# keep every process busy.
+BATCH = 8
+
+
+def _analyze_batch(items: list[StoredArticle | Extracted]) -> list[Analysis | Failure]:
+    """The analyze stage for the process pool: never raises, a failure is a value."""
+    articles = [item.article for item in items]
+    try:
+        return list(analyze_many(articles))
+    except Exception:  # find which article broke the batch; analyse the others
+        return [_analyze_one(article) for article in articles]
+
+
+def _analyze_one(article: Article) -> Analysis | Failure:
+    try:
+        return analyze(article)
+    except Exception as exc:
+        logger.debug("analysis of %s crashed", article.source, exc_info=True)
+        return Failure(article.source, "analyze", f"unexpected {exc.__class__.__name__}: {exc}")
+
+
+def _analysed(items: Iterator[Item], jobs: int) -> Iterator[tuple[Item, Analysis | Failure]]:
+    """Each stored or extracted article with its analysis, in order, batched over a pool."""
+    for batch, results in map_ordered(_analyze_batch, chunked(items, BATCH), jobs):
+        yield from zip(batch, results)
+
+
+@dataclass
+class AnalyzeReport:
+    """What one ``analyze_pending`` run did."""
+
+    analysed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def analyze_pending(store: Store, settings: Settings, *, redo: bool = False,
+                    on_result: Callable[[Analysis | Failure], None] | None = None) -> AnalyzeReport:
+    """Analyse every stored article that has no analysis yet (every article with ``redo``).
+
+    Each analysis is saved, and marked done, in its own transaction, so an interrupted
+    run goes on where it stopped.
+    """
+    report = AnalyzeReport()
+    for stored, result in _analysed(store.unanalysed(redo=redo), settings.jobs):
+        if isinstance(result, Failure):
+            store.add_failure(result.source, result.stage, result.reason)
+            report.failures.append(result)
+        else:
+            store.save_analysis(stored.id, result, ANALYZER_VERSION)
+            report.analysed += 1
+        if on_result:
+            on_result(result)
+    return report
+
+
+def analyze_documents(
+    inputs: Sequence[str], settings: Settings, *, published: date | None = None,
+    publisher: str | None = None, stdin: BinaryIO | None = None,
+) -> Iterator[Analysed | Failure]:
+    """Read, extract and analyse ``inputs`` without a store, in input order."""
+    failed: list[Failure] = []  # extraction failures, reported in input order
+
+    def extracted() -> Iterator[Extracted]:
+        for result in extract_documents(inputs, settings, published=published,
+                                        publisher=publisher, stdin=stdin):
+            if isinstance(result, Failure):
+                failed.append(result)
+            else:
+                yield result
+
+    for item, result in _analysed(extracted(), settings.jobs):
+        yield from failed
+        failed.clear()
+        yield result if isinstance(result, Failure) else Analysed(item.article, result)
+    yield from failed

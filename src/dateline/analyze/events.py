@@ -1,0 +1,277 @@
+"""Events a sentence reports: a trigger word, who took part, where and when.
+
+The trigger is the sentence's main predicate, read through the verbs that carry no event of
+their own: "held talks" is the talks, "said the call lasted an hour" is the call. A reporting
+verb is the trigger only when the sentence reports nothing else.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.model import EventMention, Mention, TimeExpression
+
+logger = logging.getLogger(__name__)
+
+MAX_PER_SENTENCE = 3
+
+# Nouns that name an event ("the talks", "a drone attack"); matched on the lower-cased lemma.
+EVENT_NOUNS = frozenset({
+    "talk", "talks", "negotiation", "meeting", "summit", "call", "conversation", "visit",
+    "trip", "ceasefire", "truce", "armistice", "deal", "agreement", "accord", "treaty",
+    "strike", "airstrike", "attack", "assault", "offensive", "counteroffensive", "invasion",
+    "bombing", "bombardment", "shelling", "raid", "barrage", "explosion", "blast",
+    "shooting", "clash", "battle", "fighting", "war", "siege", "incursion", "ambush",
+    "election", "vote", "referendum", "poll", "protest", "demonstration", "rally", "march",
+    "riot", "walkout", "boycott", "accident", "crash", "collision", "fire", "wildfire",
+    "flood", "earthquake", "storm", "hurricane", "outbreak", "arrest", "trial", "hearing",
+    "verdict", "ruling", "resignation", "dismissal", "appointment", "inauguration",
+    "announcement", "launch", "sanction", "sanctions", "exchange", "release", "evacuation",
+    "withdrawal", "deployment", "interview", "speech", "conference", "briefing",
+    "ceremony", "funeral", "signing", "delay", "cancellation", "layoff", "layoffs", "merger",
+    "acquisition", "takeover", "bankruptcy", "recall", "investigation", "inquiry", "probe",
+    "coup", "uprising", "massacre", "killing", "death", "rescue", "flight",
+})
+# Verbs that report speech: triggers only when the sentence reports no other event.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "state", "note", "claim", "report", "write", "stress", "insist",
+    "argue", "explain", "comment", "remark", "reply", "respond", "confirm", "deny", "suggest",
+    "believe", "think", "acknowledge", "admit", "warn", "emphasise", "emphasize", "quote",
+})
+# Verbs whose event, when they have one, is their subject or object noun ("held talks",
+# "launched an attack", "the call lasted"); triggers themselves when they have none.
+SUPPORT_VERBS = frozenset({
+    "hold", "host", "launch", "conduct", "carry", "stage", "begin", "start", "resume", "commence",
+    "continue", "end", "conclude", "reach", "agree", "announce", "declare", "attend", "join",
+    "open", "plan", "schedule", "prepare", "propose", "seek", "call", "last", "happen",
+    "occur", "follow", "mark", "break", "enter", "collapse", "approve", "order", "unleash",
+})
+# Verbs with no event of their own: only their complements can hold one.
+LIGHT_VERBS = frozenset({
+    "be", "have", "do", "get", "make", "take", "give", "seem", "appear", "remain", "become",
+    "include", "mean", "want", "need", "know", "hope", "expect", "try", "go", "come", "let",
+    "like", "wish", "intend", "aim", "set", "look", "keep", "stay", "tend", "use", "decide",
+    "provide", "contain", "show", "demonstrate", "owe", "help", "value", "cover", "represent",
+    "allow", "require", "cost", "lack", "consist", "feature", "depend", "belong", "matter",
+    "consider", "attempt",
+})
+DateFrom = Literal["timex", "published"]
+
+_PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
+                       "throughout", "within", "off"})
+# A value on the calendar ("2026-01-18", "2026-W03"), not PAST_REF and the like, which
+# would place the event no better than the publication date does.
+_CALENDAR = re.compile(r"^\d{4}")
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+# Clauses a statement or a light verb embeds; coordinated predicates are triggers of their own.
+_EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "acomp", "attr")
+# Clauses that have their own time expressions.
+_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl")
+
+
+def find_event_mentions(doc: Doc, mentions: Sequence[Mention], timexes: Sequence[TimeExpression],
+                        published: date | None) -> list[EventMention]:
+    """The events each sentence reports, with participants, places and a date.
+
+    Args:
+        doc: the parsed article text.
+        mentions: its entity mentions (``find_mentions``).
+        timexes: its time expressions; DATE and TIME ones with a calendar value can date an
+            event.
+        published: the publication date, used when a sentence gives no date.
+
+    Returns:
+        Event mentions in text order, at most ``MAX_PER_SENTENCE`` per sentence; ``start``
+        and ``end`` span the sentence.
+    """
+    dated = [timex for timex in timexes
+             if timex.type in ("DATE", "TIME") and timex.value and _CALENDAR.match(timex.value)]
+    events: list[EventMention] = []
+    for sent in doc.sents:
+        triggers = _triggers(sent)
+        if not triggers:
+            continue
+        inside = [mention for mention in mentions
+                  if sent.start_char <= mention.start and mention.end <= sent.end_char]
+        sentence_timexes = [timex for timex in dated
+                            if sent.start_char <= timex.start and timex.end <= sent.end_char]
+        owners = _assign(doc, inside, triggers)
+        for trigger in triggers:
+            mine = [mention for mention, owner in zip(inside, owners)
+                    if owner is None or owner == trigger.i]
+            participants, places = _participants_and_places(doc, mine)
+            value, how = _date(doc, sentence_timexes, trigger, published)
+            events.append(EventMention(sent.start_char, sent.end_char, trigger.text, value, how,
+                                       participants, places))
+    logger.debug("%d event mentions", len(events))
+    return events
+
+
+def _triggers(sent: Span) -> list[Token]:
+    """The sentence's event triggers: its main predicate and predicates coordinated with it."""
+    heads = [sent.root] + [token for token in sent.root.conjuncts if token.i > sent.root.i]
+    triggers: list[Token] = []
+    for head in heads:
+        if _is_imperative(head):
+            # "Sign up here", "Support independent journalism": page furniture, not news.
+            continue
+        trigger = _event_of(head)
+        if trigger is not None and all(trigger.i != seen.i for seen in triggers):
+            triggers.append(trigger)
+    if not triggers and sent.root.lemma_.lower() in REPORTING_VERBS:
+        # The sentence's only event is the statement itself.
+        triggers.append(sent.root)
+    return triggers[:MAX_PER_SENTENCE]
+
+
+def _is_imperative(verb: Token) -> bool:
+    """Whether a predicate is a bare imperative: base form with no subject or auxiliary."""
+    return verb.tag_ == "VB" and not any(
+        child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for child in verb.children)
+
+
+def _event_of(head: Token, depth: int = 0) -> Token | None:
+    """The trigger of the clause that ``head`` heads, or None when it reports no event."""
+    if depth > 3:
+        return None
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head if _is_event_noun(head) else None
+    if head.pos_ == "ADJ":
+        # "ready to meet Putin"
+        clauses = (child for child in head.children if child.dep_ in ("xcomp", "ccomp"))
+        return next(filter(None, (_event_of(child, depth + 1) for child in clauses)), None)
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    noun = _event_argument(head)
+    if noun is not None and (lemma in SUPPORT_VERBS or lemma in LIGHT_VERBS or head.pos_ == "AUX"):
+        return noun
+    if lemma in SUPPORT_VERBS:
+        # "plans to commence operations": the planned act is the event.
+        clauses = (child for child in head.children if child.dep_ == "xcomp")
+        return next(filter(None, (_event_of(child, depth + 1) for child in clauses)), head)
+    if lemma in REPORTING_VERBS or lemma in LIGHT_VERBS or head.pos_ == "AUX":
+        for child in head.children:
+            if child.dep_ in _EMBEDDED_DEPS:
+                found = _event_of(child, depth + 1)
+                if found is not None:
+                    return found
+        return None
+    return head
+
+
+def _event_argument(verb: Token) -> Token | None:
+    """An event noun that is the verb's subject or object ("held talks", "the call lasted")."""
+    for child in verb.children:
+        if child.dep_ in _ARGUMENT_DEPS and _is_event_noun(child):
+            return child
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                # "agreed to a ceasefire", "called for talks"
+                if pobj.dep_ == "pobj" and _is_event_noun(pobj) and child.lower_ in ("to", "for"):
+                    return pobj
+    return None
+
+
+def _is_event_noun(token: Token) -> bool:
+    """Whether a token is an event noun; "talks" is listed as well as its lemma "talk"."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS)
+
+
+def _assign(doc: Doc, mentions: Sequence[Mention], triggers: Sequence[Token]) -> list[int | None]:
+    """For each mention, the trigger whose clause holds it (None: shared by all triggers)."""
+    if len(triggers) == 1:
+        return [None] * len(mentions)
+    clause_heads = {_clause_head(trigger).i: trigger.i for trigger in triggers}
+    return [_owner(_head_token(doc, mention), clause_heads) for mention in mentions]
+
+
+def _owner(token: Token | None, clause_heads: dict[int, int]) -> int | None:
+    """The trigger (by token index) whose clause is the nearest one above ``token``."""
+    if token is not None and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+        # The main subject is the subject of every coordinated predicate too.
+        return None
+    while token is not None:
+        if token.i in clause_heads:
+            return clause_heads[token.i]
+        token = None if token.head.i == token.i else token.head
+    return None
+
+
+def _clause_head(trigger: Token) -> Token:
+    """The verb that heads the trigger's clause (the trigger itself when it is a verb)."""
+    token = trigger
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _head_token(doc: Doc, mention: Mention) -> Token | None:
+    """The syntactic head of a mention's span."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _participants_and_places(doc: Doc, mentions: Sequence[Mention]) -> tuple[tuple[str, ...],
+                                                                            tuple[str, ...]]:
+    """Names of the actors and of the places, each once, in text order.
+
+    A GPE is a place after a locative preposition ("in Geneva") and an actor elsewhere
+    ("Russia launched"); LOC and FAC are always places.
+    """
+    participants: list[str] = []
+    places: list[str] = []
+    for mention in mentions:
+        if mention.label in _PLACE_LABELS and (
+                mention.label != "GPE" or _is_located(_head_token(doc, mention))):
+            if mention.name not in places:
+                places.append(mention.name)
+        elif mention.label in _PARTICIPANT_LABELS and mention.name not in participants:
+            participants.append(mention.name)
+    return tuple(participants), tuple(places)
+
+
+def _is_located(token: Token | None) -> bool:
+    """Whether a token is the object of a locative preposition, possibly through "city of"."""
+    while token is not None and token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ in _LOCATIVE:
+            return True
+        # "in the city of Kharkiv": climb to the noun the "of" phrase modifies.
+        if prep.lower_ != "of" or prep.head.dep_ != "pobj":
+            return False
+        token = prep.head
+    return False
+
+
+def _date(doc: Doc, timexes: Sequence[TimeExpression], trigger: Token,
+          published: date | None) -> tuple[str | None, DateFrom | None]:
+    """The event's date: a timex in its clause first, any in the sentence, else publication."""
+    if timexes:
+        clause = _clause_head(trigger)
+        attached = [timex for timex in timexes if _governed_by(doc, timex, clause)]
+        return (attached or list(timexes))[0].value, "timex"
+    if published is not None:
+        return published.isoformat(), "published"
+    return None, None
+
+
+def _governed_by(doc: Doc, timex: TimeExpression, clause: Token) -> bool:
+    """Whether the timex sits in the clause headed by ``clause`` (not in a nested clause)."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.head.i != token.i and token.i != clause.i:
+        if token.dep_ in _CLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
+            return False
+        token = token.head
+    return token.i == clause.i

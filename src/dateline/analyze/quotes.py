@@ -1,0 +1,443 @@
+"""Reported speech: who said what, with the cue verb, the speaker and the medium.
+
+Direct quotes are found from quotation marks and attributed to the nearest speech verb
+outside any quote; indirect speech is a speech verb's clausal complement ("X said
+(that) ..."), or the clause that "according to X" attaches to. The grammatical subject
+of the cue is resolved to a named mention: itself when it is one, the last compatible
+person for "he"/"she", the last organisation for "it"/"they", and the person last
+described with the same title for "the minister".
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.analyze.quotes_lexicon import (DIRECT_ONLY_VERBS, FEMALE_NAMES, GROUP_PRONOUNS,
+                                             MALE_NAMES, MEDIA, PERSON_PRONOUNS,
+                                             SPEECH_VERBS, TITLE_ALIASES)
+from dateline.model import Mention, Quote
+
+logger = logging.getLogger(__name__)
+
+_OPENING = "“„«"
+_CLOSING = "”»"
+_STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"[^\n]+")
+_HONORIFIC_GENDER = re.compile(r"^(?:(mr)|(mrs|ms|miss))\b\.?", re.IGNORECASE)
+_GROUP_LABELS = ("ORG", "GPE", "NORP")
+_SPEAKER_LABELS = ("PERSON",) + _GROUP_LABELS
+# A quote this short with no cue, or a cue with no subject, is a scare quote or a title.
+_MIN_UNCUED_WORDS = 6
+_WORD = re.compile(r"\w+")
+_FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+# At most this many words between two parts of a quote, "he said" standing between them.
+_MAX_FRAME_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """A resolved speaker: the mention that names them."""
+
+    name: str
+    start: int
+    end: int
+
+
+def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
+    """Direct and indirect quotes in one parsed text, in text order.
+
+    Args:
+        doc: the parsed text (``dateline.analyze.nlp.parse``); offsets are into ``doc.text``.
+        mentions: the text's entity mentions (``dateline.analyze.mentions.find_mentions``).
+
+    Returns:
+        One ``Quote`` per quoted passage. A direct quote broken by its attribution
+        (``"We are ready," he said, "to talk."``) gives one quote per part, all with the
+        same cue; a quote running over paragraphs is one quote. ``speaker`` is None when
+        the subject names nobody ("a spokesman", "I").
+    """
+    resolver = _Resolver(doc, mentions)
+    spans = _quote_spans(doc.text)
+    indirect = [_close_quotation(q, spans, doc.text) for q in _indirect_quotes(doc, resolver)
+                if not _is_quotation(q, spans)]
+    # A quotation that starts inside reported speech is part of it: 'said he had “...”'.
+    direct = [q for q in _direct_quotes(doc, spans, resolver)
+              if not any(i.start <= q.start < i.end for i in indirect)]
+    quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end, q.cue_start or -1))
+    logger.debug("%d direct, %d indirect quotes", len(direct), len(indirect))
+    return quotes
+
+
+# -- direct quotes ---------------------------------------------------------------------
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Content spans (without the marks) of quotations, joining those that run over paragraphs.
+
+    A paragraph that ends inside a quote continues it only when the next paragraph opens
+    with a quotation mark, the newspaper convention; otherwise the stray mark is dropped.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    skip: int | None = None
+    paragraphs = list(_PARAGRAPH.finditer(text))
+    for n, para in enumerate(paragraphs):
+        for i in range(para.start(), para.end()):
+            char = text[i]
+            if i == skip or char not in _OPENING + _CLOSING + _STRAIGHT:
+                continue
+            if char == _STRAIGHT:
+                before = text[i - 1] if i > para.start() else " "
+                is_open = opened is None and (before.isspace() or before in "([{—–-/")
+            else:
+                is_open = char in _OPENING
+            if is_open:
+                opened = i  # an unmatched earlier opening mark is dropped
+            elif opened is not None:
+                if i > opened + 1:
+                    spans.append((opened + 1, i))
+                opened = None
+        if opened is not None:
+            following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if following and text[following.start()] in _OPENING + _STRAIGHT:
+                skip = following.start()
+            else:
+                opened = None
+    return spans
+
+
+def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) -> list[Quote]:
+    """Attribute each quotation to the nearest speech verb outside quotes in its sentences."""
+    text = doc.text
+    quoted = [(s - 1, e + 1) for s, e in spans]
+    cues = [t for t in doc if _is_cue(t, direct=True) and not _inside(t.idx, quoted)]
+    cue_starts = [t.idx for t in cues]
+    quotes: list[Quote] = []
+    last: Quote | None = None
+    for start, end in spans:
+        lo, hi = _frame(doc, start, end)
+        found = cues[bisect.bisect_left(cue_starts, lo):bisect.bisect_left(cue_starts, hi)]
+        content_end = end
+        while content_end > start and text[content_end - 1] in ", \n":
+            content_end -= 1
+        words = len(_WORD.findall(text[start:end]))
+        if found:
+            cue = min(found, key=lambda t: (start - t.idx if t.idx < start else t.idx - end, t.i))
+            speaker = resolver.speaker(_subject(cue), cue.idx)
+            if _subject(cue) is None and words < _MIN_UNCUED_WORDS:
+                continue  # "was called a “reset”": a term, not somebody's words
+            quote = _quote(doc, start, content_end, True, cue, speaker)
+        elif last is not None and _resumes(text, last, start):
+            # "“It's fine,” Trump says of waterboarding. “And much tougher ...”": the
+            # second part has the first part's cue, which stands between them.
+            quote = dataclasses.replace(last, start=start, end=content_end,
+                                        text=text[start:content_end])
+        elif (last is not None and words >= _MIN_UNCUED_WORDS
+              and _continues(text, last.end, start)):
+            # An uncued quote right after a quote goes on with the same speaker.
+            quote = Quote(start, content_end, text[start:content_end], True, None, None,
+                          None, last.speaker, last.speaker_start, last.speaker_end,
+                          last.medium)
+        else:
+            continue
+        quotes.append(quote)
+        last = quote
+    return quotes
+
+
+def _frame(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The characters where a quotation's cue may stand: its sentences, within its paragraphs.
+
+    Includes the sentence before when it ends with a colon (``He said: "..."``) and the
+    one after when the quote ends with a comma (spaCy sometimes splits ``"...," he said``).
+    """
+    text = doc.text
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return start, end
+    sent_start, sent_end = first[0].sent, first[-1].sent
+    lo, hi = sent_start.start_char, sent_end.end_char
+    before = text[:max(start - 1, 0)].rstrip()
+    if before.endswith(":") and sent_start.start > 0:
+        lo = doc[sent_start.start - 1].sent.start_char
+    if text[:end].rstrip()[-1:] in (",", "—") and sent_end.end < len(doc):
+        hi = doc[sent_end.end].sent.end_char
+    para_lo = text.rfind("\n", 0, start) + 1
+    para_hi = text.find("\n", end)
+    return max(lo, para_lo), hi if para_hi < 0 else min(hi, para_hi)
+
+
+def _resumes(text: str, last: Quote, start: int) -> bool:
+    """Whether only the previous quote's attribution, in the same paragraph, lies between."""
+    between = text[last.end:start]
+    return (last.cue_start is not None and last.end <= last.cue_start < start
+            and "\n" not in between and len(_WORD.findall(between)) <= _MAX_FRAME_WORDS)
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """Whether only quote marks, punctuation and at most one paragraph break lie between."""
+    between = text[previous_end:start]
+    return between.count("\n\n") <= 1 and not _WORD.search(between)
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _is_quotation(quote: Quote, spans: list[tuple[int, int]]) -> bool:
+    """Whether an indirect quote's content is no more than a quotation (then it is direct).
+
+    ``He said, “We are ready.”`` parses as a clausal complement, but ``said that he had
+    “very serious concerns”`` is indirect speech quoting a few words, and stays.
+    """
+    chars = list(quote.text)
+    for s, e in spans:
+        for i in range(max(s, quote.start), min(e, quote.end)):
+            chars[i - quote.start] = " "
+    return not _WORD.search("".join(chars))
+
+
+def _close_quotation(quote: Quote, spans: list[tuple[int, int]], text: str) -> Quote:
+    """Reported speech ending inside a quotation, extended to its closing mark."""
+    end = max((e + 1 for s, e in spans if quote.start <= s < quote.end <= e), default=quote.end)
+    return dataclasses.replace(quote, end=end, text=text[quote.start:end]) if end > quote.end else quote
+
+
+# -- indirect speech -------------------------------------------------------------------
+
+
+def _indirect_quotes(doc: Doc, resolver: _Resolver) -> list[Quote]:
+    """Clausal complements of speech verbs, and clauses attributed "according to" someone."""
+    quotes = []
+    for token in doc:
+        if token.lower_ == "according" and _according_source(token) is not None:
+            quote = _according(doc, token, resolver)
+        elif _is_cue(token, direct=False):
+            clause = _reported_clause(token)
+            if clause is None:
+                continue
+            speaker = resolver.speaker(_subject(token), token.idx)
+            quote = _quote(doc, clause[0].idx, _end_of(clause[-1]), False, token, speaker)
+        else:
+            continue
+        if quote is not None and quote.end > quote.start:
+            quotes.append(quote)
+    return quotes
+
+
+def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
+    """First and last token of what a speech verb reports: its clausal complement.
+
+    Also takes "wrote after the attacks that Russia had struck 12 regions" and "said in a
+    statement that ...", which the parser attaches to the noun: a "that"-clause in a
+    prepositional phrase of the cue, either marked as a complement or with subject and
+    object both filled (a relative clause lacks one).
+    """
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return clause.left_edge, clause.right_edge
+    for prep in (c for c in cue.rights if c.dep_ == "prep"):
+        for token in prep.subtree:
+            that = token.left_edge
+            if token.dep_ not in ("relcl", "acl") or that.lower_ != "that" \
+                    or that.i != token.head.i + 1:
+                continue
+            filled = {c.dep_ for c in token.children if c is not that}
+            if that.dep_ == "mark" or {"nsubj", "dobj"} <= filled:
+                return that, token.right_edge
+    return None
+
+
+def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
+    """"According to X, ...": the clause around the phrase, attributed to X."""
+    source = _according_source(according)
+    phrase = {t.i for t in according.subtree}
+    head = according.head
+    rest = [t for t in head.subtree if t.i not in phrase and not t.is_punct and not t.is_space]
+    if not rest:
+        return None
+    start, end = rest[0].idx, _end_of(rest[-1])
+    to = next(t for t in according.children if t.lower_ == "to")
+    speaker = resolver.speaker(source, according.idx)
+    return Quote(start, end, doc.text[start:end], False, doc.text[according.idx:_end_of(to)],
+                 according.idx, _end_of(to), *_speaker_fields(speaker),
+                 medium=_medium(according))
+
+
+def _according_source(according: Token) -> Token | None:
+    to = next((t for t in according.children if t.lower_ == "to"), None)
+    if to is None:
+        return None
+    return next((t for t in to.children if t.dep_ == "pobj"), None)
+
+
+# -- cues, subjects, media -------------------------------------------------------------
+
+
+def _is_cue(token: Token, direct: bool) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in SPEECH_VERBS:
+        return False
+    return direct or lemma not in DIRECT_ONLY_VERBS
+
+
+def _subject(cue: Token) -> Token | None:
+    """The cue's grammatical subject, following conjoined and dependent verbs up."""
+    if cue.lower_ == "according":
+        return _according_source(cue)
+    for _ in range(4):
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subject is None:  # passive: "was told by X"; "the plan was called ..." has none
+            agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subject is not None and subject.tag_ not in ("WP", "WDT"):
+            return subject
+        if cue.dep_ == "relcl":  # "Smith, who said ..."
+            return cue.head
+        if cue.dep_ not in ("conj", "advcl", "xcomp") or cue.head is cue:
+            return subject
+        cue = cue.head
+    return None
+
+
+def _medium(cue: Token) -> str | None:
+    """Where the cue says it was said: "on Telegram", "in a statement", "in an interview with CNN"."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "via", "during", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (obj.lower_ in MEDIA or obj.lemma_.lower() in MEDIA):
+                # "an interview with CNN", but not the clause of "a statement that ..."
+                words = [t for t in obj.lefts if t.dep_ not in ("det", "poss")] + [obj]
+                words += [t for c in obj.rights if c.dep_ == "prep" for t in c.subtree]
+                return cue.doc.text[words[0].idx:_end_of(words[-1])]
+    return None
+
+
+def _quote(doc: Doc, start: int, end: int, direct: bool, cue: Token,
+           speaker: _Speaker | None) -> Quote:
+    return Quote(start, end, doc.text[start:end], direct, cue.text, cue.idx, _end_of(cue),
+                 *_speaker_fields(speaker), medium=_medium(cue))
+
+
+def _speaker_fields(speaker: _Speaker | None) -> tuple[str | None, int | None, int | None]:
+    if speaker is None:
+        return None, None, None
+    return speaker.name, speaker.start, speaker.end
+
+
+def _end_of(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+# -- speaker resolution ----------------------------------------------------------------
+
+
+def _is_person(mention: Mention) -> bool:
+    """PERSON mentions, and people the small model labels ORG ("Volodymyr Zelenskyy")."""
+    words = mention.name.lower().split()
+    return mention.label == "PERSON" or (
+        mention.label == "ORG" and len(words) > 1 and words[0] in _FIRST_NAMES)
+
+
+class _Resolver:
+    """Resolves a cue's subject token to the named mention it refers to."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]):
+        self.doc = doc
+        self.mentions = sorted((m for m in mentions if m.label in _SPEAKER_LABELS),
+                               key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.people = {m for m in self.mentions if _is_person(m)}
+        self.lowercase_words = {t.text for t in doc if t.is_lower}
+        self.gender = self._genders()
+        self.titles = {m: self._titles(m) for m in self.people}
+
+    def speaker(self, subject: Token | None, before: int) -> _Speaker | None:
+        """The mention that names ``subject``; ``before`` bounds the search for antecedents."""
+        if subject is None:
+            return None
+        named = self._mention_at(subject)
+        if named is not None:
+            return _Speaker(named.name, named.start, named.end)
+        word = subject.lower_
+        start = min(subject.idx, before)
+        if word in PERSON_PRONOUNS:
+            wanted = PERSON_PRONOUNS[word]
+            return self._last(start, lambda m: m in self.people
+                              and self.gender.get(m) in (None, wanted))
+        if word in GROUP_PRONOUNS:
+            return self._last(start, lambda m: m.label in _GROUP_LABELS and m not in self.people)
+        if subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        title = subject.lemma_.lower()
+        described = self._last(start, lambda m: title in self.titles.get(m, ()))
+        return described or self._unlabelled_name(subject)
+
+    def _unlabelled_name(self, subject: Token) -> _Speaker | None:
+        """A proper-noun subject the entity recogniser missed ("Zelenskyy wrote ..."), as written."""
+        if not (subject.tag_ in ("NNP", "NNPS") or subject.tag_ == "NN" and subject.is_title
+                and subject.lower_ not in self.lowercase_words):
+            return None
+        words = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        start = (words[0] if words else subject).idx
+        end = _end_of(subject)
+        return _Speaker(" ".join(self.doc.text[start:end].split()), start, end)
+
+    def _mention_at(self, subject: Token) -> Mention | None:
+        """The speaker mention the subject is part of, or its appositive names."""
+        for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+            i = bisect.bisect_right(self.starts, token.idx) - 1
+            if i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end:
+                return self.mentions[i]
+        return None
+
+    def _last(self, before: int, accept) -> _Speaker | None:
+        for m in reversed(self.mentions[:bisect.bisect_left(self.starts, before)]):
+            if accept(m):
+                return _Speaker(m.name, m.start, m.end)
+        return None
+
+    def _genders(self) -> dict[Mention, str]:
+        """Gender from an honorific or a known first name, carried over to later surnames."""
+        known: dict[str, str] = {}
+        genders = {}
+        for m in sorted(self.people, key=lambda m: (m.start, m.end)):
+            words = m.name.lower().split()
+            honorific = _HONORIFIC_GENDER.match(m.text)
+            if honorific:
+                gender = "m" if honorific.group(1) else "f"
+            elif len(words) > 1 and words[0] in FEMALE_NAMES:
+                gender = "f"
+            elif len(words) > 1 and words[0] in MALE_NAMES:
+                gender = "m"
+            else:
+                gender = known.get(words[-1])
+            if gender:
+                genders[m] = known.setdefault(words[-1], gender)
+        return genders
+
+    def _titles(self, mention: Mention) -> frozenset[str]:
+        """Nouns describing a person: "Defence Minister Rustem Umerov", "Umerov, the minister"."""
+        span: Span | None = self.doc.char_span(mention.start, mention.end,
+                                               alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return frozenset()
+        words = []
+        i = span.start - 1
+        while i >= 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and span.start - i <= 4:
+            words.append(self.doc[i])
+            i -= 1
+        root = span.root
+        if root.dep_ == "appos":
+            words.append(root.head)
+        words.extend(c for c in root.children if c.dep_ == "appos")
+        titles = {w.lemma_.lower() for w in words if w.pos_ in ("NOUN", "PROPN")}
+        titles.update(w.lower() for w in mention.text.split()[: -len(mention.name.split())])
+        return frozenset(TITLE_ALIASES.get(t, t) for t in titles)

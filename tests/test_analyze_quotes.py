@@ -1,0 +1,124 @@
+"""Quote attribution on small hand-written texts, parsed with the real English model."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyze.mentions import find_mentions
+from dateline.analyze.nlp import parse
+from dateline.analyze.quotes import find_quotes
+from dateline.model import Quote
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = parse(text)
+    return find_quotes(doc, find_mentions(doc))
+
+
+def only(quotes: list[Quote], direct: bool) -> list[Quote]:
+    return [q for q in quotes if q.direct is direct]
+
+
+@pytest.mark.parametrize("text", [
+    'Boris Johnson arrived late. "We will win this," Johnson said.',
+    "Boris Johnson arrived late. “We will win this,” Johnson said.",
+])
+def test_quotes_straight_and_curly(text):
+    [quote] = quotes_of(text)
+    assert quote.direct
+    assert quote.text == "We will win this"
+    assert (quote.cue, quote.speaker) == ("said", "Boris Johnson")
+
+
+def test_quotes_broken_by_he_said():
+    text = 'Keir Starmer spoke first. "We are ready," he said, "to talk."'
+    first, second = quotes_of(text)
+    assert (first.text, second.text) == ("We are ready", "to talk.")
+    assert first.cue_start == second.cue_start == text.index("said")
+    assert first.speaker == second.speaker == "Keir Starmer"
+
+
+def test_quotes_spanning_paragraphs():
+    text = ("Olena Kovalenko met the press.\n\n"
+            "“We tried everything. Nothing worked.\n\n"
+            "“We will try again next week,” she said.")
+    [quote] = quotes_of(text)
+    assert quote.text.startswith("We tried everything.")
+    assert quote.text.endswith("We will try again next week")
+    assert quote.speaker == "Olena Kovalenko"
+
+
+def test_quotes_indirect_said_that():
+    [quote] = quotes_of("Angela Merkel said that the talks had failed.")
+    assert not quote.direct
+    assert quote.text == "that the talks had failed"
+    assert (quote.cue, quote.speaker) == ("said", "Angela Merkel")
+
+
+def test_quotes_according_to():
+    [quote] = quotes_of("According to Emmanuel Macron, the summit will go ahead in May.")
+    assert quote.text == "the summit will go ahead in May"
+    assert (quote.cue, quote.speaker) == ("According to", "Emmanuel Macron")
+
+
+def test_quotes_pronoun_in_same_sentence():
+    [quote] = quotes_of("Olaf Scholz, who arrived late, said he was ready to sign.")
+    assert quote.speaker == "Olaf Scholz"
+
+
+def test_quotes_pronoun_in_previous_sentence():
+    text = "Nancy Pelosi visited Taipei on Tuesday. She told reporters that the trip was a success."
+    [quote] = quotes_of(text)
+    assert (quote.cue, quote.speaker) == ("told", "Nancy Pelosi")
+    assert text[quote.speaker_start:quote.speaker_end] == "Nancy Pelosi"
+
+
+def test_quotes_speaker_by_title():
+    text = ("Defence Minister Rustem Umerov arrived in Kyiv on Monday. "
+            "The minister said that the talks had failed.")
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Rustem Umerov"
+    assert quote.speaker_start == text.index("Rustem Umerov")
+
+
+def test_quotes_organisation_speaker():
+    [quote] = quotes_of("The Kremlin said the talks were over.")
+    assert (quote.speaker, quote.text) == ("Kremlin", "the talks were over")
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("Rustem Umerov said on Telegram that the talks had failed.", "Telegram"),
+    ("The Kremlin said in a statement that the talks were over.", "statement"),
+    ("Joe Biden said on social media that he was proud.", "social media"),
+])
+def test_quotes_medium(text, medium):
+    [quote] = quotes_of(text)
+    assert quote.medium == medium
+
+
+def test_quotes_wrote_after():
+    [quote] = quotes_of("Zelenskyy wrote after the attacks that Russia had struck 12 regions.")
+    assert (quote.cue, quote.speaker) == ("wrote", "Zelenskyy")
+    assert quote.text == "that Russia had struck 12 regions"
+
+
+def test_quotes_scare_quote_is_not_speech():
+    assert quotes_of("The plan was called a “reset” in Washington.") == []
+
+
+def test_quotes_offsets_consistent():
+    text = ("Defence Minister Rustem Umerov arrived on Monday. “We are ready,” he said, "
+            "“to talk.” The Kremlin said in a statement that it was not. "
+            "According to Dmitry Peskov, the war will go on.")
+    quotes = quotes_of(text)
+    assert len(quotes) == 4
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        assert text[q.cue_start:q.cue_end] == q.cue
+        assert q.speaker.split()[-1] in text[q.speaker_start:q.speaker_end]
+
+
+def test_quotes_deterministic():
+    text = "“We are ready,” Keir Starmer said. The Kremlin said it was not. She disagreed."
+    assert quotes_of(text) == quotes_of(text)

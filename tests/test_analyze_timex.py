@@ -1,0 +1,140 @@
+from datetime import date
+
+import pytest
+
+from dateline.analyze.timex import find_timexes
+
+THURSDAY = date(2026, 2, 5)
+
+
+def only(text, anchor=THURSDAY, expression=None):
+    """The one time expression found in ``text`` (or the one whose text is ``expression``)."""
+    found = find_timexes(text, anchor)
+    if expression is not None:
+        found = [t for t in found if t.text == expression]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, expression, type_, value, rule",
+    [
+        ("Russian drones struck Kyiv on Sunday.", "Sunday", "DATE", "2026-02-01", "weekday"),
+        ("The envoys met on Tuesday.", "Tuesday", "DATE", "2026-02-03", "weekday"),
+        ("Wednesday's strike killed two people.", "Wednesday", "DATE", "2026-02-04", "weekday"),
+        ("Prices rose sharply last week.", "last week", "DATE", "2026-W05", "relative-period"),
+        ("Delegations are in Abu Dhabi this week.", "this week", "DATE", "2026-W06", "relative-period"),
+        ("Earlier this month, the talks stalled.", "Earlier this month", "DATE", "2026-02", "relative-period"),
+        ("The deal was signed Dec 6.", "Dec 6", "DATE", "2025-12-06", "month-day"),
+        ("He arrived in Davos on Jan 18.", "Jan 18", "DATE", "2026-01-18", "month-day"),
+        ("The summit opened on 4 February.", "4 February", "DATE", "2026-02-04", "month-day"),
+        ("After two days of talks, they left.", "two days", "DURATION", "P2D", "duration"),
+        ("Inflation peaked in 2022.", "2022", "DATE", "2022", "year"),
+        ("The dam was hit last July.", "last July", "DATE", "2025-07", "month"),
+        ("Kyiv came under attack overnight.", "overnight", "TIME", "2026-02-04TNI", "relative-day"),
+        ("Troops must leave within 30 days.", "30 days", "DURATION", "P30D", "duration"),
+        ("The plant was shut yesterday.", "yesterday", "DATE", "2026-02-04", "relative-day"),
+        ("Profit fell in the third quarter.", "the third quarter", "DATE", "2025-Q3", "quarter"),
+        ("Officials now say the plan works.", "now", "DATE", "PRESENT_REF", "reference"),
+        ("The shelling began at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2026-02-04T22:00", "clock"),
+        ("The market opens daily.", "daily", "SET", "P1D", "set"),
+        ("He was born on January 18, 1990.", "January 18, 1990", "DATE", "1990-01-18", "date-full"),
+    ],
+)
+def test_timex_forms(text, expression, type_, value, rule):
+    t = only(text, expression=expression)
+    assert (t.type, t.value, t.rule) == (type_, value, rule)
+
+
+def test_timex_approximate_age_of_a_war():
+    t = only("Talks to end the nearly four-year-old war resumed.")
+    assert (t.text, t.type, t.value) == ("nearly four-year-old", "DURATION", "P4Y")
+
+
+def test_timex_person_age_is_not_a_timex():
+    assert find_timexes("A 6-year-old boy was rescued.", THURSDAY) == []
+
+
+def test_timex_next_phase_is_not_a_timex():
+    # "next" only makes a time expression with a calendar unit ("next week").
+    assert find_timexes("The next phase of the plan begins.", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The delegations met on Tuesday.", "2026-02-03"),  # past tense: the Tuesday before
+        ("The delegations will meet on Tuesday.", "2026-02-10"),  # future: the one after
+        ("The delegations are expected to meet on Tuesday.", "2026-02-10"),
+        ("The delegations meet on Friday.", "2026-02-06"),  # no cue: the nearest Friday
+        ("The delegations meet on Monday.", "2026-02-02"),
+        ("The delegations will meet next Thursday.", "2026-02-12"),
+        ("The delegations met last Thursday.", "2026-01-29"),
+    ],
+)
+def test_timex_weekday_direction_by_tense(text, value):
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The ceasefire began on March 3.", "2025-03-03"),  # past: on or before the anchor
+        ("The ceasefire will begin on March 3.", "2026-03-03"),
+        ("The ceasefire was signed on Dec 6.", "2025-12-06"),
+        ("The vote will be held on Dec 6.", "2026-12-06"),
+    ],
+)
+def test_timex_month_day_direction_by_tense(text, value):
+    assert only(text).value == value
+
+
+def test_timex_narrative_anchor():
+    text = "On Jan 17, rebels shelled the town. The next day they withdrew. Two days later talks began."
+    jan17, next_day, later = find_timexes(text, THURSDAY)
+    assert (jan17.value, jan17.anchor) == ("2026-01-17", THURSDAY)
+    assert (next_day.text, next_day.value, next_day.rule, next_day.anchor) == (
+        "The next day", "2026-01-18", "narrative", date(2026, 1, 17))
+    assert (later.text, later.value, later.anchor) == ("Two days later", "2026-01-20", date(2026, 1, 18))
+
+
+def test_timex_deictic_expressions_keep_the_publication_anchor():
+    found = find_timexes("On Jan 17, rebels shelled the town. Yesterday they withdrew.", THURSDAY)
+    assert [(t.value, t.anchor) for t in found] == [("2026-01-17", THURSDAY), ("2026-02-04", THURSDAY)]
+
+
+def test_timex_without_anchor():
+    found = find_timexes("On Sunday, after two days of talks, the deal of January 18, 2026 was "
+                         "confirmed; last week prices fell, as in 2022.", None)
+    values = {t.text: (t.value, t.anchor) for t in found}
+    assert values == {
+        "Sunday": (None, None),
+        "two days": ("P2D", None),
+        "January 18, 2026": ("2026-01-18", None),
+        "last week": (None, None),
+        "2022": ("2022", None),
+    }
+
+
+def test_timex_absolute_dates_need_no_anchor():
+    t = only("The war began on 24 February 2022.")
+    assert (t.value, t.rule, t.anchor) == ("2022-02-24", "date-full", None)
+
+
+def test_timex_offsets_index_the_text():
+    text = "Ukraine said on Sunday that\n\nfor nearly four years, since Feb. 24, 2022, and last week\u2019s talks..."
+    found = find_timexes(text, THURSDAY)
+    assert [t.text for t in found] == ["Sunday", "nearly four years", "Feb. 24, 2022", "last week"]
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
+def test_timex_is_deterministic():
+    text = "On Jan 17 rebels attacked; the next day, two days of talks began. They will meet Tuesday."
+    assert find_timexes(text, THURSDAY) == find_timexes(text, THURSDAY)
+
+
+def test_timex_uses_the_given_doc():
+    from dateline.analyze.nlp import parse
+
+    text = "The envoys will meet on Tuesday."
+    assert find_timexes(text, THURSDAY, parse(text)) == find_timexes(text, THURSDAY)

@@ -1,0 +1,130 @@
+"""End-to-end tests of analysis through the CLI: on ingest, analyze, show, quotes, entities."""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.store import Store
+
+SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
+
+STORY = """Talks resume in Abu Dhabi
+
+Ukraine's defence minister Rustem Umerov arrived in Abu Dhabi on Sunday for a second round of talks with American and Russian officials, his office said.
+
+"We are ready to work as long as it takes," Umerov told reporters after the first session.
+
+The Kremlin spokesperson, Dmitry Peskov, said on Monday that the talks would continue this week.
+"""
+
+
+def schema_for(name: str) -> dict:
+    return {**SCHEMA, "$ref": f"#/$defs/{name}"}
+
+
+def invoke(*args, input: bytes | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "talks.txt"
+    path.write_text(STORY)
+    return path
+
+
+@pytest.fixture
+def filled(story: Path, db_path: Path) -> Path:
+    result = invoke("ingest", story, "--db", db_path, "--published", "2026-02-03", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    return db_path
+
+
+def spans_hold(text: str, analysis: dict) -> None:
+    for key in ("mentions", "timexes", "quotes"):
+        for item in analysis[key]:
+            assert text[item["start"]:item["end"]] == item["text"], (key, item)
+
+
+def test_cli_analysis_runs_on_ingest(filled):
+    with Store.open(str(filled)) as store:
+        assert list(store.unanalysed()) == []
+
+
+def test_cli_analysis_summary_counts_analysed(story, db_path):
+    result = invoke("ingest", story, "--db", db_path, "--json")
+    assert json.loads(result.stdout)["analysed"] == 1
+    assert "analysed 1, skipped 0" in result.stderr
+
+
+def test_cli_show_json_has_analysis(filled):
+    listing = json.loads(invoke("articles", "--db", filled, "--json").stdout)
+    data = json.loads(invoke("show", listing["id"], "--db", filled, "--json").stdout)
+    jsonschema.validate(data, schema_for("stored_article"))
+    spans_hold("\n\n".join(data["body"]), data["analysis"])
+    names = {m["name"] for m in data["analysis"]["mentions"]}
+    assert {"Rustem Umerov", "Abu Dhabi", "Dmitry Peskov"} <= names
+
+
+def test_cli_show_plain_lists_analysis(filled):
+    listing = json.loads(invoke("articles", "--db", filled, "--json").stdout)
+    out = invoke("show", listing["id"], "--db", filled).stdout
+    for heading in ("Entities:", "Roles:", "Dates:", "Quotes:"):
+        assert heading in out
+    assert "Dmitry Peskov" in out
+
+
+def test_cli_quotes_by_speaker(filled):
+    lines = [json.loads(line) for line in
+             invoke("quotes", "--db", filled, "--json", "--speaker", "Umerov").stdout.splitlines()]
+    assert lines, "the direct quote of Umerov should be found"
+    for line in lines:
+        jsonschema.validate(line, schema_for("quote_listing"))
+        assert line["speaker"] == "Rustem Umerov"
+    assert any(line["direct"] and line["text"].startswith("We are ready") for line in lines)
+
+
+def test_cli_entities_with_roles(filled):
+    entities = [json.loads(line) for line in invoke("entities", "--db", filled, "--json").stdout.splitlines()]
+    for entity in entities:
+        jsonschema.validate(entity, schema_for("entity_listing"))
+    peskov = next(e for e in entities if e["name"] == "Dmitry Peskov")
+    assert any("spokesperson" in r["title"] for r in peskov["roles"])
+    assert all(r["as_of"] == "2026-02-03" for r in peskov["roles"])
+
+
+def test_cli_analyze_redo_is_identical(filled):
+    listing = json.loads(invoke("articles", "--db", filled, "--json").stdout)
+    before = json.loads(invoke("show", listing["id"], "--db", filled, "--json").stdout)
+    result = invoke("analyze", "--redo", "--db", filled)
+    assert result.exit_code == 0 and "analysed 1, skipped 0" in result.stderr
+    after = json.loads(invoke("show", listing["id"], "--db", filled, "--json").stdout)
+    assert after["analysis"] == before["analysis"]
+
+
+def test_cli_analyze_pending_only(filled):
+    result = invoke("analyze", "--db", filled)
+    assert result.exit_code == 0 and "analysed 0, skipped 0" in result.stderr
+
+
+def test_cli_analyze_files_json_lines(story):
+    result = invoke("analyze", story, "--published", "2026-02-03", "--json", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema_for("analyzed_article"))
+    assert data["text"] == "\n\n".join(data["body"])
+    spans_hold(data["text"], data)
+    sunday = next(t for t in data["timexes"] if t["text"].endswith("Sunday"))
+    assert sunday["value"] == "2026-02-01"
+
+
+def test_cli_analyze_stdin_is_deterministic():
+    first = invoke("analyze", "-", "--published", "2026-02-03", "--json", input=STORY.encode())
+    second = invoke("analyze", "-", "--published", "2026-02-03", "--json", input=STORY.encode())
+    assert first.exit_code == 0 and first.stdout == second.stdout
