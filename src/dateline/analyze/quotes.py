@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyze.nlp import sentence_of, text_of
 from dateline.analyze.quotes_lexicon import (DIRECT_ONLY_VERBS, FEMALE_NAMES, GROUP_PRONOUNS,
                                              MALE_NAMES, MEDIA, PERSON_PRONOUNS,
                                              SPEECH_VERBS, TITLE_ALIASES)
@@ -63,8 +64,8 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
         the subject names nobody ("a spokesman", "I").
     """
     resolver = _Resolver(doc, mentions)
-    spans = _quote_spans(doc.text)
-    indirect = [_close_quotation(q, spans, doc.text) for q in _indirect_quotes(doc, resolver)
+    spans = _quote_spans(text_of(doc))
+    indirect = [_close_quotation(q, spans, text_of(doc)) for q in _indirect_quotes(doc, resolver)
                 if not _is_quotation(q, spans)]
     # A quotation that starts inside reported speech is part of it: 'said he had “...”'.
     direct = [q for q in _direct_quotes(doc, spans, resolver)
@@ -114,7 +115,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) -> list[Quote]:
     """Attribute each quotation to the nearest speech verb outside quotes in its sentences."""
-    text = doc.text
+    text = text_of(doc)
     quoted = [(s - 1, e + 1) for s, e in spans]
     cues = [t for t in doc if _is_cue(t, direct=True) and not _inside(t.idx, quoted)]
     cue_starts = [t.idx for t in cues]
@@ -157,17 +158,17 @@ def _frame(doc: Doc, start: int, end: int) -> tuple[int, int]:
     Includes the sentence before when it ends with a colon (``He said: "..."``) and the
     one after when the quote ends with a comma (spaCy sometimes splits ``"...," he said``).
     """
-    text = doc.text
+    text = text_of(doc)
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return start, end
-    sent_start, sent_end = first[0].sent, first[-1].sent
+    sent_start, sent_end = sentence_of(doc, first[0].i), sentence_of(doc, first[-1].i)
     lo, hi = sent_start.start_char, sent_end.end_char
     before = text[:max(start - 1, 0)].rstrip()
     if before.endswith(":") and sent_start.start > 0:
-        lo = doc[sent_start.start - 1].sent.start_char
+        lo = sentence_of(doc, sent_start.start - 1).start_char
     if text[:end].rstrip()[-1:] in (",", "—") and sent_end.end < len(doc):
-        hi = doc[sent_end.end].sent.end_char
+        hi = sentence_of(doc, sent_end.end).end_char
     para_lo = text.rfind("\n", 0, start) + 1
     para_hi = text.find("\n", end)
     return max(lo, para_lo), hi if para_hi < 0 else min(hi, para_hi)
@@ -265,7 +266,7 @@ def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
     start, end = rest[0].idx, _end_of(rest[-1])
     to = next(t for t in according.children if t.lower_ == "to")
     speaker = resolver.speaker(source, according.idx)
-    return Quote(start, end, doc.text[start:end], False, doc.text[according.idx:_end_of(to)],
+    return Quote(start, end, text_of(doc)[start:end], False, text_of(doc)[according.idx:_end_of(to)],
                  according.idx, _end_of(to), *_speaker_fields(speaker),
                  medium=_medium(according))
 
@@ -316,13 +317,13 @@ def _medium(cue: Token) -> str | None:
                 # "an interview with CNN", but not the clause of "a statement that ..."
                 words = [t for t in obj.lefts if t.dep_ not in ("det", "poss")] + [obj]
                 words += [t for c in obj.rights if c.dep_ == "prep" for t in c.subtree]
-                return cue.doc.text[words[0].idx:_end_of(words[-1])]
+                return text_of(cue.doc)[words[0].idx:_end_of(words[-1])]
     return None
 
 
 def _quote(doc: Doc, start: int, end: int, direct: bool, cue: Token,
            speaker: _Speaker | None) -> Quote:
-    return Quote(start, end, doc.text[start:end], direct, cue.text, cue.idx, _end_of(cue),
+    return Quote(start, end, text_of(doc)[start:end], direct, cue.text, cue.idx, _end_of(cue),
                  *_speaker_fields(speaker), medium=_medium(cue))
 
 
@@ -388,7 +389,7 @@ class _Resolver:
         words = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         start = (words[0] if words else subject).idx
         end = _end_of(subject)
-        return _Speaker(" ".join(self.doc.text[start:end].split()), start, end)
+        return _Speaker(" ".join(text_of(self.doc)[start:end].split()), start, end)
 
     def _mention_at(self, subject: Token) -> Mention | None:
         """The speaker mention the subject is part of, or its appositive names."""

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from dateline.analyze.nlp import parse
+from dateline.analyze.nlp import parse, sentence_of
 from dateline.analyze.timex_lexicon import (
     APPROX_MODIFIER, DAY, DURATION_MODIFIER, MONTH, MONTHS, NUMBER, PARTS_OF_DAY, SEASON, SEASONS, UNIT, UNITS,
     WEEKDAY, WEEKDAYS, YEAR, add_months, at_precision, duration_value, holiday, parse_number,
@@ -88,10 +88,10 @@ class _Context:
         sent = self.doc.char_span(start, start + 1, alignment_mode="expand")
         if sent is None or self.quarter is None:
             return False
-        sent = sent.sent
+        sent = sentence_of(self.doc, sent.start)
         begin = sent.start_char
         if sent.start > 0:
-            begin = self.doc[sent.start - 1].sent.start_char
+            begin = sentence_of(self.doc, sent.start - 1).start_char
         return bool(re.search(r"quarter|period", self.text[begin:sent.end_char], re.IGNORECASE))
 
     @property
@@ -185,7 +185,7 @@ def _tense(doc: Doc, start: int, end: int) -> Direction:
             return None
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
-        return _sentence_tense(span.sent)
+        return _sentence_tense(sentence_of(span.doc, span.start))
     direction = _verb_tense(token)
     if direction == "infinitive":
         # "planned to leave on Thursday" is ahead of the plan; "ordered to appear on
