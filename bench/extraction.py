@@ -28,8 +28,8 @@ from pathlib import Path
 import trafilatura
 
 from dateline.extract.html import extract_html
+from common import REPO, eval_kit, write_section
 
-REPO = Path(__file__).resolve().parent.parent
 DATASET = "data/article-extraction-benchmark"
 SCORER = "score/extraction.py"
 SYSTEMS = ("dateline", "trafilatura")  # also the prediction files' stems, which the scorer reports
@@ -41,7 +41,7 @@ WORKERS = 2
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
-    eval_dir = Path(args.eval_dir or os.environ.get("DATELINE_EVAL_DIR") or REPO.parent / "shared" / "eval")
+    eval_dir = eval_kit(args.eval_dir)
     dataset = eval_dir / DATASET
     if not (dataset / "ground-truth.json").is_file():
         print(f"Error: no benchmark at {dataset}. Pass --eval-dir or set DATELINE_EVAL_DIR.", file=sys.stderr)
@@ -159,14 +159,7 @@ def _write_section(path: Path, command: str, summary: str, table: str) -> None:
             "",
         ]
     )
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    start = text.find(SECTION)
-    if start == -1:
-        before, after = text.rstrip("\n") + "\n\n", ""
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        before, after = text[:start], ("" if end == -1 else "\n" + text[end + 1 :])
-    path.write_text(before + section + after, encoding="utf-8")
+    write_section(path, SECTION, section)
 
 
 def _write_json(path: Path, data: dict) -> None:

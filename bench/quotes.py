@@ -12,7 +12,6 @@ import argparse
 import importlib.util
 import json
 import logging
-import os
 import subprocess
 import sys
 import time
@@ -23,8 +22,8 @@ from dateline.analyze.mentions import find_mentions
 from dateline.analyze.nlp import parse_many
 from dateline.analyze.quotes import find_quotes
 from dateline.model import Quote
+from common import REPO, eval_kit
 
-REPO = Path(__file__).resolve().parent.parent
 DATASET = "data/polnear"
 SCORER = "score/quotes.py"
 WORKERS = 2
@@ -33,7 +32,7 @@ PRONOUNS = frozenset("he she it they we i you him her them who that which".split
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
-    eval_dir = Path(args.eval_dir or os.environ.get("DATELINE_EVAL_DIR") or REPO.parent / "shared" / "eval")
+    eval_dir = eval_kit(args.eval_dir)
     gold = eval_dir / DATASET / args.split
     paths = sorted((gold / "text").glob("*.txt"))[: args.limit or None]
     if not paths:

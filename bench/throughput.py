@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from common import eval_kit
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def tree_rss(pid: int) -> int:
@@ -80,7 +79,7 @@ def prepare_text(eval_dir: Path, out: Path, limit: int) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path,
-                        default=Path(os.environ.get("DATELINE_EVAL_DIR", ROOT.parent / "shared/eval")))
+                        default=eval_kit())
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--text-docs", type=int, default=1000)
     args = parser.parse_args()

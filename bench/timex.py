@@ -26,8 +26,8 @@ from pathlib import Path
 
 from dateline.analyze.nlp import parse_many
 from dateline.analyze.timex import find_timexes
+from common import REPO, eval_kit, write_section
 
-REPO = Path(__file__).resolve().parent.parent
 DATA = "data/tempeval3"
 SCORER = "score/timex.py"
 SECTION = "## Time expressions (TempEval-3)"
@@ -39,7 +39,7 @@ HEIDELTIME = {"strict_f1": 0.813, "relaxed_f1": 0.905, "type_f1": 0.838, "value_
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
-    eval_dir = Path(args.eval_dir or os.environ.get("DATELINE_EVAL_DIR") or REPO.parent / "shared" / "eval")
+    eval_dir = eval_kit(args.eval_dir)
     data = eval_dir / DATA
     if not data.is_dir():
         print(f"Error: no TempEval-3 data at {data}. Pass --eval-dir or set DATELINE_EVAL_DIR.", file=sys.stderr)
@@ -157,14 +157,7 @@ def _write_section(path: Path, out: Path) -> None:
         "Relations*, SemEval 2013; HeidelTime-t/bf), scored with the official TempEval-3 scorer, not "
         "`shared/eval/score/timex.py`; type and value are F1 there, accuracies were not given.", "",
     ])
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    start = text.find(SECTION)
-    if start == -1:
-        before, after = text.rstrip("\n") + "\n\n", ""
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        before, after = text[:start], ("" if end == -1 else "\n" + text[end + 1 :])
-    path.write_text(before + section + after, encoding="utf-8")
+    write_section(path, SECTION, section)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any, Optional
@@ -149,20 +149,9 @@ def extract_cli(
     jobs: JobsOption = None, as_json: JsonOption = False,
 ) -> None:
     """Extract articles without a store; --json prints one JSON object per line."""
-    settings = _settings(jobs=jobs)
-    skipped = 0
-    with _errors():
-        for result in extract_documents(inputs, settings, published=_parse_date(published),
-                                        publisher=publisher, stdin=sys.stdin.buffer):
-            if isinstance(result, Failure):
-                skipped += 1
-                _report_failure(result)
-            elif as_json:
-                typer.echo(json.dumps(result.article.to_json(), ensure_ascii=False))
-            else:
-                typer.echo(_describe(result.article.to_json()))
-    if skipped:
-        raise typer.Exit(1)
+    results = extract_documents(inputs, _settings(jobs=jobs), published=_parse_date(published),
+                                publisher=publisher, stdin=sys.stdin.buffer)
+    _print_results(results, lambda result: result.article.to_json(), as_json)
 
 
 @app.command("analyze")
@@ -182,17 +171,25 @@ def analyze_cli(
                                      on_result=functools.partial(tick, "Analysing"))
         stderr.print(f"analysed {report.analysed}, skipped {len(report.failures)}", markup=False)
         raise typer.Exit(1 if report.failures else 0)
+    results = analyze_documents(inputs, settings, published=_parse_date(published),
+                                publisher=publisher, stdin=sys.stdin.buffer)
+    _print_results(results, _analysed_json, as_json)
+
+
+def _print_results(results: Iterable[Any], to_json: Callable[[Any], dict[str, Any]],
+                   as_json: bool) -> None:
+    """Print each result as a JSON line or a readable page, failures as skipped lines;
+    exit 1 if anything was skipped."""
     skipped = 0
     with _errors():
-        for result in analyze_documents(inputs, settings, published=_parse_date(published),
-                                        publisher=publisher, stdin=sys.stdin.buffer):
+        for result in results:
             if isinstance(result, Failure):
                 skipped += 1
                 _report_failure(result)
             elif as_json:
-                typer.echo(json.dumps(_analysed_json(result), ensure_ascii=False))
+                typer.echo(json.dumps(to_json(result), ensure_ascii=False))
             else:
-                typer.echo(_describe(_analysed_json(result)))
+                typer.echo(_describe(to_json(result)))
     if skipped:
         raise typer.Exit(1)
 

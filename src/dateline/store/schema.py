@@ -56,6 +56,19 @@ failures = Table(
 
 # -- analysis: one row in analyses per analysed article, the rest hang off it ----------------
 
+
+def _found_in_article(*columns: Column) -> list[Column]:
+    """Columns of a thing analysis found: its article and character span, then ``columns``."""
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False,
+               index=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        *columns,
+    ]
+
+
 analyses = Table(
     "analyses",
     metadata,
@@ -68,69 +81,59 @@ analyses = Table(
 mentions = Table(
     "mentions",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("label", String(8), nullable=False),
-    Column("name", Text, nullable=False, index=True),
+    *_found_in_article(
+        Column("text", Text, nullable=False),
+        Column("label", String(8), nullable=False),
+        Column("name", Text, nullable=False, index=True),
+    ),
 )
 
 timexes = Table(
     "timexes",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("type", String(8), nullable=False),
-    Column("value", Text),
-    Column("rule", Text, nullable=False),
-    Column("anchor", String(10)),
+    *_found_in_article(
+        Column("text", Text, nullable=False),
+        Column("type", String(8), nullable=False),
+        Column("value", Text),
+        Column("rule", Text, nullable=False),
+        Column("anchor", String(10)),
+    ),
 )
 
 quotes = Table(
     "quotes",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("direct", Boolean, nullable=False),
-    Column("cue", Text),
-    Column("cue_start", Integer),
-    Column("cue_end", Integer),
-    Column("speaker", Text, index=True),
-    Column("speaker_start", Integer),
-    Column("speaker_end", Integer),
-    Column("medium", Text),
+    *_found_in_article(
+        Column("text", Text, nullable=False),
+        Column("direct", Boolean, nullable=False),
+        Column("cue", Text),
+        Column("cue_start", Integer),
+        Column("cue_end", Integer),
+        Column("speaker", Text, index=True),
+        Column("speaker_start", Integer),
+        Column("speaker_end", Integer),
+        Column("medium", Text),
+    ),
 )
 
 roles = Table(
     "roles",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
-    Column("person", Text, nullable=False, index=True),
-    Column("title", Text, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("as_of", String(10)),
+    *_found_in_article(
+        Column("person", Text, nullable=False, index=True),
+        Column("title", Text, nullable=False),
+        Column("as_of", String(10)),
+    ),
 )
 
 event_mentions = Table(
     "event_mentions",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("trigger", Text, nullable=False),
-    Column("date", Text, index=True),
-    Column("date_from", String(9)),
-    Column("participants", JSON, nullable=False),
-    Column("places", JSON, nullable=False),
+    *_found_in_article(
+        Column("trigger", Text, nullable=False),
+        Column("date", Text, index=True),
+        Column("date_from", String(9)),
+        Column("participants", JSON, nullable=False),
+        Column("places", JSON, nullable=False),
+    ),
 )

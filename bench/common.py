@@ -1,0 +1,24 @@
+"""What the benchmark scripts share: where the eval kit is, and writing RESULTS.md."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def eval_kit(given: str | None = None) -> Path:
+    """The shared eval kit: ``--eval-dir``, else ``$DATELINE_EVAL_DIR``, else ../shared/eval."""
+    return Path(given or os.environ.get("DATELINE_EVAL_DIR") or REPO.parent / "shared" / "eval")
+
+
+def write_section(path: Path, heading: str, section: str) -> None:
+    """Add or replace the ``heading`` section of a markdown file, leaving the others."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    start = text.find(heading)
+    if start == -1:
+        before, after = text.rstrip("\n") + "\n\n", ""
+    else:
+        end = text.find("\n## ", start + len(heading))
+        before, after = text[:start], ("" if end == -1 else "\n" + text[end + 1:])
+    path.write_text(before + section + after, encoding="utf-8")
