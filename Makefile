@@ -1,4 +1,5 @@
 # The two commands of the quick start: `make demo` and `make test`.
+# `head` closes the pipe early on purpose; dateline exits quietly on a closed stdout.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -25,7 +26,12 @@ dev: $(VENV)/.dev-installed
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/dateline ingest --db $(DEMO_DB) $$($(BIN)/python -c 'import importlib.resources as r; print(r.files("dateline") / "demo" / "corpus")')
-	$(BIN)/dateline articles --db $(DEMO_DB)
+	@echo; echo "== Articles (date, how it was known, publisher, wire, title)"
+	@$(BIN)/dateline articles --db $(DEMO_DB)
+	@echo; echo "== Most mentioned people, organisations and places"
+	@$(BIN)/dateline entities --db $(DEMO_DB) | head -n 15
+	@echo; echo "== Who said what"
+	@$(BIN)/dateline quotes --db $(DEMO_DB) | head -n 12
 
 test: dev
 	$(BIN)/python -m pytest
