@@ -69,7 +69,7 @@ def test_cli_ingest_lists_and_shows(inputs, db_path):
     result = invoke("ingest", inputs, "--db", db_path, "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().endswith(
-        "ingested 2, duplicate 0 (0 updated), analysed 2, skipped 0")
+        "ingested 2, duplicate 0 (0 updated), near copies 0, analysed 2, skipped 0")
     listing = invoke("articles", "--db", db_path, "--json")
     lines = [json.loads(line) for line in listing.stdout.splitlines()]
     assert [line["title"] for line in lines] == ["Port reopens after storm",

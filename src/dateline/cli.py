@@ -136,9 +136,12 @@ def ingest_cli(
                         on_analysed=functools.partial(tick, "Analysing"))
     if as_json:
         typer.echo(json.dumps(report.to_json()))
+    for copy in report.copies:
+        stderr.print(f"near copy {copy.article_id} of {copy.canonical_id} "
+                     f"(similarity {copy.similarity:.2f})", markup=False)
     stderr.print(f"ingested {report.ingested}, duplicate {report.duplicate} "
-                 f"({report.updated} updated), analysed {report.analysed}, "
-                 f"skipped {report.skipped}", markup=False)
+                 f"({report.updated} updated), near copies {len(report.copies)}, "
+                 f"analysed {report.analysed}, skipped {report.skipped}", markup=False)
     if report.skipped:
         raise typer.Exit(1)
 
@@ -228,6 +231,25 @@ def entities_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> N
                               for r in entity["roles"])
             typer.echo(safe(f"{entity['name']}  [{entity['label']}]  {entity['articles']} articles, "
                             f"{entity['mentions']} mentions" + (f"  — {roles}" if roles else "")))
+
+
+@app.command("duplicates")
+def duplicates_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """List copies of one story: each canonical article with its near copies and every
+    outlet that ran it."""
+    with _errors(), Store.open(_settings(db).db) as store:
+        groups = store.copy_groups()
+    for group in groups:
+        if as_json:
+            typer.echo(json.dumps(group, ensure_ascii=False))
+            continue
+        typer.echo(safe(f"{group['canonical_id']}  {group['title'] or '(no title)'}"))
+        for seen in group["sightings"]:
+            typer.echo(safe(f"    same text  {seen['publisher'] or '-'}  {seen['url'] or seen['source']}"))
+        for copy in group["copies"]:
+            for seen in copy["sightings"]:
+                typer.echo(safe(f"    near copy {copy['article_id']} ({copy['similarity']:.2f})  "
+                                f"{seen['publisher'] or '-'}  {seen['url'] or seen['source']}"))
 
 
 @app.command("articles")

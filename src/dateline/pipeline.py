@@ -11,6 +11,7 @@ from typing import BinaryIO, TypeVar
 from dateline.analyze import ANALYZER_VERSION, analyze, analyze_many
 from dateline.errors import ExtractionError
 from dateline.extract import extract
+from dateline.link.copies import Copy, link_copies
 from dateline.model import Analysis, Article, RawDocument
 from dateline.run.local import chunked, map_ordered
 from dateline.settings import Settings
@@ -56,6 +57,7 @@ class IngestReport:
     analysed: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)
 
     @property
     def skipped(self) -> int:
@@ -65,6 +67,7 @@ class IngestReport:
         return {
             "ingested": self.ingested, "duplicate": self.duplicate, "updated": self.updated,
             "analysed": self.analysed, "skipped": self.skipped, "article_ids": self.article_ids,
+            "copies": [c.to_json() for c in self.copies],
             "failures": [f.to_json() for f in self.failures],
         }
 
@@ -123,7 +126,7 @@ def ingest(
     on_analysed: Callable[[Analysis | Failure], None] | None = None,
     with_analysis: bool = True,
 ) -> IngestReport:
-    """Read, extract and store articles, then analyse those not analysed yet.
+    """Read, extract and store articles, link near copies, then analyse what is pending.
 
     Each document is committed on its own. The raw document is stored before
     extraction, so a document whose extraction fails is kept and can be extracted again;
@@ -132,7 +135,7 @@ def ingest(
 
     Returns:
         Counts of articles ingested, duplicate (already stored), updated (duplicates that
-        filled missing metadata), analysed, and the failures.
+        filled missing metadata), the near copies found, analysed, and the failures.
     """
     report = IngestReport()
     raw_ids: dict[str, int] = {}
@@ -155,6 +158,7 @@ def ingest(
             report.article_ids.append(article_id)
         if on_result:
             on_result(result)
+    report.copies = link_copies(store).copies
     if with_analysis:
         analysed = analyze_pending(store, settings, on_result=on_analysed)
         report.analysed = analysed.analysed

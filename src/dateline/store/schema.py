@@ -1,7 +1,8 @@
 """The store's tables (SQLAlchemy Core). Migrations under migrations/ build them."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, Integer, MetaData,
+                        String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -136,4 +137,48 @@ event_mentions = Table(
         Column("participants", JSON, nullable=False),
         Column("places", JSON, nullable=False),
     ),
+)
+
+# -- linking: copies of one story ----------------------------------------------------------
+
+# Every document that carried an article, the first one included: an exact copy from
+# another outlet adds a sighting, not an article, so each outlet still counts in coverage.
+sightings = Table(
+    "sightings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("publisher", Text),
+    Column("published", String(10)),
+    Column("seen_at", String(32), nullable=False),
+    UniqueConstraint("article_id", "source", name="uq_sightings_article_source"),
+)
+
+# One MinHash fingerprint per linked article; its LSH band keys are indexed in lsh_buckets.
+fingerprints = Table(
+    "fingerprints",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("minhash", JSON, nullable=False),
+)
+
+lsh_buckets = Table(
+    "lsh_buckets",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("bucket", BigInteger, primary_key=True),
+    Column("article_id", String(16), ForeignKey("fingerprints.article_id"), primary_key=True),
+)
+
+# A near copy and the canonical article of its group (the first of the group stored).
+copies = Table(
+    "copies",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("canonical_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("similarity", Float, nullable=False),
+    Column("containment", Float, nullable=False),
 )

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timezone
@@ -11,15 +11,16 @@ from typing import Any, Literal
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, func, or_, select
+from sqlalchemy import create_engine, event, func, or_, select, tuple_
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.errors import ArticleNotFoundError, StoreError
 from dateline.model import (Analysis, Article, EventMention, Hints, Mention, Published, Quote,
                             RawDocument, Role, TimeExpression)
-from dateline.store.schema import (analyses, articles, event_mentions, failures, mentions,
-                                   quotes, raw_documents, roles, timexes)
+from dateline.store.schema import (analyses, articles, copies, event_mentions, failures,
+                                   fingerprints, lsh_buckets, mentions, quotes, raw_documents,
+                                   roles, sightings, timexes)
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,9 @@ class Store:
                 conn.execute(articles.insert().values(
                     id=article.id, raw_id=raw_id, text_hash=text_hash,
                     created_at=now, updated_at=now, **_article_row(article)))
+                _sighted(conn, article.id, article)
                 return "ingested", article.id
+            _sighted(conn, row["id"], article)
             fills = _fills(row, article)
             if not fills:
                 return "duplicate", row["id"]
@@ -171,7 +174,79 @@ class Store:
                 if rows:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
 
+    def save_fingerprint(self, article_id: str, size: int, minhash: Sequence[int],
+                         band_keys: Sequence[tuple[int, int]],
+                         copy_of: tuple[str, float, float] | None) -> None:
+        """Store an article's fingerprint and LSH keys, and the group it joins if it is a
+        copy (canonical id, similarity, containment), in one transaction."""
+        with self._transaction() as conn:
+            conn.execute(fingerprints.insert().values(
+                article_id=article_id, size=size, minhash=list(minhash)))
+            conn.execute(lsh_buckets.insert(), [
+                {"band": band, "bucket": bucket, "article_id": article_id}
+                for band, bucket in dict.fromkeys(band_keys)])
+            if copy_of is not None:
+                canonical, similarity, containment = copy_of
+                conn.execute(copies.insert().values(
+                    article_id=article_id, canonical_id=canonical, similarity=similarity,
+                    containment=containment))
+
     # -- reads ------------------------------------------------------------------------
+
+    def unlinked(self) -> Iterator[StoredArticle]:
+        """Articles with no fingerprint yet, in the order they were stored, read one by one."""
+        # raw ids grow with each input read, so they keep the order within one second too
+        query = (select(articles.c.id)
+                 .where(~articles.c.id.in_(select(fingerprints.c.article_id)))
+                 .order_by(articles.c.raw_id, articles.c.id))
+        with self._transaction(write=False) as conn:
+            ids = conn.execute(query).scalars().all()
+        return (self.get(article_id) for article_id in ids)
+
+    def copy_candidates(self, band_keys: Sequence[tuple[int, int]]
+                        ) -> dict[str, tuple[int, list[int], str]]:
+        """Articles sharing an LSH band key: id -> (size, minhash, canonical id of its group)."""
+        if not band_keys:
+            return {}
+        shared = (select(lsh_buckets.c.article_id).distinct()
+                  .where(tuple_(lsh_buckets.c.band, lsh_buckets.c.bucket).in_(list(band_keys))))
+        query = (select(fingerprints, copies.c.canonical_id)
+                 .join(copies, copies.c.article_id == fingerprints.c.article_id, isouter=True)
+                 .where(fingerprints.c.article_id.in_(shared)))
+        with self._transaction(write=False) as conn:
+            return {r["article_id"]: (r["size"], r["minhash"], r["canonical_id"] or r["article_id"])
+                    for r in conn.execute(query).mappings()}
+
+    def copy_groups(self) -> list[dict[str, Any]]:
+        """Groups of copies of one story: the canonical article and its near copies, each
+        with every document that carried it (exact copies from other outlets)."""
+        with self._transaction(write=False) as conn:
+            members = conn.execute(select(copies).order_by(copies.c.canonical_id,
+                                                           copies.c.article_id)).mappings().all()
+            seen: dict[str, list[dict[str, Any]]] = {}
+            for row in conn.execute(select(sightings).order_by(sightings.c.id)).mappings():
+                seen.setdefault(row["article_id"], []).append(
+                    {k: row[k] for k in ("source", "url", "publisher", "published")})
+        groups: dict[str, dict[str, Any]] = {}
+        for row in members:
+            groups.setdefault(row["canonical_id"], {"canonical_id": row["canonical_id"],
+                                                    "copies": []})["copies"].append(
+                {"article_id": row["article_id"], "similarity": row["similarity"],
+                 "containment": row["containment"]})
+        members_ids = {row["article_id"] for row in members}
+        exact = [article_id for article_id, seen_in in seen.items()
+                 if len(seen_in) > 1 and article_id not in members_ids]
+        for article_id in exact:
+            groups.setdefault(article_id, {"canonical_id": article_id, "copies": []})
+        out = []
+        for canonical_id in sorted(groups):
+            group = groups[canonical_id]
+            group["title"] = self.get(canonical_id).article.title
+            group["sightings"] = seen.get(canonical_id, [])
+            for copy in group["copies"]:
+                copy["sightings"] = seen.get(copy["article_id"], [])
+            out.append(group)
+        return out
 
     def unanalysed(self, redo: bool = False) -> Iterator[StoredArticle]:
         """Articles with no analysis yet (all of them with ``redo``), by id, read one by one."""
@@ -304,6 +379,17 @@ def _fields(row: Any, record: type) -> dict[str, Any]:
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def _sighted(conn: Connection, article_id: str, article: Article) -> None:
+    """Record that the document ``article`` came from carried the stored ``article_id``."""
+    exists = conn.execute(select(sightings.c.id).where(
+        sightings.c.article_id == article_id, sightings.c.source == article.source)).first()
+    if exists is None:
+        row = _article_row(article)
+        conn.execute(sightings.insert().values(
+            article_id=article_id, source=article.source, url=article.url,
+            publisher=article.publisher, published=row["published"], seen_at=_now()))
 
 
 def _first_line(exc: Exception) -> str:

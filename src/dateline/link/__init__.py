@@ -1,0 +1,1 @@
+"""Linking: incremental, resumable work across the articles a store holds."""
