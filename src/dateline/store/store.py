@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, func, or_, select, tuple_
+from sqlalchemy import and_, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -208,8 +208,11 @@ class Store:
         """Articles sharing an LSH band key: id -> (size, minhash, canonical id of its group)."""
         if not band_keys:
             return {}
-        shared = (select(lsh_buckets.c.article_id).distinct()
-                  .where(tuple_(lsh_buckets.c.band, lsh_buckets.c.bucket).in_(list(band_keys))))
+        # OR of (band, bucket) pairs, not a row-value IN: SQLite scans the whole table for
+        # the latter but searches the primary key once per pair for the former.
+        pairs = (and_(lsh_buckets.c.band == band, lsh_buckets.c.bucket == bucket)
+                 for band, bucket in band_keys)
+        shared = select(lsh_buckets.c.article_id).distinct().where(or_(*pairs))
         query = (select(fingerprints, copies.c.canonical_id)
                  .join(copies, copies.c.article_id == fingerprints.c.article_id, isouter=True)
                  .where(fingerprints.c.article_id.in_(shared)))
@@ -334,8 +337,10 @@ class Store:
             ArticleNotFoundError: no article, or more than one, matches.
         """
         with self._transaction(write=False) as conn:
+            # a range, not LIKE: SQLite's LIKE cannot use the primary key index
             rows = conn.execute(select(articles).where(
-                articles.c.id.startswith(article_id, autoescape=True)).limit(2)).mappings().all()
+                articles.c.id >= article_id, articles.c.id < article_id + "\uffff")
+                .limit(2)).mappings().all()
         if len(article_id) < 4 or len(rows) != 1:
             raise ArticleNotFoundError(article_id)
         return _stored(rows[0])
