@@ -68,6 +68,9 @@ def test_link_copies_group_with_sightings(tmp_path, db_path):
     assert (report["ingested"], report["duplicate"]) == (4, 1)
     assert len(report["copies"]) == 2
     assert "near copies 2" in result.stderr
+    (exact,) = report["exact_copies"]
+    assert exact["source"].endswith("b.jsonl#1")
+    assert f"same text as {exact['article_id']}: {exact['source']}" in result.stderr
     groups = [json.loads(line) for line in
               invoke("duplicates", "--db", db_path, "--json").stdout.splitlines()]
     assert len(groups) == 1

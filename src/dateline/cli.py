@@ -136,6 +136,8 @@ def ingest_cli(
                         on_analysed=functools.partial(tick, "Analysing"))
     if as_json:
         typer.echo(json.dumps(report.to_json()))
+    for source, article_id in report.exact_copies:
+        stderr.print(f"same text as {article_id}: {safe(source)}", markup=False)
     for copy in report.copies:
         stderr.print(f"near copy {copy.article_id} of {copy.canonical_id} "
                      f"(similarity {copy.similarity:.2f})", markup=False)

@@ -1,4 +1,4 @@
-"""Sources -> extract -> analyze (-> store): ingest, and each stage alone without a store."""
+"""Sources -> extract -> store -> link -> analyze: ingest, and each stage without a store."""
 from __future__ import annotations
 
 import dataclasses
@@ -48,8 +48,8 @@ class Analysed:
 
 @dataclass
 class IngestReport:
-    """What one ``ingest`` run did; ``updated`` is part of ``duplicate``, ``skipped`` counts
-    the failures."""
+    """What one ``ingest`` run did; ``updated`` and ``exact_copies`` (the same text from a
+    document not seen before) are part of ``duplicate``; ``skipped`` counts the failures."""
 
     ingested: int = 0
     duplicate: int = 0
@@ -57,6 +57,7 @@ class IngestReport:
     analysed: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    exact_copies: list[tuple[str, str]] = field(default_factory=list)
     copies: list[Copy] = field(default_factory=list)
 
     @property
@@ -67,6 +68,8 @@ class IngestReport:
         return {
             "ingested": self.ingested, "duplicate": self.duplicate, "updated": self.updated,
             "analysed": self.analysed, "skipped": self.skipped, "article_ids": self.article_ids,
+            "exact_copies": [{"source": source, "article_id": article_id}
+                             for source, article_id in self.exact_copies],
             "copies": [c.to_json() for c in self.copies],
             "failures": [f.to_json() for f in self.failures],
         }
@@ -155,6 +158,8 @@ def ingest(
             report.ingested += outcome == "ingested"
             report.duplicate += outcome != "ingested"
             report.updated += outcome == "updated"
+            if outcome == "copy":
+                report.exact_copies.append((result.article.source, article_id))
             report.article_ids.append(article_id)
         if on_result:
             on_result(result)

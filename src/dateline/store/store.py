@@ -25,7 +25,8 @@ from dateline.store.schema import (analyses, articles, copies, event_mentions, f
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-AddOutcome = Literal["ingested", "duplicate", "updated"]
+# "copy": a duplicate from a document not seen before (another outlet ran the same text)
+AddOutcome = Literal["ingested", "duplicate", "copy", "updated"]
 
 # Metadata a later, richer copy of an article may fill in when the stored copy lacks it.
 _FILLABLE = ("title", "publisher", "wire", "dateline", "language", "summary")
@@ -127,6 +128,7 @@ class Store:
         """Store an article unless a copy (same canonical URL or same text) is there.
 
         A duplicate fills metadata the stored copy lacks; nothing stored is overwritten.
+        Every document that carried the article is recorded as a sighting.
 
         Returns:
             The outcome and the id of the stored article.
@@ -143,10 +145,10 @@ class Store:
                     created_at=now, updated_at=now, **_article_row(article)))
                 _sighted(conn, article.id, article)
                 return "ingested", article.id
-            _sighted(conn, row["id"], article)
+            new_source = _sighted(conn, row["id"], article)
             fills = _fills(row, article)
             if not fills:
-                return "duplicate", row["id"]
+                return ("copy" if new_source else "duplicate"), row["id"]
             conn.execute(articles.update().where(articles.c.id == row["id"])
                          .values(updated_at=_now(), **fills))
             logger.info("filled %s of article %s from %s", sorted(fills), row["id"],
@@ -386,8 +388,9 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _sighted(conn: Connection, article_id: str, article: Article) -> None:
-    """Record that the document ``article`` came from carried the stored ``article_id``."""
+def _sighted(conn: Connection, article_id: str, article: Article) -> bool:
+    """Record that the document ``article`` came from carried the stored ``article_id``;
+    False if that document was recorded already."""
     exists = conn.execute(select(sightings.c.id).where(
         sightings.c.article_id == article_id, sightings.c.source == article.source)).first()
     if exists is None:
@@ -395,6 +398,7 @@ def _sighted(conn: Connection, article_id: str, article: Article) -> None:
         conn.execute(sightings.insert().values(
             article_id=article_id, source=article.source, url=article.url,
             publisher=article.publisher, published=row["published"], seen_at=_now()))
+    return exists is None
 
 
 def _first_line(exc: Exception) -> str:
