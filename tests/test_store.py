@@ -8,6 +8,7 @@ from alembic.migration import MigrationContext
 from alembic.autogenerate import compare_metadata
 
 from dateline.errors import ArticleNotFoundError, StoreError
+from dateline.link.entities import link_entities
 from dateline.model import (Analysis, Article, EventMention, Hints, Mention, Published, Quote,
                             RawDocument, Role, TimeExpression)
 from dateline.store import Store
@@ -143,6 +144,7 @@ def test_store_analysis_replaced_not_added(store):
     store.save_analysis(article_id, ANALYSIS, version=1)
     store.save_analysis(article_id, ANALYSIS, version=2)
     assert store.analysis(article_id) == ANALYSIS
+    assert link_entities(store) == 1
     assert [n["mentions"] for n in store.entities()] == [1]
 
 
@@ -151,6 +153,10 @@ def test_store_quotes_and_entities(store):
     store.save_analysis(article_id, ANALYSIS, version=1)
     assert [(a.id, q.speaker) for a, q in store.quotes(speaker="Fir")] == [(article_id, "First")]
     assert store.quotes(speaker="Nobody") == []
+    link_entities(store)
     (entity,) = store.entities()
     assert entity["name"] == "First" and entity["articles"] == 1
-    assert entity["roles"] == [{"title": "minister", "as_of": "2026-01-18", "article_id": article_id}]
+    assert entity["roles"] == [{
+        "title": "minister", "as_of": "2026-01-18", "article_id": article_id,
+        "first_seen": "2026-01-18", "last_seen": "2026-01-18",
+        "evidence": [{"article_id": article_id, "start": 0, "end": 5}]}]

@@ -18,6 +18,7 @@ from rich.progress import TimeElapsedColumn
 
 from dateline import errors
 from dateline.errors import DatelineError
+from dateline.link.entities import person_actor
 from dateline.pipeline import (Analysed, Failure, analyze_documents, analyze_pending,
                                extract_documents, ingest)
 from dateline.settings import Settings, load_settings
@@ -224,15 +225,20 @@ def quotes_cli(
 def entities_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     """List people, organisations and places by how many articles mention them."""
     with _errors(), Store.open(_settings(db).db) as store:
-        found = store.entities()
+        found = store.entities(person_key=functools.partial(person_actor, store))
     for entity in found:
         if as_json:
             typer.echo(json.dumps(entity, ensure_ascii=False))
-        else:
-            roles = "; ".join(f"{r['title']} (as of {r['as_of'] or 'undated'})"
-                              for r in entity["roles"])
-            typer.echo(safe(f"{entity['name']}  [{entity['label']}]  {entity['articles']} articles, "
-                            f"{entity['mentions']} mentions" + (f"  — {roles}" if roles else "")))
+            continue
+        others = [a for a in entity["aliases"] if a != entity["name"]]
+        typer.echo(safe(f"{entity['name']}  [{entity['label']}]  {entity['articles']} articles, "
+                        f"{entity['mentions']} mentions"
+                        + (f"  (also: {', '.join(others)})" if others else "")))
+        for role in entity["roles"]:
+            span = role["first_seen"] or "undated"
+            if role["last_seen"] and role["last_seen"] != role["first_seen"]:
+                span += f" to {role['last_seen']}"
+            typer.echo(safe(f"    {role['title']}  ({span})"))
 
 
 @app.command("duplicates")

@@ -12,6 +12,7 @@ from dateline.analyze import ANALYZER_VERSION, analyze, analyze_many
 from dateline.errors import ExtractionError
 from dateline.extract import extract
 from dateline.link.copies import Copy, link_copies
+from dateline.link.entities import link_entities
 from dateline.model import Analysis, Article, RawDocument
 from dateline.run.local import chunked, map_ordered
 from dateline.settings import Settings
@@ -211,7 +212,8 @@ class AnalyzeReport:
 
 def analyze_pending(store: Store, settings: Settings, *, redo: bool = False,
                     on_result: Callable[[Analysis | Failure], None] | None = None) -> AnalyzeReport:
-    """Analyse every stored article that has no analysis yet (every article with ``redo``).
+    """Analyse every stored article that has no analysis yet (every article with ``redo``),
+    then link the entities it mentions to the actors across articles.
 
     Each analysis is saved, and marked done, in its own transaction, so an interrupted
     run goes on where it stopped.
@@ -226,6 +228,7 @@ def analyze_pending(store: Store, settings: Settings, *, redo: bool = False,
             report.analysed += 1
         if on_result:
             on_result(result)
+    link_entities(store)
     return report
 
 

@@ -182,3 +182,40 @@ copies = Table(
     Column("similarity", Float, nullable=False),
     Column("containment", Float, nullable=False),
 )
+
+# -- linking: one actor per real-world entity ------------------------------------------------
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    # the last word of a full person name, so a surname alone can find it
+    Column("surname", Text, index=True),
+)
+
+# Every spelling-insensitive key (``link.names.name_key``) an actor is known by.
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+)
+
+# Which actors an analysed article mentions, under which names, how often. A row in
+# entity_links marks the article done (it may mention no actor at all).
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("article_id", String(16), ForeignKey("analyses.article_id"), primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True, index=True),
+    Column("name", Text, primary_key=True),
+    Column("mentions", Integer, nullable=False),
+)
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("article_id", String(16), ForeignKey("analyses.article_id"), primary_key=True),
+)

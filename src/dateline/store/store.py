@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timezone
@@ -18,9 +18,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from dateline.errors import ArticleNotFoundError, StoreError
 from dateline.model import (Analysis, Article, EventMention, Hints, Mention, Published, Quote,
                             RawDocument, Role, TimeExpression)
-from dateline.store.schema import (analyses, articles, copies, event_mentions, failures,
-                                   fingerprints, lsh_buckets, mentions, quotes, raw_documents,
-                                   roles, sightings, timexes)
+from dateline.store.schema import (actor_keys, actor_mentions, actors, analyses, articles,
+                                   copies, entity_links, event_mentions, failures, fingerprints,
+                                   lsh_buckets, mentions, quotes, raw_documents, roles, sightings,
+                                   timexes)
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ class Store:
     def save_analysis(self, article_id: str, analysis: Analysis, version: int) -> None:
         """Replace an article's analysis, and mark it done, in one transaction."""
         with self._transaction() as conn:
-            for table in _ANALYSIS_TABLES:
+            for table in (*_ANALYSIS_TABLES, actor_mentions, entity_links):
                 conn.execute(table.delete().where(table.c.article_id == article_id))
             conn.execute(analyses.delete().where(analyses.c.article_id == article_id))
             conn.execute(analyses.insert().values(
@@ -193,7 +194,52 @@ class Store:
                     article_id=article_id, canonical_id=canonical, similarity=similarity,
                     containment=containment))
 
+    def actor(self, key: str) -> int | None:
+        """The actor known by a name key."""
+        with self._transaction(write=False) as conn:
+            return conn.execute(select(actor_keys.c.actor_id)
+                                .where(actor_keys.c.key == key)).scalar()
+
+    def actors_with_surname(self, surname: str) -> list[int]:
+        """Actors whose full person name ends in ``surname`` (a name key)."""
+        with self._transaction(write=False) as conn:
+            return list(conn.execute(select(actors.c.id).where(actors.c.surname == surname)
+                                     .order_by(actors.c.id)).scalars())
+
+    def add_actor(self, name: str, label: str, key: str, surname: str | None) -> int:
+        with self._transaction() as conn:
+            actor_id = conn.execute(actors.insert().values(
+                name=name, label=label, surname=surname)).inserted_primary_key[0]
+            conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+        return actor_id
+
+    def name_actor(self, actor_id: int, name: str, key: str, surname: str | None) -> None:
+        """Give an actor a fuller name, and the key it is known by under that name."""
+        with self._transaction() as conn:
+            conn.execute(actors.update().where(actors.c.id == actor_id)
+                         .values(name=name, surname=surname))
+            conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+
+    def save_entity_links(self, article_id: str, found: Sequence[tuple[int, str, int]]) -> None:
+        """Record the actors an article mentions (actor id, name as written, count) and mark
+        it linked, in one transaction."""
+        with self._transaction() as conn:
+            conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
+            if found:
+                conn.execute(actor_mentions.insert(), [
+                    {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
+                    for a, n, c in found])
+            conn.execute(entity_links.insert().values(article_id=article_id))
+
     # -- reads ------------------------------------------------------------------------
+
+    def entity_unlinked(self) -> list[str]:
+        """Analysed articles whose actors are not linked yet, in the order they were stored."""
+        query = (select(articles.c.id).join(analyses, analyses.c.article_id == articles.c.id)
+                 .where(~articles.c.id.in_(select(entity_links.c.article_id)))
+                 .order_by(articles.c.raw_id, articles.c.id))
+        with self._transaction(write=False) as conn:
+            return list(conn.execute(query).scalars())
 
     def unlinked(self) -> Iterator[StoredArticle]:
         """Articles with no fingerprint yet, in the order they were stored, read one by one."""
@@ -303,26 +349,50 @@ class Store:
             out.append((cache[row["article_id"]], Quote(**_fields(row, Quote))))
         return out
 
-    def entities(self) -> list[dict[str, Any]]:
-        """Named entities (not dates) by how many articles mention them: name, label,
-        mention and article counts, and the roles recorded for the name."""
-        count = func.count().label("mentions")
-        docs = func.count(mentions.c.article_id.distinct()).label("articles")
-        query = (select(mentions.c.name, mentions.c.label, count, docs)
-                 .where(mentions.c.label.not_in(("DATE", "TIME")))
-                 .group_by(mentions.c.name, mentions.c.label)
-                 .order_by(docs.desc(), count.desc(), mentions.c.name))
+    def entities(self, person_key: Callable[[str], int | None] | None = None
+                 ) -> list[dict[str, Any]]:
+        """Actors by how many articles mention them: id, name, label, the names they go by,
+        counts, and their roles over time.
+
+        Args:
+            person_key: maps a role's person name to its actor id (``link.entities``
+                knows the keys); without it, roles are matched by exact name.
+        """
+        docs = func.count(actor_mentions.c.article_id.distinct()).label("articles")
+        total = func.sum(actor_mentions.c.mentions).label("mentions")
+        query = (select(actors.c.id, actors.c.name, actors.c.label, total, docs)
+                 .join(actor_mentions, actor_mentions.c.actor_id == actors.c.id)
+                 .group_by(actors.c.id)
+                 .order_by(docs.desc(), total.desc(), actors.c.name))
         with self._transaction(write=False) as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
-            held = conn.execute(select(roles.c.person, roles.c.title, roles.c.as_of,
-                                       roles.c.article_id).order_by(roles.c.as_of, roles.c.id))
-            by_person: dict[str, list[dict[str, Any]]] = {}
-            for person, title, as_of, article_id in held:
-                titles = by_person.setdefault(person, [])
-                if all(t["title"] != title for t in titles):
-                    titles.append({"title": title, "as_of": as_of, "article_id": article_id})
+            names: dict[int, list[str]] = {}
+            for actor_id, name in conn.execute(select(actor_mentions.c.actor_id,
+                                                      actor_mentions.c.name).distinct()
+                                               .order_by(actor_mentions.c.name)):
+                names.setdefault(actor_id, []).append(name)
+            held = conn.execute(select(roles).order_by(roles.c.as_of, roles.c.article_id,
+                                                       roles.c.start)).mappings().all()
+        by_actor = {row["name"]: row["id"] for row in rows}
+        timeline: dict[int, dict[str, dict[str, Any]]] = {}
+        for role in held:
+            actor_id = person_key(role["person"]) if person_key else by_actor.get(role["person"])
+            if actor_id is None:
+                continue
+            titles = timeline.setdefault(actor_id, {})
+            entry = titles.setdefault(role["title"].casefold(), {
+                "title": role["title"], "as_of": role["as_of"], "article_id": role["article_id"],
+                "first_seen": role["as_of"], "last_seen": role["as_of"],
+                "evidence": [{"article_id": role["article_id"], "start": role["start"],
+                              "end": role["end"]}]})
+            if entry["evidence"][-1]["article_id"] != role["article_id"]:
+                entry["evidence"].append({"article_id": role["article_id"], "start": role["start"],
+                                          "end": role["end"]})
+            if role["as_of"] and (entry["last_seen"] or "") < role["as_of"]:
+                entry["last_seen"] = role["as_of"]
         for row in rows:
-            row["roles"] = by_person.get(row["name"], []) if row["label"] == "PERSON" else []
+            row["aliases"] = names.get(row["id"], [])
+            row["roles"] = list(timeline.get(row["id"], {}).values())
         return rows
 
     def articles(self) -> Iterator[StoredArticle]:
