@@ -1,10 +1,12 @@
 """Cost of storing and linking one more article as the store grows (1k, 10k, 100k stored).
 
 Each store is filled in bulk with synthetic articles (random sentences over a 5,000-word
-vocabulary, fingerprints and LSH keys as `link_copies` writes them); then 200 new
-articles, a quarter of them near copies of stored ones, are stored and linked one by one
-through the library (`Store.add_article`, `link_copies`), and the time per article is
-reported. Flat or logarithmic growth is the requirement: every look-up is indexed.
+vocabulary, fingerprints and LSH keys as `link_copies` writes them) and as many actors
+(person names with their name keys); then 200 new articles, a quarter of them near copies
+of stored ones, each naming 10 people (half of them known actors, some by surname alone),
+are stored and linked one by one through the library (`Store.add_article`, `link_copies`,
+`link_entities`), and the time per article is reported. Flat or logarithmic growth is the
+requirement: every look-up is indexed.
 
     python bench/link_scale.py [--sizes 1000 10000 100000] [--new 200] [--results FILE]
 """
@@ -21,9 +23,12 @@ from common import write_section
 
 from dateline.link.copies import link_copies
 from dateline.link.dedup import band_keys, fingerprint
-from dateline.model import Article, Published, RawDocument, text_fingerprint
+from dateline.link.entities import link_entities
+from dateline.link.names import name_key, surname_key
+from dateline.model import Analysis, Article, Mention, Published, RawDocument, text_fingerprint
 from dateline.store import Store
-from dateline.store.schema import articles, fingerprints, lsh_buckets, raw_documents, sightings
+from dateline.store.schema import (actor_keys, actors, articles, fingerprints, lsh_buckets,
+                                   raw_documents, sightings)
 
 SECTION = "## Linking cost as the store grows"
 WORDS = [f"w{n}" for n in range(5000)]
@@ -40,8 +45,13 @@ def make_article(n: int, text: str) -> Article:
                    published=Published(), body=tuple(text.split("\n\n")))
 
 
+def person(n: int) -> str:
+    return f"Given{n % 997} Family{n}"
+
+
 def fill(store: Store, size: int, rng: random.Random) -> list[str]:
-    """Bulk-insert ``size`` articles with their fingerprints; return their texts."""
+    """Bulk-insert ``size`` articles with their fingerprints, and ``size`` actors; return
+    the articles' texts."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     texts = [synthetic_text(rng) for _ in range(size)]
     with store.engine.begin() as conn:
@@ -63,11 +73,32 @@ def fill(store: Store, size: int, rng: random.Random) -> list[str]:
             conn.execute(sightings.insert(), seen)
             conn.execute(fingerprints.insert(), prints)
             conn.execute(lsh_buckets.insert(), keys)
+            people = range(start, min(size, start + 5000))
+            conn.execute(actors.insert(), [
+                {"id": n + 1, "name": person(n), "label": "PERSON",
+                 "surname": surname_key(name_key(person(n), "PERSON"))} for n in people])
+            conn.execute(actor_keys.insert(), [
+                {"key": name_key(person(n), "PERSON"), "actor_id": n + 1} for n in people])
     return texts
 
 
-def measure(size: int, new: int, seed: int) -> tuple[float, float, int]:
-    """Milliseconds per article to store and to link ``new`` articles; copies found."""
+def named(size: int, n: int, rng: random.Random) -> Analysis:
+    """An analysis naming 10 people: known actors (some by surname alone) and new ones."""
+    names = []
+    for k in range(10):
+        if k < 5:
+            known = person(rng.randrange(size))
+            names.append(known.split()[-1] if k == 0 else known)
+        else:
+            names.append(person(size + n * 10 + k))
+    return Analysis(sentences=((0, 1),), mentions=tuple(
+        Mention(0, 1, name, "PERSON", name) for name in names),
+        timexes=(), quotes=(), roles=(), event_mentions=())
+
+
+def measure(size: int, new: int, seed: int) -> tuple[float, float, float, int]:
+    """Milliseconds per article to store, to link copies and to link entities of ``new``
+    articles; copies found."""
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "scale.db")) as store:
         texts = fill(store, size, rng)
@@ -86,7 +117,13 @@ def measure(size: int, new: int, seed: int) -> tuple[float, float, int]:
         start = time.perf_counter()
         report = link_copies(store)
         linked = time.perf_counter() - start
-    return 1000 * stored / new, 1000 * linked / new, len(report.copies)
+        for n, article in enumerate(fresh):
+            store.save_analysis(article.id, named(size, n, rng), version=1)
+        start = time.perf_counter()
+        link_entities(store)
+        entities = time.perf_counter() - start
+    return (1000 * stored / new, 1000 * linked / new, 1000 * entities / new,
+            len(report.copies))
 
 
 def main() -> None:
@@ -95,12 +132,14 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=200)
     parser.add_argument("--results", type=Path, help="markdown file to write the section into")
     args = parser.parse_args()
-    lines = ["| articles stored | store one (ms) | link one (ms) | near copies found / planted |",
-             "|---|---|---|---|"]
+    lines = ["| articles (and actors) stored | store one (ms) | link copies of one (ms) "
+             "| link entities of one (ms) | near copies found / planted |",
+             "|---|---|---|---|---|"]
     print("\n".join(lines), flush=True)
     for size in args.sizes:
-        store_ms, link_ms, found = measure(size, args.new, seed=size)
-        lines.append(f"| {size:,} | {store_ms:.2f} | {link_ms:.2f} | {found} / {args.new // 4} |")
+        store_ms, link_ms, entity_ms, found = measure(size, args.new, seed=size)
+        lines.append(f"| {size:,} | {store_ms:.2f} | {link_ms:.2f} | {entity_ms:.2f} "
+                     f"| {found} / {args.new // 4} |")
         print(lines[-1], flush=True)
     if args.results:
         write_section(args.results, SECTION, "\n".join([
