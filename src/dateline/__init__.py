@@ -15,13 +15,14 @@ from datetime import date
 
 from dateline.errors import DatelineError
 from dateline.model import Article, RawDocument
-from dateline.pipeline import Extracted, Failure, IngestReport, extract_documents
+from dateline.pipeline import (Analysed, Extracted, Failure, IngestReport, analyze_documents,
+                               extract_documents)
 from dateline.pipeline import ingest as _ingest
 from dateline.settings import Settings, load_settings
 from dateline.store import Store
 
-__all__ = ["Article", "DatelineError", "Extracted", "Failure", "IngestReport", "RawDocument",
-           "Settings", "Store", "extract", "ingest", "open"]
+__all__ = ["Analysed", "Article", "DatelineError", "Extracted", "Failure", "IngestReport",
+           "RawDocument", "Settings", "Store", "analyze", "extract", "ingest", "open"]
 
 
 def open(db: str = "dateline.db") -> Store:  # noqa: A001 - dateline.open mirrors sqlite3-style APIs
@@ -31,7 +32,7 @@ def open(db: str = "dateline.db") -> Store:  # noqa: A001 - dateline.open mirror
 
 def ingest(inputs: Sequence[str], db: str = "dateline.db", *, published: date | None = None,
            publisher: str | None = None, settings: Settings | None = None) -> IngestReport:
-    """Read, extract and store articles from files, directories, URLs (or "-" for stdin).
+    """Read, extract, store, link and analyse articles from files, directories and URLs.
 
     Returns:
         What was ingested, found duplicate, and skipped (with reasons).
@@ -46,4 +47,12 @@ def extract(inputs: Sequence[str], *, published: date | None = None,
             settings: Settings | None = None) -> Iterator[Extracted | Failure]:
     """Extract articles from inputs without a store, one result per document, in order."""
     return extract_documents(inputs, settings or load_settings(), published=published,
+                             publisher=publisher)
+
+
+def analyze(inputs: Sequence[str], *, published: date | None = None,
+            publisher: str | None = None,
+            settings: Settings | None = None) -> Iterator[Analysed | Failure]:
+    """Extract and analyse articles from inputs without a store, one result per document."""
+    return analyze_documents(inputs, settings or load_settings(), published=published,
                              publisher=publisher)

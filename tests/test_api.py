@@ -1,0 +1,31 @@
+"""The Python API offers what the CLI does."""
+from __future__ import annotations
+
+from datetime import date
+
+import dateline
+from dateline.settings import Settings
+
+TEXT = ("The harbour authority said on Tuesday that the container port would reopen on "
+        "Thursday after a storm closed it for three days, and that ships would be let in.\n\n"
+        "\"We expect the backlog to clear within a week,\" the authority's director Ana Lima "
+        "told reporters at the quay.\n")
+
+
+def test_api_ingest_open_extract_analyze(tmp_path):
+    story = tmp_path / "in" / "port.txt"
+    story.parent.mkdir()
+    story.write_text(TEXT)
+    db = str(tmp_path / "api.db")
+    report = dateline.ingest([str(story)], db=db, published=date(2026, 3, 3),
+                             settings=Settings(db=db, jobs=1))
+    assert (report.ingested, report.analysed, report.skipped) == (1, 1, 0)
+    with dateline.open(db) as store:
+        (stored,) = store.articles()
+        assert store.analysis(stored.id) is not None
+    (extracted,) = dateline.extract([str(story)], settings=Settings(jobs=1))
+    assert isinstance(extracted, dateline.Extracted)
+    (analysed,) = dateline.analyze([str(story)], published=date(2026, 3, 3),
+                                   settings=Settings(jobs=1))
+    assert isinstance(analysed, dateline.Analysed)
+    assert any(t.value == "2026-03-05" for t in analysed.analysis.timexes)
