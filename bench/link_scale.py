@@ -144,7 +144,7 @@ def main() -> None:
     if args.results:
         write_section(args.results, SECTION, "\n".join([
             SECTION, "",
-            f"Command: `.venv/bin/python bench/link_scale.py --results bench/RESULTS.md`", "",
+            "Command: `.venv/bin/python bench/link_scale.py --results bench/RESULTS.md`", "",
             "Machine: 2 cores, 24 GiB, python 3.11, SQLite. Date: "
             f"{datetime.now(timezone.utc).date().isoformat()}. " + __doc__.split("\n\n")[1]
             .replace("\n", " "), "", *lines, ""]))
