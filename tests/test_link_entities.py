@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from dateline.link.entities import link_entities, person_actor, resolve
-from dateline.link.names import name_key, surname_key
-from dateline.model import Analysis, Article, Mention, Published, RawDocument, Role
+from dateline.link.names import name_key, state_of, surname_key
+from dateline.model import Analysis, Article, Mention, Published, Quote, RawDocument, Role
 
 SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
 
@@ -87,3 +87,26 @@ def test_entities_relinked_after_reanalysis(store):
     store.save_analysis(article_id, store.analysis(article_id), version=2)
     assert store.entity_unlinked() == [article_id]
     assert link_entities(store) == 1
+
+
+def test_entities_speaking_seat_of_government_counts_for_its_state(store):
+    article = Article(source="m.txt", url=None, title="Talks", publisher=None, wire=None,
+                      dateline=None, authors=(), language="en",
+                      published=Published(date(2026, 2, 4), "given"),
+                      body=("The Kremlin said talks in Kyiv would go on.",))
+    _, article_id = store.add_article(article, store.add_raw(RawDocument("m.txt", "text", "m")))
+    store.save_analysis(article_id, Analysis(
+        sentences=((0, 44),),
+        mentions=(Mention(4, 11, "Kremlin", "ORG", "Kremlin"), Mention(29, 33, "Kyiv", "GPE", "Kyiv")),
+        timexes=(), roles=(), event_mentions=(),
+        quotes=(Quote(17, 43, "talks in Kyiv would go on", False, "said", 12, 16, "Kremlin", 4, 11),)),
+        version=1)
+    link_entities(store)
+    by_name = {e["name"]: e for e in store.entities()}
+    assert by_name["Russia"]["aliases"] == ["Kremlin"]
+    assert "Ukraine" not in by_name and by_name["Kyiv"]["label"] == "GPE"  # a place, not acting
+
+
+def test_names_state_of_seat():
+    assert state_of("the Kremlin") == "Russia" and state_of("Kiev") == "Ukraine"
+    assert state_of("Kharkiv") is None

@@ -4,15 +4,17 @@ Each name an analysed article gives an entity is looked up by its spelling-insen
 key (``names.name_key``: "Zelensky", "Zelenskyy", "Mr Zelensky" meet). A surname alone
 joins the one actor whose full person name ends with it, and only when there is exactly
 one; a full name met after its surname alone adopts that actor, again only when no other
-full name shares the surname. Every look-up is an indexed one, so linking an article
-costs the same whatever the store holds.
+full name shares the surname. A seat of government that speaks ("the Kremlin said",
+"Kyiv said") also counts for the state it stands for; where it is only a place it stays
+a place. Every look-up is an indexed one, so linking an article costs the same whatever
+the store holds.
 """
 from __future__ import annotations
 
 import logging
 from collections import Counter
 
-from dateline.link.names import name_key, surname_key
+from dateline.link.names import name_key, state_of, surname_key
 from dateline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -36,6 +38,11 @@ def link_entities(store: Store) -> int:
         for (name, label), count in sorted(names.items()):
             actor_id = resolve(store, name, label)
             found[(actor_id, name)] = found.get((actor_id, name), 0) + count
+        for speaker in sorted(q.speaker for q in analysis.quotes if q.speaker):
+            state = state_of(speaker)
+            if state is not None:
+                actor_id = resolve(store, state, "GPE")
+                found[(actor_id, speaker)] = found.get((actor_id, speaker), 0) + 1
         store.save_entity_links(article_id, [(a, n, c) for (a, n), c in sorted(found.items())])
         linked += 1
     return linked
