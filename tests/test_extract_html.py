@@ -1,6 +1,4 @@
-import json
-from pathlib import Path
-
+import fixtures
 import pytest
 import trafilatura
 
@@ -8,14 +6,12 @@ from dateline.extract.html import HtmlText, extract_html
 from dateline.extract.html_furniture import drop_furniture
 from dateline.extract.html_lines import Line, restore_recall
 
-DATA = Path(__file__).parent / "data" / "html"
-FIXTURES = sorted(path.stem for path in DATA.glob("*.html"))
+DATA = fixtures.DATA / "html"
+FIXTURES = fixtures.names("html", ".html")
 
 
 def load(name: str) -> tuple[str, dict]:
-    html = (DATA / f"{name}.html").read_text(encoding="utf-8")
-    expected = json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
-    return html, expected
+    return fixtures.load("html", name, ".html")
 
 
 @pytest.fixture(scope="module")

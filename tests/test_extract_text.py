@@ -1,18 +1,14 @@
-import json
-from pathlib import Path
-
+import fixtures
 import pytest
 
 from dateline.extract.text import CleanText, clean_text
 
-DATA = Path(__file__).parent / "data" / "text"
-FIXTURES = sorted(path.stem for path in DATA.glob("*.txt"))
+DATA = fixtures.DATA / "text"
+FIXTURES = fixtures.names("text", ".txt")
 
 
 def load(name: str) -> tuple[str, dict]:
-    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
-    expected = json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
-    return text, expected
+    return fixtures.load("text", name, ".txt")
 
 
 def story(*paragraphs: str) -> str:
