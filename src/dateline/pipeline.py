@@ -13,6 +13,7 @@ from dateline.errors import ExtractionError
 from dateline.extract import extract
 from dateline.link.copies import Copy, link_copies
 from dateline.link.entities import link_entities
+from dateline.link.stories import link_stories
 from dateline.model import Analysis, Article, RawDocument
 from dateline.run.local import chunked, map_ordered
 from dateline.settings import Settings
@@ -213,7 +214,8 @@ class AnalyzeReport:
 def analyze_pending(store: Store, settings: Settings, *, redo: bool = False,
                     on_result: Callable[[Analysis | Failure], None] | None = None) -> AnalyzeReport:
     """Analyse every stored article that has no analysis yet (every article with ``redo``),
-    then link the entities it mentions to the actors across articles.
+    then link the entities it mentions to the actors across articles, and the article to
+    the events it reports and the story it belongs to.
 
     Each analysis is saved, and marked done, in its own transaction, so an interrupted
     run goes on where it stopped.
@@ -229,6 +231,7 @@ def analyze_pending(store: Store, settings: Settings, *, redo: bool = False,
         if on_result:
             on_result(result)
     link_entities(store)
+    link_stories(store)
     return report
 
 

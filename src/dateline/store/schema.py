@@ -219,3 +219,94 @@ entity_links = Table(
     metadata,
     Column("article_id", String(16), ForeignKey("analyses.article_id"), primary_key=True),
 )
+
+# -- linking: events and stories -------------------------------------------------------------
+
+# How many linked articles use each term ("w:talks") or mention each actor ("a:12"), and
+# the number of linked articles under "": the document frequencies stories weigh terms by.
+term_counts = Table(
+    "term_counts",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
+# One real-world happening; ``profile`` holds what candidates are compared with (trigger
+# words, actor ids, places, sentence terms, member dates).
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("precision", String(8)),
+    Column("dated_by", String(12)),
+    Column("profile", JSON, nullable=False),
+)
+
+# Look-up keys of an event: a date bucket joined with an actor or a trigger word.
+event_keys = Table(
+    "event_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id"), primary_key=True, index=True),
+)
+
+# The sentences that report an event, each with the date that sentence gives it.
+event_members = Table(
+    "event_members",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # the article, not its analysis: events outlive a re-analysis of one of their reports
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False, index=True),
+    Column("trigger", Text, nullable=False),
+    Column("date", Text),
+    Column("date_from", String(9)),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    # how well the article the title comes from matches the story (the best one gives it)
+    Column("title_score", Float, nullable=False),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("profile", JSON, nullable=False),
+    Column("merged_into", Integer, ForeignKey("stories.id"), index=True),
+)
+
+# A story's most telling terms and actors, with the last date it used them.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), primary_key=True, index=True),
+    Column("last", String(10)),
+)
+
+# The story each linked article belongs to (the row also marks the article linked).
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
+)
+
+# Why each article went where it went: started a story, joined one, or merged several.
+story_decisions = Table(
+    "story_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("action", String(8), nullable=False),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False),
+    Column("merged", JSON, nullable=False),
+    Column("score", Float),
+    Column("decided_at", String(32), nullable=False),
+)

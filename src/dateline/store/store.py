@@ -19,6 +19,7 @@ from dateline.errors import ArticleNotFoundError, StoreError
 from dateline.model import Article, Hints, Published, RawDocument
 from dateline.store.analyses import AnalysisTables
 from dateline.store.links import LinkTables
+from dateline.store.stories import StoryTables
 from dateline.store.schema import articles, failures, raw_documents, sightings
 from dateline.store.timestamps import now
 
@@ -59,7 +60,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store(AnalysisTables, LinkTables):
+class Store(AnalysisTables, LinkTables, StoryTables):
     """Articles, their raw inputs and failures, in one database.
 
     Every write is its own transaction, so an interrupted ingest keeps what it committed.

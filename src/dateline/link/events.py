@@ -1,0 +1,268 @@
+"""Event mentions grouped into events: one real-world happening, however many sentences,
+articles and outlets report it.
+
+A mention is compared only with the events its keys find: a date bucket (the day give or
+take one, the week, month or year the text gives) joined with one of its actors or its
+trigger class. A candidate scores by trigger class, shared actors and sentence words; the
+best one at or above ``JOIN`` takes the mention, else the mention starts an event. A
+mention dated by its sentence ("the Kremlin meeting on Dec 2") looks on that date, so a
+past event reported later joins the event of its own date. Statements ("said") are quotes,
+not events, and are left out.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from dateline.analyze.events import REPORTING_VERBS
+from dateline.link.terms import content_terms, cosine, top
+from dateline.model import Analysis
+
+# Score weights and the score a candidate needs to take a mention (set on ECB+ train topics).
+W_TRIGGER, W_ACTORS, W_TERMS = 0.4, 0.3, 0.3
+JOIN = 0.5
+# Sentence words kept in an event's profile.
+PROFILE_TERMS = 40
+
+# Trigger words that name one kind of happening; anything else is its own class.
+_CLASSES = {
+    "talks": ("talk", "negotiation", "negotiate", "meeting", "meet", "summit", "discussion",
+              "discuss", "conversation", "consultation", "round"),
+    "call": ("call", "phone"),
+    "attack": ("attack", "strike", "airstrike", "bombing", "bomb", "shelling", "shell", "raid",
+               "barrage", "assault", "hit", "target", "pound"),
+    "agreement": ("agreement", "agree", "deal", "accord", "treaty", "pact", "sign", "signing"),
+    "ceasefire": ("ceasefire", "truce", "armistice"),
+    "visit": ("visit", "trip", "travel", "arrive", "arrival", "tour"),
+    "kill": ("kill", "killing", "death", "die", "dead"),
+    "arrest": ("arrest", "detain", "detention", "capture"),
+    "earthquake": ("earthquake", "quake", "tremor"),
+    "election": ("election", "vote", "poll", "elect", "ballot"),
+}
+_CLASS_OF = {word: name for name, words in _CLASSES.items() for word in words}
+_IRREGULAR = {"said": "say", "told": "tell", "met": "meet", "held": "hold", "struck": "strike",
+              "began": "begin", "begun": "begin", "spoke": "speak", "spoken": "speak",
+              "went": "go", "came": "come", "took": "take", "led": "lead", "fled": "flee",
+              "fought": "fight", "sought": "seek", "left": "leave", "won": "win", "lost": "lose",
+              "shot": "shoot", "hit": "hit", "died": "die", "dies": "die", "killed": "kill"}
+_PRECISIONS = ("day", "week", "month", "year")
+
+
+class EventIndex(Protocol):
+    """What event linking reads from the store."""
+
+    def event_candidates(self, keys: Sequence[str]) -> dict[int, dict[str, Any]]: ...
+
+
+@dataclass
+class EventDraft:
+    """An event as this article leaves it: stored (``id``) or new (``id`` None)."""
+
+    profile: dict[str, Any]
+    id: int | None = None
+    members: list[dict[str, Any]] = field(default_factory=list)
+
+    def keys(self) -> set[str]:
+        """The look-up keys the event is found by."""
+        things = [f"a{actor}" for actor in self.profile["actors"]]
+        things += [f"t:{trigger}" for trigger in self.profile["triggers"]]
+        buckets = {_bucket(when) for when in self.profile["dates"]}
+        return {f"{bucket}|{thing}" for bucket in buckets for thing in things}
+
+
+def trigger_class(trigger: str) -> str:
+    """The kind of happening a trigger word names: "talks", "met" and "summit" are all talks."""
+    word = trigger.casefold()
+    word = _IRREGULAR.get(word, word)
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word in _CLASS_OF:
+            break
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            if stem in _CLASS_OF or stem + "e" in _CLASS_OF:
+                word = stem if stem in _CLASS_OF else stem + "e"
+                break
+    return _CLASS_OF.get(word, word)
+
+
+def plan_events(index: EventIndex, text: str, analysis: Analysis,
+                actor_of: Mapping[str, int]) -> list[EventDraft]:
+    """The events this article's event mentions join or start.
+
+    Args:
+        index: the store, for the candidates a mention's keys find.
+        text: the article text the analysis offsets point into.
+        analysis: the article's analysis.
+        actor_of: actor id of each name the article's mentions give.
+
+    Returns:
+        Every event the article touches, each with the members it adds.
+    """
+    drafts: list[EventDraft] = []
+    stored: dict[int, EventDraft] = {}
+    for mention in analysis.event_mentions:
+        trigger = trigger_class(mention.trigger)
+        if _IRREGULAR.get(mention.trigger.casefold(), trigger) in REPORTING_VERBS:
+            continue
+        when = _when(mention.date, mention.date_from)
+        participants = {actor_of[name] for name in mention.participants if name in actor_of}
+        actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
+        terms = content_terms(text[mention.start:mention.end])
+        keys = sorted(_lookup_keys(when, actors, trigger))
+        candidates = [stored.get(event_id) or EventDraft(profile, event_id)
+                      for event_id, profile in index.event_candidates(keys).items()]
+        candidates += [draft for draft in drafts
+                       if draft.id is None and not draft.keys().isdisjoint(keys)]
+        best, score = _best(candidates, trigger, actors, terms)
+        if best is None or score < JOIN:
+            best = EventDraft({"triggers": {}, "actors": {}, "participants": {}, "places": {},
+                               "terms": {}, "dates": [], "phrases": {}})
+        if best.id is not None:
+            stored[best.id] = best
+        if all(draft is not best for draft in drafts):
+            drafts.append(best)
+        _add(best, mention, trigger, when, actors, terms, _phrase(text, mention))
+        _count(best.profile["participants"], [str(actor) for actor in participants])
+    return drafts
+
+
+def describe(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """An event's title, date range at its true precision, and how it is dated."""
+    phrase = _most(profile["phrases"]) or "Event"
+    place = _most(profile["places"])
+    title = f"{phrase[0].upper()}{phrase[1:]}" + (f" in {place}" if place else "")
+    start, end, precision, dated_by = _dates(profile["dates"])
+    return {"title": title, "start": start, "end": end, "precision": precision,
+            "dated_by": dated_by}
+
+
+def _lookup_keys(when: list[Any] | None, actors: Iterable[int], trigger: str) -> set[str]:
+    things = [f"a{actor}" for actor in actors] + [f"t:{trigger}"]
+    return {f"{bucket}|{thing}" for bucket in _window(when) for thing in things}
+
+
+def _best(candidates: Sequence[EventDraft], trigger: str, actors: set[int],
+          terms: Counter[str]) -> tuple[EventDraft | None, float]:
+    best, best_score = None, 0.0
+    for draft in candidates:
+        profile = draft.profile
+        known = {int(actor) for actor in profile["actors"]}
+        shared = len(actors & known) / min(len(actors), len(known)) if actors and known else 0.0
+        score = (W_TRIGGER * (trigger in profile["triggers"]) + W_ACTORS * shared
+                 + W_TERMS * cosine(terms, profile["terms"]))
+        if score > best_score or (score == best_score and best is not None
+                                  and (draft.id or 1 << 62) < (best.id or 1 << 62)):
+            best, best_score = draft, score
+    return best, best_score
+
+
+def _add(draft: EventDraft, mention: Any, trigger: str, when: list[Any] | None,
+         actors: set[int], terms: Counter[str], phrase: str) -> None:
+    profile = draft.profile
+    _count(profile["triggers"], [trigger])
+    _count(profile["actors"], [str(actor) for actor in actors])
+    _count(profile["places"], mention.places)
+    _count(profile["phrases"], [phrase])
+    merged = Counter(profile["terms"]) + terms
+    profile["terms"] = top(merged, PROFILE_TERMS)
+    if when is not None and when not in profile["dates"]:
+        profile["dates"].append(when)
+    draft.members.append({"start": mention.start, "end": mention.end,
+                          "trigger": mention.trigger, "date": mention.date,
+                          "date_from": mention.date_from})
+
+
+def _count(counts: dict[str, int], items: Iterable[str]) -> None:
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+
+
+def _most(counts: Mapping[str, int]) -> str | None:
+    return min(counts, key=lambda item: (-counts[item], item)) if counts else None
+
+
+def _phrase(text: str, mention: Any) -> str:
+    """The trigger with the words that modify it just before it ("two-day trilateral talks")."""
+    sentence = text[mention.start:mention.end]
+    at = sentence.find(mention.trigger)
+    if at < 0:
+        return mention.trigger
+    words = sentence[:at].split()[-2:]
+    while words and (words[0].casefold() in _DETERMINERS or not words[0].isalpha()
+                     and "-" not in words[0]):
+        words = words[1:]
+    return " ".join([*words, mention.trigger])
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                          "his", "her", "our", "and", "or", "of", "in", "on", "at", "to",
+                          "for", "with", "by", "after", "before", "since", "as", "was", "were",
+                          "is", "are", "had", "has", "have", "be", "been", "will", "would"})
+
+
+def _when(value: str | None, date_from: str | None) -> list[Any] | None:
+    """A date value as [start, end, precision, dated_by]; None when it is not on the calendar."""
+    if not value or not value[:4].isdigit():
+        return None
+    dated_by = "text" if date_from == "timex" else "publication"
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            day = date.fromisoformat(value[:10]).isoformat()
+            return [day, day, "day", dated_by]
+        if len(value) >= 8 and value[5] == "W":
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return [monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week",
+                    dated_by]
+        if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+            first = date(int(value[:4]), int(value[5:7]), 1)
+            last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+            return [first.isoformat(), last.isoformat(), "month", dated_by]
+    except ValueError:
+        return None
+    return [f"{value[:4]}-01-01", f"{value[:4]}-12-31", "year", dated_by]
+
+
+def _bucket(when: Sequence[Any] | None) -> str:
+    """The bucket an event's date is filed under: the day, else the week, month or year."""
+    if when is None:
+        return "?"
+    start, _end, precision, _by = when
+    if precision == "day":
+        return f"d:{start}"
+    if precision == "week":
+        year, week, _ = date.fromisoformat(start).isocalendar()
+        return f"w:{year}-W{week:02d}"
+    return f"m:{start[:7]}" if precision == "month" else f"y:{start[:4]}"
+
+
+def _window(when: list[Any] | None) -> list[str]:
+    """The buckets a mention looks in: for a day, the day give or take one (a report dated
+    by publication, the two days before too) and the week, month and year holding it."""
+    if when is None or when[2] != "day":
+        return [_bucket(when)]
+    day = date.fromisoformat(when[0])
+    back = 2 if when[3] == "publication" else 1
+    days = [day + timedelta(days=offset) for offset in range(-back, 2)]
+    return [_bucket([d.isoformat(), d.isoformat(), "day", ""]) for d in days] + [
+        _bucket([when[0], when[0], precision, ""]) for precision in ("week", "month", "year")]
+
+
+def _dates(dates: Sequence[Sequence[Any]]) -> tuple[str | None, str | None, str | None, str | None]:
+    """An event's range: the finest precision its sentences give it (publication dates only
+    when no sentence dates it), widened by a day when a later report's publication date
+    follows a day-precise range ("the two-day talks" the next day)."""
+    for dated_by in ("text", "publication"):
+        for precision in _PRECISIONS:
+            chosen = [d for d in dates if d[2] == precision and d[3] == dated_by]
+            if not chosen:
+                continue
+            start, end = min(d[0] for d in chosen), max(d[1] for d in chosen)
+            if precision == "day" and dated_by == "text":
+                nextday = (date.fromisoformat(end) + timedelta(days=1)).isoformat()
+                if any(d[3] == "publication" and d[0] == nextday for d in dates):
+                    end = nextday
+            return start, end, precision, dated_by
+    return None, None, None, None

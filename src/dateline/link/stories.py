@@ -1,0 +1,140 @@
+"""Articles and their events grouped into stories, one article at a time.
+
+An article is a weighted vector of its actors and content words (tf-idf, with document
+frequencies counted over the articles linked so far). The stories its most telling keys
+were used by lately, the stories of the events it reports and the story of the article it
+copies are its candidates; it joins the one it is most like, starts a story when none is
+like enough, and merges the stories it bridges. Each decision is recorded. Articles are
+linked in publication order, so one batch gives the same stories whatever order its
+inputs came in.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from dateline.link.events import EventDraft, describe, plan_events
+from dateline.link.terms import content_terms, cosine, top
+from dateline.store import Store
+
+logger = logging.getLogger(__name__)
+
+# An article's vector keeps its heaviest entries; a story's profile the sum of its members'.
+ARTICLE_TERMS = 40
+STORY_TERMS = 200
+# The article's keys that look up candidate stories, and how long a story stays open to them.
+LOOKUP_KEYS = 12
+OPEN_DAYS = 120
+# Similarity to join a story and to merge the stories an article bridges; sharing an event
+# with a story counts this much more.
+JOIN = 0.2
+MERGE = 0.3
+EVENT_BONUS = 0.2
+# The headline is weighed this many times each body word.
+TITLE_WEIGHT = 3
+
+Action = Literal["start", "join", "merge"]
+
+
+@dataclass
+class StoryDecision:
+    """Where an article goes: a new story, one it joins, or one that absorbs ``merged``."""
+
+    action: Action
+    story_id: int | None
+    score: float | None
+    profile: dict[str, float]
+    title: str
+    title_score: float
+    merged: list[int] = field(default_factory=list)
+
+
+def link_stories(store: Store) -> int:
+    """Link every entity-linked article not in a story yet; return how many.
+
+    Each article's events, story and decision are saved in one transaction.
+    """
+    linked = 0
+    for article_id in store.unstoried():
+        stored = store.get(article_id)
+        analysis = store.analysis(article_id)
+        if analysis is None:
+            continue
+        article = stored.article
+        actor_of, actor_counts = store.article_actors(article_id)
+        drafts = plan_events(store, article.text, analysis, actor_of)
+        counts = _raw_terms(article.title, article.text, actor_counts)
+        known, total = store.term_frequencies(list(counts))
+        vector = top({term: (1 + math.log(n)) * _idf(known.get(term, 0), total)
+                      for term, n in counts.items()}, ARTICLE_TERMS)
+        decision = _decide(store, article_id, article.title or "", article.published.value, vector,
+                           drafts)
+        store.save_links(article_id, _saved_events(drafts), decision, _keys(vector),
+                         article.published.value, list(counts))
+        logger.debug("%s: %s story %s", article_id, decision.action, decision.story_id)
+        linked += 1
+    return linked
+
+
+def _raw_terms(title: str | None, text: str, actors: Mapping[int, int]) -> Counter[str]:
+    counts = Counter({f"w:{term}": n for term, n in content_terms(text).items()})
+    for term, n in content_terms(title or "").items():
+        counts[f"w:{term}"] += TITLE_WEIGHT * n
+    counts.update({f"a{actor}": n for actor, n in actors.items()})
+    return counts
+
+
+def _idf(articles: int, total: int) -> float:
+    """Smoothed inverse document frequency: a term in every article still weighs 1."""
+    return 1 + math.log((total + 1) / (articles + 1))
+
+
+def _keys(vector: Mapping[str, float]) -> list[str]:
+    return list(top(vector, LOOKUP_KEYS))
+
+
+def _decide(store: Store, article_id: str, title: str, published: date | None,
+            vector: dict[str, float], drafts: list[EventDraft]) -> StoryDecision:
+    since = (published - timedelta(days=OPEN_DAYS)).isoformat() if published else None
+    candidates = store.story_candidates(_keys(vector), since)
+    with_events = store.stories_of_events([d.id for d in drafts if d.id is not None])
+    copied = store.story_of_copy(article_id)
+    for story_id in with_events | ({copied} if copied else set()):
+        if story_id not in candidates:
+            candidates.update(store.story_profiles([story_id]))
+    scores = {story_id: (1.0 if story_id == copied else
+                         cosine(vector, story["profile"]) + EVENT_BONUS * (story_id in with_events))
+              for story_id, story in candidates.items()}
+    ranked = sorted(scores, key=lambda story_id: (-scores[story_id], story_id))
+    if not ranked or scores[ranked[0]] < JOIN:
+        return StoryDecision("start", None, None, dict(vector), title, _title_score(title, vector))
+    bridged = [story_id for story_id in ranked[1:] if scores[story_id] >= MERGE] \
+        if scores[ranked[0]] >= MERGE else []
+    target, *merged = sorted([ranked[0], *bridged])
+    profile: Counter[str] = Counter(vector)
+    for story_id in [target, *merged]:
+        profile.update(candidates[story_id]["profile"])
+    profile = Counter(top(profile, STORY_TERMS))
+    best_title, best_score = title, _title_score(title, profile)
+    for story_id in [target, *merged]:
+        score = _title_score(candidates[story_id]["title"], profile)
+        if score > best_score:
+            best_title, best_score = candidates[story_id]["title"], score
+    return StoryDecision("merge" if merged else "join", target, scores[ranked[0]], dict(profile),
+                         best_title, best_score, merged)
+
+
+def _title_score(title: str, profile: Mapping[str, float]) -> float:
+    """How much of the story's weight a headline's words carry, per word."""
+    terms = [f"w:{term}" for term in content_terms(title)]
+    return sum(profile.get(term, 0.0) for term in terms) / (len(terms) + 1)
+
+
+def _saved_events(drafts: list[EventDraft]) -> list[dict[str, Any]]:
+    return [{"id": d.id, "profile": d.profile, "keys": sorted(d.keys()), "members": d.members,
+             **describe(d.profile)} for d in drafts]

@@ -1,0 +1,54 @@
+"""Content words as weighted term vectors, and the cosine that compares them."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
+# Words news uses for every story: they say nothing about which one.
+_NEWS_WORDS = frozenset({
+    "said", "says", "told", "according", "reported", "report", "reports", "year", "years",
+    "week", "weeks", "month", "months", "day", "days", "time", "times", "people", "including",
+    "like", "just", "new", "also", "would", "could", "told", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "percent",
+    "mr", "mrs", "ms", "dr", "news", "reuters", "agency", "press", "associated", "afp",
+})
+
+
+def content_terms(text: str) -> Counter[str]:
+    """How often each content word occurs: case-folded, a plural "s" dropped, stop words
+    and the words every news story uses left out."""
+    terms: Counter[str] = Counter()
+    for match in _WORD.finditer(text):
+        word = match.group().casefold().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 3 or word in STOP_WORDS or word in _NEWS_WORDS:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        terms[word] += 1
+    return terms
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(weight * b[key] for key, weight in a.items() if key in b)
+    if not dot:
+        return 0.0
+    return dot / (_norm(a.values()) * _norm(b.values()))
+
+
+def top(vector: Mapping[str, float], n: int) -> dict[str, float]:
+    """The ``n`` heaviest entries of a vector (ties broken by key, so the result is stable)."""
+    return dict(sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:n])
+
+
+def _norm(values: Iterable[float]) -> float:
+    return math.sqrt(sum(value * value for value in values))
