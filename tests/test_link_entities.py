@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from importlib.resources import files
 
@@ -10,7 +11,8 @@ import pytest
 
 from dateline.link.entities import link_entities, person_actor, resolve
 from dateline.link.names import name_key, state_of, surname_key
-from dateline.model import Analysis, Article, Mention, Published, Quote, RawDocument, Role
+from dateline.model import (Analysis, Article, EventMention, Mention, Published, Quote, RawDocument,
+                            Role)
 
 SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
 
@@ -110,3 +112,87 @@ def test_entities_speaking_seat_of_government_counts_for_its_state(store):
 def test_names_state_of_seat():
     assert state_of("the Kremlin") == "Russia" and state_of("Kiev") == "Ukraine"
     assert state_of("Kharkiv") is None
+
+
+def test_entities_state_adjective_is_the_state(store):
+    russia = resolve(store, "Russia", "GPE")
+    assert resolve(store, "Russian", "NORP") == resolve(store, "Russians", "NORP") == russia
+    us = resolve(store, "American", "NORP")
+    assert resolve(store, "U.S.", "GPE") == resolve(store, "United States", "GPE") == us
+    assert resolve(store, "Republicans", "NORP") not in (russia, us)
+
+
+def add_text(store, n: int, text: str, published: date | None, mentions, roles=(), events=(),
+             quotes=()) -> str:
+    """An article of one paragraph, with a mention wherever each of ``mentions`` is written."""
+    article = Article(source=f"{n}.txt", url=None, title=None, publisher=None, wire=None,
+                      dateline=None, authors=(), language="en",
+                      published=Published(published, "given" if published else None), body=(text,))
+    _, article_id = store.add_article(article, store.add_raw(RawDocument(f"{n}.txt", "text", text)))
+    found = sorted((Mention(m.start(), m.end(), name, label, name) for name, label in mentions
+                    for m in re.finditer(rf"\b{re.escape(name)}\b", text)), key=lambda m: m.start)
+    store.save_analysis(article_id, Analysis(
+        sentences=((0, len(text)),), mentions=tuple(found), timexes=(), quotes=tuple(quotes),
+        roles=tuple(roles), event_mentions=tuple(events)), version=1)
+    return article_id
+
+
+def test_entities_acting_seat_counts_for_its_state_once_a_sentence(store):
+    text = "Moscow said it launched drones at Kharkiv, and talks in Kyiv stalled."
+    add_text(store, 1, text, date(2026, 2, 4),
+             [("Moscow", "GPE"), ("Kharkiv", "GPE"), ("Kyiv", "GPE")],
+             events=[EventMention(0, len(text), "launched", None, None, ("Moscow",), ("Kharkiv",)),
+                     EventMention(0, len(text), "talks", None, None, (), ("Kyiv",))],
+             quotes=[Quote(12, 41, "it launched drones at Kharkiv", False, "said", 7, 11, "Moscow",
+                           0, 6)])
+    link_entities(store)
+    by_name = {e["name"]: e for e in store.entities()}
+    assert by_name["Russia"]["aliases"] == ["Moscow"] and by_name["Russia"]["mentions"] == 1
+    assert "Ukraine" not in by_name and by_name["Kyiv"]["label"] == "GPE"  # only a place
+
+
+def holds(store, n: int, person: str, published: date | None) -> None:
+    """Link an article that makes ``person`` Ukrainian President as of ``published``."""
+    add_text(store, n, f"Ukrainian President {person} spoke.", published, [(person, "PERSON")],
+             roles=[Role(person, "Ukrainian President", 0, 20 + len(person), published)])
+    link_entities(store)
+
+
+def office_named(store, published: date | None) -> dict[str, dict]:
+    """Link an article naming the office without its holder; the store's actors by name."""
+    text = ("Ukraine's president met the Ukrainian president's aides, a Ukrainian president "
+            "and Ukrainian President Petro Poroshenko.")
+    add_text(store, 99, text, published, [("Ukraine", "GPE"), ("Ukrainian", "NORP"),
+                                          ("Petro Poroshenko", "PERSON")])
+    link_entities(store)
+    return {e["name"]: e for e in store.entities()}
+
+
+def test_entities_office_is_its_one_holder(store):
+    holds(store, 1, "Volodymyr Zelensky", date(2026, 2, 2))
+    zelensky = office_named(store, date(2026, 2, 3))["Volodymyr Zelensky"]
+    # "a Ukrainian president" is not the office; "Ukrainian President Petro Poroshenko" a name
+    assert zelensky["aliases"] == ["Ukraine's president", "Ukrainian president",
+                                   "Volodymyr Zelensky"]
+    assert (zelensky["articles"], zelensky["mentions"]) == (2, 3)
+
+
+def test_entities_office_of_two_holders_stays_unlinked(store):
+    holds(store, 1, "Volodymyr Zelensky", date(2026, 2, 2))
+    holds(store, 2, "Petro Poroshenko", date(2026, 1, 5))
+    entities = office_named(store, date(2026, 2, 3))
+    assert [e["aliases"] for e in entities.values() if "Ukraine's president" in e["aliases"]] == []
+
+
+def test_entities_office_holder_of_another_time_does_not_count(store):
+    holds(store, 1, "Petro Poroshenko", date(2018, 5, 1))
+    holds(store, 2, "Volodymyr Zelensky", date(2025, 11, 2))
+    entities = office_named(store, date(2026, 2, 3))  # held the year before: still counts
+    assert "Ukraine's president" in entities["Volodymyr Zelensky"]["aliases"]
+
+
+def test_entities_undated_office_needs_one_holder_ever(store):
+    holds(store, 1, "Petro Poroshenko", date(2018, 5, 1))
+    holds(store, 2, "Volodymyr Zelensky", date(2025, 11, 2))
+    entities = office_named(store, None)
+    assert [e["aliases"] for e in entities.values() if "Ukraine's president" in e["aliases"]] == []

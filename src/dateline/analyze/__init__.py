@@ -23,7 +23,7 @@ from dateline.model import Analysis, Article
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many"]
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 
 def analyze(article: Article, doc: Doc | None = None) -> Analysis:

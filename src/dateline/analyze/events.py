@@ -95,19 +95,28 @@ def find_event_mentions(doc: Doc, mentions: Sequence[Mention], timexes: Sequence
              if timex.type in ("DATE", "TIME") and timex.value and _CALENDAR.match(timex.value)]
     events: list[EventMention] = []
     for sent in doc.sents:
+        sentence_timexes = [timex for timex in dated
+                            if sent.start_char <= timex.start and timex.end <= sent.end_char]
         triggers = _triggers(sent)
+        own_dates = _dated_nouns(doc, sentence_timexes, triggers)
+        triggers = (triggers + [doc[i] for i in own_dates])[:MAX_PER_SENTENCE]
         if not triggers:
             continue
         inside = [mention for mention in mentions
                   if sent.start_char <= mention.start and mention.end <= sent.end_char]
-        sentence_timexes = [timex for timex in dated
-                            if sent.start_char <= timex.start and timex.end <= sent.end_char]
         owners = _assign(doc, inside, triggers)
         for trigger in triggers:
-            mine = [mention for mention, owner in zip(inside, owners)
-                    if owner is None or owner == trigger.i]
+            if trigger.i in own_dates:
+                # a past event named inside the sentence: its own words and its own date
+                phrase = doc[trigger.left_edge.i:trigger.right_edge.i + 1]
+                mine = [mention for mention in inside if phrase.start_char <= mention.start
+                        and mention.end <= phrase.end_char]
+                value, how = own_dates[trigger.i].value, "timex"
+            else:
+                mine = [mention for mention, owner in zip(inside, owners)
+                        if owner is None or owner == trigger.i]
+                value, how = _date(doc, sentence_timexes, trigger, published)
             participants, places = _participants_and_places(doc, mine)
-            value, how = _date(doc, sentence_timexes, trigger, published)
             events.append(EventMention(sent.start_char, sent.end_char, trigger.text, value, how,
                                        participants, places))
     logger.debug("%d event mentions", len(events))
@@ -184,6 +193,26 @@ def _is_event_noun(token: Token) -> bool:
     """Whether a token is an event noun; "talks" is listed as well as its lemma "talk"."""
     return token.pos_ in ("NOUN", "PROPN") and (
         token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS)
+
+
+def _dated_nouns(doc: Doc, timexes: Sequence[TimeExpression],
+                 triggers: Sequence[Token]) -> dict[int, TimeExpression]:
+    """Event nouns that carry a date of their own ("the Kremlin meeting on Dec 2", "the
+    Dec 2 meeting") and are not the sentence's triggers: token index -> their date."""
+    found: dict[int, TimeExpression] = {}
+    taken = {trigger.i for trigger in triggers}
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        while token is not None and token.head.i != token.i:
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                break
+            if _is_event_noun(token):
+                if token.i not in taken:
+                    found.setdefault(token.i, timex)
+                break
+    return found
 
 
 def _assign(doc: Doc, mentions: Sequence[Mention], triggers: Sequence[Token]) -> list[int | None]:

@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from dateline.analyze.events import REPORTING_VERBS
+from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
 from dateline.link.terms import content_terms, cosine, top
 from dateline.model import Analysis
 
-# Score weights and the score a candidate needs to take a mention (set on ECB+ train topics).
+# Score weights and the score a candidate needs to take a mention (set on ECB+ train topics);
+# a sentence that dates itself to a day next to, not on, the event's days costs DAY_APART.
 W_TRIGGER, W_ACTORS, W_TERMS = 0.4, 0.3, 0.3
 JOIN = 0.5
+DAY_APART = 0.2
 # Sentence words kept in an event's profile.
 PROFILE_TERMS = 40
 
@@ -64,12 +66,14 @@ class EventDraft:
     profile: dict[str, Any]
     id: int | None = None
     members: list[dict[str, Any]] = field(default_factory=list)
+    # the dates this article's sentences give the event, kept by ``settle_dates``
+    whens: list[list[Any] | None] = field(default_factory=list)
 
     def keys(self) -> set[str]:
         """The look-up keys the event is found by."""
         things = [f"a{actor}" for actor in self.profile["actors"]]
         things += [f"t:{trigger}" for trigger in self.profile["triggers"]]
-        buckets = {_bucket(when) for when in self.profile["dates"]}
+        buckets = {_bucket(when) for when in [*self.profile["dates"], *self.whens]}
         return {f"{bucket}|{thing}" for bucket in buckets for thing in things}
 
 
@@ -77,13 +81,11 @@ def trigger_class(trigger: str) -> str:
     """The kind of happening a trigger word names: "talks", "met" and "summit" are all talks."""
     word = trigger.casefold()
     word = _IRREGULAR.get(word, word)
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word in _CLASS_OF:
-            break
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    if word not in _CLASS_OF:
+        for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")):
             stem = word[: -len(suffix)] + repl
-            if stem in _CLASS_OF or stem + "e" in _CLASS_OF:
-                word = stem if stem in _CLASS_OF else stem + "e"
+            if word.endswith(suffix) and len(stem) >= 3:
+                word = stem + "e" if stem not in _CLASS_OF and stem + "e" in _CLASS_OF else stem
                 break
     return _CLASS_OF.get(word, word)
 
@@ -116,7 +118,7 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
                       for event_id, profile in index.event_candidates(keys).items()]
         candidates += [draft for draft in drafts
                        if draft.id is None and not draft.keys().isdisjoint(keys)]
-        best, score = _best(candidates, trigger, actors, terms)
+        best, score = _best(candidates, trigger, actors, terms, when)
         if best is None or score < JOIN:
             best = EventDraft({"triggers": {}, "actors": {}, "participants": {}, "places": {},
                                "terms": {}, "dates": [], "phrases": {}})
@@ -126,12 +128,16 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
             drafts.append(best)
         _add(best, mention, trigger, when, actors, terms, _phrase(text, mention))
         _count(best.profile["participants"], [str(actor) for actor in participants])
+    for draft in drafts:
+        _settle_dates(draft)
     return drafts
 
 
 def describe(profile: Mapping[str, Any]) -> dict[str, Any]:
     """An event's title, date range at its true precision, and how it is dated."""
-    phrase = _most(profile["phrases"]) or "Event"
+    phrases = profile["phrases"]
+    phrase = min(phrases, key=lambda p: (not _is_noun_phrase(p), -phrases[p], -len(p.split()),
+                                         p)) if phrases else "Event"
     place = _most(profile["places"])
     title = f"{phrase[0].upper()}{phrase[1:]}" + (f" in {place}" if place else "")
     start, end, precision, dated_by = _dates(profile["dates"])
@@ -145,18 +151,27 @@ def _lookup_keys(when: list[Any] | None, actors: Iterable[int], trigger: str) ->
 
 
 def _best(candidates: Sequence[EventDraft], trigger: str, actors: set[int],
-          terms: Counter[str]) -> tuple[EventDraft | None, float]:
+          terms: Counter[str], when: list[Any] | None) -> tuple[EventDraft | None, float]:
     best, best_score = None, 0.0
     for draft in candidates:
         profile = draft.profile
         known = {int(actor) for actor in profile["actors"]}
         shared = len(actors & known) / min(len(actors), len(known)) if actors and known else 0.0
         score = (W_TRIGGER * (trigger in profile["triggers"]) + W_ACTORS * shared
-                 + W_TERMS * cosine(terms, profile["terms"]))
+                 + W_TERMS * cosine(terms, profile["terms"]) - DAY_APART * _apart(draft, when))
         if score > best_score or (score == best_score and best is not None
                                   and (draft.id or 1 << 62) < (best.id or 1 << 62)):
             best, best_score = draft, score
     return best, best_score
+
+
+def _apart(draft: EventDraft, when: list[Any] | None) -> bool:
+    """Whether the text dates a mention to a day the event's text-dated days do not hold."""
+    if when is None or when[2:] != ["day", "text"]:
+        return False
+    days = {d[0] for d in [*draft.profile["dates"], *draft.whens]
+            if d is not None and d[2:] == ["day", "text"]}
+    return bool(days) and when[0] not in days
 
 
 def _add(draft: EventDraft, mention: Any, trigger: str, when: list[Any] | None,
@@ -168,11 +183,22 @@ def _add(draft: EventDraft, mention: Any, trigger: str, when: list[Any] | None,
     _count(profile["phrases"], [phrase])
     merged = Counter(profile["terms"]) + terms
     profile["terms"] = top(merged, PROFILE_TERMS)
-    if when is not None and when not in profile["dates"]:
-        profile["dates"].append(when)
+    draft.whens.append(when)
     draft.members.append({"start": mention.start, "end": mention.end,
                           "trigger": mention.trigger, "date": mention.date,
                           "date_from": mention.date_from})
+
+
+def _settle_dates(draft: EventDraft) -> None:
+    """Add the article's dates to the event. Where the article's own text dates the event,
+    its undated sentences are about that date, not about the day it was published."""
+    whens = [when for when in draft.whens if when is not None]
+    if any(when[3] == "text" for when in whens):
+        whens = [when for when in whens if when[3] == "text"]
+    for when in whens:
+        if when not in draft.profile["dates"]:
+            draft.profile["dates"].append(when)
+    draft.whens = []
 
 
 def _count(counts: dict[str, int], items: Iterable[str]) -> None:
@@ -181,26 +207,37 @@ def _count(counts: dict[str, int], items: Iterable[str]) -> None:
 
 
 def _most(counts: Mapping[str, int]) -> str | None:
-    return min(counts, key=lambda item: (-counts[item], item)) if counts else None
+    """The most frequent item; of equals, the one met first."""
+    return min(counts, key=lambda item: -counts[item]) if counts else None
 
 
 def _phrase(text: str, mention: Any) -> str:
-    """The trigger with the words that modify it just before it ("two-day trilateral talks")."""
+    """The trigger with the words that modify it just before it ("two-day trilateral talks",
+    "Kremlin meeting"), at most two, stopping at function words and verb forms."""
     sentence = text[mention.start:mention.end]
     at = sentence.find(mention.trigger)
     if at < 0:
         return mention.trigger
-    words = sentence[:at].split()[-2:]
-    while words and (words[0].casefold() in _DETERMINERS or not words[0].isalpha()
-                     and "-" not in words[0]):
-        words = words[1:]
+    words: list[str] = []
+    for word in reversed(sentence[:at].split()[-2:]):
+        bare = word.replace("-", "")
+        if (not bare.isalpha() or word.casefold() in _FUNCTION_WORDS
+                or "-" not in word and word.endswith(("ed", "ly", "ing"))):
+            break
+        words.insert(0, word)
     return " ".join([*words, mention.trigger])
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                          "his", "her", "our", "and", "or", "of", "in", "on", "at", "to",
-                          "for", "with", "by", "after", "before", "since", "as", "was", "were",
-                          "is", "are", "had", "has", "have", "be", "been", "will", "would"})
+def _is_noun_phrase(phrase: str) -> bool:
+    """Whether a phrase ends in an event noun ("talks", "meeting") rather than a verb."""
+    return phrase.split()[-1].casefold() in EVENT_NOUNS
+
+
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "after", "before", "since",
+    "as", "was", "were", "is", "are", "had", "has", "have", "be", "been", "will", "would",
+    "said", "says", "began", "begin", "held", "hold", "new", "first", "last"})
 
 
 def _when(value: str | None, date_from: str | None) -> list[Any] | None:
@@ -252,8 +289,8 @@ def _window(when: list[Any] | None) -> list[str]:
 
 def _dates(dates: Sequence[Sequence[Any]]) -> tuple[str | None, str | None, str | None, str | None]:
     """An event's range: the finest precision its sentences give it (publication dates only
-    when no sentence dates it), widened by a day when a later report's publication date
-    follows a day-precise range ("the two-day talks" the next day)."""
+    when no sentence dates it), widened by a day when a later report, undated in its text,
+    was published the day after a day-precise range ("the two-day talks ended")."""
     for dated_by in ("text", "publication"):
         for precision in _PRECISIONS:
             chosen = [d for d in dates if d[2] == precision and d[3] == dated_by]

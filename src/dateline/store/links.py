@@ -185,3 +185,10 @@ class LinkTables:
             row["aliases"] = names.get(row["id"], [])
             row["roles"] = list(timeline.get(row["id"], {}).values())
         return rows
+
+    # -- added for issue 5 (offices of states): keep below, separate from the above ----------
+
+    def add_actor_key(self, actor_id: int, key: str) -> None:
+        """Make an actor known by one more key (an office it holds, ``link.names.office_key``)."""
+        with self._transaction() as conn:
+            conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))

@@ -1,0 +1,107 @@
+"""Event mentions grouped into events across articles, dated at their true precision."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import DATA
+
+import dateline
+from dateline.link.events import _when as when_of
+from dateline.link.events import describe, trigger_class
+
+TALKS = DATA / "link" / "talks.jsonl"
+
+
+@pytest.fixture(scope="module")
+def talks(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("talks") / "talks.db")
+    dateline.ingest([str(TALKS)], db)
+    with dateline.open(db) as store:
+        yield store
+
+
+def event_with(store, *words):
+    """The one event whose title holds every word."""
+    found = [e for e in store.story_events(None)
+             if all(word.casefold() in e["title"].casefold() for word in words)]
+    assert len(found) == 1, [e["title"] for e in store.story_events(None)]
+    return found[0]
+
+
+def published_of(store, event):
+    return sorted(store.get(a).article.published.value.isoformat() for a in event["articles"])
+
+
+@pytest.mark.parametrize("trigger, kind", [
+    ("talks", "talks"), ("met", "talks"), ("summit", "talks"), ("negotiations", "talks"),
+    ("struck", "attack"), ("airstrikes", "attack"), ("agreed", "agreement"),
+    ("truce", "ceasefire"), ("quake", "earthquake"), ("resigned", "resign"),
+])
+def test_events_trigger_classes(trigger, kind):
+    assert trigger_class(trigger) == kind
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-02-04", ["2026-02-04", "2026-02-04", "day"]),
+    ("2026-02-04TNI", ["2026-02-04", "2026-02-04", "day"]),
+    ("2026-W06", ["2026-02-02", "2026-02-08", "week"]),
+    ("2026-02", ["2026-02-01", "2026-02-28", "month"]),
+    ("2025", ["2025-01-01", "2025-12-31", "year"]),
+])
+def test_events_date_values_keep_their_precision(value, expected):
+    assert when_of(value, "timex") == [*expected, "text"]
+
+
+@pytest.mark.parametrize("value", [None, "PAST_REF", "P2D"])
+def test_events_values_off_the_calendar_give_no_date(value):
+    assert when_of(value, "timex") is None
+
+
+def test_events_precision_is_the_finest_the_sentences_give():
+    profile = {"phrases": {"talks": 2}, "places": {"Geneva": 1}, "dates": [
+        ["2026-02-01", "2026-02-28", "month", "text"], ["2026-02-04", "2026-02-04", "day", "text"],
+        ["2026-02-09", "2026-02-09", "day", "publication"]]}
+    assert describe(profile) == {"title": "Talks in Geneva", "start": "2026-02-04",
+                                 "end": "2026-02-04", "precision": "day", "dated_by": "text"}
+
+
+def test_events_two_outlets_and_next_days_report_are_one_event(talks):
+    abu_dhabi = event_with(talks, "talks", "Abu Dhabi")
+    assert (abu_dhabi["start"], abu_dhabi["end"], abu_dhabi["precision"]) == (
+        "2026-02-04", "2026-02-05", "day")
+    assert published_of(talks, abu_dhabi) == ["2026-02-04", "2026-02-04", "2026-02-05"]
+    assert "Abu Dhabi" in abu_dhabi["places"]
+
+
+def test_events_talks_months_apart_stay_apart(talks):
+    riyadh, florida = event_with(talks, "Riyadh"), event_with(talks, "Florida")
+    assert riyadh["id"] != florida["id"]
+    assert riyadh["start"].startswith("2025-03") and florida["start"] == "2025-11-30"
+
+
+def test_events_past_event_in_a_later_article_keeps_its_own_date(talks):
+    kremlin = event_with(talks, "Kremlin meeting")
+    assert kremlin["start"] == kremlin["end"] == "2025-12-02"
+    # reported on the day after, and again in January "the Kremlin meeting on Dec 2"
+    assert published_of(talks, kremlin) == ["2025-12-03", "2026-01-10"]
+    january = [e for e in kremlin["evidence"] if e["date"] == "2025-12-02"]
+    assert len({e["article_id"] for e in january}) == 2
+
+
+def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
+    for event in talks.story_events(None):
+        for evidence in event["evidence"]:
+            text = talks.get(evidence["article_id"]).article.text
+            sentence = text[evidence["start"]:evidence["end"]]
+            assert sentence.strip() and len(sentence) < 300
+
+
+def test_events_reingest_changes_nothing(talks, tmp_path):
+    db = str(tmp_path / "again.db")
+    shutil.copy(talks.engine.url.database, db)
+    before = talks.story_events(None)
+    report = dateline.ingest([str(TALKS)], db)
+    assert report.ingested == 0
+    with dateline.open(db) as again:
+        assert again.story_events(None) == before

@@ -1,0 +1,134 @@
+"""Articles grouped into stories incrementally: start, join or merge, with each decision kept."""
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+from conftest import DATA
+
+import dateline
+from dateline.link.stories import JOIN, MERGE, _decide
+
+TALKS = DATA / "link" / "talks.jsonl"
+LINES = TALKS.read_text().splitlines(keepends=True)
+
+
+class FakeStories:
+    """The story look-ups ``_decide`` makes, over a fixed set of stories."""
+
+    def __init__(self, profiles, with_events=(), copied=None):
+        self.profiles, self.with_events, self.copied = profiles, set(with_events), copied
+
+    def story_candidates(self, keys, since):
+        return {i: p for i, p in self.profiles.items() if set(keys) & set(p["profile"])}
+
+    def stories_of_events(self, event_ids):
+        return self.with_events
+
+    def story_of_copy(self, article_id):
+        return self.copied
+
+    def story_profiles(self, story_ids):
+        return {i: self.profiles[i] for i in story_ids}
+
+
+def story(title, **weights):
+    return {"title": title, "profile": weights}
+
+
+ARTICLE = {"w:ceasefire": 2.0, "w:gaza": 2.0, "a1": 1.0}
+
+
+def test_stories_start_when_nothing_is_alike():
+    decision = _decide(FakeStories({1: story("Snow", **{"w:snow": 3.0})}), "x", "Truce",
+                       None, ARTICLE, [])
+    assert (decision.action, decision.story_id, decision.merged) == ("start", None, [])
+
+
+def test_stories_join_the_most_alike():
+    stories = FakeStories({1: story("Gaza truce", **{"w:gaza": 1.0, "w:flood": 5.0}),
+                           2: story("Gaza ceasefire", **{"w:ceasefire": 2.0, "w:gaza": 2.0})})
+    decision = _decide(stories, "x", "Ceasefire holds", None, ARTICLE, [])
+    assert (decision.action, decision.story_id) == ("join", 2) and decision.score >= JOIN
+    assert decision.profile["w:ceasefire"] == 4.0
+
+
+def test_stories_an_article_that_bridges_two_merges_them_into_the_older():
+    stories = FakeStories({4: story("Gaza ceasefire talks", **{"w:ceasefire": 2.0, "a1": 1.0}),
+                           3: story("Gaza aid", **{"w:gaza": 2.0, "a1": 1.0})})
+    decision = _decide(stories, "x", "Ceasefire in Gaza", None, ARTICLE, [])
+    assert decision.action == "merge" and decision.score >= MERGE
+    assert (decision.story_id, decision.merged) == (3, [4])
+    assert decision.title in ("Gaza ceasefire talks", "Gaza aid", "Ceasefire in Gaza")
+
+
+def test_stories_a_near_copy_joins_its_original_story():
+    stories = FakeStories({7: story("Elsewhere", **{"w:other": 1.0})}, copied=7)
+    decision = _decide(stories, "x", "Copy", None, ARTICLE, [])
+    assert (decision.action, decision.story_id, decision.score) == ("join", 7, 1.0)
+
+
+def ingest_lines(tmp_path, name, batches):
+    db = str(tmp_path / f"{name}.db")
+    for n, batch in enumerate(batches):
+        path = tmp_path / f"{name}{n}.jsonl"
+        path.write_text("".join(batch))
+        dateline.ingest([str(path)], db)
+    return dateline.open(db)
+
+
+def partition(store):
+    """Stories as sets of article URLs, comparable across stores."""
+    groups = {}
+    for article in store.articles():
+        groups.setdefault(store.story_of(article.id), set()).add(article.article.url)
+    return sorted(sorted(group) for group in groups.values())
+
+
+@pytest.fixture(scope="module")
+def in_order(tmp_path_factory):
+    with ingest_lines(tmp_path_factory.mktemp("stories"), "ordered", [LINES]) as store:
+        yield store
+
+
+def test_stories_group_the_talks_and_leave_the_snow_apart(in_order):
+    groups = partition(in_order)
+    snow = next(g for g in groups if any("denver" in url for url in g))
+    assert snow == ["https://mountain-news.test/denver-snow"]
+    abu_dhabi = next(g for g in groups if "https://gazette.test/abu-dhabi-talks-begin" in g)
+    assert {"https://coastal-times.test/2026/02/04/abu-dhabi",
+            "https://coastal-times.test/2026/02/05/abu-dhabi-end"} <= set(abu_dhabi)
+
+
+def test_stories_every_article_has_a_recorded_decision(in_order):
+    decisions = in_order.story_decisions()
+    assert len(decisions) == len(LINES)
+    assert {d["action"] for d in decisions} <= {"start", "join", "merge"}
+    listed = {s["id"]: s for s in in_order.stories()}
+    assert sum(s["articles"] for s in listed.values()) == len(LINES)
+    assert all(s["start"] <= s["end"] for s in listed.values())
+
+
+def test_stories_same_partition_in_reverse_order(in_order, tmp_path):
+    with ingest_lines(tmp_path, "reversed", [LINES[::-1]]) as reversed_store:
+        assert partition(reversed_store) == partition(in_order)
+
+
+def test_stories_batches_in_shuffled_order(in_order, tmp_path):
+    shuffled = random.Random(3).sample(LINES, len(LINES))
+    batches = [shuffled[:2], shuffled[2:4], shuffled[4:]]
+    with ingest_lines(tmp_path, "shuffled", batches) as store:
+        groups = partition(store)
+    assert any({"https://gazette.test/abu-dhabi-talks-begin",
+                "https://coastal-times.test/2026/02/04/abu-dhabi"} <= set(g) for g in groups)
+    assert ["https://mountain-news.test/denver-snow"] in groups
+
+
+def test_stories_reingest_decides_nothing_new(in_order, tmp_path):
+    db = str(tmp_path / "again.db")
+    shutil.copy(in_order.engine.url.database, db)
+    dateline.ingest([str(TALKS)], db)
+    with dateline.open(db) as again:
+        assert again.story_decisions() == in_order.story_decisions()
+        assert partition(again) == partition(in_order)
