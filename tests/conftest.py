@@ -19,3 +19,17 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path):
     with Store.open(str(db_path)) as opened:
         yield opened
+
+
+TALKS = DATA / "link" / "talks.jsonl"
+
+
+@pytest.fixture(scope="session")
+def talks(tmp_path_factory):
+    """A store holding the multi-outlet talks fixture, ingested once; tests only read it."""
+    import dateline
+
+    db = str(tmp_path_factory.mktemp("talks") / "talks.db")
+    dateline.ingest([str(TALKS)], db)
+    with dateline.open(db) as store:
+        yield store

@@ -4,21 +4,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import DATA
+from conftest import TALKS
 
 import dateline
-from dateline.link.events import _when as when_of
+from dateline.link.events import calendar_span as when_of
 from dateline.link.events import describe, trigger_class
-
-TALKS = DATA / "link" / "talks.jsonl"
-
-
-@pytest.fixture(scope="module")
-def talks(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("talks") / "talks.db")
-    dateline.ingest([str(TALKS)], db)
-    with dateline.open(db) as store:
-        yield store
 
 
 def event_with(store, *words):

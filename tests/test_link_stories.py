@@ -5,12 +5,11 @@ import random
 import shutil
 
 import pytest
-from conftest import DATA
+from conftest import TALKS
 
 import dateline
 from dateline.link.stories import JOIN, MERGE, _decide
 
-TALKS = DATA / "link" / "talks.jsonl"
 LINES = TALKS.read_text().splitlines(keepends=True)
 
 
@@ -86,10 +85,9 @@ def partition(store):
     return sorted(sorted(group) for group in groups.values())
 
 
-@pytest.fixture(scope="module")
-def in_order(tmp_path_factory):
-    with ingest_lines(tmp_path_factory.mktemp("stories"), "ordered", [LINES]) as store:
-        yield store
+@pytest.fixture
+def in_order(talks):
+    return talks
 
 
 def test_stories_group_the_talks_and_leave_the_snow_apart(in_order):

@@ -20,9 +20,11 @@ from dateline.pipeline import (Analysed, Extracted, Failure, IngestReport, analy
 from dateline.pipeline import ingest as _ingest
 from dateline.settings import Settings, load_settings
 from dateline.store import Store
+from dateline.views.export import export_json
 
 __all__ = ["Analysed", "Article", "DatelineError", "Extracted", "Failure", "IngestReport",
-           "RawDocument", "Settings", "Store", "analyze", "extract", "ingest", "open"]
+           "RawDocument", "Settings", "Store", "analyze", "export_json", "extract", "ingest",
+           "open"]
 
 
 def open(db: str = "dateline.db") -> Store:  # noqa: A001 - dateline.open mirrors sqlite3-style APIs

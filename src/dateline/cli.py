@@ -4,25 +4,29 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.progress import TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
 
 from dateline import errors
 from dateline.errors import DatelineError
-from dateline.link.entities import person_actor
 from dateline.pipeline import (Analysed, Failure, analyze_documents, analyze_pending,
                                extract_documents, ingest)
 from dateline.settings import Settings, load_settings
 from dateline.store import Store, StoredArticle
+from dateline.views import export as views
 
 app = typer.Typer(
     help="Turn news coverage into sourced story timelines.",
@@ -44,9 +48,14 @@ PublisherOption = Annotated[Optional[str], typer.Option(
     help="Publisher for inputs whose text and markup name none.")]
 JobsOption = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", min=1, help="Processes for the per-document stages (default: up to 4).")]
+StoryArg = Annotated[str, typer.Argument(
+    metavar="STORY", help="Story id, or a part of its title only one story's title contains.",
+    show_default=False)]
 
 # C0/C1 control characters, which could drive the terminal, except tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A week-precise event's range: Monday to Sunday.
+_WEEK = timedelta(days=6)
 
 
 def main() -> None:
@@ -222,10 +231,15 @@ def quotes_cli(
 
 
 @app.command("entities")
-def entities_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+def entities_cli(
+    story: Annotated[Optional[str], typer.Option(
+        "--story", metavar="STORY",
+        help="Only actors the story's articles mention (story id or part of its title).")] = None,
+    db: DbOption = "dateline.db", as_json: JsonOption = False,
+) -> None:
     """List people, organisations and places by how many articles mention them."""
     with _errors(), Store.open(_settings(db).db) as store:
-        found = store.entities(person_key=functools.partial(person_actor, store))
+        found = views.entities(store, views.find_story(store, story) if story else None)
     for entity in found:
         if as_json:
             typer.echo(json.dumps(entity, ensure_ascii=False))
@@ -258,6 +272,120 @@ def duplicates_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) ->
             for seen in copy["sightings"]:
                 typer.echo(safe(f"    near copy {copy['article_id']} ({copy['similarity']:.2f})  "
                                 f"{seen['publisher'] or '-'}  {seen['url'] or seen['source']}"))
+
+
+@app.command("stories")
+def stories_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """List stories, largest first: title, date span, articles, outlets and events."""
+    with _errors(), Store.open(_settings(db).db) as store:
+        found = views.story_listing(store)
+    if as_json:
+        for story in found:
+            typer.echo(json.dumps(story, ensure_ascii=False))
+        return
+    table = _table("id", "dates", "story", "articles", "outlets", "events")
+    for story in found:
+        table.add_row(str(story["id"]), _span(story["start"], story["end"], "day"),
+                      _cell(story["title"]), str(story["articles"]), str(story["outlets"]),
+                      str(story["events"]))
+    _print_table(table, found, "no stories yet: ingest articles first")
+
+
+@app.command("events")
+def events_cli(story: StoryArg, db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """List a story's events in date order: dates, places, participants and the articles
+    and sentences that report each."""
+    with _errors(), Store.open(_settings(db).db) as store:
+        story_id = views.find_story(store, story)
+        found = views.story_events(store, story_id)
+        names = store.actor_names([a for event in found for a in event["participants"]])
+        title = next(s["title"] for s in store.stories() if s["id"] == story_id)
+    if as_json:
+        for event in found:
+            typer.echo(json.dumps(event, ensure_ascii=False))
+        return
+    typer.echo(safe(f"{story_id}  {title}"))
+    table = _table("dates", "event", "places", "participants", "articles", "sentences")
+    for event in found:
+        table.add_row(_span(event["start"], event["end"], event["precision"]),
+                      _cell(event["title"]), _cell(", ".join(event["places"])),
+                      _cell(", ".join(names.get(a, f"#{a}") for a in event["participants"])),
+                      str(len(event["articles"])), str(len(event["evidence"])))
+    _print_table(table, found, "no events in this story")
+
+
+@app.command("export")
+def export_cli(
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help=f"Output format: {', '.join(views.FORMATS)}.")] = "json",
+    story: Annotated[Optional[str], typer.Option(
+        "--story", metavar="STORY",
+        help="Only this story's articles and what hangs off them (id or part of its title).")
+    ] = None,
+    out: Annotated[Optional[str], typer.Option(
+        "--out", "-o", metavar="FILE", help="Write to FILE instead of standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    db: DbOption = "dateline.db",
+) -> None:
+    """Export articles, entities, quotes, events and stories as one JSON document."""
+    try:
+        views.check_format(fmt)
+    except DatelineError as exc:
+        raise _fail(f"--format: {exc}", code=2) from None
+    if out and not force and Path(out).exists():
+        raise _fail(f"{out} exists. Pass --force to overwrite it, or choose another --out.")
+    with _errors(), Store.open(_settings(db).db) as store:
+        text = views.export_text(
+            views.export_json(store, views.find_story(store, story) if story else None), fmt)
+    if not out:
+        typer.echo(text, nl=False)
+        return
+    try:
+        _write(Path(out), text)
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
+    stderr.print(f"wrote {safe(out)}", markup=False)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _table(*columns: str) -> Table:
+    return Table(*columns, box=None, header_style="bold", pad_edge=False)
+
+
+def _cell(text: Any) -> Text:
+    """Untrusted text as a table cell: no control characters, and never read as markup."""
+    return Text(safe(text))
+
+
+def _print_table(table: Table, rows: list[Any], empty: str) -> None:
+    if not rows:
+        stderr.print(empty, markup=False)
+        return
+    Console(highlight=False).print(table)
+
+
+def _span(start: str | None, end: str | None, precision: str | None) -> str:
+    """A date range at its precision: "2026-02-06", "2026-02-06 to 2026-02-07", "2026-W06",
+    "2026-02", "2026"; "undated" without a start."""
+    if not start:
+        return "undated"
+    end = end or start
+    if precision == "week" and date.fromisoformat(end) - date.fromisoformat(start) == _WEEK:
+        year, week, _ = date.fromisoformat(start).isocalendar()
+        return f"{year}-W{week:02d}"
+    cut = {"month": 7, "year": 4}.get(precision or "day", 10)
+    start, end = start[:cut], end[:cut]
+    return start if start == end else f"{start} to {end}"
 
 
 @app.command("articles")

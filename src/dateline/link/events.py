@@ -109,7 +109,7 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
         trigger = trigger_class(mention.trigger)
         if _IRREGULAR.get(mention.trigger.casefold(), trigger) in REPORTING_VERBS:
             continue
-        when = _when(mention.date, mention.date_from)
+        when = calendar_span(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
         actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
         terms = content_terms(text[mention.start:mention.end])
@@ -240,7 +240,7 @@ _FUNCTION_WORDS = frozenset({
     "said", "says", "began", "begin", "held", "hold", "new", "first", "last"})
 
 
-def _when(value: str | None, date_from: str | None) -> list[Any] | None:
+def calendar_span(value: str | None, date_from: str | None) -> list[Any] | None:
     """A date value as [start, end, precision, dated_by]; None when it is not on the calendar."""
     if not value or not value[:4].isdigit():
         return None

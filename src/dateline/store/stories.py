@@ -210,6 +210,32 @@ class StoryTables:
             return conn.execute(select(story_articles.c.story_id)
                                 .where(story_articles.c.article_id == article_id)).scalar()
 
+    # -- added for issue 5 (surfacing stories: views/export.py): read-only -------------------
+
+    def actor_mentions_in(self, article_ids: Sequence[str] | None = None
+                          ) -> list[dict[str, Any]]:
+        """Which actors articles mention (all articles with None), under which names, how
+        often: article_id, actor_id, name, mentions, by article then actor."""
+        query = select(actor_mentions).order_by(actor_mentions.c.article_id,
+                                                actor_mentions.c.actor_id, actor_mentions.c.name)
+        with self._transaction(write=False) as conn:
+            if article_ids is None:
+                return [dict(row) for row in conn.execute(query).mappings()]
+            return [dict(row) for chunk in _chunks(sorted(set(article_ids)))
+                    for row in conn.execute(query.where(
+                        actor_mentions.c.article_id.in_(chunk))).mappings()]
+
+    def actor_names(self, actor_ids: Sequence[int]) -> dict[int, str]:
+        """The name of each actor: id -> name (ids not found are left out)."""
+        # imported here so the module's import line stays as linking's owner keeps it
+        from dateline.store.schema import actors
+        found: dict[int, str] = {}
+        with self._transaction(write=False) as conn:
+            for chunk in _chunks(sorted(set(actor_ids))):
+                found.update(conn.execute(select(actors.c.id, actors.c.name)
+                                          .where(actors.c.id.in_(chunk))).all())
+        return found
+
 
 def _save_event(conn: Connection, event: dict[str, Any]) -> int:
     values = {k: event[k] for k in ("title", "start", "end", "precision", "dated_by", "profile")}

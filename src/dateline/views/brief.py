@@ -1,0 +1,153 @@
+"""A story's key points: the latest development, the events that matter most, who holds
+which role, each side's quoted position, and the facts the sources disagree on.
+
+Every point is built from source spans and cites them: event sentences verbatim, quotes
+with their speaker as written, roles as the sentence that states them. Where outlets give
+different numbers for the same thing in reports of one event, both are shown with their
+sources instead of one being picked.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateline.store import Store
+from dateline.views.timeline import Articles, Citation, Entry, date_label, timeline
+
+# How many points of each kind a brief gives (5-10 in all when the story has them).
+KEY_EVENTS, SPEAKERS, LEADERS = 3, 3, 2
+# A quote longer than this is cut at a word boundary, marked with an ellipsis.
+QUOTE_WORDS = 30
+
+# "12 people", "1,500 troops": a count and what it counts.
+_COUNT = re.compile(r"\b(\d[\d,.]*\d|\d)\s+([a-z]{3,})\b")
+_NOT_COUNTED = frozenset({"years", "year", "days", "day", "hours", "hour", "minutes", "weeks",
+                          "months", "percent", "per", "and", "or", "to", "of", "in", "on",
+                          "at", "am", "pm", "miles", "km", "kilometres", "kilometers"})
+
+
+@dataclass(frozen=True)
+class Point:
+    """One key point: its text, what kind of point it is, and the spans that support it."""
+
+    text: str
+    kind: str
+    citations: tuple[Citation, ...]
+    date: str | None = None
+    end: str | None = None
+    label: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": self.kind, "date": self.date, "end": self.end,
+                "citations": [c.to_json() for c in self.citations]}
+
+
+def brief(store: Store, story_id: int | None, *, since: date | None = None) -> list[Point]:
+    """The story's key points; with ``since``, only what happened or was said since then."""
+    articles = Articles(store)
+    entries = timeline(store, story_id, since=since)
+    ids = (store.story_article_ids(story_id) if story_id is not None
+           else [a.id for a in store.articles()])
+    if since is not None:
+        ids = [i for i in ids if (articles.cite(i, 0, 0).published or "") >= since.isoformat()]
+    points = _events(entries) + _positions(articles, ids) + _leaders(store, articles, ids)
+    return points + _disputes(store, articles, story_id, entries)
+
+
+def _events(entries: list[Entry]) -> list[Point]:
+    """The latest development first, then the most important other events, by date."""
+    if not entries:
+        return []
+    ranked = sorted(entries, key=lambda e: (-e.importance, e.event))
+    latest = max(ranked[:KEY_EVENTS + 2], key=lambda e: (e.end, e.importance))
+    others = sorted([e for e in ranked if e is not latest][:KEY_EVENTS], key=lambda e: e.date)
+    return [Point(f"Latest ({latest.label}): {latest.text}", "latest", latest.citations,
+                  latest.date, latest.end, latest.label)] + [
+        Point(f"{e.label}: {e.text}", "event", e.citations, e.date, e.end, e.label)
+        for e in others]
+
+
+def _positions(articles: Articles, ids: list[str]) -> list[Point]:
+    """The most quoted speakers' latest quoted words, each under the speaker's own name."""
+    said: dict[str, list[tuple[str, Any]]] = {}
+    for article_id in ids:
+        analysis = articles.store.analysis(article_id)
+        actor_of, _ = articles.store.article_actors(article_id)
+        for quote in analysis.quotes if analysis else ():
+            if quote.speaker and quote.speaker_start is not None:
+                who = str(actor_of.get(quote.speaker, quote.speaker))
+                said.setdefault(who, []).append((article_id, quote))
+    top = sorted(said, key=lambda who: (-len(said[who]), who))[:SPEAKERS]
+    points = []
+    for who in top:
+        article_id, quote = max(said[who], key=lambda item: (
+            articles.cite(item[0], 0, 0).published or "", item[1].direct, -item[1].start))
+        words = quote.text.strip().strip("\"“”'").split()
+        text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+        start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
+        points.append(Point(f"{quote.speaker}: “{text}”", "position",
+                            (articles.cite(article_id, start, end),)))
+    return points
+
+
+def _leaders(store: Store, articles: Articles, ids: list[str]) -> list[Point]:
+    """The story's most mentioned people who hold a stated role, as the sources state it."""
+    mentioned = Counter(row["actor_id"] for row in store.actor_mentions_in(ids))
+    inside = set(ids)
+    points = []
+    for entity in store.entities():
+        if len(points) == LEADERS:
+            break
+        held = [(role, e) for role in entity["roles"] for e in role["evidence"]
+                if e["article_id"] in inside]
+        if entity["label"] != "PERSON" or not held or mentioned[entity["id"]] == 0:
+            continue
+        role, evidence = max(held, key=lambda item: (item[0]["last_seen"] or "",
+                                                     item[1]["article_id"]))
+        article = articles[evidence["article_id"]].article
+        start, end = _sentence_around(store, evidence["article_id"], evidence["start"],
+                                      evidence["end"])
+        sentence = article.text[start:end].strip()
+        when = role["last_seen"]
+        label = date_label(when, when, "day") if when else None
+        points.append(Point(f"{entity['name']}, {role['title']}"
+                            + (f" (as of {label})" if label else "") + f": {sentence}",
+                            "role", (articles.cite(evidence["article_id"], start, end),),
+                            when, when, label))
+    return points
+
+
+def _disputes(store: Store, articles: Articles, story_id: int | None,
+              entries: list[Entry]) -> list[Point]:
+    """Counts of the same thing that differ between sources reporting the same event."""
+    reports = {event["id"]: event["evidence"] for event in store.story_events(story_id)}
+    points = []
+    for entry in entries:
+        if entry.sources < 2:
+            continue
+        counts: dict[str, dict[str, Citation]] = {}
+        for e in reports[entry.event]:
+            citation = articles.cite(e["article_id"], e["start"], e["end"])
+            text = articles[citation.article].article.text[citation.start:citation.end]
+            for number, noun in _COUNT.findall(text):
+                if noun not in _NOT_COUNTED:
+                    counts.setdefault(noun, {}).setdefault(number, citation)
+        for noun, values in sorted(counts.items()):
+            sources = {articles.source(c.article) for c in values.values()}
+            if len(values) > 1 and len(sources) > 1:
+                told = "; ".join(f"{number} ({c.outlet or c.article})"
+                                 for number, c in sorted(values.items()))
+                points.append(Point(f"Sources differ on the number of {noun}: {told}",
+                                    "dispute", tuple(values.values()), entry.date, entry.end,
+                                    entry.label))
+    return points
+
+
+def _sentence_around(store: Store, article_id: str, start: int, end: int) -> tuple[int, int]:
+    """The analysed sentence (or sentences) that hold a span."""
+    analysis = store.analysis(article_id)
+    spans = [s for s in analysis.sentences if s[0] < end and start < s[1]] if analysis else []
+    return (spans[0][0], spans[-1][1]) if spans else (start, end)

@@ -1,0 +1,263 @@
+"""Read-only views of what linking saved: the story listing, a story's events, the actors a
+story mentions, and the whole store (or one story) as one JSON document.
+
+Everything here reads the store and returns plain JSON-ready values; the CLI prints them
+and the JSON Schema (``schemas/dateline.schema.json``: ``story_listing``, ``event``,
+``entity_listing``, ``export``) describes them. Offsets (``start``/``end``) are character
+offsets into the article's text, its body paragraphs joined by a blank line.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from dateline.errors import DatelineError
+from dateline.link.entities import person_actor
+from dateline.store import Store, StoredArticle
+
+# Version of the export document; bumped only when a key is renamed or removed (new keys
+# may come at any time, as the later ``timeline`` and ``brief`` will).
+SCHEMA_VERSION = "1"
+# The formats ``dateline export`` writes; jsonl, md and csv are to come with timelines.
+FORMATS = ("json",)
+
+# Message templates (errors.py belongs to another module owner for now; move them there).
+NO_STORY = "no story matches {spec!r}. List stories with 'dateline stories'."
+AMBIGUOUS_STORY = ("{spec!r} matches {count} story titles (ids {ids}); give a story id. "
+                   "List stories with 'dateline stories'.")
+BAD_FORMAT = "{fmt!r} is not a format dateline exports yet; use {formats}."
+
+
+class StoryNotFoundError(DatelineError):
+    """No story, or more than one, matches what the user gave."""
+
+    def __init__(self, spec: str, matches: Sequence[int] = ()):
+        self.spec = spec
+        self.matches = list(matches)
+        super().__init__(NO_STORY.format(spec=spec) if not matches else AMBIGUOUS_STORY.format(
+            spec=spec, count=len(matches), ids=", ".join(map(str, matches))))
+
+
+class ExportFormatError(DatelineError):
+    """An export format dateline does not write."""
+
+    def __init__(self, fmt: str):
+        self.fmt = fmt
+        super().__init__(BAD_FORMAT.format(fmt=fmt, formats=", ".join(FORMATS)))
+
+
+def find_story(store: Store, spec: str) -> int:
+    """The story a user means: its id, or a case-insensitive part of its title that only
+    one story's title contains.
+
+    Raises:
+        StoryNotFoundError: no story, or several, match.
+    """
+    listed = store.stories()
+    spec = spec.strip()
+    if spec.isdigit() and int(spec) in {story["id"] for story in listed}:
+        return int(spec)
+    wanted = spec.casefold()
+    matches = sorted(story["id"] for story in listed
+                     if wanted and wanted in (story["title"] or "").casefold())
+    if len(matches) != 1:
+        raise StoryNotFoundError(spec, matches)
+    return matches[0]
+
+
+def story_listing(store: Store) -> list[dict[str, Any]]:
+    """Every story, largest first: id, title, start, end, articles, outlets, events."""
+    return [{k: story[k] for k in ("id", "title", "start", "end", "articles", "outlets",
+                                   "events")} for story in store.stories()]
+
+
+def story_events(store: Store, story_id: int | None = None) -> list[dict[str, Any]]:
+    """A story's events (every event with None), in date order: id, title, start, end,
+    precision, dated_by, places, participants (actor ids), articles and evidence
+    (article_id, start, end, date as the sentence gives it)."""
+    return store.story_events(story_id)
+
+
+def entities(store: Store, story_id: int | None = None) -> list[dict[str, Any]]:
+    """Actors by how many articles mention them, with their roles over time (the lines of
+    ``dateline entities --json``); with ``story_id``, only the actors the story's articles
+    mention, counted, named and with roles as those articles give them."""
+    found = store.entities(person_key=functools.partial(person_actor, store))
+    if story_id is None:
+        return found
+    article_ids = store.story_article_ids(story_id)
+    return _restricted(found, store.actor_mentions_in(article_ids), _published(store, article_ids))
+
+
+def export_json(store: Store, story_id: int | None = None) -> dict[str, Any]:
+    """The store, or one story, as one JSON document: articles, entities, quotes, events
+    and stories, each cross-referenced by id.
+
+    Args:
+        store: the store to read.
+        story_id: only this story's articles and what hangs off them (their actors,
+            quotes, events); None for everything.
+
+    Returns:
+        A dict with ``schema_version`` and the lists ``articles``, ``entities``, ``quotes``,
+        ``events`` and ``stories`` (the schema's ``export``).
+
+    Raises:
+        StoryNotFoundError: ``story_id`` is not a story.
+    """
+    if story_id is not None and story_id not in {s["id"] for s in store.stories()}:
+        raise StoryNotFoundError(str(story_id))
+    stored = _articles(store, story_id)
+    article_ids = [s.id for s in stored]
+    wanted = set(article_ids)
+    mentioned = store.actor_mentions_in(None if story_id is None else article_ids)
+    published = {s.id: _day(s) for s in stored}
+    actors = entities(store) if story_id is None else _restricted(
+        store.entities(person_key=functools.partial(person_actor, store)), mentioned, published)
+    seen_in: dict[int, set[str]] = {}
+    for row in mentioned:
+        seen_in.setdefault(row["actor_id"], set()).add(row["article_id"])
+    duplicate_of = {copy["article_id"]: group["canonical_id"]
+                    for group in store.copy_groups() for copy in group["copies"]}
+    events = store.story_events(story_id)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [{"id": s.id, **s.article.to_json(), "duplicate_of": duplicate_of.get(s.id)}
+                     for s in stored],
+        "entities": [_entity(actor, seen_in.get(actor["id"], set())) for actor in actors],
+        "quotes": _quotes(store, wanted, mentioned),
+        "events": [_event(event) for event in events],
+        "stories": _stories(store, story_id, events),
+    }
+
+
+def export_text(data: dict[str, Any], fmt: str = "json") -> str:
+    """An export document written out in ``fmt`` (only ``json`` for now).
+
+    Raises:
+        ExportFormatError: ``fmt`` is not one of ``FORMATS``.
+    """
+    check_format(fmt)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def check_format(fmt: str) -> None:
+    """Raises ExportFormatError unless dateline exports ``fmt``."""
+    if fmt not in FORMATS:
+        raise ExportFormatError(fmt)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def _articles(store: Store, story_id: int | None) -> list[StoredArticle]:
+    """The articles exported, in publication order (undated last)."""
+    if story_id is None:
+        return list(store.articles())
+    stored = [store.get(article_id) for article_id in store.story_article_ids(story_id)]
+    return sorted(stored, key=lambda s: (_day(s) is None, _day(s) or "", s.id))
+
+
+def _day(stored: StoredArticle) -> str | None:
+    value = stored.article.published.value
+    return value.isoformat() if value else None
+
+
+def _published(store: Store, article_ids: Iterable[str]) -> dict[str, str | None]:
+    return {article_id: _day(store.get(article_id)) for article_id in article_ids}
+
+
+def _restricted(found: list[dict[str, Any]], mentioned: list[dict[str, Any]],
+                published: dict[str, str | None]) -> list[dict[str, Any]]:
+    """The entity listing cut down to some articles: counts, names and role evidence from
+    those articles only, roles first and last seen on their publication dates."""
+    counts: dict[int, dict[str, Any]] = {}
+    for row in mentioned:
+        entry = counts.setdefault(row["actor_id"], {"articles": set(), "mentions": 0,
+                                                     "aliases": set()})
+        entry["articles"].add(row["article_id"])
+        entry["mentions"] += row["mentions"]
+        entry["aliases"].add(row["name"])
+    out = []
+    for actor in found:
+        entry = counts.get(actor["id"])
+        if entry is None:
+            continue
+        roles = []
+        for role in actor["roles"]:
+            evidence = [e for e in role["evidence"] if e["article_id"] in published]
+            if not evidence:
+                continue
+            days = sorted(d for d in (published[e["article_id"]] for e in evidence) if d)
+            roles.append({**role, "as_of": published[evidence[0]["article_id"]],
+                          "article_id": evidence[0]["article_id"],
+                          "first_seen": days[0] if days else None,
+                          "last_seen": days[-1] if days else None, "evidence": evidence})
+        out.append({**actor, "articles": len(entry["articles"]), "mentions": entry["mentions"],
+                    "aliases": sorted(entry["aliases"]), "roles": roles})
+    return sorted(out, key=lambda a: (-a["articles"], -a["mentions"], a["name"]))
+
+
+def _entity(actor: dict[str, Any], article_ids: set[str]) -> dict[str, Any]:
+    return {
+        "id": actor["id"], "name": actor["name"], "type": actor["label"],
+        "aliases": actor["aliases"], "articles": sorted(article_ids), "mentions": actor["mentions"],
+        "roles": [{"title": role["title"], "first_seen": role["first_seen"],
+                   "last_seen": role["last_seen"],
+                   "evidence": [{"article": e["article_id"], "start": e["start"], "end": e["end"]}
+                                for e in role["evidence"]]}
+                  for role in actor["roles"]],
+    }
+
+
+def _quotes(store: Store, wanted: set[str], mentioned: list[dict[str, Any]]
+            ) -> list[dict[str, Any]]:
+    """Quotes of the exported articles, each speaker resolved to the actor its article
+    links that name to (null where the speaker is unnamed or not linked)."""
+    actor_of: dict[str, dict[str, int]] = {}
+    for row in mentioned:
+        actor_of.setdefault(row["article_id"], {})[row["name"]] = row["actor_id"]
+    out = []
+    for stored, quote in store.quotes():
+        if stored.id not in wanted:
+            continue
+        out.append({"article": stored.id, "start": quote.start, "end": quote.end,
+                    "text": quote.text,
+                    "speaker": _speaker(store, quote.speaker, actor_of.get(stored.id, {})),
+                    "speaker_name": quote.speaker, "cue": quote.cue, "direct": quote.direct,
+                    "medium": quote.medium})
+    return out
+
+
+def _speaker(store: Store, name: str | None, actor_of: dict[str, int]) -> int | None:
+    """The actor a quote's speaker is: the article's own link of that name, else the one
+    person the name keys to, when the article mentions that actor."""
+    if not name:
+        return None
+    if name in actor_of:
+        return actor_of[name]
+    actor_id = person_actor(store, name)
+    return actor_id if actor_id in actor_of.values() else None
+
+
+def _event(event: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: event[k] for k in ("id", "title", "start", "end", "precision", "dated_by",
+                                     "places", "participants", "articles")},
+            "evidence": [{"article": e["article_id"], "start": e["start"], "end": e["end"],
+                          "date": e["date"]} for e in event["evidence"]]}
+
+
+def _stories(store: Store, story_id: int | None, events: list[dict[str, Any]]
+             ) -> list[dict[str, Any]]:
+    out = []
+    for story in sorted(store.stories(), key=lambda s: s["id"]):
+        if story_id is not None and story["id"] != story_id:
+            continue
+        article_ids = store.story_article_ids(story["id"])
+        members = set(article_ids)
+        out.append({"id": story["id"], "title": story["title"], "start": story["start"],
+                    "end": story["end"],
+                    "events": [e["id"] for e in events if members.intersection(e["articles"])],
+                    "articles": article_ids})
+    return out

@@ -1,0 +1,104 @@
+"""The faithfulness check: every generated line against the spans it cites.
+
+A line passes when it has at least one citation, every citation is a span of its article,
+every number and every capitalised name in the line occurs in the cited text (an outlet's
+name may come from the cited article's metadata), and each
+date the line gives can be derived from the cited spans (a time expression inside them,
+or the publication date of a cited article, which dates what it reports as news).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.link.events import calendar_span
+from dateline.store import Store
+from dateline.views.timeline import Articles, Citation
+
+# Words the views themselves put around source text.
+_OWN_WORDS = frozenset({"Latest", "Sources", "as", "of"})
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+_QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", "…": " "})
+
+
+@dataclass(frozen=True)
+class Line:
+    """A generated line: its text, the date label the view put on it, its date range."""
+
+    text: str
+    citations: Sequence[Citation]
+    label: str | None = None
+    date: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Report:
+    """How many lines were checked, cited and supported, and what failed."""
+
+    lines: int = 0
+    cited: int = 0
+    supported: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.lines == self.cited == self.supported
+
+    def to_json(self) -> dict[str, Any]:
+        return {"lines": self.lines, "cited": self.cited, "supported": self.supported,
+                "problems": self.problems}
+
+
+def check(store: Store, lines: Iterable[Line]) -> Report:
+    """Check each line against its citations."""
+    articles = Articles(store)
+    report = Report()
+    for line in lines:
+        report.lines += 1
+        report.cited += bool(line.citations)
+        problems = problems_of(articles, line)
+        report.supported += not problems
+        report.problems += [f"{line.text[:60]!r}: {problem}" for problem in problems]
+    return report
+
+
+def problems_of(articles: Articles, line: Line) -> list[str]:
+    """What in one line its citations do not support (empty when all of it is)."""
+    if not line.citations:
+        return ["no citation"]
+    cited = []
+    for citation in line.citations:
+        text = articles[citation.article].article.text
+        if not 0 <= citation.start < citation.end <= len(text):
+            return [f"span {citation.start}-{citation.end} is not in article {citation.article}"]
+        cited.append(text[citation.start:citation.end])
+    # the outlets a line names come from the cited articles' metadata
+    source = " ".join([*cited, *(c.outlet for c in line.citations if c.outlet)])
+    claim = line.text.replace(line.label, " ") if line.label else line.text
+    claim = claim.translate(_QUOTE_MARKS)
+    problems = [f"number {n} is not in the cited text" for n in _NUMBER.findall(claim)
+                if n not in source]
+    problems += [f"name {name!r} is not in the cited text" for name in _NAME.findall(claim)
+                 if name not in _OWN_WORDS and name.rstrip("'’s") not in source]
+    derivable = _dates(articles, line.citations)
+    problems += [f"date {day} cannot be derived from the cited text"
+                 for day in dict.fromkeys(filter(None, (line.date, line.end)))
+                 if day not in derivable]
+    return problems
+
+
+def _dates(articles: Articles, citations: Sequence[Citation]) -> set[str]:
+    """The first and last days of the time expressions in the cited spans, and the cited
+    articles' publication dates."""
+    found = {c.published for c in citations if c.published}
+    for citation in citations:
+        analysis = articles.store.analysis(citation.article)
+        for timex in analysis.timexes if analysis else ():
+            span = calendar_span(timex.value, "timex")
+            if span and citation.start <= timex.start and timex.end <= citation.end:
+                found.update(span[:2])
+    return found

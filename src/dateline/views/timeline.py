@@ -1,0 +1,217 @@
+"""A story's timeline: one entry per event, in date order, each a sentence from the sources
+with the citations that report it.
+
+An entry's text is one of the event's own evidence sentences, verbatim: the one that dates
+the event itself, sits in a lede and shares most words with the other reports. Its
+importance counts independent sources (outlets, a near copy counting with its original),
+articles that report the event in their lede, and how many sentences report it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateline.link.terms import content_terms, cosine
+from dateline.store import Store, StoredArticle
+
+# Paragraphs of an article that make its lede.
+LEDE_PARAGRAPHS = 2
+# Importance of each lede report and of each further sentence, next to 1 per source.
+W_LEDE, W_SENTENCE = 0.5, 0.1
+# A report published this many days after the event is news of it, not a look back.
+FRESH_DAYS = 2
+# Sentences longer than this read as a paragraph, not a timeline line.
+LONG_SENTENCE = 45
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An article and the character span that supports a line, with where it came from."""
+
+    article: str
+    start: int
+    end: int
+    outlet: str | None
+    title: str | None
+    published: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article, "start": self.start, "end": self.end,
+                "outlet": self.outlet, "title": self.title, "published": self.published}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event on the timeline."""
+
+    date: str
+    end: str
+    precision: str
+    dated_by: str
+    text: str
+    event: int
+    title: str
+    places: tuple[str, ...]
+    participants: tuple[int, ...]
+    citations: tuple[Citation, ...]
+    sources: int
+    importance: float
+
+    @property
+    def label(self) -> str:
+        return date_label(self.date, self.end, self.precision)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date, "end": self.end, "precision": self.precision,
+                "label": self.label, "dated_by": self.dated_by, "text": self.text,
+                "event": self.event, "title": self.title, "places": list(self.places),
+                "participants": list(self.participants), "sources": self.sources,
+                "importance": round(self.importance, 4),
+                "citations": [c.to_json() for c in self.citations]}
+
+
+class Articles:
+    """Stored articles read once each: the views cite many sentences of few articles."""
+
+    def __init__(self, store: Store):
+        self.store, self._seen = store, {}
+        self._copies = {copy["article_id"]: group["canonical_id"]
+                        for group in store.copy_groups() for copy in group["copies"]}
+
+    def __getitem__(self, article_id: str) -> StoredArticle:
+        if article_id not in self._seen:
+            self._seen[article_id] = self.store.get(article_id)
+        return self._seen[article_id]
+
+    def cite(self, article_id: str, start: int, end: int) -> Citation:
+        article = self[article_id].article
+        published = article.published.value
+        return Citation(article_id, start, end, article.publisher, article.title,
+                        published.isoformat() if published else None)
+
+    def source(self, article_id: str) -> str:
+        """Who independently reported: the outlet, a near copy counting as its original."""
+        original = self._copies.get(article_id, article_id)
+        return self[original].article.publisher or original
+
+    def in_lede(self, article_id: str, start: int) -> bool:
+        body = self[article_id].article.body
+        return start < sum(len(p) + 2 for p in body[:LEDE_PARAGRAPHS])
+
+
+def timeline(store: Store, story_id: int | None, *, since: date | None = None,
+             until: date | None = None, top: int | None = None) -> list[Entry]:
+    """The story's events as timeline entries in date order (all stories with None).
+
+    Args:
+        since, until: keep events that end on or after ``since`` and start on or before
+            ``until``.
+        top: keep the ``top`` most important entries.
+    """
+    articles = Articles(store)
+    entries = [_entry(event, articles) for event in store.story_events(story_id)
+               if event["start"] and _within(event, since, until)]
+    entries = _distinct(sorted(entries, key=lambda e: (-e.importance, e.event)))
+    if top is not None:
+        entries = entries[:top]
+    return sorted(entries, key=lambda e: (e.date, e.end, -e.importance, e.event))
+
+
+def dated_summary(entries: Sequence[Entry], dates: int, per_date: int
+                  ) -> list[tuple[str, list[Entry]]]:
+    """The benchmark protocol's timeline: the ``dates`` days whose events matter most, each
+    with its ``per_date`` most important entries (events dated to a day only)."""
+    by_day: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.precision == "day":
+            by_day.setdefault(entry.date, []).append(entry)
+    weight = {day: sum(e.importance for e in found) for day, found in by_day.items()}
+    chosen = sorted(sorted(by_day, key=lambda day: (-weight[day], day))[:dates])
+    return [(day, sorted(by_day[day], key=lambda e: (-e.importance, e.event))[:per_date])
+            for day in chosen]
+
+
+def date_label(start: str, end: str, precision: str) -> str:
+    """A date range at its precision: "4-5 Feb 2026", "Dec 2025", "week of 12 Jan 2026"."""
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    if precision == "year":
+        return str(first.year)
+    if precision == "month":
+        return f"{_MONTHS[first.month - 1]} {first.year}"
+    if precision == "week":
+        return f"week of {_day(first)}"
+    if first == last:
+        return _day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}-{_day(last)}"
+    if first.year == last.year:
+        return f"{first.day} {_MONTHS[first.month - 1]} - {_day(last)}"
+    return f"{_day(first)} - {_day(last)}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _days_after(day: str, days: int) -> str:
+    return date.fromordinal(date.fromisoformat(day).toordinal() + days).isoformat()
+
+
+def _within(event: dict[str, Any], since: date | None, until: date | None) -> bool:
+    return ((since is None or event["end"] >= since.isoformat())
+            and (until is None or event["start"] <= until.isoformat()))
+
+
+def _entry(event: dict[str, Any], articles: Articles) -> Entry:
+    evidence = event["evidence"]
+    texts = [_SPACE.sub(" ", articles[e["article_id"]].article.text[e["start"]:e["end"]]).strip()
+             for e in evidence]
+    terms = [content_terms(text) for text in texts]
+    together = sum(terms, Counter())
+    ledes = {e["article_id"] for e in evidence if articles.in_lede(e["article_id"], e["start"])}
+
+    def fitness(i: int) -> tuple[float, int]:
+        e = evidence[i]
+        published = articles.cite(e["article_id"], 0, 0).published or ""
+        return (2 * (e["date"] == event["start"]) + (e["article_id"] in ledes)
+                + (event["start"] <= published <= _days_after(event["end"], FRESH_DAYS))
+                + cosine(terms[i], together - terms[i]) - (len(texts[i].split()) > LONG_SENTENCE),
+                -i)
+
+    order = sorted(range(len(evidence)), key=fitness, reverse=True)
+    chosen = {}  # article -> index of its best sentence
+    for i in order:
+        chosen.setdefault(evidence[i]["article_id"], i)
+    # a date of the range that no chosen sentence gives: cite a sentence that gives it
+    given = {d for i in chosen.values() for d in (evidence[i]["date"],
+                                                   articles.cite(evidence[i]["article_id"], 0,
+                                                                 0).published)}
+    extra = [next(i for i in order if evidence[i]["date"] == bound)
+             for bound in dict.fromkeys((event["start"], event["end"]))
+             if bound not in given and any(e["date"] == bound for e in evidence)]
+    cited = [articles.cite(evidence[i]["article_id"], evidence[i]["start"], evidence[i]["end"])
+             for i in dict.fromkeys([*chosen.values(), *extra])]
+    sources = len({articles.source(article_id) for article_id in chosen})
+    importance = sources + W_LEDE * len(ledes) + W_SENTENCE * (len(evidence) - 1)
+    return Entry(event["start"], event["end"], event["precision"], event["dated_by"],
+                 texts[order[0]], event["id"], event["title"], tuple(event["places"]),
+                 tuple(event["participants"]), tuple(cited), sources, importance)
+
+
+def _distinct(entries: list[Entry]) -> list[Entry]:
+    """Entries whose sentence no more important entry already shows."""
+    shown: set[tuple[str, int]] = set()
+    kept = []
+    for entry in entries:
+        key = (entry.citations[0].article, entry.citations[0].start)
+        if key not in shown:
+            shown.add(key)
+            kept.append(entry)
+    return kept

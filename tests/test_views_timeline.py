@@ -1,0 +1,111 @@
+"""The timeline and key points of a story: dated, ranked, de-duplicated, every line cited and
+checked against its citations."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.views.brief import brief
+from dateline.views.faithful import Line, check
+from dateline.views.timeline import Citation, date_label, dated_summary, timeline
+
+
+def lines_of(items):
+    return [Line(i.text, i.citations, i.label, i.date, i.end) for i in items]
+
+
+@pytest.mark.parametrize("start, end, precision, label", [
+    ("2026-02-04", "2026-02-04", "day", "4 Feb 2026"),
+    ("2026-02-04", "2026-02-05", "day", "4-5 Feb 2026"),
+    ("2026-01-30", "2026-02-02", "day", "30 Jan - 2 Feb 2026"),
+    ("2025-12-30", "2026-01-02", "day", "30 Dec 2025 - 2 Jan 2026"),
+    ("2026-01-12", "2026-01-18", "week", "week of 12 Jan 2026"),
+    ("2025-12-01", "2025-12-31", "month", "Dec 2025"),
+    ("2025-01-01", "2025-12-31", "year", "2025"),
+])
+def test_timeline_dates_at_their_precision(start, end, precision, label):
+    assert date_label(start, end, precision) == label
+
+
+def test_timeline_one_entry_for_an_event_many_outlets_report(talks):
+    entries = timeline(talks, None)
+    abu_dhabi = [e for e in entries if "Abu Dhabi" in e.places and e.label == "4-5 Feb 2026"]
+    assert len(abu_dhabi) == 1
+    entry = abu_dhabi[0]
+    assert entry.sources == 2 and len({c.article for c in entry.citations}) == 3
+    assert {c.outlet for c in entry.citations} == {"Coastal Times", "The Gazette"}
+    cited = entry.citations[0]
+    assert talks.get(cited.article).article.text[cited.start:cited.end].strip() == entry.text
+
+
+def test_timeline_in_date_order_and_top_keeps_the_most_important(talks):
+    entries = timeline(talks, None)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    top = timeline(talks, None, top=2)
+    assert len(top) == 2
+    assert min(e.importance for e in top) >= max(
+        e.importance for e in entries if e.event not in {t.event for t in top})
+    assert "4-5 Feb 2026" in [e.label for e in top]
+
+
+def test_timeline_past_event_is_dated_by_its_own_day(talks):
+    kremlin = next(e for e in timeline(talks, None) if "Kremlin" in e.text and "Witkoff" in e.text)
+    assert kremlin.label == "2 Dec 2025"
+    assert kremlin.citations[0].published == "2025-12-03"  # the report of the day after
+    assert "2026-01-10" in {c.published for c in kremlin.citations}
+
+
+def test_timeline_from_and_to(talks):
+    entries = timeline(talks, None, since=date(2026, 1, 1), until=date(2026, 2, 4))
+    assert entries and all("2026-01-01" <= e.end and e.date <= "2026-02-04" for e in entries)
+
+
+def test_timeline_benchmark_protocol_fixes_dates_and_sentences(talks):
+    summary = dated_summary(timeline(talks, None), dates=3, per_date=2)
+    assert len(summary) == 3 and [day for day, _ in summary] == sorted(d for d, _ in summary)
+    assert all(1 <= len(found) <= 2 for _, found in summary)
+
+
+def test_brief_gives_the_state_of_the_story_with_citations(talks):
+    points = brief(talks, None)
+    kinds = [p.kind for p in points]
+    assert 5 <= len(points) <= 10
+    assert kinds[0] == "latest" and "position" in kinds and "event" in kinds
+    assert all(p.citations for p in points)
+
+
+def test_brief_shows_both_figures_where_sources_disagree(talks):
+    dispute = next(p for p in brief(talks, None) if p.kind == "dispute")
+    assert "12 (Example Wire)" in dispute.text and "14 (The Gazette)" in dispute.text
+    assert len(dispute.citations) == 2
+
+
+def test_brief_since_keeps_what_changed(talks):
+    points = brief(talks, None, since=date(2026, 2, 1))
+    assert points and all(c.published >= "2026-02-01" for p in points if p.kind != "role"
+                          for c in p.citations[:1])
+    assert not any("Witkoff" in p.text for p in points if p.kind == "event")
+
+
+def test_faithful_every_generated_line_is_supported(talks):
+    report = check(talks, lines_of(timeline(talks, None)) + lines_of(brief(talks, None)))
+    assert report.ok, report.problems
+    assert report.lines == report.cited == report.supported > 10
+
+
+def test_faithful_flags_what_the_citations_do_not_say(talks):
+    entry = timeline(talks, None, top=1)[0]
+    report = check(talks, [
+        Line("Negotiators met 3 times.", entry.citations),
+        Line("Talks collapsed, said Lavrov.", entry.citations),
+        Line("An uncited claim.", ()),
+        Line(entry.text, entry.citations, entry.label, "2024-01-01", "2024-01-01"),
+        Line("Out of range.", (Citation(entry.citations[0].article, 0, 10**6, None, None, None),)),
+    ])
+    assert report.cited == 4 and report.supported == 0
+    assert any("number 3" in p for p in report.problems)
+    assert any("'Lavrov'" in p for p in report.problems)
+    assert any("no citation" in p for p in report.problems)
+    assert any("date 2024-01-01" in p for p in report.problems)
+    assert any("not in article" in p for p in report.problems)
