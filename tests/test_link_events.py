@@ -26,7 +26,9 @@ def published_of(store, event):
 @pytest.mark.parametrize("trigger, kind", [
     ("talks", "talks"), ("met", "talks"), ("summit", "talks"), ("negotiations", "talks"),
     ("struck", "attack"), ("airstrikes", "attack"), ("agreed", "agreement"),
-    ("truce", "ceasefire"), ("quake", "earthquake"), ("resigned", "resign"),
+    ("truce", "ceasefire"), ("quake", "earthquake"), ("resigned", "resignation"),
+    ("bought", "acquisition"), ("unveiled", "launch"), ("convicted", "conviction"),
+    ("protested", "protest"),
 ])
 def test_events_trigger_classes(trigger, kind):
     assert trigger_class(trigger) == kind

@@ -22,10 +22,11 @@ from dateline.link.terms import content_terms, cosine, top
 from dateline.model import Analysis
 
 # Score weights and the score a candidate needs to take a mention (set on ECB+ train topics);
-# a sentence that dates itself to a day next to, not on, the event's days costs DAY_APART.
+# a sentence that dates itself to one of the event's days earns SAME_DAY, to a day next to
+# them costs DAY_APART.
 W_TRIGGER, W_ACTORS, W_TERMS = 0.4, 0.3, 0.3
 JOIN = 0.5
-DAY_APART = 0.2
+SAME_DAY, DAY_APART = 0.1, 0.2
 # Sentence words kept in an event's profile.
 PROFILE_TERMS = 40
 
@@ -43,13 +44,22 @@ _CLASSES = {
     "arrest": ("arrest", "detain", "detention", "capture"),
     "earthquake": ("earthquake", "quake", "tremor"),
     "election": ("election", "vote", "poll", "elect", "ballot"),
+    "acquisition": ("acquisition", "acquire", "buy", "purchase", "takeover", "merger"),
+    "launch": ("launch", "unveil", "introduce", "introduction", "release", "debut"),
+    "conviction": ("conviction", "convict", "guilty", "verdict", "sentence", "jail"),
+    "dismissal": ("dismissal", "dismiss", "fire", "sack", "oust", "ouster"),
+    "resignation": ("resignation", "resign", "quit", "step"),
+    "appointment": ("appointment", "appoint", "nominate", "nomination", "name", "hire"),
+    "injury": ("injure", "injury", "wound", "hurt"),
+    "shooting": ("shooting", "shoot", "gunfire", "gunman"),
 }
 _CLASS_OF = {word: name for name, words in _CLASSES.items() for word in words}
 _IRREGULAR = {"said": "say", "told": "tell", "met": "meet", "held": "hold", "struck": "strike",
               "began": "begin", "begun": "begin", "spoke": "speak", "spoken": "speak",
               "went": "go", "came": "come", "took": "take", "led": "lead", "fled": "flee",
               "fought": "fight", "sought": "seek", "left": "leave", "won": "win", "lost": "lose",
-              "shot": "shoot", "hit": "hit", "died": "die", "dies": "die", "killed": "kill"}
+              "shot": "shoot", "hit": "hit", "died": "die", "dies": "die", "killed": "kill",
+              "bought": "buy", "sold": "sell", "chose": "choose", "chosen": "choose"}
 _PRECISIONS = ("day", "week", "month", "year")
 
 
@@ -73,7 +83,10 @@ class EventDraft:
         """The look-up keys the event is found by."""
         things = [f"a{actor}" for actor in self.profile["actors"]]
         things += [f"t:{trigger}" for trigger in self.profile["triggers"]]
-        buckets = {_bucket(when) for when in [*self.profile["dates"], *self.whens]}
+        dates = [*self.profile["dates"], *self.whens]
+        buckets = {_bucket(when) for when in dates}
+        if self.profile.get("undated"):
+            buckets.add(_bucket(None))
         return {f"{bucket}|{thing}" for bucket in buckets for thing in things}
 
 
@@ -158,20 +171,23 @@ def _best(candidates: Sequence[EventDraft], trigger: str, actors: set[int],
         known = {int(actor) for actor in profile["actors"]}
         shared = len(actors & known) / min(len(actors), len(known)) if actors and known else 0.0
         score = (W_TRIGGER * (trigger in profile["triggers"]) + W_ACTORS * shared
-                 + W_TERMS * cosine(terms, profile["terms"]) - DAY_APART * _apart(draft, when))
+                 + W_TERMS * cosine(terms, profile["terms"]) + _day_fit(draft, when))
         if score > best_score or (score == best_score and best is not None
                                   and (draft.id or 1 << 62) < (best.id or 1 << 62)):
             best, best_score = draft, score
     return best, best_score
 
 
-def _apart(draft: EventDraft, when: list[Any] | None) -> bool:
-    """Whether the text dates a mention to a day the event's text-dated days do not hold."""
+def _day_fit(draft: EventDraft, when: list[Any] | None) -> float:
+    """SAME_DAY when the text dates a mention to one of the days the event's sentences
+    give, minus DAY_APART when to another day, 0 when either has no such day."""
     if when is None or when[2:] != ["day", "text"]:
-        return False
+        return 0.0
     days = {d[0] for d in [*draft.profile["dates"], *draft.whens]
             if d is not None and d[2:] == ["day", "text"]}
-    return bool(days) and when[0] not in days
+    if not days:
+        return 0.0
+    return SAME_DAY if when[0] in days else -DAY_APART
 
 
 def _add(draft: EventDraft, mention: Any, trigger: str, when: list[Any] | None,
@@ -192,6 +208,8 @@ def _add(draft: EventDraft, mention: Any, trigger: str, when: list[Any] | None,
 def _settle_dates(draft: EventDraft) -> None:
     """Add the article's dates to the event. Where the article's own text dates the event,
     its undated sentences are about that date, not about the day it was published."""
+    if None in draft.whens:
+        draft.profile["undated"] = True
     whens = [when for when in draft.whens if when is not None]
     if any(when[3] == "text" for when in whens):
         whens = [when for when in whens if when[3] == "text"]
