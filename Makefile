@@ -32,6 +32,12 @@ demo: install
 	@$(BIN)/dateline entities --db $(DEMO_DB) | head -n 15
 	@echo; echo "== Who said what"
 	@$(BIN)/dateline quotes --db $(DEMO_DB) | head -n 12
+	@echo; echo "== Stories"
+	@$(BIN)/dateline stories --db $(DEMO_DB)
+	@echo; echo "== Timeline of the main story"
+	@$(BIN)/dateline timeline --db $(DEMO_DB)
+	@echo; echo "== Key points of the main story"
+	@$(BIN)/dateline brief "$$($(BIN)/dateline stories --db $(DEMO_DB) --json | head -n 1 | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["id"])')" --db $(DEMO_DB)
 
 test: dev
 	$(BIN)/python -m pytest

@@ -20,3 +20,9 @@ def test_docs_commands_found():
 def test_docs_command_in_readme_with_help(name):
     assert f"dateline {name}" in README
     assert get_command(app).commands[name].help
+
+
+def test_docs_schema_at_the_documented_path():
+    root = Path(__file__).parent.parent
+    packaged = root / "src" / "dateline" / "schemas" / "dateline.schema.json"
+    assert (root / "schema" / "dateline.schema.json").read_text() == packaged.read_text()

@@ -164,8 +164,9 @@ def test_export_to_file_never_overwrites(db, tmp_path, exported):
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (["--format", "csv"], 2, "Error: --format: 'csv' is not a format dateline exports yet; "
-                             "use json."),
+    (["--format", "pdf"], 2, "Error: --format: 'pdf' is not a format dateline exports yet; "
+                             "use json, jsonl, md, csv."),
+    (["--format", "csv"], 2, "Error: --format csv writes one file per table: give --out FOLDER"),
     (["--story", "budget"], 1, "Error: no story matches 'budget'. "
                                "List stories with 'dateline stories'."),
 ])

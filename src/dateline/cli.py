@@ -27,6 +27,10 @@ from dateline.pipeline import (Analysed, Failure, analyze_documents, analyze_pen
 from dateline.settings import Settings, load_settings
 from dateline.store import Store, StoredArticle
 from dateline.views import export as views
+from dateline.views import render
+from dateline.views.brief import brief
+from dateline.views.faithful import Line, check
+from dateline.views.timeline import dated_summary, timeline
 
 app = typer.Typer(
     help="Turn news coverage into sourced story timelines.",
@@ -90,13 +94,13 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _parse_date(value: str | None) -> date | None:
+def _parse_date(value: str | None, option: str = "--published") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _fail("--published: " + errors.BAD_DATE.format(value=value), code=2) from None
+        raise _fail(f"{option}: " + errors.BAD_DATE.format(value=value), code=2) from None
 
 
 @contextmanager
@@ -328,16 +332,22 @@ def export_cli(
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     db: DbOption = "dateline.db",
 ) -> None:
-    """Export articles, entities, quotes, events and stories as one JSON document."""
+    """Export articles, entities, quotes, events, stories, timelines and key points: one
+    JSON document, JSON lines, Markdown, or one CSV file per table (--out FOLDER)."""
     try:
         views.check_format(fmt)
     except DatelineError as exc:
         raise _fail(f"--format: {exc}", code=2) from None
     if out and not force and Path(out).exists():
         raise _fail(f"{out} exists. Pass --force to overwrite it, or choose another --out.")
+    if fmt == "csv" and not out:
+        raise _fail("--format csv writes one file per table: give --out FOLDER", code=2)
     with _errors(), Store.open(_settings(db).db) as store:
-        text = views.export_text(
-            views.export_json(store, views.find_story(store, story) if story else None), fmt)
+        data = views.export_json(store, views.find_story(store, story) if story else None)
+    if fmt == "csv":
+        _write_tables(Path(out), views.export_tables(data))
+        return
+    text = views.export_text(data, fmt)
     if not out:
         typer.echo(text, nl=False)
         return
@@ -346,6 +356,16 @@ def export_cli(
     except OSError as exc:
         raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
     stderr.print(f"wrote {safe(out)}", markup=False)
+
+
+def _write_tables(folder: Path, tables: dict[str, str]) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in tables.items():
+            _write(folder / name, text)
+    except OSError as exc:
+        raise _fail(f"cannot write {folder}: {exc.strerror or exc}") from None
+    stderr.print(f"wrote {len(tables)} tables to {safe(folder)}", markup=False)
 
 
 def _write(path: Path, text: str) -> None:
@@ -386,6 +406,115 @@ def _span(start: str | None, end: str | None, precision: str | None) -> str:
     cut = {"month": 7, "year": 4}.get(precision or "day", 10)
     start, end = start[:cut], end[:cut]
     return start if start == end else f"{start} to {end}"
+
+
+StoryOption = Annotated[Optional[str], typer.Argument(
+    metavar="[STORY]", help="Story id or part of its title (default: the largest story).",
+    show_default=False)]
+MdOption = Annotated[bool, typer.Option("--md", help="Print Markdown, citations as footnotes.")]
+
+
+@app.command("timeline")
+def timeline_cli(
+    story: StoryOption = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--from", metavar="YYYY-MM-DD", help="Only events that end on or after this day.")] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--to", metavar="YYYY-MM-DD", help="Only events that start on or before this day.")] = None,
+    top: Annotated[Optional[int], typer.Option(
+        "--top", min=1, help="Only the N most important events.")] = None,
+    dates: Annotated[Optional[int], typer.Option(
+        "--dates", min=1, help="Benchmark protocol: this many days, the most important.")] = None,
+    per_date: Annotated[int, typer.Option(
+        "--per-date", min=1, help="With --dates: sentences per day.")] = 1,
+    db: DbOption = "dateline.db", as_json: JsonOption = False, as_md: MdOption = False,
+    as_html: Annotated[bool, typer.Option("--html", help="Print one HTML page.")] = False,
+) -> None:
+    """A story's timeline: one entry per event in date order, each a sentence from the
+    sources with its citations."""
+    first, last = _parse_date(since, "--from"), _parse_date(until, "--to")
+    with _errors(), Store.open(_settings(db).db) as store:
+        story_id, title = _story(store, story)
+        entries = timeline(store, story_id, since=first, until=last, top=top)
+    if dates is not None:
+        entries = [e for _, chosen in dated_summary(entries, dates, per_date) for e in chosen]
+    _show(title, render.sections(title, entries=entries), [e.to_json() for e in entries],
+          as_json, as_md, as_html, "no dated events in this story")
+
+
+@app.command("brief")
+def brief_cli(
+    story: StoryArg,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="YYYY-MM-DD", help="Only what happened or was said since this day.")
+    ] = None,
+    db: DbOption = "dateline.db", as_json: JsonOption = False, as_md: MdOption = False,
+) -> None:
+    """A story's key points: the latest development, the main events, who holds which
+    role, quoted positions, and where sources disagree; each with its citations."""
+    first = _parse_date(since, "--since")
+    with _errors(), Store.open(_settings(db).db) as store:
+        story_id, title = _story(store, story)
+        points = brief(store, story_id, since=first)
+    _show(title, render.sections(title, points=points), [p.to_json() for p in points],
+          as_json, as_md, False, "nothing to report for this story")
+
+
+@app.command("check")
+def check_cli(story: StoryOption = None, db: DbOption = "dateline.db",
+              as_json: JsonOption = False) -> None:
+    """Check every timeline and key-point line against the spans it cites; exit 1 when a
+    line has no citation or says what its citations do not."""
+    with _errors(), Store.open(_settings(db).db) as store:
+        ids = [_story(store, story)[0]] if story else [s["id"] for s in store.stories()]
+        lines = [Line(item.text, item.citations, item.label, item.date, item.end)
+                 for story_id in ids
+                 for item in [*timeline(store, story_id), *brief(store, story_id)]]
+        report = check(store, lines)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    for problem in report.problems:
+        stderr.print(safe(problem), markup=False)
+    stderr.print(f"{report.lines} lines, {report.cited} cited, {report.supported} supported",
+                 markup=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _story(store: Store, story: str | None) -> tuple[int, str]:
+    """The story meant (the largest without one) and its title."""
+    listed = store.stories()
+    if not listed:
+        raise DatelineError("no stories yet: ingest articles first")
+    story_id = views.find_story(store, story) if story else listed[0]["id"]
+    return story_id, next(s["title"] for s in listed if s["id"] == story_id)
+
+
+def _show(title: str, found: list[render.Section], records: list[dict[str, Any]],
+          as_json: bool, as_md: bool, as_html: bool, empty: str) -> None:
+    """Print a view as JSON lines, Markdown, HTML, or for the terminal with footnotes."""
+    if as_json:
+        for record in records:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+    elif as_md or as_html:
+        typer.echo((render.markdown if as_md else render.html_page)(title, found), nl=False)
+    elif not records:
+        stderr.print(empty, markup=False)
+    else:
+        console, notes = Console(highlight=False), render.Footnotes()
+        console.print(Text(render.clean(title), style="bold"))
+        for section in found:
+            console.print(Text(f"\n{section.heading}", style="bold underline"))
+            for label, text, citations in section.lines:
+                line = Text("• ")
+                if label:
+                    line.append(label, style="bold cyan").append(": ")
+                line.append(render.clean(text))
+                marks = ",".join(map(str, notes.numbers(citations)))
+                console.print(line.append(f" [{marks}]", style="dim"))
+        console.print(Text("\nSources", style="bold underline"))
+        for number, source in notes.sources():
+            console.print(Text(f"[{number}] {source}", style="dim"))
 
 
 @app.command("articles")

@@ -8,7 +8,9 @@ offsets into the article's text, its body paragraphs joined by a blank line.
 """
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -16,12 +18,17 @@ from typing import Any
 from dateline.errors import DatelineError
 from dateline.link.entities import person_actor
 from dateline.store import Store, StoredArticle
+from dateline.views import render
+from dateline.views.brief import Point, brief
+from dateline.views.timeline import Citation, Entry, timeline
 
 # Version of the export document; bumped only when a key is renamed or removed (new keys
-# may come at any time, as the later ``timeline`` and ``brief`` will).
+# may come at any time).
 SCHEMA_VERSION = "1"
-# The formats ``dateline export`` writes; jsonl, md and csv are to come with timelines.
-FORMATS = ("json",)
+# The formats ``dateline export`` writes; csv is one file per table, so it needs a folder.
+FORMATS = ("json", "jsonl", "md", "csv")
+# The export's tables, in the order jsonl and csv write them.
+TABLES = ("articles", "entities", "quotes", "events", "stories", "timeline", "brief")
 
 # Message templates (errors.py belongs to another module owner for now; move them there).
 NO_STORY = "no story matches {spec!r}. List stories with 'dateline stories'."
@@ -41,11 +48,12 @@ class StoryNotFoundError(DatelineError):
 
 
 class ExportFormatError(DatelineError):
-    """An export format dateline does not write."""
+    """An export format dateline does not write, or not where it was asked to."""
 
-    def __init__(self, fmt: str):
+    def __init__(self, fmt: str, why: str | None = None):
         self.fmt = fmt
-        super().__init__(BAD_FORMAT.format(fmt=fmt, formats=", ".join(FORMATS)))
+        super().__init__(f"{fmt!r} cannot go to one file: {why}" if why else
+                         BAD_FORMAT.format(fmt=fmt, formats=", ".join(FORMATS)))
 
 
 def find_story(store: Store, spec: str) -> int:
@@ -122,6 +130,7 @@ def export_json(store: Store, story_id: int | None = None) -> dict[str, Any]:
     duplicate_of = {copy["article_id"]: group["canonical_id"]
                     for group in store.copy_groups() for copy in group["copies"]}
     events = store.story_events(story_id)
+    stories = _stories(store, story_id, events)
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [{"id": s.id, **s.article.to_json(), "duplicate_of": duplicate_of.get(s.id)}
@@ -129,18 +138,54 @@ def export_json(store: Store, story_id: int | None = None) -> dict[str, Any]:
         "entities": [_entity(actor, seen_in.get(actor["id"], set())) for actor in actors],
         "quotes": _quotes(store, wanted, mentioned),
         "events": [_event(event) for event in events],
-        "stories": _stories(store, story_id, events),
+        "stories": stories,
+        "timeline": [{"story": story["id"], "title": story["title"],
+                      "entries": [entry.to_json() for entry in timeline(store, story["id"])]}
+                     for story in stories],
+        "brief": [{"story": story["id"], "title": story["title"],
+                   "points": [point.to_json() for point in brief(store, story["id"])]}
+                  for story in stories],
     }
 
 
 def export_text(data: dict[str, Any], fmt: str = "json") -> str:
-    """An export document written out in ``fmt`` (only ``json`` for now).
+    """An export document written out in ``fmt``: ``json`` (one object), ``jsonl`` (a
+    header line, then one line per record with its ``type``) or ``md`` (each story's
+    timeline and key points, cited by footnotes).
 
     Raises:
-        ExportFormatError: ``fmt`` is not one of ``FORMATS``.
+        ExportFormatError: ``fmt`` is not one of ``FORMATS``, or needs a folder (csv).
     """
     check_format(fmt)
+    if fmt == "jsonl":
+        lines = [{"type": "export", "schema_version": data["schema_version"]}]
+        lines += [{"type": table, **record} for table in TABLES for record in data[table]]
+        return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    if fmt == "md":
+        return "\n".join(render.markdown(t["title"], render.sections(
+            None, [_entry_of(e) for e in t["entries"]], [_point_of(p) for p in b["points"]]))
+            for t, b in zip(data["timeline"], data["brief"]))
+    if fmt == "csv":
+        raise ExportFormatError(fmt, "it writes one file per table: give --out FOLDER")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_tables(data: dict[str, Any]) -> dict[str, str]:
+    """The export as CSV, one text per table (``articles.csv`` ...): nested values (lists,
+    citations) as JSON in their cell, timeline and brief one row per line."""
+    out = {}
+    for table in TABLES:
+        rows = data[table]
+        if table in ("timeline", "brief"):
+            key = "entries" if table == "timeline" else "points"
+            rows = [{"story": group["story"], **row} for group in rows for row in group[key]]
+        columns = list(dict.fromkeys(column for row in rows for column in row))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        out[f"{table}.csv"] = buffer.getvalue()
+    return out
 
 
 def check_format(fmt: str) -> None:
@@ -150,6 +195,22 @@ def check_format(fmt: str) -> None:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+def _cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def _entry_of(data: dict[str, Any]) -> Entry:
+    fields = {k: data[k] for k in ("date", "end", "precision", "dated_by", "text", "event",
+                                   "title", "sources", "importance")}
+    return Entry(**fields, places=tuple(data["places"]), participants=tuple(data["participants"]),
+                 citations=tuple(Citation(**c) for c in data["citations"]))
+
+
+def _point_of(data: dict[str, Any]) -> Point:
+    return Point(data["text"], data["kind"], tuple(Citation(**c) for c in data["citations"]),
+                 data["date"], data["end"])
+
 
 def _articles(store: Store, story_id: int | None) -> list[StoredArticle]:
     """The articles exported, in publication order (undated last)."""

@@ -1,0 +1,105 @@
+"""Timelines and key points written out for people: Markdown, HTML and plain lines with
+footnote numbers that map to outlet, title and date.
+
+Article text is untrusted: Markdown escapes it (and its HTML), HTML escapes everything.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateline.views.brief import Point
+from dateline.views.timeline import Citation, Entry, date_label
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and its lines; each line is (label or None, text, citations)."""
+
+    heading: str
+    lines: Sequence[tuple[str | None, str, Sequence[Citation]]]
+
+
+def sections(title: str | None, entries: Sequence[Entry] = (),
+             points: Sequence[Point] = ()) -> list[Section]:
+    """A story's timeline and key points as the sections every format writes."""
+    found = []
+    if entries:
+        found.append(Section("Timeline", [(e.label, e.text, e.citations) for e in entries]))
+    if points:
+        found.append(Section("Key points", [(None, p.text, p.citations) for p in points]))
+    return found
+
+
+class Footnotes:
+    """Citations numbered in the order they are first cited, one number per article."""
+
+    def __init__(self) -> None:
+        self.cited: dict[str, Citation] = {}
+
+    def numbers(self, citations: Iterable[Citation]) -> list[int]:
+        for citation in citations:
+            self.cited.setdefault(citation.article, citation)
+        order = list(self.cited)
+        return sorted({order.index(citation.article) + 1 for citation in citations})
+
+    def sources(self) -> list[tuple[int, str]]:
+        """Each footnote's number and source: outlet, title, date, article id."""
+        return [(n, source_line(c)) for n, c in enumerate(self.cited.values(), 1)]
+
+
+def source_line(citation: Citation) -> str:
+    when = citation.published
+    parts = [citation.outlet or "unknown outlet", f"“{citation.title}”" if citation.title else None,
+             date_label(when, when, "day") if when else "undated", f"article {citation.article}"]
+    return ", ".join(clean(p) for p in parts if p)
+
+
+def clean(text: str) -> str:
+    """Text without control characters, on one line."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def markdown(title: str | None, found: Sequence[Section]) -> str:
+    """The sections as Markdown, with footnotes; untrusted text is escaped."""
+    notes = Footnotes()
+    out = [f"# {md(title or 'Untitled story')}", ""]
+    for section in found:
+        out += [f"## {section.heading}", ""]
+        for label, text, citations in section.lines:
+            marks = "".join(f"[^{n}]" for n in notes.numbers(citations))
+            out.append(f"- {f'**{md(label)}**: ' if label else ''}{md(text)} {marks}")
+        out.append("")
+    out += [f"[^{n}]: {md(line)}" for n, line in notes.sources()]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def html_page(title: str | None, found: Sequence[Section]) -> str:
+    """The sections as one standalone HTML page; every piece of text is escaped."""
+    notes = Footnotes()
+    head = html.escape(clean(title or "Untitled story"))
+    out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{head}</title></head><body>", f"<h1>{head}</h1>"]
+    for section in found:
+        out.append(f"<h2>{html.escape(section.heading)}</h2><ul>")
+        for label, text, citations in section.lines:
+            marks = "".join(f'<sup><a href="#source-{n}">{n}</a></sup>'
+                            for n in notes.numbers(citations))
+            when = f'<time>{html.escape(label)}</time>: ' if label else ""
+            out.append(f"<li>{when}{html.escape(clean(text))}{marks}</li>")
+        out.append("</ul>")
+    out.append("<h2>Sources</h2><ol>")
+    out += [f'<li id="source-{n}">{html.escape(line)}</li>' for n, line in notes.sources()]
+    out.append("</ol></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def md(text: str) -> str:
+    """Untrusted text for Markdown: one line, its markup characters and HTML escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clean(text), quote=False))
+
