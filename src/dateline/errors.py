@@ -5,6 +5,8 @@ Each message says what failed, for which input, and what to do next.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class DatelineError(Exception):
     """Base class of every error dateline raises on purpose."""
@@ -40,6 +42,25 @@ class ArticleNotFoundError(DatelineError):
         super().__init__(f"no article with id {article_id!r}. List ids with 'dateline articles'.")
 
 
+class StoryNotFoundError(DatelineError):
+    """No story, or more than one, matches what the user gave."""
+
+    def __init__(self, spec: str, matches: Sequence[int] = ()):
+        self.spec = spec
+        self.matches = list(matches)
+        super().__init__(NO_STORY.format(spec=spec) if not matches else AMBIGUOUS_STORY.format(
+            spec=spec, count=len(matches), ids=", ".join(map(str, matches))))
+
+
+class ExportFormatError(DatelineError):
+    """An export format dateline does not write, or not where it was asked to."""
+
+    def __init__(self, fmt: str, formats: Sequence[str], why: str | None = None):
+        self.fmt = fmt
+        super().__init__(f"{fmt!r} cannot go to one file: {why}" if why else
+                         BAD_FORMAT.format(fmt=fmt, formats=", ".join(formats)))
+
+
 # Reasons for SourceReadError/ExtractionError, kept here so tests can pin them.
 EMPTY = "the input is empty"
 BINARY = "the input is binary data, not text or HTML"
@@ -61,3 +82,7 @@ READ_FAILED = "the file could not be read ({detail})"
 EMPTY_FEED = "the feed has no items"
 FEED_ITEM_NO_TEXT = "the feed item has no content, description or summary"
 JSONL_NO_TEXT = 'line {line} has neither "text" nor "html"'
+NO_STORY = "no story matches {spec!r}. List stories with 'dateline stories'."
+AMBIGUOUS_STORY = ("{spec!r} matches {count} story titles (ids {ids}); give a story id. "
+                   "List stories with 'dateline stories'.")
+BAD_FORMAT = "{fmt!r} is not a format dateline exports yet; use {formats}."

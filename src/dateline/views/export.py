@@ -12,10 +12,10 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from dateline.errors import DatelineError
+from dateline.errors import ExportFormatError, StoryNotFoundError
 from dateline.link.entities import person_actor
 from dateline.store import Store, StoredArticle
 from dateline.views import render
@@ -29,32 +29,6 @@ SCHEMA_VERSION = "1"
 FORMATS = ("json", "jsonl", "md", "csv")
 # The export's tables, in the order jsonl and csv write them.
 TABLES = ("articles", "entities", "quotes", "events", "stories", "timeline", "brief")
-
-# Message templates (errors.py belongs to another module owner for now; move them there).
-NO_STORY = "no story matches {spec!r}. List stories with 'dateline stories'."
-AMBIGUOUS_STORY = ("{spec!r} matches {count} story titles (ids {ids}); give a story id. "
-                   "List stories with 'dateline stories'.")
-BAD_FORMAT = "{fmt!r} is not a format dateline exports yet; use {formats}."
-
-
-class StoryNotFoundError(DatelineError):
-    """No story, or more than one, matches what the user gave."""
-
-    def __init__(self, spec: str, matches: Sequence[int] = ()):
-        self.spec = spec
-        self.matches = list(matches)
-        super().__init__(NO_STORY.format(spec=spec) if not matches else AMBIGUOUS_STORY.format(
-            spec=spec, count=len(matches), ids=", ".join(map(str, matches))))
-
-
-class ExportFormatError(DatelineError):
-    """An export format dateline does not write, or not where it was asked to."""
-
-    def __init__(self, fmt: str, why: str | None = None):
-        self.fmt = fmt
-        super().__init__(f"{fmt!r} cannot go to one file: {why}" if why else
-                         BAD_FORMAT.format(fmt=fmt, formats=", ".join(FORMATS)))
-
 
 def find_story(store: Store, spec: str) -> int:
     """The story a user means: its id, or a case-insensitive part of its title that only
@@ -166,7 +140,7 @@ def export_text(data: dict[str, Any], fmt: str = "json") -> str:
             None, [_entry_of(e) for e in t["entries"]], [_point_of(p) for p in b["points"]]))
             for t, b in zip(data["timeline"], data["brief"]))
     if fmt == "csv":
-        raise ExportFormatError(fmt, "it writes one file per table: give --out FOLDER")
+        raise ExportFormatError(fmt, FORMATS, "it writes one file per table: give --out FOLDER")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -191,7 +165,7 @@ def export_tables(data: dict[str, Any]) -> dict[str, str]:
 def check_format(fmt: str) -> None:
     """Raises ExportFormatError unless dateline exports ``fmt``."""
     if fmt not in FORMATS:
-        raise ExportFormatError(fmt)
+        raise ExportFormatError(fmt, FORMATS)
 
 
 # -- helpers ---------------------------------------------------------------------------------
