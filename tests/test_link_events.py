@@ -97,3 +97,22 @@ def test_events_reingest_changes_nothing(talks, tmp_path):
     assert report.ingested == 0
     with dateline.open(db) as again:
         assert again.story_events(None) == before
+
+
+class NoEvents:
+    def event_candidates(self, keys):
+        return {}
+
+
+def test_events_words_of_a_direct_quote_are_not_events():
+    from dateline.link.events import plan_events
+    from dateline.model import Analysis, EventMention, Quote
+
+    text = 'Troops shelled Kharkiv on Monday. "We will end this war," Peskov said.'
+    quote = Quote(35, 55, "We will end this war", True, "said", 58, 62, "Peskov", 58, 64)
+    analysis = Analysis(sentences=((0, 33), (34, 71)), mentions=(), timexes=(), quotes=(quote,),
+                        roles=(), event_mentions=(
+        EventMention(0, 33, "shelled", "2026-02-02", "timex", (), ("Kharkiv",)),
+        EventMention(34, 71, "war", "2026-02-03", "published", ("Peskov",), ())))
+    drafts = plan_events(NoEvents(), text, analysis, {})
+    assert [d.members[0]["trigger"] for d in drafts] == ["shelled"]

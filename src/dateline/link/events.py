@@ -7,7 +7,7 @@ trigger class. A candidate scores by trigger class, shared actors and sentence w
 best one at or above ``JOIN`` takes the mention, else the mention starts an event. A
 mention dated by its sentence ("the Kremlin meeting on Dec 2") looks on that date, so a
 past event reported later joins the event of its own date. Statements ("said") are quotes,
-not events, and are left out.
+not events, and are left out, as are the words of a direct quote.
 """
 from __future__ import annotations
 
@@ -118,9 +118,11 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
     """
     drafts: list[EventDraft] = []
     stored: dict[int, EventDraft] = {}
+    quoted = [(quote.start, quote.end) for quote in analysis.quotes if quote.direct]
     for mention in analysis.event_mentions:
         trigger = trigger_class(mention.trigger)
-        if _IRREGULAR.get(mention.trigger.casefold(), trigger) in REPORTING_VERBS:
+        if (_IRREGULAR.get(mention.trigger.casefold(), trigger) in REPORTING_VERBS
+                or _in_quote(text, mention, quoted)):
             continue
         when = calendar_span(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
@@ -144,6 +146,12 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
     for draft in drafts:
         _settle_dates(draft)
     return drafts
+
+
+def _in_quote(text: str, mention: Any, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the trigger is words someone is quoted saying: a position, not an event."""
+    at = text.find(mention.trigger, mention.start, mention.end)
+    return at >= 0 and any(start <= at < end for start, end in quoted)
 
 
 def describe(profile: Mapping[str, Any]) -> dict[str, Any]:
