@@ -130,3 +130,14 @@ def test_stories_reingest_decides_nothing_new(in_order, tmp_path):
     with dateline.open(db) as again:
         assert again.story_decisions() == in_order.story_decisions()
         assert partition(again) == partition(in_order)
+
+
+def test_stories_an_article_without_a_title_is_headed_by_its_first_words():
+    from dateline.link.stories import headline
+
+    assert headline(None, "The well is sealed, officials say. Work goes on.") == \
+        "The well is sealed, officials say."
+    assert headline("  ", "one two three four five six seven eight nine ten eleven twelve "
+                          "thirteen fourteen fifteen") == \
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen …"
+    assert headline("Kept as is", "Body.") == "Kept as is"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,13 +31,18 @@ STORY_TERMS = 200
 # The article's keys that look up candidate stories, and how long a story stays open to them.
 LOOKUP_KEYS = 12
 OPEN_DAYS = 120
-# Similarity to join a story and to merge the stories an article bridges; sharing an event
-# with a story counts this much more.
-JOIN = 0.2
+# Similarity to join a story and to merge the stories an article bridges (JOIN set on the
+# Timeline17 dev sample: bench/stories.py); sharing an event with a story counts this much
+# more.
+JOIN = 0.15
 MERGE = 0.3
 EVENT_BONUS = 0.2
-# The headline is weighed this many times each body word.
+# The headline is weighed this many times each body word; an article without one is
+# headed by the first words of its first sentence.
 TITLE_WEIGHT = 3
+HEADLINE_WORDS = 14
+
+_FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]*")
 
 Action = Literal["start", "join", "merge"]
 
@@ -72,13 +78,22 @@ def link_stories(store: Store) -> int:
         known, total = store.term_frequencies(list(counts))
         vector = top({term: (1 + math.log(n)) * _idf(known.get(term, 0), total)
                       for term, n in counts.items()}, ARTICLE_TERMS)
-        decision = _decide(store, article_id, article.title or "", article.published.value, vector,
+        decision = _decide(store, article_id, headline(article.title, article.text),
+                           article.published.value, vector,
                            drafts)
         store.save_links(article_id, _saved_events(drafts), decision, _keys(vector),
                          article.published.value, list(counts))
         logger.debug("%s: %s story %s", article_id, decision.action, decision.story_id)
         linked += 1
     return linked
+
+
+def headline(title: str | None, text: str) -> str:
+    """The article's title, or where it has none the start of its first sentence."""
+    if title and title.strip():
+        return title.strip()
+    words = _FIRST_SENTENCE.match(text.strip()).group().split()
+    return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
 def _raw_terms(title: str | None, text: str, actors: Mapping[int, int]) -> Counter[str]:
