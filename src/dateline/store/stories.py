@@ -30,11 +30,11 @@ class StoryTables:
     # -- what linking reads -----------------------------------------------------------------
 
     def unstoried(self) -> list[str]:
-        """Entity-linked articles in no story yet, in publication order (undated last)."""
+        """Entity-linked articles in no story yet, in publication order (undated last), then
+        by id: the order one batch is linked in does not depend on the order of its inputs."""
         query = (select(articles.c.id).join(entity_links, entity_links.c.article_id == articles.c.id)
                  .where(~articles.c.id.in_(select(story_articles.c.article_id)))
-                 .order_by(articles.c.published.is_(None), articles.c.published,
-                           articles.c.raw_id, articles.c.id))
+                 .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id))
         with self._transaction(write=False) as conn:
             return list(conn.execute(query).scalars())
 
