@@ -14,12 +14,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
+from clikit import invoke, schema_for
 
-from dateline.cli import app
 from dateline.store import Store
 
-SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>Port reopens after storm | Harbour Gazette</title>
@@ -48,10 +46,6 @@ Work on the first section is due to start in the spring and to last about eight 
 """
 
 
-def schema_for(name: str) -> dict:
-    return {**SCHEMA, "$ref": f"#/$defs/{name}"}
-
-
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
@@ -59,10 +53,6 @@ def inputs(tmp_path: Path) -> Path:
     (folder / "page.html").write_text(PAGE)
     (folder / "nested" / "council.txt").write_text(TEXT)
     return folder
-
-
-def invoke(*args: str, input: bytes | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=input)
 
 
 def test_cli_ingest_lists_and_shows(inputs, db_path):

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
+from clikit import invoke, schema_for
 
-from dateline.cli import app
 from dateline.store import Store
 
-SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
 
 STORY = """Talks resume in Abu Dhabi
 
@@ -22,14 +19,6 @@ Ukraine's defence minister Rustem Umerov arrived in Abu Dhabi on Sunday for a se
 
 The Kremlin spokesperson, Dmitry Peskov, said on Monday that the talks would continue this week.
 """
-
-
-def schema_for(name: str) -> dict:
-    return {**SCHEMA, "$ref": f"#/$defs/{name}"}
-
-
-def invoke(*args, input: bytes | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=input)
 
 
 @pytest.fixture

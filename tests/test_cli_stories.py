@@ -3,27 +3,14 @@ duplicates, on the multi-outlet fixture in tests/data/stories/ (ingested once pe
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
+from clikit import invoke, schema_for
 
-from dateline.cli import app
 
 DATA = Path(__file__).parent / "data" / "stories"
-SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
-# Wide enough that Rich never wraps a table cell in the tests.
-WIDE = {"COLUMNS": "200"}
-
-
-def schema_for(name: str) -> dict:
-    return {**SCHEMA, "$ref": f"#/$defs/{name}"}
-
-
-def invoke(*args, input: bytes | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=input, env=WIDE)
 
 
 def json_lines(*args) -> list[dict]:

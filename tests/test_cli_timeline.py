@@ -5,23 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import re
-from importlib.resources import files
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
-
-from dateline.cli import app
-
-SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
-
-
-def schema_for(name: str) -> dict:
-    return {**SCHEMA, "$ref": f"#/$defs/{name}"}
-
-
-def invoke(*args):
-    return CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "200"})
+from clikit import invoke, schema_for
 
 
 @pytest.fixture

@@ -3,24 +3,17 @@ fixture in tests/data/stories/ (ingested once per module)."""
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
+from clikit import SCHEMA, invoke
 
 import dateline
-from dateline.cli import app
 from dateline.views import StoryNotFoundError
 
 DATA = Path(__file__).parent / "data" / "stories"
-SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
 EXPORT = {**SCHEMA, "$ref": "#/$defs/export"}
-
-
-def invoke(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")

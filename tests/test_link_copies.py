@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
-from typer.testing import CliRunner
+from clikit import SCHEMA, invoke
 
-from dateline.cli import app
 from dateline.link.copies import link_copies
 from dateline.store import Store
 
-SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
 
 WIRE = [
     "GENEVA, March 3 (Reuters) - Negotiators from both sides agreed on Tuesday to extend the "
@@ -54,10 +51,6 @@ def outlets(folder: Path) -> Path:
                     "Reporting by Anna Berg; Editing by Tom Hale"], "Harbour News")
     write(folder, "e", "Council approves tram depot homes", OTHER, "Daily Courier")
     return folder
-
-
-def invoke(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def test_link_copies_group_with_sightings(tmp_path, db_path):

@@ -1,20 +1,17 @@
 """One actor per real-world entity across articles: name keys, surnames, roles over time."""
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
-from importlib.resources import files
 
 import jsonschema
 import pytest
+from clikit import SCHEMA
 
 from dateline.link.entities import link_entities, person_actor, resolve
 from dateline.link.names import name_key, state_of, surname_key
 from dateline.model import (Analysis, Article, EventMention, Mention, Published, Quote, RawDocument,
                             Role)
-
-SCHEMA = json.loads((files("dateline") / "schemas" / "dateline.schema.json").read_text())
 
 
 @pytest.mark.parametrize("variants", [
