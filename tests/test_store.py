@@ -160,3 +160,29 @@ def test_store_quotes_and_entities(store):
         "title": "minister", "as_of": "2026-01-18", "article_id": article_id,
         "first_seen": "2026-01-18", "last_seen": "2026-01-18",
         "evidence": [{"article_id": article_id, "start": 0, "end": 5}]}]
+
+
+def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path):
+    """A store made before the queue existed gets one: what each stage still has to do."""
+    import shutil
+
+    from alembic import command
+    from alembic.config import Config
+
+    from dateline.store.schema import pending, story_articles, story_decisions
+    from dateline.store.store import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    shutil.copy(talks.engine.url.database, db)
+    with Store.open(str(db)) as store, store.engine.begin() as conn:
+        assert conn.execute(pending.select()).all() == []  # fully linked: nothing waits
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+        last = conn.execute(text("SELECT article_id FROM story_articles LIMIT 1")).scalar()
+        conn.execute(story_decisions.delete().where(story_decisions.c.article_id == last))
+        conn.execute(story_articles.delete().where(story_articles.c.article_id == last))
+    with Store.open(str(db)) as store, store.engine.connect() as conn:
+        assert conn.execute(pending.select()).all() == [("stories", last)]
+        assert store.unstoried() == [last]

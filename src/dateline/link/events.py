@@ -81,13 +81,10 @@ class EventDraft:
 
     def keys(self) -> set[str]:
         """The look-up keys the event is found by."""
-        things = [f"a{actor}" for actor in self.profile["actors"]]
-        things += [f"t:{trigger}" for trigger in self.profile["triggers"]]
-        dates = [*self.profile["dates"], *self.whens]
-        buckets = {_bucket(when) for when in dates}
+        buckets = {_bucket(when) for when in [*self.profile["dates"], *self.whens]}
         if self.profile.get("undated"):
             buckets.add(_bucket(None))
-        return {f"{bucket}|{thing}" for bucket in buckets for thing in things}
+        return _keyed(buckets, self.profile["actors"], self.profile["triggers"])
 
 
 def trigger_class(trigger: str) -> str:
@@ -167,8 +164,17 @@ def describe(profile: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _lookup_keys(when: list[Any] | None, actors: Iterable[int], trigger: str) -> set[str]:
-    things = [f"a{actor}" for actor in actors] + [f"t:{trigger}"]
-    return {f"{bucket}|{thing}" for bucket in _window(when) for thing in things}
+    return _keyed(_window(when), actors, [trigger])
+
+
+def _keyed(buckets: Iterable[str], actors: Iterable[Any], triggers: Iterable[str]) -> set[str]:
+    """Keys of date buckets joined with actors, and of day and week buckets joined with
+    trigger classes: a month, a year or "undated" holds too many events of one kind for
+    the kind alone to be a key whose look-up costs the same as the store grows."""
+    actors, triggers = list(actors), list(triggers)
+    return {f"{bucket}|{thing}" for bucket in buckets
+            for thing in [*(f"a{actor}" for actor in actors),
+                          *(f"t:{t}" for t in triggers if bucket[:2] in ("d:", "w:"))]}
 
 
 def _best(candidates: Sequence[EventDraft], trigger: str, actors: set[int],

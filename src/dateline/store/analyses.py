@@ -11,6 +11,7 @@ from sqlalchemy import select
 from dateline.model import Analysis, EventMention, Mention, Quote, Role, TimeExpression
 from dateline.store.schema import (actor_mentions, analyses, articles, entity_links,
                                    event_mentions, mentions, quotes, roles, timexes)
+from dateline.store.sql import done, enqueue, waiting
 from dateline.store.timestamps import now
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ class AnalysisTables:
     get: Callable[[str], StoredArticle]
 
     def save_analysis(self, article_id: str, analysis: Analysis, version: int) -> None:
-        """Replace an article's analysis, and mark it done, in one transaction."""
+        """Replace an article's analysis, and mark it done (its entities now wait to be
+        linked), in one transaction."""
         with self._transaction() as conn:
             for table in (*_ANALYSIS_TABLES, actor_mentions, entity_links):
                 conn.execute(table.delete().where(table.c.article_id == article_id))
@@ -35,12 +37,13 @@ class AnalysisTables:
             for table, rows in _analysis_rows(analysis):
                 if rows:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
+            done(conn, "analyze", article_id)
+            enqueue(conn, "entities", article_id)
 
     def unanalysed(self, redo: bool = False) -> Iterator[StoredArticle]:
         """Articles with no analysis yet (all of them with ``redo``), by id, read one by one."""
-        query = select(articles.c.id).order_by(articles.c.id)
-        if not redo:
-            query = query.where(~articles.c.id.in_(select(analyses.c.article_id)))
+        query = (select(articles.c.id).order_by(articles.c.id) if redo
+                 else waiting("analyze", articles.c.id))
         with self._transaction(write=False) as conn:
             ids = conn.execute(query).scalars().all()
         return (self.get(article_id) for article_id in ids)

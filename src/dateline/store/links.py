@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, or_, select
 
-from dateline.store.schema import (actor_keys, actor_mentions, actors, analyses, articles,
-                                   copies, entity_links, fingerprints, lsh_buckets, roles,
-                                   sightings)
+from dateline.store.schema import (actor_keys, actor_mentions, actors, articles, copies,
+                                   entity_links, fingerprints, lsh_buckets, roles, sightings,
+                                   story_articles)
+from dateline.store.sql import done, enqueue, waiting
 
 if TYPE_CHECKING:
     from dateline.store.store import StoredArticle
@@ -36,6 +37,7 @@ class LinkTables:
                 conn.execute(copies.insert().values(
                     article_id=article_id, canonical_id=canonical, similarity=similarity,
                     containment=containment))
+            done(conn, "copies", article_id)
 
     def actor(self, key: str) -> int | None:
         """The actor known by a name key."""
@@ -65,7 +67,7 @@ class LinkTables:
 
     def save_entity_links(self, article_id: str, found: Sequence[tuple[int, str, int]]) -> None:
         """Record the actors an article mentions (actor id, name as written, count) and mark
-        it linked, in one transaction."""
+        it linked, in one transaction; an article in no story yet now waits for one."""
         with self._transaction() as conn:
             conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
             if found:
@@ -73,21 +75,22 @@ class LinkTables:
                     {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
                     for a, n, c in found])
             conn.execute(entity_links.insert().values(article_id=article_id))
+            done(conn, "entities", article_id)
+            placed = select(story_articles.c.article_id).where(
+                story_articles.c.article_id == article_id)
+            if conn.execute(placed).first() is None:
+                enqueue(conn, "stories", article_id)
 
     def entity_unlinked(self) -> list[str]:
         """Analysed articles whose actors are not linked yet, in the order they were stored."""
-        query = (select(articles.c.id).join(analyses, analyses.c.article_id == articles.c.id)
-                 .where(~articles.c.id.in_(select(entity_links.c.article_id)))
-                 .order_by(articles.c.raw_id, articles.c.id))
+        query = waiting("entities", articles.c.raw_id, articles.c.id)
         with self._transaction(write=False) as conn:
             return list(conn.execute(query).scalars())
 
     def unlinked(self) -> Iterator[StoredArticle]:
         """Articles with no fingerprint yet, in the order they were stored, read one by one."""
         # raw ids grow with each input read, so they keep the order within one second too
-        query = (select(articles.c.id)
-                 .where(~articles.c.id.in_(select(fingerprints.c.article_id)))
-                 .order_by(articles.c.raw_id, articles.c.id))
+        query = waiting("copies", articles.c.raw_id, articles.c.id)
         with self._transaction(write=False) as conn:
             ids = conn.execute(query).scalars().all()
         return (self.get(article_id) for article_id in ids)

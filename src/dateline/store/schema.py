@@ -1,8 +1,8 @@
 """The store's tables (SQLAlchemy Core). Migrations under migrations/ build them."""
 from __future__ import annotations
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, Integer, MetaData,
-                        String, Table, Text, UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer,
+                        MetaData, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -53,6 +53,16 @@ failures = Table(
     Column("message", Text, nullable=False),
     Column("raw_id", Integer, ForeignKey("raw_documents.id")),
     Column("created_at", String(32), nullable=False),
+)
+
+# What each article still waits for: "analyze", then "copies" (independent of analysis),
+# "entities" and "stories". A stage's row is added with the work it waits on and removed
+# in the transaction that does it, so finding pending work never scans the articles.
+pending = Table(
+    "pending",
+    metadata,
+    Column("stage", String(8), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
 )
 
 # -- analysis: one row in analyses per analysed article, the rest hang off it ----------------
@@ -288,6 +298,7 @@ story_keys = Table(
     Column("key", Text, primary_key=True),
     Column("story_id", Integer, ForeignKey("stories.id"), primary_key=True, index=True),
     Column("last", String(10)),
+    Index("ix_story_keys_key_last", "key", "last"),
 )
 
 # The story each linked article belongs to (the row also marks the article linked).

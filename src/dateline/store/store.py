@@ -21,6 +21,7 @@ from dateline.store.analyses import AnalysisTables
 from dateline.store.links import LinkTables
 from dateline.store.stories import StoryTables
 from dateline.store.schema import articles, failures, raw_documents, sightings
+from dateline.store.sql import enqueue
 from dateline.store.timestamps import now
 
 logger = logging.getLogger(__name__)
@@ -141,6 +142,8 @@ class Store(AnalysisTables, LinkTables, StoryTables):
                     id=article.id, raw_id=raw_id, text_hash=text_hash,
                     created_at=stamp, updated_at=stamp, **_article_row(article)))
                 _sighted(conn, article.id, article)
+                for stage in ("analyze", "copies"):
+                    enqueue(conn, stage, article.id)
                 return "ingested", article.id
             new_source = _sighted(conn, row["id"], article)
             fills = _fills(row, article)

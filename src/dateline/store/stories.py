@@ -7,19 +7,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from dateline.store.schema import (actor_mentions, articles, copies, entity_links, event_keys,
+from dateline.store.schema import (actor_mentions, articles, copies, event_keys,
                                    event_members, events, sightings, stories, story_articles,
                                    story_decisions, story_keys, term_counts)
+from dateline.store.sql import chunks, done, upsert, waiting
 from dateline.store.timestamps import now
 
 if TYPE_CHECKING:
     from dateline.link.stories import StoryDecision
-
-# Terms per IN (...) query, well under every database's limit on bound parameters.
-_CHUNK = 500
 
 
 class StoryTables:
@@ -32,9 +29,8 @@ class StoryTables:
     def unstoried(self) -> list[str]:
         """Entity-linked articles in no story yet, in publication order (undated last), then
         by id: the order one batch is linked in does not depend on the order of its inputs."""
-        query = (select(articles.c.id).join(entity_links, entity_links.c.article_id == articles.c.id)
-                 .where(~articles.c.id.in_(select(story_articles.c.article_id)))
-                 .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id))
+        query = waiting("stories", articles.c.published.is_(None), articles.c.published,
+                        articles.c.id)
         with self._transaction(write=False) as conn:
             return list(conn.execute(query).scalars())
 
@@ -53,7 +49,7 @@ class StoryTables:
         """How many linked articles use each term, and how many articles are linked."""
         found: dict[str, int] = {}
         with self._transaction(write=False) as conn:
-            for chunk in _chunks(["", *terms]):
+            for chunk in chunks(["", *terms]):
                 found.update(conn.execute(select(term_counts.c.term, term_counts.c.articles)
                                           .where(term_counts.c.term.in_(chunk))).all())
         return found, found.pop("", 0)
@@ -124,13 +120,14 @@ class StoryTables:
                         for member in event["members"]])
             story_id = _save_story(conn, decision, day)
             conn.execute(story_articles.insert().values(article_id=article_id, story_id=story_id))
-            _upsert(conn, story_keys, [{"key": key, "story_id": story_id, "last": day}
-                                       for key in keys], "last")
+            upsert(conn, story_keys, [{"key": key, "story_id": story_id, "last": day}
+                                      for key in keys], "last", keep="latest")
             conn.execute(story_decisions.insert().values(
                 article_id=article_id, action=decision.action, story_id=story_id,
                 merged=decision.merged, score=decision.score, decided_at=now()))
-            _upsert(conn, term_counts, [{"term": term, "articles": 1} for term in ["", *terms]],
-                    "articles")
+            upsert(conn, term_counts, [{"term": term, "articles": 1} for term in ["", *terms]],
+                   "articles")
+            done(conn, "stories", article_id)
 
     # -- what the views read -----------------------------------------------------------------
 
@@ -180,7 +177,7 @@ class StoryTables:
                     {"article_id": row["article_id"], "start": row["start"], "end": row["end"],
                      "date": row["date"]})
             rows = []
-            for chunk in _chunks(sorted(found)):
+            for chunk in chunks(sorted(found)):
                 rows += conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all()
         out = []
         for row in sorted(rows, key=lambda r: (r["start"] or "9999", r["id"])):
@@ -221,7 +218,7 @@ class StoryTables:
         with self._transaction(write=False) as conn:
             if article_ids is None:
                 return [dict(row) for row in conn.execute(query).mappings()]
-            return [dict(row) for chunk in _chunks(sorted(set(article_ids)))
+            return [dict(row) for chunk in chunks(sorted(set(article_ids)))
                     for row in conn.execute(query.where(
                         actor_mentions.c.article_id.in_(chunk))).mappings()]
 
@@ -231,7 +228,7 @@ class StoryTables:
         from dateline.store.schema import actors
         found: dict[int, str] = {}
         with self._transaction(write=False) as conn:
-            for chunk in _chunks(sorted(set(actor_ids))):
+            for chunk in chunks(sorted(set(actor_ids))):
                 found.update(conn.execute(select(actors.c.id, actors.c.name)
                                           .where(actors.c.id.in_(chunk))).all())
         return found
@@ -244,7 +241,7 @@ def _save_event(conn: Connection, event: dict[str, Any]) -> int:
         event_id = conn.execute(events.insert().values(**values)).inserted_primary_key[0]
     else:
         conn.execute(events.update().where(events.c.id == event_id).values(**values))
-    _upsert(conn, event_keys, [{"key": key, "event_id": event_id} for key in event["keys"]], None)
+    upsert(conn, event_keys, [{"key": key, "event_id": event_id} for key in event["keys"]])
     return event_id
 
 
@@ -266,37 +263,12 @@ def _save_story(conn: Connection, decision: StoryDecision, day: str | None) -> i
         moved = conn.execute(select(story_keys.c.key, story_keys.c.last)
                              .where(story_keys.c.story_id == gone)).all()
         conn.execute(story_keys.delete().where(story_keys.c.story_id == gone))
-        _upsert(conn, story_keys, [{"key": key, "story_id": story_id, "last": last}
-                                   for key, last in moved], "last")
+        upsert(conn, story_keys, [{"key": key, "story_id": story_id, "last": last}
+                                  for key, last in moved], "last", keep="latest")
         conn.execute(stories.update().where(stories.c.id == gone).values(merged_into=story_id))
     return story_id
-
-
-def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], column: str | None) -> None:
-    """Insert rows; where the key is there, keep the latest ``column`` (a date) or add to
-    it (a count), or leave the row as it is (``column`` None)."""
-    if not rows:
-        return
-    postgres = conn.dialect.name == "postgresql"
-    dialect, biggest = (postgresql, func.greatest) if postgres else (sqlite, func.max)
-    keys = [c.name for c in table.primary_key.columns]
-    for chunk in _chunks(rows, _CHUNK // len(rows[0])):
-        statement = dialect.insert(table).values(chunk)
-        if column is None:
-            statement = statement.on_conflict_do_nothing(index_elements=keys)
-        elif column == "last":
-            statement = statement.on_conflict_do_update(index_elements=keys, set_={
-                column: biggest(func.coalesce(statement.excluded[column], table.c[column]),
-                                 func.coalesce(table.c[column], statement.excluded[column]))})
-        else:
-            statement = statement.on_conflict_do_update(index_elements=keys, set_={
-                column: table.c[column] + statement.excluded[column]})
-        conn.execute(statement)
 
 
 def _per_story(conn: Connection, query: Any) -> dict[int, int]:
     return dict(conn.execute(query.group_by(story_articles.c.story_id)).all())
 
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> list[Sequence[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,60 @@
+"""SQL helpers the Store's tables share: upserts that compile once, chunked IN lists, and
+the queue of pending work per article."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from dateline.store.schema import articles, pending
+
+# Items per IN (...) list, well under every database's limit on bound parameters.
+CHUNK = 500
+
+
+def upsert(conn: Connection, table: Any, rows: Sequence[dict[str, Any]],
+           column: str | None = None, *, keep: str = "add") -> None:
+    """Insert rows; where a row's key is there, add to ``column`` (``keep="add"``, a count)
+    or keep its latest value (``keep="latest"``, a date), or leave the row as it is
+    (``column`` None). One statement for all rows, so it compiles once."""
+    if not rows:
+        return
+    postgres = conn.dialect.name == "postgresql"
+    statement = (postgresql if postgres else sqlite).insert(table)
+    keys = [c.name for c in table.primary_key.columns]
+    if column is None:
+        statement = statement.on_conflict_do_nothing(index_elements=keys)
+    elif keep == "latest":
+        biggest = func.greatest if postgres else func.max
+        new, old = statement.excluded[column], table.c[column]
+        statement = statement.on_conflict_do_update(index_elements=keys, set_={
+            column: biggest(func.coalesce(new, old), func.coalesce(old, new))})
+    else:
+        statement = statement.on_conflict_do_update(index_elements=keys, set_={
+            column: table.c[column] + statement.excluded[column]})
+    conn.execute(statement, list(rows))
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def enqueue(conn: Connection, stage: str, article_id: str) -> None:
+    """Note that an article waits for ``stage``."""
+    upsert(conn, pending, [{"stage": stage, "article_id": article_id}])
+
+
+def done(conn: Connection, stage: str, article_id: str) -> None:
+    """Note that ``stage`` is done for an article."""
+    conn.execute(pending.delete().where(pending.c.stage == stage,
+                                        pending.c.article_id == article_id))
+
+
+def waiting(stage: str, *order: Any) -> Select:
+    """The ids of the articles waiting for ``stage``, in ``order``: an indexed read of the
+    queue, whatever the store holds."""
+    return (select(articles.c.id).join(pending, pending.c.article_id == articles.c.id)
+            .where(pending.c.stage == stage).order_by(*order))
