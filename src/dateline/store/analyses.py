@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from dateline.model import Analysis, EventMention, Mention, Quote, Role, TimeExpression
 from dateline.store.schema import (actor_mentions, analyses, articles, entity_links,
-                                   event_mentions, mentions, quotes, roles, timexes)
+                                   event_mentions, mentions, quotes, roles, story_articles,
+                                   timexes)
 from dateline.store.sql import done, enqueue, waiting
 from dateline.store.timestamps import now
 
@@ -72,13 +73,18 @@ class AnalysisTables:
                                  for r in found["event_mentions"]),
         )
 
-    def quotes(self, speaker: str | None = None) -> list[tuple[StoredArticle, Quote]]:
-        """Quotes with their articles, by publication date; ``speaker`` matches a name part."""
+    def quotes(self, speaker: str | None = None, story_id: int | None = None
+               ) -> list[tuple[StoredArticle, Quote]]:
+        """Quotes with their articles, by publication date; ``speaker`` matches a name part,
+        ``story_id`` keeps that story's articles (read through the story's index)."""
         query = (select(quotes, articles.c.published).join(articles, quotes.c.article_id == articles.c.id)
                  .order_by(articles.c.published.is_(None), articles.c.published,
                            quotes.c.article_id, quotes.c.start))
         if speaker:
             query = query.where(quotes.c.speaker.contains(speaker, autoescape=True))
+        if story_id is not None:
+            query = query.join(story_articles, story_articles.c.article_id == articles.c.id
+                               ).where(story_articles.c.story_id == story_id)
         with self._transaction(write=False) as conn:
             rows = conn.execute(query).mappings().all()
         cache: dict[str, StoredArticle] = {}

@@ -143,30 +143,38 @@ class LinkTables:
             out.append(group)
         return out
 
-    def entities(self, person_key: Callable[[str], int | None] | None = None
-                 ) -> list[dict[str, Any]]:
+    def entities(self, person_key: Callable[[str], int | None] | None = None,
+                 story_id: int | None = None) -> list[dict[str, Any]]:
         """Actors by how many articles mention them: id, name, label, the names they go by,
         counts, and their roles over time.
 
         Args:
             person_key: maps a role's person name to its actor id (``link.entities``
                 knows the keys); without it, roles are matched by exact name.
+            story_id: only what that story's articles say (mentions, names, roles), read
+                through the story's index, not the whole store.
         """
+        def scoped(query: Any, table: Any) -> Any:
+            if story_id is None:
+                return query
+            return query.join(story_articles, story_articles.c.article_id == table.c.article_id
+                              ).where(story_articles.c.story_id == story_id)
+
         docs = func.count(actor_mentions.c.article_id.distinct()).label("articles")
         total = func.sum(actor_mentions.c.mentions).label("mentions")
-        query = (select(actors.c.id, actors.c.name, actors.c.label, total, docs)
-                 .join(actor_mentions, actor_mentions.c.actor_id == actors.c.id)
-                 .group_by(actors.c.id)
-                 .order_by(docs.desc(), total.desc(), actors.c.name))
+        query = scoped(select(actors.c.id, actors.c.name, actors.c.label, total, docs)
+                       .join(actor_mentions, actor_mentions.c.actor_id == actors.c.id),
+                       actor_mentions)
+        query = query.group_by(actors.c.id).order_by(docs.desc(), total.desc(), actors.c.name)
         with self._transaction(write=False) as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
             names: dict[int, list[str]] = {}
-            for actor_id, name in conn.execute(select(actor_mentions.c.actor_id,
-                                                      actor_mentions.c.name).distinct()
-                                               .order_by(actor_mentions.c.name)):
+            spelled = scoped(select(actor_mentions.c.actor_id, actor_mentions.c.name).distinct(),
+                             actor_mentions)
+            for actor_id, name in conn.execute(spelled.order_by(actor_mentions.c.name)):
                 names.setdefault(actor_id, []).append(name)
-            held = conn.execute(select(roles).order_by(roles.c.as_of, roles.c.article_id,
-                                                       roles.c.start)).mappings().all()
+            held = conn.execute(scoped(select(roles), roles).order_by(
+                roles.c.as_of, roles.c.article_id, roles.c.start)).mappings().all()
         by_actor = {row["name"]: row["id"] for row in rows}
         timeline: dict[int, dict[str, dict[str, Any]]] = {}
         for role in held:

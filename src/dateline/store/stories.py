@@ -201,6 +201,15 @@ class StoryTables:
         with self._transaction(write=False) as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 
+    def canonicals(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The canonical article of each of these that is a near copy: id -> canonical id."""
+        found: dict[str, str] = {}
+        with self._transaction(write=False) as conn:
+            for chunk in chunks(sorted(set(article_ids))):
+                found.update(conn.execute(select(copies.c.article_id, copies.c.canonical_id)
+                                          .where(copies.c.article_id.in_(chunk))).all())
+        return found
+
     def story_of(self, article_id: str) -> int | None:
         """The story an article belongs to, None before it is linked."""
         with self._transaction(write=False) as conn:

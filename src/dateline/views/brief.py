@@ -48,12 +48,13 @@ class Point:
 def brief(store: Store, story_id: int | None, *, since: date | None = None) -> list[Point]:
     """The story's key points; with ``since``, only what happened or was said since then."""
     articles = Articles(store)
-    entries = timeline(store, story_id, since=since)
+    entries = timeline(store, story_id, since=since, articles=articles)
     ids = (store.story_article_ids(story_id) if story_id is not None
            else [a.id for a in store.articles()])
     if since is not None:
         ids = [i for i in ids if (articles.cite(i, 0, 0).published or "") >= since.isoformat()]
-    points = _events(entries) + _positions(articles, ids) + _leaders(store, articles, ids)
+    points = _events(entries) + _positions(store, articles, ids, story_id)
+    points += _leaders(store, articles, ids, story_id)
     return points + _disputes(store, articles, story_id, entries)
 
 
@@ -70,16 +71,17 @@ def _events(entries: list[Entry]) -> list[Point]:
         for e in others]
 
 
-def _positions(articles: Articles, ids: list[str]) -> list[Point]:
+def _positions(store: Store, articles: Articles, ids: list[str], story_id: int | None
+               ) -> list[Point]:
     """The most quoted speakers' latest quoted words, each under the speaker's own name."""
+    inside = set(ids)
+    actor_of = {(row["article_id"], row["name"]): row["actor_id"]
+                for row in store.actor_mentions_in(ids)}
     said: dict[str, list[tuple[str, Any]]] = {}
-    for article_id in ids:
-        analysis = articles.store.analysis(article_id)
-        actor_of, _ = articles.store.article_actors(article_id)
-        for quote in analysis.quotes if analysis else ():
-            if quote.speaker and quote.speaker_start is not None:
-                who = str(actor_of.get(quote.speaker, quote.speaker))
-                said.setdefault(who, []).append((article_id, quote))
+    for stored, quote in store.quotes(story_id=story_id):
+        if stored.id in inside and quote.speaker and quote.speaker_start is not None:
+            who = str(actor_of.get((stored.id, quote.speaker), quote.speaker))
+            said.setdefault(who, []).append((stored.id, quote))
     top = sorted(said, key=lambda who: (-len(said[who]), who))[:SPEAKERS]
     points = []
     for who in top:
@@ -93,12 +95,13 @@ def _positions(articles: Articles, ids: list[str]) -> list[Point]:
     return points
 
 
-def _leaders(store: Store, articles: Articles, ids: list[str]) -> list[Point]:
+def _leaders(store: Store, articles: Articles, ids: list[str], story_id: int | None
+             ) -> list[Point]:
     """The story's most mentioned people who hold a stated role, as the sources state it."""
     mentioned = Counter(row["actor_id"] for row in store.actor_mentions_in(ids))
     inside = set(ids)
     points = []
-    for entity in store.entities():
+    for entity in store.entities(story_id=story_id):
         if len(points) == LEADERS:
             break
         held = [(role, e) for role in entity["roles"] for e in role["evidence"]

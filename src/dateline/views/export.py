@@ -12,7 +12,6 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from dateline.errors import ExportFormatError, StoryNotFoundError
@@ -66,11 +65,7 @@ def entities(store: Store, story_id: int | None = None) -> list[dict[str, Any]]:
     """Actors by how many articles mention them, with their roles over time (the lines of
     ``dateline entities --json``); with ``story_id``, only the actors the story's articles
     mention, counted, named and with roles as those articles give them."""
-    found = store.entities(person_key=functools.partial(person_actor, store))
-    if story_id is None:
-        return found
-    article_ids = store.story_article_ids(story_id)
-    return _restricted(found, store.actor_mentions_in(article_ids), _published(store, article_ids))
+    return store.entities(person_key=functools.partial(person_actor, store), story_id=story_id)
 
 
 def export_json(store: Store, story_id: int | None = None) -> dict[str, Any]:
@@ -95,14 +90,11 @@ def export_json(store: Store, story_id: int | None = None) -> dict[str, Any]:
     article_ids = [s.id for s in stored]
     wanted = set(article_ids)
     mentioned = store.actor_mentions_in(None if story_id is None else article_ids)
-    published = {s.id: _day(s) for s in stored}
-    actors = entities(store) if story_id is None else _restricted(
-        store.entities(person_key=functools.partial(person_actor, store)), mentioned, published)
+    actors = entities(store, story_id)
     seen_in: dict[int, set[str]] = {}
     for row in mentioned:
         seen_in.setdefault(row["actor_id"], set()).add(row["article_id"])
-    duplicate_of = {copy["article_id"]: group["canonical_id"]
-                    for group in store.copy_groups() for copy in group["copies"]}
+    duplicate_of = store.canonicals(article_ids)
     events = store.story_events(story_id)
     stories = _stories(store, story_id, events)
     return {
@@ -110,7 +102,7 @@ def export_json(store: Store, story_id: int | None = None) -> dict[str, Any]:
         "articles": [{"id": s.id, **s.article.to_json(), "duplicate_of": duplicate_of.get(s.id)}
                      for s in stored],
         "entities": [_entity(actor, seen_in.get(actor["id"], set())) for actor in actors],
-        "quotes": _quotes(store, wanted, mentioned),
+        "quotes": _quotes(store, story_id, wanted, mentioned),
         "events": [_event(event) for event in events],
         "stories": stories,
         "timeline": [{"story": story["id"], "title": story["title"],
@@ -199,41 +191,6 @@ def _day(stored: StoredArticle) -> str | None:
     return value.isoformat() if value else None
 
 
-def _published(store: Store, article_ids: Iterable[str]) -> dict[str, str | None]:
-    return {article_id: _day(store.get(article_id)) for article_id in article_ids}
-
-
-def _restricted(found: list[dict[str, Any]], mentioned: list[dict[str, Any]],
-                published: dict[str, str | None]) -> list[dict[str, Any]]:
-    """The entity listing cut down to some articles: counts, names and role evidence from
-    those articles only, roles first and last seen on their publication dates."""
-    counts: dict[int, dict[str, Any]] = {}
-    for row in mentioned:
-        entry = counts.setdefault(row["actor_id"], {"articles": set(), "mentions": 0,
-                                                     "aliases": set()})
-        entry["articles"].add(row["article_id"])
-        entry["mentions"] += row["mentions"]
-        entry["aliases"].add(row["name"])
-    out = []
-    for actor in found:
-        entry = counts.get(actor["id"])
-        if entry is None:
-            continue
-        roles = []
-        for role in actor["roles"]:
-            evidence = [e for e in role["evidence"] if e["article_id"] in published]
-            if not evidence:
-                continue
-            days = sorted(d for d in (published[e["article_id"]] for e in evidence) if d)
-            roles.append({**role, "as_of": published[evidence[0]["article_id"]],
-                          "article_id": evidence[0]["article_id"],
-                          "first_seen": days[0] if days else None,
-                          "last_seen": days[-1] if days else None, "evidence": evidence})
-        out.append({**actor, "articles": len(entry["articles"]), "mentions": entry["mentions"],
-                    "aliases": sorted(entry["aliases"]), "roles": roles})
-    return sorted(out, key=lambda a: (-a["articles"], -a["mentions"], a["name"]))
-
-
 def _entity(actor: dict[str, Any], article_ids: set[str]) -> dict[str, Any]:
     return {
         "id": actor["id"], "name": actor["name"], "type": actor["label"],
@@ -246,15 +203,15 @@ def _entity(actor: dict[str, Any], article_ids: set[str]) -> dict[str, Any]:
     }
 
 
-def _quotes(store: Store, wanted: set[str], mentioned: list[dict[str, Any]]
-            ) -> list[dict[str, Any]]:
+def _quotes(store: Store, story_id: int | None, wanted: set[str],
+            mentioned: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Quotes of the exported articles, each speaker resolved to the actor its article
     links that name to (null where the speaker is unnamed or not linked)."""
     actor_of: dict[str, dict[str, int]] = {}
     for row in mentioned:
         actor_of.setdefault(row["article_id"], {})[row["name"]] = row["actor_id"]
     out = []
-    for stored, quote in store.quotes():
+    for stored, quote in store.quotes(story_id=story_id):
         if stored.id not in wanted:
             continue
         out.append({"article": stored.id, "start": quote.start, "end": quote.end,

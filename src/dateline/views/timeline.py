@@ -81,14 +81,18 @@ class Articles:
     """Stored articles read once each: the views cite many sentences of few articles."""
 
     def __init__(self, store: Store):
-        self.store, self._seen = store, {}
-        self._copies = {copy["article_id"]: group["canonical_id"]
-                        for group in store.copy_groups() for copy in group["copies"]}
+        self.store = store
+        self._seen: dict[str, StoredArticle] = {}
+        self._copies: dict[str, str] = {}
 
     def __getitem__(self, article_id: str) -> StoredArticle:
         if article_id not in self._seen:
             self._seen[article_id] = self.store.get(article_id)
         return self._seen[article_id]
+
+    def know_copies(self, article_ids: Sequence[str]) -> None:
+        """Read which of these articles are near copies, and of what, in one pass."""
+        self._copies.update(self.store.canonicals(article_ids))
 
     def cite(self, article_id: str, start: int, end: int) -> Citation:
         article = self[article_id].article
@@ -107,17 +111,21 @@ class Articles:
 
 
 def timeline(store: Store, story_id: int | None, *, since: date | None = None,
-             until: date | None = None, top: int | None = None) -> list[Entry]:
+             until: date | None = None, top: int | None = None,
+             articles: Articles | None = None) -> list[Entry]:
     """The story's events as timeline entries in date order (all stories with None).
 
     Args:
         since, until: keep events that end on or after ``since`` and start on or before
             ``until``.
         top: keep the ``top`` most important entries.
+        articles: the articles read so far, to share with other views.
     """
-    articles = Articles(store)
-    entries = [_entry(event, articles) for event in store.story_events(story_id)
-               if event["start"] and _within(event, since, until)]
+    articles = articles or Articles(store)
+    events = [event for event in store.story_events(story_id)
+              if event["start"] and _within(event, since, until)]
+    articles.know_copies(sorted({a for event in events for a in event["articles"]}))
+    entries = [_entry(event, articles) for event in events]
     entries = _distinct(sorted(entries, key=lambda e: (-e.importance, e.event)))
     if top is not None:
         entries = entries[:top]
