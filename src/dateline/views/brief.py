@@ -24,6 +24,8 @@ QUOTE_WORDS = 30
 
 # "12 people", "1,500 troops": a count and what it counts.
 _COUNT = re.compile(r"\b(\d[\d,.]*\d|\d)\s+([a-z]{3,})\b")
+# What an indirect quote's text may start with before the words said: "that, ".
+_LEAD_IN = re.compile(r"^(?:that\b)?[\s,:]*", re.I)
 _NOT_COUNTED = frozenset({"years", "year", "days", "day", "hours", "hour", "minutes", "weeks",
                           "months", "percent", "per", "and", "or", "to", "of", "in", "on",
                           "at", "am", "pm", "miles", "km", "kilometres", "kilometers"})
@@ -64,7 +66,12 @@ def _events(entries: list[Entry]) -> list[Point]:
         return []
     ranked = sorted(entries, key=lambda e: (-e.importance, e.event))
     latest = max(ranked[:KEY_EVENTS + 2], key=lambda e: (e.end, e.importance))
-    others = sorted([e for e in ranked if e is not latest][:KEY_EVENTS], key=lambda e: e.date)
+    others: list[Entry] = []
+    for entry in ranked:  # the most important, one a day: a day's minor details wait
+        if len(others) < KEY_EVENTS and entry is not latest and all(
+                entry.date != e.date for e in [latest, *others]):
+            others.append(entry)
+    others.sort(key=lambda e: e.date)
     return [Point(f"Latest ({latest.label}): {latest.text}", "latest", latest.citations,
                   latest.date, latest.end, latest.label)] + [
         Point(f"{e.label}: {e.text}", "event", e.citations, e.date, e.end, e.label)
@@ -87,7 +94,7 @@ def _positions(store: Store, articles: Articles, ids: list[str], story_id: int |
     for who in top:
         article_id, quote = max(said[who], key=lambda item: (
             articles.cite(item[0], 0, 0).published or "", item[1].direct, -item[1].start))
-        words = quote.text.strip().strip("\"“”'").split()
+        words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
         text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
         points.append(Point(f"{quote.speaker}: “{text}”", "position",
