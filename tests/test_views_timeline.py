@@ -109,3 +109,31 @@ def test_faithful_flags_what_the_citations_do_not_say(talks):
     assert any("no citation" in p for p in report.problems)
     assert any("date 2024-01-01" in p for p in report.problems)
     assert any("not in article" in p for p in report.problems)
+
+
+@pytest.mark.parametrize("sentence, news", [
+    ("Delegations from Ukraine, Russia and the US held talks in Abu Dhabi.", True),
+    ("Ben, thank you for that, we will be right back after this.", False),
+    ("Can not play media.", False),
+    ("Will the ceasefire hold through the winter months ahead of the vote?", False),
+    ("I think the talks went well and everyone was very pleased today.", False),
+])
+def test_timeline_only_sentences_that_read_as_news(sentence, news):
+    from dateline.views.timeline import _reads_as_news
+
+    assert _reads_as_news(sentence) is news
+
+
+def test_timeline_protocol_counts_days_dated_in_the_text():
+    from dateline.views.timeline import Entry
+
+    def entry(day, end, references, importance, event):
+        return Entry(day, end, "day", "text", f"Sentence {event}.", event, "t", (), (), (),
+                     1, importance, references)
+
+    entries = [entry("2026-02-04", "2026-02-04", 3, 1.0, 1),
+               entry("2026-02-05", "2026-02-05", 0, 9.0, 2),  # busy, but no one dates it
+               entry("2026-02-06", "2026-02-06", 1, 1.0, 3),
+               entry("2026-02-01", "2026-02-09", 9, 9.0, 4)]  # a range: not one day
+    assert [day for day, _ in dated_summary(entries, dates=2, per_date=1)] == [
+        "2026-02-04", "2026-02-06"]

@@ -163,7 +163,8 @@ class StoryTables:
     def story_events(self, story_id: int | None = None) -> list[dict[str, Any]]:
         """Events (of one story, or all), in date order, with the sentences that report them:
         id, title, start, end, precision, dated_by, places, participants (actor ids),
-        articles and evidence (article id, start, end, date as that sentence gives it)."""
+        articles and evidence (article id, start, end, date as that sentence gives it and
+        where that date came from: ``timex`` or ``published``)."""
         members = select(event_members)
         if story_id is not None:
             members = members.join(story_articles,
@@ -175,7 +176,7 @@ class StoryTables:
                                                      event_members.c.start)).mappings():
                 found.setdefault(row["event_id"], []).append(
                     {"article_id": row["article_id"], "start": row["start"], "end": row["end"],
-                     "date": row["date"]})
+                     "date": row["date"], "date_from": row["date_from"]})
             rows = []
             for chunk in chunks(sorted(found)):
                 rows += conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all()

@@ -20,8 +20,13 @@ from dateline.store import Store, StoredArticle
 
 # Paragraphs of an article that make its lede.
 LEDE_PARAGRAPHS = 2
-# Importance of each lede report and of each further sentence, next to 1 per source.
-W_LEDE, W_SENTENCE = 0.5, 0.1
+# Importance of each lede report, of each further distinct sentence, and of each article
+# that dates the event in its own words, next to 1 per source.
+W_LEDE, W_SENTENCE, W_REFERENCE = 0.5, 0.1, 0.5
+# A sentence shorter than this is a fragment or a prompt; one outlet printing the same
+# sentence in this many articles is printing a line of its pages.
+MIN_WORDS = 8
+FURNITURE_REPEATS = 3
 # A report published this many days after the event is news of it, not a look back.
 FRESH_DAYS = 2
 # Sentences longer than this read as a paragraph, not a timeline line.
@@ -29,6 +34,11 @@ LONG_SENTENCE = 45
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SPACE = re.compile(r"\s+")
+# First and second person as written ("US" the country is not "us").
+_PERSONAL = frozenset({form for word in ("me", "my", "we", "us", "our", "you", "your", "we're",
+                                         "you're", "we've", "you've", "we'll", "you'll")
+                       for form in (word, word.capitalize())} | {"I", "I'm", "I've", "I'll"})
+_PUNCTUATION = "\"'“”‘’.,;:!?()[]"
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class Entry:
     citations: tuple[Citation, ...]
     sources: int
     importance: float
+    references: int = 0
 
     @property
     def label(self) -> str:
@@ -73,6 +84,7 @@ class Entry:
                 "label": self.label, "dated_by": self.dated_by, "text": self.text,
                 "event": self.event, "title": self.title, "places": list(self.places),
                 "participants": list(self.participants), "sources": self.sources,
+                "references": self.references,
                 "importance": round(self.importance, 4),
                 "citations": [c.to_json() for c in self.citations]}
 
@@ -125,7 +137,7 @@ def timeline(store: Store, story_id: int | None, *, since: date | None = None,
     events = [event for event in store.story_events(story_id)
               if event["start"] and _within(event, since, until)]
     articles.know_copies(sorted({a for event in events for a in event["articles"]}))
-    entries = [_entry(event, articles) for event in events]
+    entries = [entry for event in events if (entry := _entry(event, articles))]
     entries = _distinct(sorted(entries, key=lambda e: (-e.importance, e.event)))
     if top is not None:
         entries = entries[:top]
@@ -134,14 +146,16 @@ def timeline(store: Store, story_id: int | None, *, since: date | None = None,
 
 def dated_summary(entries: Sequence[Entry], dates: int, per_date: int
                   ) -> list[tuple[str, list[Entry]]]:
-    """The benchmark protocol's timeline: the ``dates`` days whose events matter most, each
-    with its ``per_date`` most important entries (events dated to a day only)."""
+    """The benchmark protocol's timeline: the ``dates`` days that most articles date events
+    to in their own words (importance breaking ties), each with its ``per_date`` most
+    important entries; only events that fit in one day count."""
     by_day: dict[str, list[Entry]] = {}
     for entry in entries:
-        if entry.precision == "day":
+        if entry.precision == "day" and entry.date == entry.end:
             by_day.setdefault(entry.date, []).append(entry)
-    weight = {day: sum(e.importance for e in found) for day, found in by_day.items()}
-    chosen = sorted(sorted(by_day, key=lambda day: (-weight[day], day))[:dates])
+    weight = {day: (sum(e.references for e in found), sum(e.importance for e in found))
+              for day, found in by_day.items()}
+    chosen = sorted(sorted(by_day, key=lambda day: (-weight[day][0], -weight[day][1], day))[:dates])
     return [(day, sorted(by_day[day], key=lambda e: (-e.importance, e.event))[:per_date])
             for day in chosen]
 
@@ -177,10 +191,16 @@ def _within(event: dict[str, Any], since: date | None, until: date | None) -> bo
             and (until is None or event["start"] <= until.isoformat()))
 
 
-def _entry(event: dict[str, Any], articles: Articles) -> Entry:
+def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
+    """The event as a timeline entry; None when no report of it reads as news (every
+    sentence is chat or page furniture)."""
     evidence = event["evidence"]
     texts = [_SPACE.sub(" ", articles[e["article_id"]].article.text[e["start"]:e["end"]]).strip()
              for e in evidence]
+    usable = [i for i in range(len(evidence)) if _reads_as_news(texts[i])
+              and not _furniture(texts[i], evidence, texts, articles)]
+    if not usable:
+        return None
     terms = [content_terms(text) for text in texts]
     together = sum(terms, Counter())
     ledes = {e["article_id"] for e in evidence if articles.in_lede(e["article_id"], e["start"])}
@@ -190,8 +210,8 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry:
         published = articles.cite(e["article_id"], 0, 0).published or ""
         return (2 * (e["date"] == event["start"]) + (e["article_id"] in ledes)
                 + (event["start"] <= published <= _days_after(event["end"], FRESH_DAYS))
-                + cosine(terms[i], together - terms[i]) - (len(texts[i].split()) > LONG_SENTENCE),
-                -i)
+                + cosine(terms[i], together - terms[i]) - (len(texts[i].split()) > LONG_SENTENCE)
+                + 10 * (i in usable), -i)
 
     order = sorted(range(len(evidence)), key=fitness, reverse=True)
     chosen = {}  # article -> index of its best sentence
@@ -207,10 +227,29 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry:
     cited = [articles.cite(evidence[i]["article_id"], evidence[i]["start"], evidence[i]["end"])
              for i in dict.fromkeys([*chosen.values(), *extra])]
     sources = len({articles.source(article_id) for article_id in chosen})
-    importance = sources + W_LEDE * len(ledes) + W_SENTENCE * (len(evidence) - 1)
+    references = len({e["article_id"] for e in evidence if e["date_from"] == "timex"})
+    importance = (sources + W_LEDE * len(ledes) + W_SENTENCE * (len(set(texts)) - 1)
+                  + W_REFERENCE * references)
     return Entry(event["start"], event["end"], event["precision"], event["dated_by"],
                  texts[order[0]], event["id"], event["title"], tuple(event["places"]),
-                 tuple(event["participants"]), tuple(cited), sources, importance)
+                 tuple(event["participants"]), tuple(cited), sources, importance, references)
+
+
+def _reads_as_news(sentence: str) -> bool:
+    """Whether a sentence reports rather than talks: a statement of some length, not a
+    question, not in the first or second person (transcripts, page prompts)."""
+    words = sentence.split()
+    return (len(words) >= MIN_WORDS and not sentence.rstrip("\"”’' ").endswith("?")
+            and not any(word.strip(_PUNCTUATION) in _PERSONAL for word in words))
+
+
+def _furniture(sentence: str, evidence: Sequence[dict[str, Any]], texts: Sequence[str],
+               articles: Articles) -> bool:
+    """Whether one outlet prints the sentence word for word in several articles: a line
+    of its pages ("Views expressed in the comments ..."), not a report."""
+    outlets = Counter(articles.source(e["article_id"]) for e, text in zip(evidence, texts)
+                      if text == sentence)
+    return max(outlets.values()) >= FURNITURE_REPEATS
 
 
 def _distinct(entries: list[Entry]) -> list[Entry]:
