@@ -194,6 +194,17 @@ class StoryTables:
             })
         return out
 
+    def dating_sentence(self, event_id: int, day: str) -> dict[str, Any] | None:
+        """A sentence, in any story, that gives an event the date ``day``: article id,
+        start, end (the first by article and position), None when none does."""
+        query = (select(event_members.c.article_id, event_members.c.start, event_members.c.end)
+                 .where(event_members.c.event_id == event_id,
+                        func.substr(event_members.c.date, 1, 10) == day)
+                 .order_by(event_members.c.article_id, event_members.c.start).limit(1))
+        with self._transaction(write=False) as conn:
+            row = conn.execute(query).mappings().first()
+        return dict(row) if row else None
+
     def story_decisions(self, story_id: int | None = None) -> list[dict[str, Any]]:
         """The recorded decisions, in the order they were taken."""
         query = select(story_decisions).order_by(story_decisions.c.id)

@@ -221,11 +221,14 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
     given = {d for i in chosen.values() for d in (evidence[i]["date"],
                                                    articles.cite(evidence[i]["article_id"], 0,
                                                                  0).published)}
-    extra = [next(i for i in order if evidence[i]["date"] == bound)
-             for bound in dict.fromkeys((event["start"], event["end"]))
-             if bound not in given and any(e["date"] == bound for e in evidence)]
     cited = [articles.cite(evidence[i]["article_id"], evidence[i]["start"], evidence[i]["end"])
-             for i in dict.fromkeys([*chosen.values(), *extra])]
+             for i in chosen.values()]
+    for bound in dict.fromkeys((event["start"], event["end"])):
+        if bound not in given:  # the report that dates it, perhaps in another story
+            found = next((evidence[i] for i in order if (evidence[i]["date"] or "")[:10] == bound),
+                         None) or articles.store.dating_sentence(event["id"], bound)
+            if found:
+                cited.append(articles.cite(found["article_id"], found["start"], found["end"]))
     sources = len({articles.source(article_id) for article_id in chosen})
     references = len({e["article_id"] for e in evidence if e["date_from"] == "timex"})
     importance = (sources + W_LEDE * len(ledes) + W_SENTENCE * (len(set(texts)) - 1)
