@@ -42,9 +42,16 @@ demo: install
 test: dev
 	$(BIN)/python -m pytest
 
+# Each writes its section of bench/RESULTS.md; the slow ones take tens of minutes on 2 cores.
 bench: dev
-	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/extraction.py --results bench/RESULTS.md
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/link_scale.py --results bench/RESULTS.md
+	$(BIN)/python bench/timeline_cost.py --results bench/RESULTS.md
+	$(BIN)/python bench/ecbplus.py --results bench/RESULTS.md
+	$(BIN)/python bench/stories.py --out bench/out/stories --corpus giveme --results bench/RESULTS.md
+	$(BIN)/python bench/tls.py --out bench/out/tls/pred.json --work bench/out/tls --results bench/RESULTS.md
+	$(BIN)/python bench/faithfulness.py --results bench/RESULTS.md
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
