@@ -18,7 +18,7 @@ from dateline.store import Store
 from dateline.views.timeline import Articles, Citation, Entry, date_label, timeline
 
 # How many points of each kind a brief gives (5-10 in all when the story has them).
-KEY_EVENTS, SPEAKERS, LEADERS = 3, 3, 2
+KEY_EVENTS, SPEAKERS, LEADERS, DISPUTES = 3, 2, 2, 2
 # A quote longer than this is cut at a word boundary, marked with an ellipsis.
 QUOTE_WORDS = 30
 
@@ -132,10 +132,13 @@ def _leaders(store: Store, articles: Articles, ids: list[str], story_id: int | N
 
 def _disputes(store: Store, articles: Articles, story_id: int | None,
               entries: list[Entry]) -> list[Point]:
-    """Counts of the same thing that differ between sources reporting the same event."""
+    """Counts of the same thing that differ between sources reporting the same event, for
+    the most important events that have them."""
     reports = {event["id"]: event["evidence"] for event in store.story_events(story_id)}
     points = []
-    for entry in entries:
+    for entry in sorted(entries, key=lambda e: (-e.importance, e.event)):
+        if len(points) >= DISPUTES:
+            break
         if entry.sources < 2:
             continue
         counts: dict[str, dict[str, Citation]] = {}
@@ -153,6 +156,7 @@ def _disputes(store: Store, articles: Articles, story_id: int | None,
                 points.append(Point(f"Sources differ on the number of {noun}: {told}",
                                     "dispute", tuple(values.values()), entry.date, entry.end,
                                     entry.label))
+    del points[DISPUTES:]
     return points
 
 
