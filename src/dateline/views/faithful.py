@@ -96,9 +96,9 @@ def _dates(articles: Articles, citations: Sequence[Citation]) -> set[str]:
     articles' publication dates."""
     found = {c.published for c in citations if c.published}
     for citation in citations:
-        analysis = articles.store.analysis(citation.article)
-        for timex in analysis.timexes if analysis else ():
+        for timex in articles.timexes(citation.article):
             span = calendar_span(timex.value, "timex")
             if span and citation.start <= timex.start and timex.end <= citation.end:
                 found.update(span[:2])
     return found
+

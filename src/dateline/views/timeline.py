@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from dateline.link.terms import content_terms, cosine
+from dateline.model import TimeExpression
 from dateline.store import Store, StoredArticle
 
 # Paragraphs of an article that make its lede.
@@ -96,11 +97,19 @@ class Articles:
         self.store = store
         self._seen: dict[str, StoredArticle] = {}
         self._copies: dict[str, str] = {}
+        self._timexes: dict[str, tuple[TimeExpression, ...]] = {}
 
     def __getitem__(self, article_id: str) -> StoredArticle:
         if article_id not in self._seen:
             self._seen[article_id] = self.store.get(article_id)
         return self._seen[article_id]
+
+    def timexes(self, article_id: str) -> tuple[TimeExpression, ...]:
+        """The article's time expressions (none before it is analysed)."""
+        if article_id not in self._timexes:
+            analysis = self.store.analysis(article_id)
+            self._timexes[article_id] = analysis.timexes if analysis else ()
+        return self._timexes[article_id]
 
     def know_copies(self, article_ids: Sequence[str]) -> None:
         """Read which of these articles are near copies, and of what, in one pass."""
