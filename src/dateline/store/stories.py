@@ -194,16 +194,15 @@ class StoryTables:
             })
         return out
 
-    def dating_sentence(self, event_id: int, day: str) -> dict[str, Any] | None:
-        """A sentence, in any story, that gives an event the date ``day``: article id,
-        start, end (the first by article and position), None when none does."""
-        query = (select(event_members.c.article_id, event_members.c.start, event_members.c.end)
-                 .where(event_members.c.event_id == event_id,
-                        func.substr(event_members.c.date, 1, 10) == day)
-                 .order_by(event_members.c.article_id, event_members.c.start).limit(1))
+    def event_evidence(self, event_id: int) -> list[dict[str, Any]]:
+        """Every sentence, in any story, that reports an event: article id, start, end, the
+        date it gives and where that date came from."""
+        query = (select(event_members.c.article_id, event_members.c.start, event_members.c.end,
+                        event_members.c.date, event_members.c.date_from)
+                 .where(event_members.c.event_id == event_id)
+                 .order_by(event_members.c.article_id, event_members.c.start))
         with self._transaction(write=False) as conn:
-            row = conn.execute(query).mappings().first()
-        return dict(row) if row else None
+            return [dict(row) for row in conn.execute(query).mappings()]
 
     def story_decisions(self, story_id: int | None = None) -> list[dict[str, Any]]:
         """The recorded decisions, in the order they were taken."""

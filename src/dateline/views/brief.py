@@ -80,7 +80,8 @@ def _events(entries: list[Entry]) -> list[Point]:
 
 def _positions(store: Store, articles: Articles, ids: list[str], story_id: int | None
                ) -> list[Point]:
-    """The most quoted speakers' latest quoted words, each under the speaker's own name."""
+    """The most quoted speakers' latest quoted words, each under the speaker's name as that
+    article writes it."""
     inside = set(ids)
     actor_of = {(row["article_id"], row["name"]): row["actor_id"]
                 for row in store.actor_mentions_in(ids)}
@@ -97,7 +98,8 @@ def _positions(store: Store, articles: Articles, ids: list[str], story_id: int |
         words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
         text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
-        points.append(Point(f"{quote.speaker}: “{text}”", "position",
+        named = articles[article_id].article.text[quote.speaker_start:quote.speaker_end]
+        points.append(Point(f"{named}: “{text}”", "position",
                             (articles.cite(article_id, start, end),)))
     return points
 
@@ -115,13 +117,13 @@ def _leaders(store: Store, articles: Articles, ids: list[str], story_id: int | N
                 if e["article_id"] in inside]
         if entity["label"] != "PERSON" or not held or mentioned[entity["id"]] == 0:
             continue
-        role, evidence = max(held, key=lambda item: (item[0]["last_seen"] or "",
-                                                     item[1]["article_id"]))
+        role, evidence = max(held, key=lambda item: (
+            articles.cite(item[1]["article_id"], 0, 0).published or "", item[1]["article_id"]))
         article = articles[evidence["article_id"]].article
         start, end = _sentence_around(store, evidence["article_id"], evidence["start"],
                                       evidence["end"])
         sentence = article.text[start:end].strip()
-        when = role["last_seen"]
+        when = articles.cite(evidence["article_id"], 0, 0).published
         label = date_label(when, when, "day") if when else None
         points.append(Point(f"{entity['name']}, {role['title']}"
                             + (f" (as of {label})" if label else "") + f": {sentence}",

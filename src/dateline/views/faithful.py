@@ -82,8 +82,9 @@ def problems_of(articles: Articles, line: Line) -> list[str]:
     claim = claim.translate(_QUOTE_MARKS)
     problems = [f"number {n} is not in the cited text" for n in _NUMBER.findall(claim)
                 if n not in source]
+    folded = source.casefold()  # a title may be capitalised where the text has it lower case
     problems += [f"name {name!r} is not in the cited text" for name in _NAME.findall(claim)
-                 if name not in _OWN_WORDS and name.rstrip("'’s") not in source]
+                 if name not in _OWN_WORDS and name.rstrip("'’s").casefold() not in folded]
     derivable = _dates(articles, line.citations)
     problems += [f"date {day} cannot be derived from the cited text"
                  for day in dict.fromkeys(filter(None, (line.date, line.end)))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dateline.link.events import calendar_span
 from dateline.link.terms import content_terms, cosine
 from dateline.model import TimeExpression
 from dateline.store import Store, StoredArticle
@@ -234,10 +235,12 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
              for i in chosen.values()]
     for bound in dict.fromkeys((event["start"], event["end"])):
         if bound not in given:  # the report that dates it, perhaps in another story
-            found = next((evidence[i] for i in order if (evidence[i]["date"] or "")[:10] == bound),
-                         None) or articles.store.dating_sentence(event["id"], bound)
+            found = next((evidence[i] for i in order if _gives(evidence[i], bound)), None) or \
+                next((e for e in articles.store.event_evidence(event["id"]) if _gives(e, bound)),
+                     None)
             if found:
                 cited.append(articles.cite(found["article_id"], found["start"], found["end"]))
+                given.add(bound)
     sources = len({articles.source(article_id) for article_id in chosen})
     references = len({e["article_id"] for e in evidence if e["date_from"] == "timex"})
     importance = (sources + W_LEDE * len(ledes) + W_SENTENCE * (len(set(texts)) - 1)
@@ -245,6 +248,12 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
     return Entry(event["start"], event["end"], event["precision"], event["dated_by"],
                  texts[order[0]], event["id"], event["title"], tuple(event["places"]),
                  tuple(event["participants"]), tuple(cited), sources, importance, references)
+
+
+def _gives(evidence: dict[str, Any], day: str) -> bool:
+    """Whether a report's own date starts or ends on ``day`` ("2025" ends on 31 Dec)."""
+    span = calendar_span(evidence["date"], evidence["date_from"])
+    return span is not None and day in span[:2]
 
 
 def _reads_as_news(sentence: str) -> bool:
