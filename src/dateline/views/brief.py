@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from dateline.store import Store
 from dateline.views.timeline import Articles, Citation, Entry, date_label, timeline
 
@@ -26,7 +28,8 @@ QUOTE_WORDS = 30
 _COUNT = re.compile(r"\b(\d[\d,.]*\d|\d)\s+([a-z]{3,})\b")
 # What an indirect quote's text may start with before the words said: "that, ".
 _LEAD_IN = re.compile(r"^(?:that\b)?[\s,:]*", re.I)
-_NOT_COUNTED = frozenset({"years", "year", "days", "day", "hours", "hour", "minutes", "weeks",
+_NOT_COUNTED = frozenset({"thousand", "million", "billion", "trillion", "dozen", "hundred",
+                          "years", "year", "days", "day", "hours", "hour", "minutes", "weeks",
                           "months", "percent", "per", "and", "or", "to", "of", "in", "on",
                           "at", "am", "pm", "miles", "km", "kilometres", "kilometers"})
 
@@ -125,7 +128,9 @@ def _leaders(store: Store, articles: Articles, ids: list[str], story_id: int | N
         sentence = article.text[start:end].strip()
         when = articles.cite(evidence["article_id"], 0, 0).published
         label = date_label(when, when, "day") if when else None
-        points.append(Point(f"{entity['name']}, {role['title']}"
+        named = next((alias for alias in sorted(entity["aliases"], key=len, reverse=True)
+                      if alias in sentence), entity["name"])
+        points.append(Point(f"{named}, {role['title']}"
                             + (f" (as of {label})" if label else "") + f": {sentence}",
                             "role", (articles.cite(evidence["article_id"], start, end),),
                             when, when, label))
@@ -148,7 +153,7 @@ def _disputes(store: Store, articles: Articles, story_id: int | None,
             citation = articles.cite(e["article_id"], e["start"], e["end"])
             text = articles[citation.article].article.text[citation.start:citation.end]
             for number, noun in _COUNT.findall(text):
-                if noun not in _NOT_COUNTED:
+                if noun not in _NOT_COUNTED and noun not in STOP_WORDS:
                     counts.setdefault(noun, {}).setdefault(number, citation)
         for noun, values in sorted(counts.items()):
             sources = {articles.source(c.article) for c in values.values()}
@@ -156,8 +161,7 @@ def _disputes(store: Store, articles: Articles, story_id: int | None,
                 told = "; ".join(f"{number} ({c.outlet or c.article})"
                                  for number, c in sorted(values.items()))
                 points.append(Point(f"Sources differ on the number of {noun}: {told}",
-                                    "dispute", tuple(values.values()), entry.date, entry.end,
-                                    entry.label))
+                                    "dispute", tuple(values.values())))
     del points[DISPUTES:]
     return points
 
