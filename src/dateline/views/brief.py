@@ -68,7 +68,10 @@ def _events(entries: list[Entry]) -> list[Point]:
     if not entries:
         return []
     ranked = sorted(entries, key=lambda e: (-e.importance, e.event))
-    latest = max(ranked[:KEY_EVENTS + 2], key=lambda e: (e.end, e.importance))
+    # the latest development: of the most important, the one that happened last (an
+    # event known only to its month or year is no development)
+    precise = [e for e in ranked[:KEY_EVENTS + 2] if e.precision in ("day", "week")]
+    latest = max(precise or ranked[:KEY_EVENTS + 2], key=lambda e: (e.date, e.importance))
     others: list[Entry] = []
     for entry in ranked:  # the most important, one a day: a day's minor details wait
         if len(others) < KEY_EVENTS and entry is not latest and all(
@@ -109,32 +112,42 @@ def _positions(store: Store, articles: Articles, ids: list[str], story_id: int |
 
 def _leaders(store: Store, articles: Articles, ids: list[str], story_id: int | None
              ) -> list[Point]:
-    """The story's most mentioned people who hold a stated role, as the sources state it."""
+    """The story's most mentioned people who hold a stated role, each by the latest
+    sentence that names them with their title."""
     mentioned = Counter(row["actor_id"] for row in store.actor_mentions_in(ids))
     inside = set(ids)
     points = []
     for entity in store.entities(story_id=story_id):
         if len(points) == LEADERS:
             break
-        held = [(role, e) for role in entity["roles"] for e in role["evidence"]
-                if e["article_id"] in inside]
-        if entity["label"] != "PERSON" or not held or mentioned[entity["id"]] == 0:
+        if entity["label"] != "PERSON" or mentioned[entity["id"]] == 0:
             continue
-        role, evidence = max(held, key=lambda item: (
-            articles.cite(item[1]["article_id"], 0, 0).published or "", item[1]["article_id"]))
-        article = articles[evidence["article_id"]].article
-        start, end = _sentence_around(store, evidence["article_id"], evidence["start"],
-                                      evidence["end"])
-        sentence = article.text[start:end].strip()
-        when = articles.cite(evidence["article_id"], 0, 0).published
-        label = date_label(when, when, "day") if when else None
-        named = next((alias for alias in sorted(entity["aliases"], key=len, reverse=True)
-                      if alias in sentence), entity["name"])
-        points.append(Point(f"{named}, {role['title']}"
-                            + (f" (as of {label})" if label else "") + f": {sentence}",
-                            "role", (articles.cite(evidence["article_id"], start, end),),
-                            when, when, label))
+        held = sorted(((role, e) for role in entity["roles"] for e in role["evidence"]
+                       if e["article_id"] in inside),
+                      key=lambda item: (articles.cite(item[1]["article_id"], 0, 0).published
+                                        or "", item[1]["article_id"]), reverse=True)
+        point = next(filter(None, (_role_point(store, articles, entity, role, evidence)
+                                   for role, evidence in held)), None)
+        if point:
+            points.append(point)
     return points
+
+
+def _role_point(store: Store, articles: Articles, entity: dict[str, Any], role: dict[str, Any],
+                evidence: dict[str, Any]) -> Point | None:
+    """A role as one sentence states it, when the sentence has both the name and the title."""
+    start, end = _sentence_around(store, evidence["article_id"], evidence["start"],
+                                  evidence["end"])
+    sentence = articles[evidence["article_id"]].article.text[start:end].strip()
+    named = next((alias for alias in sorted(entity["aliases"], key=len, reverse=True)
+                  if alias in sentence), None)
+    if named is None or role["title"].casefold() not in sentence.casefold():
+        return None
+    when = articles.cite(evidence["article_id"], 0, 0).published
+    label = date_label(when, when, "day") if when else None
+    return Point(f"{named}, {role['title']}" + (f" (as of {label})" if label else "")
+                 + f": {sentence}", "role", (articles.cite(evidence["article_id"], start, end),),
+                 when, when, label)
 
 
 def _disputes(store: Store, articles: Articles, story_id: int | None,
