@@ -48,7 +48,7 @@ from datetime import date
 from pathlib import Path
 
 from common import eval_kit, write_section
-from sqlalchemy import delete
+from sqlalchemy import delete, literal, select
 
 import dateline
 from dateline.link import stories as linker
@@ -383,6 +383,11 @@ def _relink(db: Path, batches: dict[str, int], articles: dict[str, str]) -> dict
         with store.engine.begin() as conn:
             for table in STORY_TABLES:
                 conn.execute(delete(table))
+            # every entity-linked article waits for a story again
+            conn.execute(delete(schema.pending).where(schema.pending.c.stage == "stories"))
+            conn.execute(schema.pending.insert().from_select(
+                ["stage", "article_id"],
+                select(literal("stories"), schema.entity_links.c.article_id)))
         unstoried = store.unstoried
         for n in sorted(set(batches.values())):
             store.unstoried = lambda n=n: [a for a in unstoried() if batches.get(a) == n]
@@ -438,7 +443,7 @@ def _write(path: Path, out: Path) -> None:
                          f"{tune.read_text().strip()}\n")
     constants = ", ".join(f"{name} {getattr(linker, name)}" for name in (
         "ARTICLE_TERMS", "STORY_TERMS", "LOOKUP_KEYS", "OPEN_DAYS", "JOIN", "MERGE", "EVENT_BONUS",
-        "TITLE_WEIGHT"))
+        "TITLE_WEIGHT", "ACTOR_WEIGHT"))
     doc = __doc__.split("\n\n    .venv")[0]
     section = f"""{SECTION}
 
