@@ -60,7 +60,7 @@ def main() -> None:
             print(rows[-1], flush=True)
     table = "\n".join(["| store | lines | with a citation | supported by it | time |",
                        "|---|---|---|---|---|", *rows])
-    section = (f"Command: `python bench/faithfulness.py --stories {args.stories}` (stores: the "
+    section = (f"{SECTION}\n\nCommand: `python bench/faithfulness.py --stories {args.stories}` (stores: the "
                f"demo corpus and `bench/out/tls/*.db` from `bench/tls.py`). Machine: 2 cores. "
                f"Date: {date.today().isoformat()}. Lines: the timeline and key points of the "
                f"{args.stories} largest stories of each store.\n\n{table}\n")
