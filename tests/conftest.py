@@ -33,3 +33,15 @@ def talks(tmp_path_factory):
     dateline.ingest([str(TALKS)], db)
     with dateline.open(db) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def stories_db(tmp_path_factory) -> Path:
+    """A store holding the stories fixture (tests/data/stories/), ingested once."""
+    import dateline
+    from dateline.settings import load_settings
+
+    path = tmp_path_factory.mktemp("stories") / "stories.db"
+    dateline.ingest([str(DATA / "stories" / "articles.jsonl")],
+                    settings=load_settings({"db": str(path), "jobs": 1}))
+    return path

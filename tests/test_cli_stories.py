@@ -10,7 +10,6 @@ import pytest
 from clikit import invoke, schema_for
 
 
-DATA = Path(__file__).parent / "data" / "stories"
 
 
 def json_lines(*args) -> list[dict]:
@@ -20,11 +19,8 @@ def json_lines(*args) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("stories") / "stories.db"
-    result = invoke("ingest", DATA / "articles.jsonl", "--db", path, "--jobs", "1")
-    assert result.exit_code == 0, result.stderr
-    return path
+def db(stories_db: Path) -> Path:
+    return stories_db
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,8 @@ EXPORT = {**SCHEMA, "$ref": "#/$defs/export"}
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "stories.db"
-    result = invoke("ingest", DATA / "articles.jsonl", "--db", path, "--jobs", "1")
-    assert result.exit_code == 0, result.stderr
-    return path
+def db(stories_db: Path) -> Path:
+    return stories_db
 
 
 @pytest.fixture(scope="module")

@@ -42,6 +42,14 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def lookup(conn: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict[Any, Any]:
+    """``value`` by ``key`` for the rows whose ``key`` is one of ``keys`` (chunked IN lists)."""
+    found: dict[Any, Any] = {}
+    for chunk in chunks(sorted(set(keys))):
+        found.update(conn.execute(select(key, value).where(key.in_(chunk))).all())
+    return found
+
+
 def enqueue(conn: Connection, stage: str, article_id: str) -> None:
     """Note that an article waits for ``stage``."""
     upsert(conn, pending, [{"stage": stage, "article_id": article_id}])

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
-from dateline.store.schema import (actor_mentions, articles, copies, event_keys,
+from dateline.store.schema import (actor_mentions, actors, articles, copies, event_keys,
                                    event_members, events, sightings, stories, story_articles,
                                    story_decisions, story_keys, term_counts)
-from dateline.store.sql import chunks, done, upsert, waiting
+from dateline.store.sql import chunks, done, lookup, upsert, waiting
 from dateline.store.timestamps import now
 
 if TYPE_CHECKING:
@@ -47,11 +47,8 @@ class StoryTables:
 
     def term_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
         """How many linked articles use each term, and how many articles are linked."""
-        found: dict[str, int] = {}
         with self._transaction(write=False) as conn:
-            for chunk in chunks(["", *terms]):
-                found.update(conn.execute(select(term_counts.c.term, term_counts.c.articles)
-                                          .where(term_counts.c.term.in_(chunk))).all())
+            found = lookup(conn, term_counts.c.term, term_counts.c.articles, ["", *terms])
         return found, found.pop("", 0)
 
     def event_candidates(self, keys: Sequence[str]) -> dict[int, dict[str, Any]]:
@@ -214,20 +211,14 @@ class StoryTables:
 
     def canonicals(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The canonical article of each of these that is a near copy: id -> canonical id."""
-        found: dict[str, str] = {}
         with self._transaction(write=False) as conn:
-            for chunk in chunks(sorted(set(article_ids))):
-                found.update(conn.execute(select(copies.c.article_id, copies.c.canonical_id)
-                                          .where(copies.c.article_id.in_(chunk))).all())
-        return found
+            return lookup(conn, copies.c.article_id, copies.c.canonical_id, article_ids)
 
     def story_of(self, article_id: str) -> int | None:
         """The story an article belongs to, None before it is linked."""
         with self._transaction(write=False) as conn:
             return conn.execute(select(story_articles.c.story_id)
                                 .where(story_articles.c.article_id == article_id)).scalar()
-
-    # -- added for issue 5 (surfacing stories: views/export.py): read-only -------------------
 
     def actor_mentions_in(self, article_ids: Sequence[str] | None = None
                           ) -> list[dict[str, Any]]:
@@ -244,14 +235,8 @@ class StoryTables:
 
     def actor_names(self, actor_ids: Sequence[int]) -> dict[int, str]:
         """The name of each actor: id -> name (ids not found are left out)."""
-        # imported here so the module's import line stays as linking's owner keeps it
-        from dateline.store.schema import actors
-        found: dict[int, str] = {}
         with self._transaction(write=False) as conn:
-            for chunk in chunks(sorted(set(actor_ids))):
-                found.update(conn.execute(select(actors.c.id, actors.c.name)
-                                          .where(actors.c.id.in_(chunk))).all())
-        return found
+            return lookup(conn, actors.c.id, actors.c.name, actor_ids)
 
 
 def _save_event(conn: Connection, event: dict[str, Any]) -> int:
