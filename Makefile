@@ -34,8 +34,8 @@ demo: install
 	@$(BIN)/dateline quotes --db $(DEMO_DB) | head -n 12
 	@echo; echo "== Stories"
 	@$(BIN)/dateline stories --db $(DEMO_DB)
-	@echo; echo "== Timeline of the main story"
-	@$(BIN)/dateline timeline --db $(DEMO_DB)
+	@echo; echo "== Timeline of the main story (its 12 most important events)"
+	@$(BIN)/dateline timeline --top 12 --db $(DEMO_DB)
 	@echo; echo "== Key points of the main story"
 	@$(BIN)/dateline brief "$$($(BIN)/dateline stories --db $(DEMO_DB) --json | head -n 1 | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["id"])')" --db $(DEMO_DB)
 
