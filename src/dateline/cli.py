@@ -261,8 +261,7 @@ def entities_cli(
 
 @app.command("duplicates")
 def duplicates_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
-    """List copies of one story: each canonical article with its near copies and every
-    outlet that ran it."""
+    """List copies of one story: each canonical article, its near copies, every outlet."""
     with _errors(), Store.open(_settings(db).db) as store:
         groups = store.copy_groups()
     for group in groups:
@@ -297,8 +296,7 @@ def stories_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> No
 
 @app.command("events")
 def events_cli(story: StoryArg, db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
-    """List a story's events in date order: dates, places, participants and the articles
-    and sentences that report each."""
+    """List a story's events in date order: dates, places, participants, reports."""
     with _errors(), Store.open(_settings(db).db) as store:
         story_id = views.find_story(store, story)
         found = views.story_events(store, story_id)
@@ -332,8 +330,10 @@ def export_cli(
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     db: DbOption = "dateline.db",
 ) -> None:
-    """Export articles, entities, quotes, events, stories, timelines and key points: one
-    JSON document, JSON lines, Markdown, or one CSV file per table (--out FOLDER)."""
+    """Export articles, entities, quotes, events, stories, timelines and key points.
+
+    One JSON document, JSON lines, Markdown, or one CSV file per table (--out FOLDER).
+    """
     try:
         views.check_format(fmt)
     except DatelineError as exc:
@@ -430,8 +430,7 @@ def timeline_cli(
     db: DbOption = "dateline.db", as_json: JsonOption = False, as_md: MdOption = False,
     as_html: Annotated[bool, typer.Option("--html", help="Print one HTML page.")] = False,
 ) -> None:
-    """A story's timeline: one entry per event in date order, each a sentence from the
-    sources with its citations."""
+    """A story's timeline: one cited source sentence per event, in date order."""
     first, last = _parse_date(since, "--from"), _parse_date(until, "--to")
     with _errors(), Store.open(_settings(db).db) as store:
         story_id, title = _story(store, story)
@@ -450,8 +449,11 @@ def brief_cli(
     ] = None,
     db: DbOption = "dateline.db", as_json: JsonOption = False, as_md: MdOption = False,
 ) -> None:
-    """A story's key points: the latest development, the main events, who holds which
-    role, quoted positions, and where sources disagree; each with its citations."""
+    """A story's key points, each with its citations.
+
+    The latest development, the main events, who holds which role, quoted positions, and
+    where sources disagree.
+    """
     first = _parse_date(since, "--since")
     with _errors(), Store.open(_settings(db).db) as store:
         story_id, title = _story(store, story)
@@ -463,8 +465,10 @@ def brief_cli(
 @app.command("check")
 def check_cli(story: StoryOption = None, db: DbOption = "dateline.db",
               as_json: JsonOption = False) -> None:
-    """Check every timeline and key-point line against the spans it cites; exit 1 when a
-    line has no citation or says what its citations do not."""
+    """Check every timeline and key-point line against the spans it cites.
+
+    Exits 1 when a line has no citation or says what its citations do not.
+    """
     with _errors(), Store.open(_settings(db).db) as store:
         ids = [_story(store, story)[0]] if story else [s["id"] for s in store.stories()]
         lines = [Line(item.text, item.citations, item.label, item.date, item.end)
