@@ -94,7 +94,8 @@ def _titles(doc: Doc, mentions: Sequence[Mention]) -> Iterator[tuple[str, str, i
 
 
 def _people(doc: Doc, mentions: Sequence[Mention]) -> Iterator[tuple[Span, str]]:
-    """Spans naming people and their names: PERSON mentions, then unlabelled names."""
+    """Spans naming people and their names: PERSON mentions, then unlabelled names (or
+    names mislabelled ORG) that a title describes."""
     covered: set[int] = set()
     for mention in mentions:
         if mention.label != "PERSON":
@@ -113,9 +114,14 @@ def _people(doc: Doc, mentions: Sequence[Mention]) -> Iterator[tuple[Span, str]]
             yield span, " ".join(span.text.split())
 
 
+# Entity types a person's name may wrongly carry and still be read as a name when a title
+# describes it: the small model tags some people ORG ("Rustem Umerov, secretary of ...").
+_NAMEABLE = frozenset({"", "ORG"})
+
+
 def _titled_name_head(token: Token) -> bool:
     """Whether an unlabelled proper noun heads a name that a title describes."""
-    if token.pos_ != "PROPN" or token.ent_type_ or _is_role(token):
+    if token.pos_ != "PROPN" or token.ent_type_ not in _NAMEABLE or _is_role(token):
         return False
     if token.dep_ == "appos" and _is_role(token.head):
         return True
@@ -129,7 +135,8 @@ def _name_chain(token: Token) -> Span | None:
     start = token.i
     for child in reversed(list(token.lefts)):
         if (child.i == start - 1 and child.dep_ == "compound" and child.pos_ == "PROPN"
-                and not child.ent_type_ and not _is_role(child) and child.text[:1].isupper()):
+                and child.ent_type_ in _NAMEABLE and not _is_role(child)
+                and child.text[:1].isupper()):
             start = child.i
         else:
             break
