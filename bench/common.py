@@ -1,10 +1,26 @@
-"""What the benchmark scripts share: where the eval kit is, and writing RESULTS.md."""
+"""What the benchmark scripts share: where the eval kit is, undoing tokenisation in the
+datasets, and writing RESULTS.md."""
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+# Penn Treebank escapes and quotes, and the spaces tokenisation put around punctuation.
+PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+       "``": '"', "''": '"'}
+_CLOSE = re.compile(r" ([,.;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m)(?=\s|$)")
+_OPEN = re.compile(r"([(\[{$]) ")
+
+
+def detokenise(tokens: Iterable[str]) -> str:
+    """Tokens as ordinary text: ``-LRB- a day -RRB- ,`` -> ``(a day),``."""
+    text = " ".join(PTB.get(token, token) for token in tokens)
+    return _OPEN.sub(r"\1", _CLOSE.sub(r"\1", text))
 
 
 def eval_kit(given: str | None = None) -> Path:

@@ -10,16 +10,15 @@ ids can be located in the stored article text.
 from __future__ import annotations
 
 import hashlib
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from common import detokenise
+
 DATA = "data/semeval2015-task4-timeline"
 CORPORA = ("corpus_1", "corpus_2", "corpus_3")
 NAMES = {"corpus_1": "Airbus/Boeing", "corpus_2": "GM/Chrysler/Ford", "corpus_3": "stock markets"}
-_CLOSE = re.compile(r" ([,.;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m)(?=\s|$)")
-_OPEN = re.compile(r"([(\[{$]) ")
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,6 @@ class Timeline:
     entity: str
     file: str
     events: tuple[GoldEvent, ...]
-
-
-def detokenise(tokens: list[str]) -> str:
-    text = " ".join({"``": '"', "''": '"'}.get(t, t) for t in tokens)
-    return _OPEN.sub(r"\1", _CLOSE.sub(r"\1", text))
 
 
 def documents(kit: Path) -> list[Doc]:

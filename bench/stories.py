@@ -37,7 +37,6 @@ import argparse
 import itertools
 import json
 import random
-import re
 import sqlite3
 import subprocess
 import sys
@@ -47,7 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from common import eval_kit, write_section
+from common import detokenise, eval_kit, write_section
 from sqlalchemy import delete, literal, select
 
 import dateline
@@ -64,7 +63,6 @@ SAMPLE_SEED = 17
 STORY_TABLES = (schema.story_decisions, schema.story_articles, schema.story_keys, schema.stories,
                 schema.event_members, schema.event_keys, schema.events, schema.term_counts)
 GRID = "JOIN=0.15,0.2,0.25,0.3;MERGE=0.3,0.4"
-PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "``": '"', "''": '"'}
 
 
 @dataclass(frozen=True)
@@ -166,16 +164,9 @@ def _timeline17(root: Path, per_folder: int) -> list[Doc]:
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
             docs.append(Doc(key, folder.name.split("_")[0], {
                 "url": f"https://timeline17.invalid/{key}", "text": "\n\n".join(
-                    _detokenise(line) for line in lines if line.strip()),
+                    detokenise(line.split()) for line in lines if line.strip()),
                 "published": path.parent.name, "publisher": folder.name.split("_")[1]}))
     return docs
-
-
-def _detokenise(line: str) -> str:
-    words = [PTB.get(w, w) for w in line.split()]
-    text = " ".join(words)
-    text = re.sub(r" ([,.;:!?%)\]]|'s|n't|'re|'ve|'ll|'d|'m)(?=\s|$)", r"\1", text)
-    return re.sub(r"([(\[$]) ", r"\1", text)
 
 
 # -- one seed -----------------------------------------------------------------------------

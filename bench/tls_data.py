@@ -10,19 +10,16 @@ else is changed; the URL names the file, so a citation leads back to it.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from common import detokenise
+
 T17 = "data/timeline17/Timeline17"
 SCORER = "score/tls.py"
 URL = "https://timeline17.invalid/"
-PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
-       "``": '"', "''": '"'}
-_CLOSE = re.compile(r" ([,.;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m)(?=\s|$)")
-_OPEN = re.compile(r"([(\[{$]) ")
 
 
 @dataclass(frozen=True)
@@ -46,12 +43,6 @@ def tasks(kit: Path) -> list[Task]:
             for t in json.loads(completed.stdout)]
 
 
-def detokenise(line: str) -> str:
-    """One tokenised sentence as ordinary text: ``-LRB- a day -RRB- ,`` -> ``(a day),``."""
-    text = " ".join(PTB.get(word, word) for word in line.split())
-    return _OPEN.sub(r"\1", _CLOSE.sub(r"\1", text))
-
-
 def records(kit: Path, folders: tuple[str, ...]) -> list[dict]:
     """The JSON-lines records of every input document of the folders, in path order."""
     root = kit / T17
@@ -59,7 +50,7 @@ def records(kit: Path, folders: tuple[str, ...]) -> list[dict]:
     for folder in folders:
         for path in sorted((root / folder / "InputDocs").glob("*/*.txt")):
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            text = "\n\n".join(detokenise(line) for line in lines if line.strip())
+            text = "\n\n".join(detokenise(line.split()) for line in lines if line.strip())
             key = path.relative_to(root).as_posix()
             out.append({"url": URL + key, "text": text, "published": path.parent.name,
                         "publisher": folder.split("_", 1)[1]})

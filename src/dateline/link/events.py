@@ -118,8 +118,7 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
     quoted = [(quote.start, quote.end) for quote in analysis.quotes if quote.direct]
     for mention in analysis.event_mentions:
         trigger = trigger_class(mention.trigger)
-        if (_IRREGULAR.get(mention.trigger.casefold(), trigger) in REPORTING_VERBS
-                or _in_quote(text, mention, quoted)):
+        if trigger in REPORTING_VERBS or _in_quote(text, mention, quoted):
             continue
         when = calendar_span(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
@@ -138,8 +137,7 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
             stored[best.id] = best
         if all(draft is not best for draft in drafts):
             drafts.append(best)
-        _add(best, mention, trigger, when, actors, terms, _phrase(text, mention))
-        _count(best.profile["participants"], [str(actor) for actor in participants])
+        _add(best, mention, trigger, when, participants, actors, terms, _phrase(text, mention))
     for draft in drafts:
         _settle_dates(draft)
     return drafts
@@ -205,10 +203,11 @@ def _day_fit(draft: EventDraft, when: list[Any] | None) -> float:
 
 
 def _add(draft: EventDraft, mention: Any, trigger: str, when: list[Any] | None,
-         actors: set[int], terms: Counter[str], phrase: str) -> None:
+         participants: set[int], actors: set[int], terms: Counter[str], phrase: str) -> None:
     profile = draft.profile
     _count(profile["triggers"], [trigger])
     _count(profile["actors"], [str(actor) for actor in actors])
+    _count(profile["participants"], [str(actor) for actor in participants])
     _count(profile["places"], mention.places)
     _count(profile["phrases"], [phrase])
     merged = Counter(profile["terms"]) + terms

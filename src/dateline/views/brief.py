@@ -57,7 +57,7 @@ def brief(store: Store, story_id: int | None, *, since: date | None = None) -> l
     ids = (store.story_article_ids(story_id) if story_id is not None
            else [a.id for a in store.articles()])
     if since is not None:
-        ids = [i for i in ids if (articles.cite(i, 0, 0).published or "") >= since.isoformat()]
+        ids = [i for i in ids if (articles.published(i) or "") >= since.isoformat()]
     points = _events(entries) + _positions(store, articles, ids, story_id)
     points += _leaders(store, articles, ids, story_id)
     return points + _disputes(store, articles, story_id, entries)
@@ -100,7 +100,7 @@ def _positions(store: Store, articles: Articles, ids: list[str], story_id: int |
     points = []
     for who in top:
         article_id, quote = max(said[who], key=lambda item: (
-            articles.cite(item[0], 0, 0).published or "", item[1].direct, -item[1].start))
+            articles.published(item[0]) or "", item[1].direct, -item[1].start))
         words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
         text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
@@ -124,7 +124,7 @@ def _leaders(store: Store, articles: Articles, ids: list[str], story_id: int | N
             continue
         held = sorted(((role, e) for role in entity["roles"] for e in role["evidence"]
                        if e["article_id"] in inside),
-                      key=lambda item: (articles.cite(item[1]["article_id"], 0, 0).published
+                      key=lambda item: (articles.published(item[1]["article_id"])
                                         or "", item[1]["article_id"]), reverse=True)
         point = next(filter(None, (_role_point(store, articles, entity, role, evidence)
                                    for role, evidence in held)), None)
@@ -143,7 +143,7 @@ def _role_point(store: Store, articles: Articles, entity: dict[str, Any], role: 
                   if alias in sentence), None)
     if named is None or role["title"].casefold() not in sentence.casefold():
         return None
-    when = articles.cite(evidence["article_id"], 0, 0).published
+    when = articles.published(evidence["article_id"])
     label = date_label(when, when, "day") if when else None
     return Point(f"{named}, {role['title']}" + (f" (as of {label})" if label else "")
                  + f": {sentence}", "role", (articles.cite(evidence["article_id"], start, end),),

@@ -18,7 +18,7 @@ from dateline.store import Store
 from dateline.views.timeline import Articles, Citation
 
 # Words the views themselves put around source text.
-_OWN_WORDS = frozenset({"Latest", "Sources", "as", "of"})
+_OWN_WORDS = frozenset({"Latest", "Sources"})
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", "…": " "})

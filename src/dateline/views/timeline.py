@@ -116,11 +116,15 @@ class Articles:
         """Read which of these articles are near copies, and of what, in one pass."""
         self._copies.update(self.store.canonicals(article_ids))
 
+    def published(self, article_id: str) -> str | None:
+        """The article's publication day (ISO), None when unknown."""
+        value = self[article_id].article.published.value
+        return value.isoformat() if value else None
+
     def cite(self, article_id: str, start: int, end: int) -> Citation:
         article = self[article_id].article
-        published = article.published.value
         return Citation(article_id, start, end, article.publisher, article.title,
-                        published.isoformat() if published else None)
+                        self.published(article_id))
 
     def source(self, article_id: str) -> str:
         """Who independently reported: the outlet, a near copy counting as its original."""
@@ -217,7 +221,7 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
 
     def fitness(i: int) -> tuple[float, int]:
         e = evidence[i]
-        published = articles.cite(e["article_id"], 0, 0).published or ""
+        published = articles.published(e["article_id"]) or ""
         return (2 * (e["date"] == event["start"]) + (e["article_id"] in ledes)
                 + (event["start"] <= published <= _days_after(event["end"], FRESH_DAYS))
                 + cosine(terms[i], together - terms[i]) - (len(texts[i].split()) > LONG_SENTENCE)
@@ -229,8 +233,7 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
         chosen.setdefault(evidence[i]["article_id"], i)
     # a date of the range that no chosen sentence gives: cite a sentence that gives it
     given = {d for i in chosen.values() for d in (evidence[i]["date"],
-                                                   articles.cite(evidence[i]["article_id"], 0,
-                                                                 0).published)}
+                                                   articles.published(evidence[i]["article_id"]))}
     cited = [articles.cite(evidence[i]["article_id"], evidence[i]["start"], evidence[i]["end"])
              for i in chosen.values()]
     for bound in dict.fromkeys((event["start"], event["end"])):
