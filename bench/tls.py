@@ -57,7 +57,8 @@ from common import REPO, eval_kit, write_section
 import dateline
 from dateline.settings import load_settings
 from dateline.store import Store
-from dateline.views.timeline import Entry, dated_summary, timeline
+from dateline.views.daily import dated_summary
+from dateline.views.timeline import Articles, Entry, timeline
 
 SECTION = "## Timeline summarisation (Timeline17, news-tls protocol)"
 BASELINE = "score/baselines/tls_baseline.py"
@@ -108,8 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         # In how many input documents each sentence occurs: page furniture repeats verbatim.
         repeats = Counter(line for r in records for line in {_norm(p) for p in r["text"].split("\n\n")})
         with Store.open(str(work / f"{topic}.db")) as store:
+            articles = Articles(store)
             for task in topic_tasks:
-                days, kept, dropped = _predict(store, task)
+                days, kept, dropped = _predict(store, articles, task)
                 day_dated = {e.date for e in kept if e.precision == "day" and task.start <= e.date <= task.end}
                 pred[task.id] = [{"date": day, "sentences": [e.text for e in found]}
                                  for day, found in days]
@@ -208,17 +210,23 @@ def _describe(db: Path, jsonl: Path) -> dict:
                                            for m in skipped.values()).most_common(5)}
 
 
-def _in_range(entry: Entry, task: tls_data.Task) -> bool:
-    published = entry.citations[0].published
+def _in_range(published: str | None, task: tls_data.Task) -> bool:
     return published is not None and task.start <= published[:10] <= task.end
 
 
-def _predict(store: Store, task: tls_data.Task) -> tuple[list[tuple[str, list[Entry]]], list[Entry], int]:
-    """The task's dated summary, the entries it chose from, and how many the input range dropped."""
+def _predict(store: Store, articles: Articles, task: tls_data.Task
+             ) -> tuple[list[tuple[str, list[Entry]]], list[Entry], int]:
+    """The task's dated summary of its main story (the one with most articles in its input
+    range), the entries it chose from, and how many the input range dropped."""
     since, until = date.fromisoformat(task.start), date.fromisoformat(task.end)
-    entries = timeline(store, None, since=since, until=until)
-    kept = [e for e in entries if _in_range(e, task)]
-    return dated_summary(kept, dates=task.l, per_date=task.k), kept, len(entries) - len(kept)
+    in_range = {story["id"]: [a for a in store.story_article_ids(story["id"])
+                              if _in_range(articles.published(a), task)]
+                for story in store.stories()}
+    story_id = max(in_range, key=lambda story: (len(in_range[story]), -story))
+    entries = timeline(store, story_id, since=since, until=until, articles=articles)
+    kept = [e for e in entries if _in_range(e.citations[0].published, task)]
+    return (dated_summary(kept, articles, in_range[story_id], dates=task.l, per_date=task.k),
+            kept, len(entries) - len(kept))
 
 
 def _norm(text: str) -> str:
@@ -310,7 +318,7 @@ def _errors(kit: Path, diagnostics: dict, pred: dict) -> dict:
             "candidate_days": len(candidates), "entries": found["entries"],
             "dropped_out_of_range": found["dropped_out_of_range"], "dated_by": dict(dated_by),
             "false_dates": [[day, entries[0][5][:200], entries[0][0], entries[0][4]]
-                            for day, entries in found["chosen"] if day not in gold][:5],
+                            for day, entries in found["chosen"] if day not in gold and entries][:5],
             "missed_gold": sorted(gold - chosen)[:10],
         }
     return out

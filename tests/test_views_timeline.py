@@ -8,7 +8,7 @@ import pytest
 
 from dateline.views.brief import brief
 from dateline.views.faithful import Line, check
-from dateline.views.timeline import Citation, date_label, dated_summary, timeline
+from dateline.views.timeline import Citation, date_label, timeline
 
 
 def lines_of(items):
@@ -59,12 +59,6 @@ def test_timeline_past_event_is_dated_by_its_own_day(talks):
 def test_timeline_from_and_to(talks):
     entries = timeline(talks, None, since=date(2026, 1, 1), until=date(2026, 2, 4))
     assert entries and all("2026-01-01" <= e.end and e.date <= "2026-02-04" for e in entries)
-
-
-def test_timeline_benchmark_protocol_fixes_dates_and_sentences(talks):
-    summary = dated_summary(timeline(talks, None), dates=3, per_date=2)
-    assert len(summary) == 3 and [day for day, _ in summary] == sorted(d for d, _ in summary)
-    assert all(1 <= len(found) <= 2 for _, found in summary)
 
 
 def test_brief_gives_the_state_of_the_story_with_citations(talks):
@@ -119,21 +113,6 @@ def test_faithful_flags_what_the_citations_do_not_say(talks):
     ("I think the talks went well and everyone was very pleased today.", False),
 ])
 def test_timeline_only_sentences_that_read_as_news(sentence, news):
-    from dateline.views.timeline import _reads_as_news
+    from dateline.views.timeline import reads_as_news
 
-    assert _reads_as_news(sentence) is news
-
-
-def test_timeline_protocol_counts_days_dated_in_the_text():
-    from dateline.views.timeline import Entry
-
-    def entry(day, end, references, importance, event):
-        return Entry(day, end, "day", "text", f"Sentence {event}.", event, "t", (), (), (),
-                     1, importance, references)
-
-    entries = [entry("2026-02-04", "2026-02-04", 3, 1.0, 1),
-               entry("2026-02-05", "2026-02-05", 0, 9.0, 2),  # busy, but no one dates it
-               entry("2026-02-06", "2026-02-06", 1, 1.0, 3),
-               entry("2026-02-01", "2026-02-09", 9, 9.0, 4)]  # a range: not one day
-    assert [day for day, _ in dated_summary(entries, dates=2, per_date=1)] == [
-        "2026-02-04", "2026-02-06"]
+    assert reads_as_news(sentence) is news

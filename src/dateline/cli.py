@@ -30,7 +30,8 @@ from dateline.views import export as views
 from dateline.views import render
 from dateline.views.brief import brief
 from dateline.views.faithful import Line, check
-from dateline.views.timeline import dated_summary, timeline
+from dateline.views.daily import dated_summary
+from dateline.views.timeline import Articles, timeline
 
 app = typer.Typer(
     help="Turn news coverage into sourced story timelines.",
@@ -434,9 +435,12 @@ def timeline_cli(
     first, last = _parse_date(since, "--from"), _parse_date(until, "--to")
     with _errors(), Store.open(_settings(db).db) as store:
         story_id, title = _story(store, story)
-        entries = timeline(store, story_id, since=first, until=last, top=top)
-    if dates is not None:
-        entries = [e for _, chosen in dated_summary(entries, dates, per_date) for e in chosen]
+        articles = Articles(store)
+        entries = timeline(store, story_id, since=first, until=last, top=top, articles=articles)
+        if dates is not None:
+            days = dated_summary(entries, articles, store.story_article_ids(story_id), dates,
+                                 per_date)
+            entries = [e for _, chosen in days for e in chosen]
     _show(title, render.sections(title, entries=entries), [e.to_json() for e in entries],
           as_json, as_md, as_html, "no dated events in this story")
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from dateline.link.events import calendar_span
 from dateline.link.terms import content_terms, cosine
-from dateline.model import TimeExpression
+from dateline.model import Analysis, TimeExpression
 from dateline.store import Store, StoredArticle
 
 # Paragraphs of an article that make its lede.
@@ -68,7 +68,7 @@ class Entry:
     precision: str
     dated_by: str
     text: str
-    event: int
+    event: int | None  # None: a sentence of the benchmark protocol that reports no event
     title: str
     places: tuple[str, ...]
     participants: tuple[int, ...]
@@ -98,7 +98,7 @@ class Articles:
         self.store = store
         self._seen: dict[str, StoredArticle] = {}
         self._copies: dict[str, str] = {}
-        self._timexes: dict[str, tuple[TimeExpression, ...]] = {}
+        self._analyses: dict[str, Analysis | None] = {}
 
     def __getitem__(self, article_id: str) -> StoredArticle:
         if article_id not in self._seen:
@@ -107,10 +107,18 @@ class Articles:
 
     def timexes(self, article_id: str) -> tuple[TimeExpression, ...]:
         """The article's time expressions (none before it is analysed)."""
-        if article_id not in self._timexes:
-            analysis = self.store.analysis(article_id)
-            self._timexes[article_id] = analysis.timexes if analysis else ()
-        return self._timexes[article_id]
+        analysis = self._analysis(article_id)
+        return analysis.timexes if analysis else ()
+
+    def sentences(self, article_id: str) -> tuple[tuple[int, int], ...]:
+        """The article's sentence spans (none before it is analysed)."""
+        analysis = self._analysis(article_id)
+        return analysis.sentences if analysis else ()
+
+    def _analysis(self, article_id: str) -> Analysis | None:
+        if article_id not in self._analyses:
+            self._analyses[article_id] = self.store.analysis(article_id)
+        return self._analyses[article_id]
 
     def know_copies(self, article_ids: Sequence[str]) -> None:
         """Read which of these articles are near copies, and of what, in one pass."""
@@ -158,22 +166,6 @@ def timeline(store: Store, story_id: int | None, *, since: date | None = None,
     return sorted(entries, key=lambda e: (e.date, e.end, -e.importance, e.event))
 
 
-def dated_summary(entries: Sequence[Entry], dates: int, per_date: int
-                  ) -> list[tuple[str, list[Entry]]]:
-    """The benchmark protocol's timeline: the ``dates`` days that most articles date events
-    to in their own words (importance breaking ties), each with its ``per_date`` most
-    important entries; only events that fit in one day count."""
-    by_day: dict[str, list[Entry]] = {}
-    for entry in entries:
-        if entry.precision == "day" and entry.date == entry.end:
-            by_day.setdefault(entry.date, []).append(entry)
-    weight = {day: (sum(e.references for e in found), sum(e.importance for e in found))
-              for day, found in by_day.items()}
-    chosen = sorted(sorted(by_day, key=lambda day: (-weight[day][0], -weight[day][1], day))[:dates])
-    return [(day, sorted(by_day[day], key=lambda e: (-e.importance, e.event))[:per_date])
-            for day in chosen]
-
-
 def date_label(start: str, end: str, precision: str) -> str:
     """A date range at its precision: "4-5 Feb 2026", "Dec 2025", "week of 12 Jan 2026"."""
     first, last = date.fromisoformat(start), date.fromisoformat(end)
@@ -211,7 +203,7 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
     evidence = event["evidence"]
     texts = [_SPACE.sub(" ", articles[e["article_id"]].article.text[e["start"]:e["end"]]).strip()
              for e in evidence]
-    usable = [i for i in range(len(evidence)) if _reads_as_news(texts[i])
+    usable = [i for i in range(len(evidence)) if reads_as_news(texts[i])
               and not _furniture(texts[i], evidence, texts, articles)]
     if not usable:
         return None
@@ -259,7 +251,7 @@ def _gives(evidence: dict[str, Any], day: str) -> bool:
     return span is not None and day in span[:2]
 
 
-def _reads_as_news(sentence: str) -> bool:
+def reads_as_news(sentence: str) -> bool:
     """Whether a sentence reports rather than talks: a statement of some length, not a
     question, not in the first or second person (transcripts, page prompts)."""
     words = sentence.split()
