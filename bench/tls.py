@@ -51,6 +51,7 @@ import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import tls_data
 from common import REPO, eval_kit, write_section
@@ -58,6 +59,7 @@ from common import REPO, eval_kit, write_section
 import dateline
 from dateline.settings import load_settings
 from dateline.store import Store
+from dateline.views import daily
 from dateline.views.daily import dated_summary
 from dateline.views.timeline import Articles, Entry, timeline
 
@@ -74,6 +76,12 @@ PUBLISHED = {
     "PUBCOUNT": (0.105, 0.027, 0.481),
     "Date Oracle": (0.179, 0.057, 0.926),
     "Full Oracle": (0.312, 0.128, 0.926),
+}
+# Each rule of views/daily.py switched off in turn (--ablations).
+ABLATIONS = {
+    "without days named in the text": ("_named_days", lambda articles, ids: Counter()),
+    "without sentences naming the day": ("_sentences_naming", lambda articles, ids, days: {}),
+    "without cutting lead-ins": ("lead_in", lambda sentence: 0),
 }
 METRICS = ("date", "ar1", "ar2", "concat_r1", "concat_r2", "agree_r1", "agree_r2")
 _SPACE = re.compile(r"\s+")
@@ -143,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         "per_task": {r["task"]["id"]: {m: r[m]["f1"] for m in METRICS} for r in scores["per_task"]},
         "baselines": baselines,
         "errors": _errors(kit, diagnostics, pred),
+        "ablations": _ablations(kit, work, tasks, chosen, out, scores) if args.ablations else None,
     }
     _stem(out, ".summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False),
                                            encoding="utf-8")
@@ -167,6 +176,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, help="analysis processes (default: dateline's setting)")
     parser.add_argument("--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)")
     parser.add_argument("--results", help="markdown file whose TLS section to add or replace")
+    parser.add_argument("--ablations", action="store_true",
+                        help="also score each rule of views/daily.py switched off, and the "
+                             "leave-one-topic-out choice among these variants")
     return parser.parse_args(argv)
 
 
@@ -285,13 +297,49 @@ def _baselines(kit: Path, work: Path) -> dict[str, dict]:
 def _average(scores: dict, ids: list[str]) -> dict:
     """The scorer's averaging (P and R averaged over the tasks, F1 of the two) over ``ids``:
     its own ``average`` when they are all 19 tasks."""
-    rows = [r for r in scores["per_task"] if r["task"]["id"] in ids]
+    return _average_rows([r for r in scores["per_task"] if r["task"]["id"] in ids])
+
+
+def _average_rows(rows: list[dict]) -> dict:
     out = {}
     for metric in METRICS:
         p = sum(r[metric]["precision"] for r in rows) / len(rows)
         r_ = sum(r[metric]["recall"] for r in rows) / len(rows)
         out[metric] = {"precision": p, "recall": r_, "f1": 2 * p * r_ / (p + r_) if p + r_ else 0.0}
     return out
+
+
+def _ablations(kit: Path, work: Path, tasks: list, chosen: list[str], out: Path, scores: dict) -> dict:
+    """Each rule of ``views/daily.py`` switched off in turn and scored, and a held-out
+    figure: each topic's tasks take the variant (dateline or an ablation) with the best
+    Date-F1 + AR-1 + AR-2 on the other topics' tasks."""
+    rows = {"dateline": {r["task"]["id"]: r for r in scores["per_task"]}}
+    for index, (name, (function, replacement)) in enumerate(ABLATIONS.items()):
+        pred = {}
+        with patch.object(daily, function, replacement):
+            for topic in chosen:
+                with Store.open(str(work / f"{topic}.db")) as store:
+                    articles = Articles(store)
+                    for task in (t for t in tasks if t.topic == topic):
+                        days, _, _ = _predict(store, articles, task)
+                        pred[task.id] = [{"date": day, "sentences": [e.text for e in found]}
+                                         for day, found in days]
+        path = _stem(out, f".ablation{index + 1}.json")
+        path.write_text(json.dumps(pred, indent=1, ensure_ascii=False), encoding="utf-8")
+        rows[name] = {r["task"]["id"]: r for r in _score(kit, path)["per_task"]}
+
+    def total(variant: str, ids: list[str]) -> float:
+        average = _average_rows([rows[variant][i] for i in ids])
+        return sum(average[m]["f1"] for m in ("date", "ar1", "ar2"))
+
+    held, choice = [], {}
+    for topic in chosen:
+        others = [t.id for t in tasks if t.topic in chosen and t.topic != topic]
+        choice[topic] = max(rows, key=lambda variant: total(variant, others))
+        held += [rows[choice[topic]][t.id] for t in tasks if t.topic == topic]
+    ids = [t.id for t in tasks if t.topic in chosen]
+    return {"variants": {v: _average_rows([rows[v][i] for i in ids]) for v in rows},
+            "held_out": _average_rows(held), "choice": choice}
 
 
 def _stem(path: Path, suffix: str) -> Path:
@@ -410,6 +458,7 @@ def _write_section(path: Path, summary: dict) -> None:
         "Published rows: news-tls (Gholipour Ghalandari & Ifrim 2020, ACL), Table 4, T17; the kit "
         "re-implements their ROUGE-1.5.5/tilse scoring count for count. Kit rows: "
         "`shared/eval/score/baselines/tls_baseline.py`, scored the same way.", "",
+        *_ablation_lines(summary.get("ablations")),
         "| topic | documents | stored | events | stories | seconds | Date-F1 | AR-1 F1 | AR-2 F1 |",
         "|---|---|---|---|---|---|---|---|---|",
         *[f"| {t} | {r['articles']} | {r.get('stored', r.get('ingested'))} | {r['events']} | {r['stories']} | {r['seconds']:.0f} "
@@ -429,6 +478,23 @@ def _write_section(path: Path, summary: dict) -> None:
         "errors and examples: `<out>.summary.json` (`errors`).", "",
     ])
     write_section(path, SECTION, section)
+
+
+def _ablation_lines(found: dict | None) -> list[str]:
+    """The ablation table and the held-out figure (``--ablations``), else nothing."""
+    if not found:
+        return []
+    chosen = Counter(found["choice"].values())
+    return ["Ablations (`--ablations`; all tasks) and a held-out figure: each topic's tasks "
+            "scored with the variant that has the best Date-F1 + AR-1 + AR-2 on the other "
+            "topics' tasks (leave one topic out; chosen: "
+            + ", ".join(f"{v} for {n} topic{'s' * (n > 1)}" for v, n in chosen.most_common())
+            + "). It holds out the choice among these variants only: the variants were "
+            "designed looking at all 19 tasks.", "",
+            "| variant | Date-F1 | AR-1 F1 | AR-2 F1 | concat R-1 | concat R-2 | agree R-1 | agree R-2 |",
+            "|---|---|---|---|---|---|---|---|",
+            *[_row(name, average) for name, average in found["variants"].items()],
+            _row("**held out** (leave one topic out over these variants)", found["held_out"]), ""]
 
 
 if __name__ == "__main__":
