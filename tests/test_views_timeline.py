@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from conftest import DATA
+
 from dateline.views.brief import brief
 from dateline.views.faithful import Line, check
 from dateline.views.timeline import Citation, date_label, timeline
@@ -75,6 +77,30 @@ def test_brief_shows_both_figures_where_sources_disagree(talks):
     assert len(dispute.citations) == 2
 
 
+@pytest.fixture(scope="module")
+def port_fire(tmp_path_factory):
+    """Three outlets on one port fire: two put it on Tuesday, one on Wednesday."""
+    import dateline
+
+    db = str(tmp_path_factory.mktemp("dispute") / "dispute.db")
+    dateline.ingest([str(DATA / "brief" / "dispute.jsonl")], db)
+    with dateline.open(db) as store:
+        yield store
+
+
+def test_brief_shows_both_days_where_sources_disagree(port_fire):
+    points = brief(port_fire, None)
+    dispute = next(p for p in points if p.text.startswith("Sources differ on the day"))
+    assert "10 Mar 2026 (Canal Daily, Harbour Wire); 11 Mar 2026 (Lowland Post)" in dispute.text
+    assert {c.outlet for c in dispute.citations} == {"Canal Daily", "Harbour Wire", "Lowland Post"}
+    report = check(port_fire, lines_of(points))
+    assert report.ok, report.problems
+
+
+def test_brief_no_day_dispute_where_sources_agree_or_tell_of_two_days(talks):
+    assert not any(p.text.startswith("Sources differ on the day") for p in brief(talks, None))
+
+
 def test_brief_since_keeps_what_changed(talks):
     points = brief(talks, None, since=date(2026, 2, 1))
     assert points and all(c.published >= "2026-02-01" for p in points if p.kind != "role"
@@ -96,13 +122,15 @@ def test_faithful_flags_what_the_citations_do_not_say(talks):
         Line("An uncited claim.", ()),
         Line(entry.text, entry.citations, entry.label, "2024-01-01", "2024-01-01"),
         Line("Out of range.", (Citation(entry.citations[0].article, 0, 10**6, None, None, None),)),
+        Line(f"Sources differ on the day: 1 Mar 2024. {entry.text}", entry.citations),
     ])
-    assert report.cited == 4 and report.supported == 0
+    assert report.cited == 5 and report.supported == 0
     assert any("number 3" in p for p in report.problems)
     assert any("'Lavrov'" in p for p in report.problems)
     assert any("no citation" in p for p in report.problems)
     assert any("date 2024-01-01" in p for p in report.problems)
     assert any("not in article" in p for p in report.problems)
+    assert any("date 1 Mar 2024 cannot" in p for p in report.problems)
 
 
 @pytest.mark.parametrize("sentence, news", [

@@ -3,8 +3,8 @@ which role, each side's quoted position, and the facts the sources disagree on.
 
 Every point is built from source spans and cites them: event sentences verbatim, quotes
 with their speaker as written, roles as the sentence that states them. Where outlets give
-different numbers for the same thing in reports of one event, both are shown with their
-sources instead of one being picked.
+different numbers for the same thing, or different days, in reports of one event, both are
+shown with their sources instead of one being picked.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dateline.link.events import calendar_span
 from dateline.store import Store
 from dateline.views.timeline import Articles, Citation, Entry, date_label, timeline
 
@@ -152,30 +153,64 @@ def _role_point(store: Store, articles: Articles, entity: dict[str, Any], role: 
 
 def _disputes(store: Store, articles: Articles, story_id: int | None,
               entries: list[Entry]) -> list[Point]:
-    """Counts of the same thing that differ between sources reporting the same event, for
-    the most important events that have them."""
+    """The facts that differ between sources reporting the same event (the day it happened,
+    counts of the same thing), for the most important events that have them."""
     reports = {event["id"]: event["evidence"] for event in store.story_events(story_id)}
-    points = []
+    points: list[Point] = []
     for entry in sorted(entries, key=lambda e: (-e.importance, e.event)):
         if len(points) >= DISPUTES:
             break
-        if entry.sources < 2:
-            continue
-        counts: dict[str, dict[str, Citation]] = {}
-        for e in reports[entry.event]:
-            citation = articles.cite(e["article_id"], e["start"], e["end"])
-            text = articles[citation.article].article.text[citation.start:citation.end]
-            for number, noun in _COUNT.findall(text):
-                if noun not in _NOT_COUNTED and noun not in STOP_WORDS:
-                    counts.setdefault(noun, {}).setdefault(number, citation)
-        for noun, values in sorted(counts.items()):
-            sources = {articles.source(c.article) for c in values.values()}
-            if len(values) > 1 and len(sources) > 1:
-                told = "; ".join(f"{number} ({c.outlet or c.article})"
-                                 for number, c in sorted(values.items()))
-                points.append(Point(f"Sources differ on the number of {noun}: {told}",
-                                    "dispute", tuple(values.values())))
+        if entry.sources >= 2:
+            evidence = reports[entry.event]
+            points += _day_disputes(articles, entry, evidence)
+            points += _count_disputes(articles, evidence)
     del points[DISPUTES:]
+    return points
+
+
+def _day_disputes(articles: Articles, entry: Entry, evidence: list[dict[str, Any]]
+                  ) -> list[Point]:
+    """Sources that each put the event on one day, in their own words, but not the same
+    day ("on Tuesday" against "on Wednesday"); a source that gives two days tells of an
+    event that lasted both, so it disputes nothing."""
+    days: dict[str, dict[str, Citation]] = {}  # source -> day -> a sentence that gives it
+    for e in evidence:
+        span = calendar_span(e["date"], e["date_from"]) if e["date_from"] == "timex" else None
+        if span and span[0] == span[1]:
+            citation = articles.cite(e["article_id"], e["start"], e["end"])
+            days.setdefault(articles.source(e["article_id"]), {}).setdefault(span[0], citation)
+    single = {source: given for source, given in days.items() if len(given) == 1}
+    if len(single) < len(days) or len({day for given in single.values() for day in given}) < 2:
+        return []
+    by_day: dict[str, list[Citation]] = {}
+    for given in single.values():
+        for day, citation in given.items():
+            by_day.setdefault(day, []).append(citation)
+    told = "; ".join(f"{date_label(day, day, 'day')} ("
+                     + ", ".join(c.outlet or c.article for c in cited) + ")"
+                     for day, cited in sorted(by_day.items()))
+    cited = tuple(c for _, found in sorted(by_day.items()) for c in found)
+    return [Point(f"Sources differ on the day: {told}. {entry.text}", "dispute",
+                  cited + tuple(c for c in entry.citations[:1] if c not in cited))]
+
+
+def _count_disputes(articles: Articles, evidence: list[dict[str, Any]]) -> list[Point]:
+    """Counts of the same thing ("12 people", "14 people") that differ between sources."""
+    counts: dict[str, dict[str, Citation]] = {}
+    for e in evidence:
+        citation = articles.cite(e["article_id"], e["start"], e["end"])
+        text = articles[citation.article].article.text[citation.start:citation.end]
+        for number, noun in _COUNT.findall(text):
+            if noun not in _NOT_COUNTED and noun not in STOP_WORDS:
+                counts.setdefault(noun, {}).setdefault(number, citation)
+    points = []
+    for noun, values in sorted(counts.items()):
+        sources = {articles.source(c.article) for c in values.values()}
+        if len(values) > 1 and len(sources) > 1:
+            told = "; ".join(f"{number} ({c.outlet or c.article})"
+                             for number, c in sorted(values.items()))
+            points.append(Point(f"Sources differ on the number of {noun}: {told}",
+                                "dispute", tuple(values.values())))
     return points
 
 

@@ -4,7 +4,9 @@ A line passes when it has at least one citation, every citation is a span of its
 every number and every capitalised name in the line occurs in the cited text (an outlet's
 name may come from the cited article's metadata), and each
 date the line gives can be derived from the cited spans (a time expression inside them,
-or the publication date of a cited article, which dates what it reports as news).
+or the publication date of a cited article, which dates what it reports as news). A day
+the view writes in its own words ("10 Mar 2026") passes when it can be so derived or is
+in the cited text as written.
 """
 from __future__ import annotations
 
@@ -15,13 +17,15 @@ from typing import Any
 
 from dateline.link.events import calendar_span
 from dateline.store import Store
-from dateline.views.timeline import Articles, Citation
+from dateline.views.timeline import MONTHS, Articles, Citation
 
 # Words the views themselves put around source text.
 _OWN_WORDS = frozenset({"Latest", "Sources"})
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", "…": " "})
+# A day as the views write it: "10 Mar 2026".
+_DAY_TEXT = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 
 
 @dataclass(frozen=True)
@@ -80,12 +84,19 @@ def problems_of(articles: Articles, line: Line) -> list[str]:
     source = " ".join([*cited, *(c.outlet for c in line.citations if c.outlet)])
     claim = line.text.replace(line.label, " ") if line.label else line.text
     claim = claim.translate(_QUOTE_MARKS)
-    problems = [f"number {n} is not in the cited text" for n in _NUMBER.findall(claim)
-                if n not in source]
+    derivable = _dates(articles, line.citations)
+    problems = []
+    for match in _DAY_TEXT.finditer(claim):
+        day, month, year = match.groups()
+        iso = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+        if iso not in derivable and match.group() not in source:
+            problems.append(f"date {match.group()} cannot be derived from the cited text")
+    claim = _DAY_TEXT.sub(" ", claim)
+    problems += [f"number {n} is not in the cited text" for n in _NUMBER.findall(claim)
+                 if n not in source]
     folded = source.casefold()  # a title may be capitalised where the text has it lower case
     problems += [f"name {name!r} is not in the cited text" for name in _NAME.findall(claim)
                  if name not in _OWN_WORDS and name.rstrip("'’s").casefold() not in folded]
-    derivable = _dates(articles, line.citations)
     problems += [f"date {day} cannot be derived from the cited text"
                  for day in dict.fromkeys(filter(None, (line.date, line.end)))
                  if day not in derivable]

@@ -34,7 +34,7 @@ FRESH_DAYS = 2
 # Sentences longer than this read as a paragraph, not a timeline line.
 LONG_SENTENCE = 45
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SPACE = re.compile(r"\s+")
 # First and second person as written ("US" the country is not "us").
 _PERSONAL = frozenset({form for word in ("me", "my", "we", "us", "our", "you", "your", "we're",
@@ -172,7 +172,7 @@ def date_label(start: str, end: str, precision: str) -> str:
     if precision == "year":
         return str(first.year)
     if precision == "month":
-        return f"{_MONTHS[first.month - 1]} {first.year}"
+        return f"{MONTHS[first.month - 1]} {first.year}"
     if precision == "week":
         return f"week of {_day(first)}"
     if first == last:
@@ -180,12 +180,12 @@ def date_label(start: str, end: str, precision: str) -> str:
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}-{_day(last)}"
     if first.year == last.year:
-        return f"{first.day} {_MONTHS[first.month - 1]} - {_day(last)}"
+        return f"{first.day} {MONTHS[first.month - 1]} - {_day(last)}"
     return f"{_day(first)} - {_day(last)}"
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _days_after(day: str, days: int) -> str:
