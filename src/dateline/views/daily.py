@@ -7,8 +7,9 @@ articles that date an event of the day; the day's importance breaks ties. A day 
 only when an event of the story fits in it.
 
 Sentences: each day's pool is the sentences that report its events and every sentence of
-the story's articles that names the day. The chosen ones are those closest to the pool's
-centroid, the words most reports of the day share, none too like one chosen before it,
+the story's articles that names the day. The chosen ones are those that together come
+closest to the pool's centroid, the words most reports of the day share (a greedy
+centroid summary, as in news-tls's DATEWISE), none too like one chosen before it,
 with a wire lead-in ("WASHINGTON (Reuters) -", "Photograph: Jane Doe/EPA") cut off and the
 citation moved to where the sentence proper starts.
 """
@@ -131,16 +132,21 @@ def _line(articles: Articles, citation: Citation, entry: Entry | None,
 
 
 def _central(lines: list[Entry], count: int) -> list[Entry]:
-    """The ``count`` lines closest to the centroid of them all, none repeating another."""
+    """``count`` lines that together come closest to the centroid of them all: each in turn
+    the one that brings the chosen lines' words nearest to it, none repeating another."""
     vectors = [content_terms(line.text) for line in lines]
     centroid: Counter[str] = Counter()
     for vector in vectors:
         centroid.update(vector)
-    order = sorted(range(len(lines)), key=lambda i: -cosine(vectors[i], centroid))
     chosen: list[int] = []
-    for i in order:
-        if all(cosine(vectors[i], vectors[j]) < MAX_SIMILAR for j in chosen):
-            chosen.append(i)
-            if len(chosen) == count:
-                break
+    together: Counter[str] = Counter()
+    while len(chosen) < count:
+        fits = [(cosine(together + vectors[i], centroid), -i) for i in range(len(lines))
+                if i not in chosen and all(cosine(vectors[i], vectors[j]) < MAX_SIMILAR
+                                           for j in chosen)]
+        if not fits:
+            break
+        best = -max(fits)[1]
+        chosen.append(best)
+        together.update(vectors[best])
     return [lines[i] for i in chosen]
