@@ -443,7 +443,7 @@ def _write_section(path: Path, summary: dict) -> None:
         "(F1 of P and R averaged over the tasks). No constant was fitted to the gold timelines "
         "and nothing reads them but the scorer and the error summary, but **these figures are "
         "not held out**: the rules of `views/daily.py` (counting the days articles name, the "
-        "day's pool and centroid, cutting lead-ins, summarising the main story) and the earlier "
+        "day's pool and its greedy centroid summary, cutting lead-ins, summarising the main story) and the earlier "
         "ones (leaving out sentences that do not read as news) were chosen by comparing "
         "variants on these 19 tasks; Timeline17 has no split of its own and no other TLS "
         "dataset with this protocol is in the kit. The topic stores were built (and are "
