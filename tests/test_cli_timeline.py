@@ -57,6 +57,10 @@ def test_cli_timeline_markdown_and_html(db):
 def test_cli_timeline_protocol(db):
     lines = ok("timeline", "--db", db, "--json", "--dates", "2", "--per-date", "1").splitlines()
     assert len(lines) == 2
+    for line in lines:
+        entry = json.loads(line)
+        jsonschema.validate(entry, schema_for("timeline_entry"))
+        assert entry["date"] == entry["end"] and entry["precision"] == "day"
 
 
 def test_cli_brief_json_points_with_citations(db):

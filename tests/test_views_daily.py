@@ -85,3 +85,16 @@ def test_central_sentences_first_and_no_repeats():
              _entry("Heavy snow closed schools across the north of the country.")]
     chosen = _central(lines, 2)
     assert chosen[0] in lines[:2] and chosen[1] == lines[2]  # the repeat and the snow left out
+
+
+def test_a_line_that_reports_no_event_validates():
+    import jsonschema
+    from clikit import schema_for
+
+    from dateline.views.timeline import Citation
+
+    cited = Citation("a1", 0, 40, "Harbour Wire", "Port fire", "2026-03-12")
+    line = Entry("2026-03-10", "2026-03-10", "day", "text", "The port reopened to ships.", None,
+                 "", (), (), (cited,), 1, 0.0)
+    jsonschema.validate(line.to_json(), schema_for("timeline_entry"))
+    assert line.to_json()["event"] is None
