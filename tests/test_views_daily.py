@@ -93,7 +93,7 @@ def test_a_line_that_reports_no_event_validates():
 
     from dateline.views.timeline import Citation
 
-    cited = Citation("a1", 0, 40, "Harbour Wire", "Port fire", "2026-03-12")
+    cited = Citation("0123456789abcdef", 0, 40, "Harbour Wire", "Port fire", "2026-03-12")
     line = Entry("2026-03-10", "2026-03-10", "day", "text", "The port reopened to ships.", None,
                  "", (), (), (cited,), 1, 0.0)
     jsonschema.validate(line.to_json(), schema_for("timeline_entry"))
