@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from conftest import TALKS
 
 import dateline
 from dateline.link.events import calendar_span as when_of
-from dateline.link.events import describe, trigger_class
+from dateline.link.events import _phrase, describe, trigger_class
 
 
 def event_with(store, *words):
@@ -56,6 +57,17 @@ def test_events_precision_is_the_finest_the_sentences_give():
         ["2026-02-09", "2026-02-09", "day", "publication"]]}
     assert describe(profile) == {"title": "Talks in Geneva", "start": "2026-02-04",
                                  "end": "2026-02-04", "precision": "day", "dated_by": "text"}
+
+
+@pytest.mark.parametrize("sentence, trigger, phrase", [
+    ("The two-day trilateral talks ended.", "talks", "two-day trilateral talks"),
+    ("A strike on the city on Thursday killed 12 people.", "killed", "killed"),
+    ("After Tuesday's meeting, officials spoke.", "meeting", "meeting"),
+    ("The Kremlin meeting lasted five hours.", "meeting", "Kremlin meeting"),
+])
+def test_events_titles_skip_the_words_that_say_when(sentence, trigger, phrase):
+    mention = SimpleNamespace(start=0, end=len(sentence), trigger=trigger)
+    assert _phrase(sentence, mention) == phrase
 
 
 def test_events_two_outlets_and_next_days_report_are_one_event(talks):

@@ -244,7 +244,8 @@ def _most(counts: Mapping[str, int]) -> str | None:
 
 def _phrase(text: str, mention: Any) -> str:
     """The trigger with the words that modify it just before it ("two-day trilateral talks",
-    "Kremlin meeting"), at most two, stopping at function words and verb forms."""
+    "Kremlin meeting"), at most two, stopping at function words, verb forms and the words
+    that say when ("Thursday killed" is no title)."""
     sentence = text[mention.start:mention.end]
     at = sentence.find(mention.trigger)
     if at < 0:
@@ -253,6 +254,7 @@ def _phrase(text: str, mention: Any) -> str:
     for word in reversed(sentence[:at].split()[-2:]):
         bare = word.replace("-", "")
         if (not bare.isalpha() or word.casefold() in _FUNCTION_WORDS
+                or word.casefold().removesuffix("'s").removesuffix("’s") in _TIME_WORDS
                 or "-" not in word and word.endswith(("ed", "ly", "ing"))):
             break
         words.insert(0, word)
@@ -269,6 +271,14 @@ _FUNCTION_WORDS = frozenset({
     "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "after", "before", "since",
     "as", "was", "were", "is", "are", "had", "has", "have", "be", "been", "will", "would",
     "said", "says", "began", "begin", "held", "hold", "new", "first", "last"})
+
+
+# Days, months and relative days: they date an event, they do not name it.
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "today", "tonight", "yesterday", "tomorrow", "weekend"})
 
 
 def calendar_span(value: str | None, date_from: str | None) -> list[Any] | None:
