@@ -118,9 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         # In how many input documents each sentence occurs: page furniture repeats verbatim.
         repeats = Counter(line for r in records for line in {_norm(p) for p in r["text"].split("\n\n")})
         with Store.open(str(work / f"{topic}.db")) as store:
-            articles = Articles(store)
+            articles, members = Articles(store), _members(store)
             for task in topic_tasks:
-                days, kept, dropped = _predict(store, articles, task)
+                days, kept, dropped = _predict(store, articles, members, task)
                 day_dated = {e.date for e in kept if e.precision == "day" and task.start <= e.date <= task.end}
                 pred[task.id] = [{"date": day, "sentences": [e.text for e in found]}
                                  for day, found in days]
@@ -227,19 +227,24 @@ def _in_range(published: str | None, task: tls_data.Task) -> bool:
     return published is not None and task.start <= published[:10] <= task.end
 
 
-def _predict(store: Store, articles: Articles, task: tls_data.Task
-             ) -> tuple[list[tuple[str, list[Entry]]], list[Entry], int]:
+def _predict(store: Store, articles: Articles, members: dict[int, list[str]],
+             task: tls_data.Task) -> tuple[list[tuple[str, list[Entry]]], list[Entry], int]:
     """The task's dated summary of its main story (the one with most articles in its input
-    range), the entries it chose from, and how many the input range dropped."""
+    range), the entries it chose from, and how many the input range dropped. ``members``:
+    each story's articles."""
     since, until = date.fromisoformat(task.start), date.fromisoformat(task.end)
-    in_range = {story["id"]: [a for a in store.story_article_ids(story["id"])
-                              if _in_range(articles.published(a), task)]
-                for story in store.stories()}
+    in_range = {story: [a for a in found if _in_range(articles.published(a), task)]
+                for story, found in members.items()}
     story_id = max(in_range, key=lambda story: (len(in_range[story]), -story))
     entries = timeline(store, story_id, since=since, until=until, articles=articles)
     kept = [e for e in entries if _in_range(e.citations[0].published, task)]
     return (dated_summary(kept, articles, in_range[story_id], dates=task.l, per_date=task.k),
             kept, len(entries) - len(kept))
+
+
+def _members(store: Store) -> dict[int, list[str]]:
+    """Each story's articles, read once per store."""
+    return {story["id"]: store.story_article_ids(story["id"]) for story in store.stories()}
 
 
 def _norm(text: str) -> str:
@@ -319,9 +324,9 @@ def _ablations(kit: Path, work: Path, tasks: list, chosen: list[str], out: Path,
         with patch.object(daily, function, replacement):
             for topic in chosen:
                 with Store.open(str(work / f"{topic}.db")) as store:
-                    articles = Articles(store)
+                    articles, members = Articles(store), _members(store)
                     for task in (t for t in tasks if t.topic == topic):
-                        days, _, _ = _predict(store, articles, task)
+                        days, _, _ = _predict(store, articles, members, task)
                         pred[task.id] = [{"date": day, "sentences": [e.text for e in found]}
                                          for day, found in days]
         path = _stem(out, f".ablation{index + 1}.json")

@@ -120,8 +120,9 @@ def _line(articles: Articles, citation: Citation, entry: Entry | None,
     """The cited sentence as a line of the day, its lead-in cut off; None when it does not
     read as news or runs to a paragraph."""
     raw = articles[citation.article].article.text[citation.start:citation.end]
-    start = citation.start + lead_in(raw)
-    text = _SPACE.sub(" ", articles[citation.article].article.text[start:citation.end]).strip()
+    cut = lead_in(raw)
+    text = _SPACE.sub(" ", raw[cut:]).strip()
+    start = citation.start + cut
     if not reads_as_news(text) or len(text.split()) > LONG_SENTENCE:
         return None
     cited = replace(citation, start=start)
