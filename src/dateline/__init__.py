@@ -5,26 +5,38 @@ The same operations as the command line::
     import dateline
     report = dateline.ingest(["articles/"], db="news.db")
     with dateline.open("news.db") as store:
-        for stored in store.articles():
-            print(stored.id, stored.article.title)
+        story = dateline.find_story(store)          # the largest story
+        for entry in dateline.timeline(store, story, top=10):
+            print(entry.label, entry.text, [c.article for c in entry.citations])
 """
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 
 from dateline.errors import DatelineError
-from dateline.model import Article, RawDocument
-from dateline.pipeline import (Analysed, Extracted, Failure, IngestReport, analyze_documents,
-                               extract_documents)
-from dateline.pipeline import ingest as _ingest
+from dateline.model import (Analysed, Article, Extracted, Failure, IngestReport, RawDocument,
+                            Story)
+from dateline.run import analyze as _analyze
+from dateline.run import extract as _extract
+from dateline.run.ingest import ingest as _ingest
+from dateline.run.ingest import local_runner
+from dateline.service import (article, articles, brief, check, copy_groups, dated_timeline,
+                              entities, events, export, find_story, quotes, stories, timeline)
 from dateline.settings import Settings, load_settings
 from dateline.store import Store
-from dateline.views.export import export_json
+
+try:
+    __version__ = version("dateline")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = ["Analysed", "Article", "DatelineError", "Extracted", "Failure", "IngestReport",
-           "RawDocument", "Settings", "Store", "analyze", "export_json", "extract", "ingest",
-           "open"]
+           "RawDocument", "Settings", "Store", "Story", "__version__", "analyze_documents",
+           "article", "articles", "brief", "check", "copy_groups", "dated_timeline",
+           "entities", "events", "export", "export_json", "extract_documents", "find_story",
+           "ingest", "open", "quotes", "stories", "timeline"]
 
 
 def open(db: str = "dateline.db") -> Store:  # noqa: A001 - dateline.open mirrors sqlite3-style APIs
@@ -34,7 +46,7 @@ def open(db: str = "dateline.db") -> Store:  # noqa: A001 - dateline.open mirror
 
 def ingest(inputs: Sequence[str], db: str = "dateline.db", *, published: date | None = None,
            publisher: str | None = None, settings: Settings | None = None) -> IngestReport:
-    """Read, extract, store, link and analyse articles from files, directories and URLs.
+    """Read, extract, store, analyse and link articles from files, directories and URLs.
 
     Returns:
         What was ingested, found duplicate, and skipped (with reasons).
@@ -44,17 +56,24 @@ def ingest(inputs: Sequence[str], db: str = "dateline.db", *, published: date | 
         return _ingest(inputs, store, settings, published=published, publisher=publisher)
 
 
-def extract(inputs: Sequence[str], *, published: date | None = None,
-            publisher: str | None = None,
-            settings: Settings | None = None) -> Iterator[Extracted | Failure]:
+def extract_documents(inputs: Sequence[str], *, published: date | None = None,
+                      publisher: str | None = None,
+                      settings: Settings | None = None) -> Iterator[Extracted | Failure]:
     """Extract articles from inputs without a store, one result per document, in order."""
-    return extract_documents(inputs, settings or load_settings(), published=published,
-                             publisher=publisher)
+    settings = settings or load_settings()
+    return _extract.extract_documents(inputs, settings, local_runner(settings),
+                                      published=published, publisher=publisher)
 
 
-def analyze(inputs: Sequence[str], *, published: date | None = None,
-            publisher: str | None = None,
-            settings: Settings | None = None) -> Iterator[Analysed | Failure]:
+def analyze_documents(inputs: Sequence[str], *, published: date | None = None,
+                      publisher: str | None = None,
+                      settings: Settings | None = None) -> Iterator[Analysed | Failure]:
     """Extract and analyse articles from inputs without a store, one result per document."""
-    return analyze_documents(inputs, settings or load_settings(), published=published,
-                             publisher=publisher)
+    settings = settings or load_settings()
+    return _analyze.analyze_documents(inputs, settings, local_runner(settings),
+                                      published=published, publisher=publisher)
+
+
+def export_json(store: Store, story: Story | None = None) -> dict[str, object]:
+    """The store, or one story, as the JSON document ``dateline export`` writes."""
+    return export(store, story).to_json()

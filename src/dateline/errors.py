@@ -52,6 +52,13 @@ class StoryNotFoundError(DatelineError):
             spec=spec, count=len(matches), ids=", ".join(map(str, matches))))
 
 
+class NoStoriesError(DatelineError):
+    """A story was asked for, and the store holds none yet."""
+
+    def __init__(self) -> None:
+        super().__init__(NO_STORIES)
+
+
 class ExportFormatError(DatelineError):
     """An export format dateline does not write, or not where it was asked to."""
 
@@ -82,6 +89,7 @@ READ_FAILED = "the file could not be read ({detail})"
 EMPTY_FEED = "the feed has no items"
 FEED_ITEM_NO_TEXT = "the feed item has no content, description or summary"
 JSONL_NO_TEXT = 'line {line} has neither "text" nor "html"'
+NO_STORIES = "no stories yet: ingest articles first"
 NO_STORY = "no story matches {spec!r}. List stories with 'dateline stories'."
 AMBIGUOUS_STORY = ("{spec!r} matches {count} story titles (ids {ids}); give a story id. "
                    "List stories with 'dateline stories'.")

@@ -9,70 +9,49 @@ changes nothing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from dateline.link.dedup import Fingerprint, band_keys, containment, fingerprint, is_copy
 from dateline.link.dedup import similarity
-from dateline.store import Store, StoredArticle
+from dateline.model import CopyFound, Fingerprinted
+from dateline.run.stages import Stage
+from dateline.store import Store
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Copy:
-    """A stored article found to be a near copy of the canonical article of a group."""
-
-    article_id: str
-    canonical_id: str
-    similarity: float
-    containment: float
-
-    def to_json(self) -> dict[str, object]:
-        return {"article_id": self.article_id, "copy_of": self.canonical_id,
-                "similarity": round(self.similarity, 3), "containment": round(self.containment, 3)}
-
-
-@dataclass
-class LinkReport:
-    linked: int = 0
-    copies: list[Copy] = field(default_factory=list)
-
-
-def link_copies(store: Store, on_result: Callable[[StoredArticle], None] | None = None
-                ) -> LinkReport:
+def link_copies(store: Store) -> list[CopyFound]:
     """Fingerprint every article not linked yet and record the copy group it joins.
 
     Each article is linked in its own transaction, oldest first, so an interrupted run
     goes on where it stopped and a group's canonical member is its first article.
+
+    Returns:
+        The near copies found.
     """
-    report = LinkReport()
-    for stored in store.unlinked():
-        fp = fingerprint(stored.article.text)
+    found = []
+    for article_id in store.queue.waiting(Stage.COPIES):
+        fp = fingerprint(store.articles.get(article_id).article.text)
         keys = band_keys(fp)
-        match = _best_copy(fp, store.copy_candidates(keys))
-        copy_of = None
-        if match is not None:
-            canonical, sim, cont = match
-            copy_of = (canonical, sim, cont)
-            report.copies.append(Copy(stored.id, canonical, sim, cont))
-            logger.info("%s is a copy of %s (similarity %.2f)", stored.id, canonical, sim)
-        store.save_fingerprint(stored.id, fp.size, fp.minhash, keys, copy_of)
-        report.linked += 1
-        if on_result:
-            on_result(stored)
-    return report
+        copy_of = _best_copy(article_id, fp, store.copies.candidates(keys))
+        if copy_of is not None:
+            found.append(copy_of)
+            logger.info("%s is a copy of %s (similarity %.2f)", article_id,
+                        copy_of.canonical_id, copy_of.similarity)
+        store.copies.save(article_id, fp.size, fp.minhash, keys, copy_of)
+    return found
 
 
-def _best_copy(fp: Fingerprint, candidates: dict[str, tuple[int, list[int], str]]
-               ) -> tuple[str, float, float] | None:
-    """The canonical id of the most similar candidate that is a copy, with the scores."""
-    best = None
-    for article_id, (size, minhash, canonical) in sorted(candidates.items()):
-        other = Fingerprint(tuple(minhash), size)
+def _best_copy(article_id: str, fp: Fingerprint, candidates: list[Fingerprinted]
+               ) -> CopyFound | None:
+    """The group of the most similar candidate that is a copy, with the scores."""
+    best: CopyFound | None = None
+    for candidate in candidates:
+        other = Fingerprint(candidate.minhash, candidate.size)
         if not is_copy(fp, other):
             continue
-        scores = (similarity(fp, other), containment(fp, other))
-        if best is None or scores > best[1:]:
-            best = (canonical, *scores)
+        found = CopyFound(article_id, candidate.canonical_id, similarity(fp, other),
+                          containment(fp, other))
+        if best is None or (found.similarity, found.containment) > (best.similarity,
+                                                                     best.containment):
+            best = found
     return best

@@ -25,6 +25,7 @@ from datetime import date
 from dateline.link.names import (TITLE, country_of, name_key, office_key, state_of, surname_key,
                                  title_key)
 from dateline.model import Analysis, Mention, Role
+from dateline.run.stages import Stage
 from dateline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -37,8 +38,6 @@ _STATE_LABELS = frozenset({"GPE", "NORP"})
 # foreign minister".
 _OFFICE_AFTER = re.compile(rf"(['’]s)?\s+({TITLE.pattern})", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-# The key of an office's second known holder: one more look-up tells one holder from several.
-_SECOND = " #2"
 
 
 def link_entities(store: Store) -> int:
@@ -50,8 +49,8 @@ def link_entities(store: Store) -> int:
     Each article's links are saved with its "done" mark in one transaction.
     """
     linked = 0
-    for article_id in store.entity_unlinked():
-        analysis = store.analysis(article_id)
+    for article_id in store.queue.waiting(Stage.ENTITIES):
+        analysis = store.analyses.get(article_id)
         if analysis is None:
             continue
         found: Counter[tuple[int, str]] = Counter()
@@ -60,14 +59,14 @@ def link_entities(store: Store) -> int:
             found[(resolve(store, name, label), name)] += count
         for role in analysis.roles:
             _hold(store, role)
-        article = store.get(article_id).article
+        article = store.articles.get(article_id).article
         for office, written in _offices(article.text, analysis.mentions):
             holder = _holder(store, office, article.published.value)
             if holder is not None:
                 found[(holder, written)] += 1
         for seat, count in sorted(_acting_seats(analysis).items()):
             found[(resolve(store, state_of(seat), "GPE"), seat)] += count
-        store.save_entity_links(article_id, sorted((a, n, c) for (a, n), c in found.items()))
+        store.actors.save_mentions(article_id, sorted((a, n, c) for (a, n), c in found.items()))
         linked += 1
     return linked
 
@@ -77,31 +76,31 @@ def resolve(store: Store, name: str, label: str) -> int:
     if label in _STATE_LABELS and (state := country_of(name)) is not None:
         name, label = state, "GPE"
     key = name_key(name, label)
-    actor_id = store.actor(key)
+    actor_id = store.actors.by_key(key)
     if actor_id is not None:
         return actor_id
     surname = surname_key(key) if label == "PERSON" else None
     if surname is None and " " not in key:
         # a surname alone: the one full person name it can stand for
-        full = store.actors_with_surname(key)
+        full = store.actors.with_surname(key)
         if len(full) == 1:
             return full[0]
-        return store.add_actor(name, label, key, None)
-    if surname is not None and not store.actors_with_surname(surname):
+        return store.actors.add(name, label, key, None)
+    if surname is not None and not store.actors.with_surname(surname):
         # a full name after its surname alone: the surname's actor gets the full name
-        alone = store.actor(surname)
+        alone = store.actors.by_key(surname)
         if alone is not None:
-            store.name_actor(alone, name, key, surname)
+            store.actors.rename(alone, name, key, surname)
             return alone
-    return store.add_actor(name, label, key, surname)
+    return store.actors.add(name, label, key, surname)
 
 
 def person_actor(store: Store, person: str) -> int | None:
     """The actor a role's person name belongs to, if linked."""
     key = name_key(person, "PERSON")
-    actor_id = store.actor(key)
+    actor_id = store.actors.by_key(key)
     if actor_id is None and " " not in key:
-        full = store.actors_with_surname(key)
+        full = store.actors.with_surname(key)
         actor_id = full[0] if len(full) == 1 else None
     return actor_id
 
@@ -141,7 +140,7 @@ def _hold(store: Store, role: Role) -> None:
     for key in [office] + ([f"{office} {role.as_of.year}"] if role.as_of else []):
         holders = _holders(store, key)
         if holder not in holders and len(holders) < 2:
-            store.add_actor_key(holder, key + _SECOND if holders else key)
+            store.actors.add_key(holder, _holder_keys(key)[bool(holders)])
 
 
 def _holder(store: Store, office: str, day: date | None) -> int | None:
@@ -157,4 +156,10 @@ def _holder(store: Store, office: str, day: date | None) -> int | None:
 
 def _holders(store: Store, office: str) -> list[int]:
     """The actors known to hold an office: none, one, or two when several are known."""
-    return [a for a in (store.actor(office), store.actor(office + _SECOND)) if a is not None]
+    return [a for a in map(store.actors.by_key, _holder_keys(office)) if a is not None]
+
+
+def _holder_keys(office: str) -> tuple[str, str]:
+    """The keys of an office's first and second known holders: one more look-up than for
+    one holder tells one from several."""
+    return office, f"{office} #2"

@@ -15,11 +15,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
-from dateline.link.terms import content_terms, cosine, top
-from dateline.model import Analysis
+from dateline.model import (Analysis, DatedBy, DateSpan, EventMention, EventProfile,
+                            EventUpdate, Precision)
+from dateline.model.terms import content_terms, cosine, top
 
 # Score weights and the score a candidate needs to take a mention (set on ECB+ train topics);
 # a sentence that dates itself to one of the event's days earns SAME_DAY, to a day next to
@@ -60,31 +61,36 @@ _IRREGULAR = {"said": "say", "told": "tell", "met": "meet", "held": "hold", "str
               "fought": "fight", "sought": "seek", "left": "leave", "won": "win", "lost": "lose",
               "shot": "shoot", "hit": "hit", "died": "die", "dies": "die", "killed": "kill",
               "bought": "buy", "sold": "sell", "chose": "choose", "chosen": "choose"}
-_PRECISIONS = ("day", "week", "month", "year")
 
 
 class EventIndex(Protocol):
-    """What event linking reads from the store."""
+    """What event linking reads from the store: the events filed under any of ``keys``."""
 
-    def event_candidates(self, keys: Sequence[str]) -> dict[int, dict[str, Any]]: ...
+    def candidates(self, keys: Sequence[str]) -> dict[int, EventProfile]: ...
 
 
 @dataclass
 class EventDraft:
     """An event as this article leaves it: stored (``id``) or new (``id`` None)."""
 
-    profile: dict[str, Any]
+    profile: EventProfile
     id: int | None = None
-    members: list[dict[str, Any]] = field(default_factory=list)
+    members: list[EventMention] = field(default_factory=list)
     # the dates this article's sentences give the event, kept by ``settle_dates``
-    whens: list[list[Any] | None] = field(default_factory=list)
+    whens: list[DateSpan | None] = field(default_factory=list)
 
     def keys(self) -> set[str]:
         """The look-up keys the event is found by."""
-        buckets = {_bucket(when) for when in [*self.profile["dates"], *self.whens]}
-        if self.profile.get("undated"):
+        buckets = {_bucket(when) for when in [*self.profile.dates, *self.whens]}
+        if self.profile.undated:
             buckets.add(_bucket(None))
-        return _keyed(buckets, self.profile["actors"], self.profile["triggers"])
+        return _keyed(buckets, self.profile.actors, self.profile.triggers)
+
+    def update(self) -> EventUpdate:
+        """What saving the event writes."""
+        title, span = describe(self.profile)
+        return EventUpdate(self.id, title, span, self.profile, tuple(sorted(self.keys())),
+                           tuple(self.members))
 
 
 def trigger_class(trigger: str) -> str:
@@ -120,19 +126,18 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
         trigger = trigger_class(mention.trigger)
         if trigger in REPORTING_VERBS or _in_quote(text, mention, quoted):
             continue
-        when = calendar_span(mention.date, mention.date_from)
+        when = DateSpan.parse(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
         actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
         terms = content_terms(text[mention.start:mention.end])
         keys = sorted(_lookup_keys(when, actors, trigger))
         candidates = [stored.get(event_id) or EventDraft(profile, event_id)
-                      for event_id, profile in index.event_candidates(keys).items()]
+                      for event_id, profile in index.candidates(keys).items()]
         candidates += [draft for draft in drafts
                        if draft.id is None and not draft.keys().isdisjoint(keys)]
         best, score = _best(candidates, trigger, actors, terms, when)
         if best is None or score < JOIN:
-            best = EventDraft({"triggers": {}, "actors": {}, "participants": {}, "places": {},
-                               "terms": {}, "dates": [], "phrases": {}})
+            best = EventDraft(EventProfile())
         if best.id is not None:
             stored[best.id] = best
         if all(draft is not best for draft in drafts):
@@ -143,29 +148,28 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
     return drafts
 
 
-def _in_quote(text: str, mention: Any, quoted: Sequence[tuple[int, int]]) -> bool:
+def _in_quote(text: str, mention: EventMention, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether the trigger is words someone is quoted saying: a position, not an event."""
     at = text.find(mention.trigger, mention.start, mention.end)
     return at >= 0 and any(start <= at < end for start, end in quoted)
 
 
-def describe(profile: Mapping[str, Any]) -> dict[str, Any]:
-    """An event's title, date range at its true precision, and how it is dated."""
-    phrases = profile["phrases"]
+def describe(profile: EventProfile) -> tuple[str, DateSpan | None]:
+    """An event's title, and its date range at its true precision (None: undated)."""
+    phrases = profile.phrases
     phrase = min(phrases, key=lambda p: (not _is_noun_phrase(p), -phrases[p], -len(p.split()),
                                          p)) if phrases else "Event"
-    place = _most(profile["places"])
+    place = _most(profile.places)
     title = f"{phrase[0].upper()}{phrase[1:]}" + (f" in {place}" if place else "")
-    start, end, precision, dated_by = _dates(profile["dates"])
-    return {"title": title, "start": start, "end": end, "precision": precision,
-            "dated_by": dated_by}
+    return title, _dates(profile.dates)
 
 
-def _lookup_keys(when: list[Any] | None, actors: Iterable[int], trigger: str) -> set[str]:
+def _lookup_keys(when: DateSpan | None, actors: Iterable[int], trigger: str) -> set[str]:
     return _keyed(_window(when), actors, [trigger])
 
 
-def _keyed(buckets: Iterable[str], actors: Iterable[Any], triggers: Iterable[str]) -> set[str]:
+def _keyed(buckets: Iterable[str], actors: Iterable[object],
+           triggers: Iterable[str]) -> set[str]:
     """Keys of date buckets joined with actors, and of day and week buckets joined with
     trigger classes: a month, a year or "undated" holds too many events of one kind for
     the kind alone to be a key whose look-up costs the same as the store grows."""
@@ -176,59 +180,56 @@ def _keyed(buckets: Iterable[str], actors: Iterable[Any], triggers: Iterable[str
 
 
 def _best(candidates: Sequence[EventDraft], trigger: str, actors: set[int],
-          terms: Counter[str], when: list[Any] | None) -> tuple[EventDraft | None, float]:
+          terms: Counter[str], when: DateSpan | None) -> tuple[EventDraft | None, float]:
     best, best_score = None, 0.0
     for draft in candidates:
         profile = draft.profile
-        known = {int(actor) for actor in profile["actors"]}
+        known = {int(actor) for actor in profile.actors}
         shared = len(actors & known) / min(len(actors), len(known)) if actors and known else 0.0
-        score = (W_TRIGGER * (trigger in profile["triggers"]) + W_ACTORS * shared
-                 + W_TERMS * cosine(terms, profile["terms"]) + _day_fit(draft, when))
+        score = (W_TRIGGER * (trigger in profile.triggers) + W_ACTORS * shared
+                 + W_TERMS * cosine(terms, profile.terms) + _day_fit(draft, when))
         if score > best_score or (score == best_score and best is not None
                                   and (draft.id or 1 << 62) < (best.id or 1 << 62)):
             best, best_score = draft, score
     return best, best_score
 
 
-def _day_fit(draft: EventDraft, when: list[Any] | None) -> float:
+def _day_fit(draft: EventDraft, when: DateSpan | None) -> float:
     """SAME_DAY when the text dates a mention to one of the days the event's sentences
     give, minus DAY_APART when to another day, 0 when either has no such day."""
-    if when is None or when[2:] != ["day", "text"]:
+    if when is None or not when.stated_day:
         return 0.0
-    days = {d[0] for d in [*draft.profile["dates"], *draft.whens]
-            if d is not None and d[2:] == ["day", "text"]}
+    days = {d.start for d in [*draft.profile.dates, *draft.whens] if d is not None and d.stated_day}
     if not days:
         return 0.0
-    return SAME_DAY if when[0] in days else -DAY_APART
+    return SAME_DAY if when.start in days else -DAY_APART
 
 
-def _add(draft: EventDraft, mention: Any, trigger: str, when: list[Any] | None,
+def _add(draft: EventDraft, mention: EventMention, trigger: str, when: DateSpan | None,
          participants: set[int], actors: set[int], terms: Counter[str], phrase: str) -> None:
     profile = draft.profile
-    _count(profile["triggers"], [trigger])
-    _count(profile["actors"], [str(actor) for actor in actors])
-    _count(profile["participants"], [str(actor) for actor in participants])
-    _count(profile["places"], mention.places)
-    _count(profile["phrases"], [phrase])
-    merged = Counter(profile["terms"]) + terms
-    profile["terms"] = top(merged, PROFILE_TERMS)
+    _count(profile.triggers, [trigger])
+    _count(profile.actors, [str(actor) for actor in actors])
+    _count(profile.participants, [str(actor) for actor in participants])
+    _count(profile.places, mention.places)
+    _count(profile.phrases, [phrase])
+    merged = Counter(profile.terms) + terms
+    profile.terms = top(merged, PROFILE_TERMS)
     draft.whens.append(when)
-    draft.members.append({"start": mention.start, "end": mention.end,
-                          "trigger": mention.trigger, "date": mention.date,
-                          "date_from": mention.date_from})
+    draft.members.append(mention)
 
 
 def _settle_dates(draft: EventDraft) -> None:
     """Add the article's dates to the event. Where the article's own text dates the event,
     its undated sentences are about that date, not about the day it was published."""
     if None in draft.whens:
-        draft.profile["undated"] = True
+        draft.profile.undated = True
     whens = [when for when in draft.whens if when is not None]
-    if any(when[3] == "text" for when in whens):
-        whens = [when for when in whens if when[3] == "text"]
+    if any(when.dated_by is DatedBy.TEXT for when in whens):
+        whens = [when for when in whens if when.dated_by is DatedBy.TEXT]
     for when in whens:
-        if when not in draft.profile["dates"]:
-            draft.profile["dates"].append(when)
+        if when not in draft.profile.dates:
+            draft.profile.dates.append(when)
     draft.whens = []
 
 
@@ -242,7 +243,7 @@ def _most(counts: Mapping[str, int]) -> str | None:
     return min(counts, key=lambda item: -counts[item]) if counts else None
 
 
-def _phrase(text: str, mention: Any) -> str:
+def _phrase(text: str, mention: EventMention) -> str:
     """The trigger with the words that modify it just before it ("two-day trilateral talks",
     "Kremlin meeting"), at most two, stopping at function words, verb forms and the words
     that say when ("Thursday killed" is no title)."""
@@ -281,66 +282,44 @@ _TIME_WORDS = frozenset({
     "sept", "oct", "nov", "dec", "today", "tonight", "yesterday", "tomorrow", "weekend"})
 
 
-def calendar_span(value: str | None, date_from: str | None) -> list[Any] | None:
-    """A date value as [start, end, precision, dated_by]; None when it is not on the calendar."""
-    if not value or not value[:4].isdigit():
-        return None
-    dated_by = "text" if date_from == "timex" else "publication"
-    try:
-        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-            day = date.fromisoformat(value[:10]).isoformat()
-            return [day, day, "day", dated_by]
-        if len(value) >= 8 and value[5] == "W":
-            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-            return [monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week",
-                    dated_by]
-        if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
-            first = date(int(value[:4]), int(value[5:7]), 1)
-            last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
-            return [first.isoformat(), last.isoformat(), "month", dated_by]
-    except ValueError:
-        return None
-    return [f"{value[:4]}-01-01", f"{value[:4]}-12-31", "year", dated_by]
-
-
-def _bucket(when: Sequence[Any] | None) -> str:
+def _bucket(when: DateSpan | None) -> str:
     """The bucket an event's date is filed under: the day, else the week, month or year."""
     if when is None:
         return "?"
-    start, _end, precision, _by = when
-    if precision == "day":
-        return f"d:{start}"
-    if precision == "week":
-        year, week, _ = date.fromisoformat(start).isocalendar()
+    if when.precision is Precision.DAY:
+        return f"d:{when.start}"
+    if when.precision is Precision.WEEK:
+        year, week, _ = date.fromisoformat(when.start).isocalendar()
         return f"w:{year}-W{week:02d}"
-    return f"m:{start[:7]}" if precision == "month" else f"y:{start[:4]}"
+    return f"m:{when.start[:7]}" if when.precision is Precision.MONTH else f"y:{when.start[:4]}"
 
 
-def _window(when: list[Any] | None) -> list[str]:
+def _window(when: DateSpan | None) -> list[str]:
     """The buckets a mention looks in: for a day, the day give or take one (a report dated
     by publication, the two days before too) and the week, month and year holding it."""
-    if when is None or when[2] != "day":
+    if when is None or when.precision is not Precision.DAY:
         return [_bucket(when)]
-    day = date.fromisoformat(when[0])
-    back = 2 if when[3] == "publication" else 1
+    day = date.fromisoformat(when.start)
+    back = 2 if when.dated_by is DatedBy.PUBLICATION else 1
     days = [day + timedelta(days=offset) for offset in range(-back, 2)]
-    return [_bucket([d.isoformat(), d.isoformat(), "day", ""]) for d in days] + [
-        _bucket([when[0], when[0], precision, ""]) for precision in ("week", "month", "year")]
+    return [_bucket(DateSpan.day(d.isoformat())) for d in days] + [
+        _bucket(DateSpan(when.start, when.start, precision)) for precision in
+        (Precision.WEEK, Precision.MONTH, Precision.YEAR)]
 
 
-def _dates(dates: Sequence[Sequence[Any]]) -> tuple[str | None, str | None, str | None, str | None]:
+def _dates(dates: Sequence[DateSpan]) -> DateSpan | None:
     """An event's range: the finest precision its sentences give it (publication dates only
     when no sentence dates it), widened by a day when a later report, undated in its text,
     was published the day after a day-precise range ("the two-day talks ended")."""
-    for dated_by in ("text", "publication"):
-        for precision in _PRECISIONS:
-            chosen = [d for d in dates if d[2] == precision and d[3] == dated_by]
+    for dated_by in DatedBy:
+        for precision in Precision:
+            chosen = [d for d in dates if d.precision is precision and d.dated_by is dated_by]
             if not chosen:
                 continue
-            start, end = min(d[0] for d in chosen), max(d[1] for d in chosen)
-            if precision == "day" and dated_by == "text":
+            start, end = min(d.start for d in chosen), max(d.end for d in chosen)
+            if precision is Precision.DAY and dated_by is DatedBy.TEXT:
                 nextday = (date.fromisoformat(end) + timedelta(days=1)).isoformat()
-                if any(d[3] == "publication" and d[0] == nextday for d in dates):
+                if any(d.dated_by is DatedBy.PUBLICATION and d.start == nextday for d in dates):
                     end = nextday
-            return start, end, precision, dated_by
-    return None, None, None, None
+            return DateSpan(start, end, precision, dated_by)
+    return None

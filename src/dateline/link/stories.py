@@ -15,12 +15,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
 
-from dateline.link.events import EventDraft, describe, plan_events
-from dateline.link.terms import content_terms, cosine, top
+from dateline.link.events import EventDraft, plan_events
+from dateline.model import StoryAction, StoryDecision
+from dateline.model.terms import content_terms, cosine, top
+from dateline.run.stages import Stage
 from dateline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -47,46 +47,31 @@ HEADLINE_WORDS = 14
 
 _FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]*")
 
-Action = Literal["start", "join", "merge"]
-
-
-@dataclass
-class StoryDecision:
-    """Where an article goes: a new story, one it joins, or one that absorbs ``merged``."""
-
-    action: Action
-    story_id: int | None
-    score: float | None
-    profile: dict[str, float]
-    title: str
-    title_score: float
-    merged: list[int] = field(default_factory=list)
-
 
 def link_stories(store: Store) -> int:
     """Link every entity-linked article not in a story yet; return how many.
 
-    Each article's events, story and decision are saved in one transaction.
+    Each article's events, story and decision are saved in one transaction. An article
+    already in a story (its entities linked again after a re-analysis) keeps its place.
     """
     linked = 0
-    for article_id in store.unstoried():
-        stored = store.get(article_id)
-        analysis = store.analysis(article_id)
-        if analysis is None:
+    for article_id in store.queue.waiting(Stage.STORIES):
+        analysis = store.analyses.get(article_id)
+        if analysis is None or store.stories.of_article(article_id) is not None:
+            store.stories.skip(article_id)
             continue
-        article = stored.article
-        actor_of, actor_counts = store.article_actors(article_id)
-        drafts = plan_events(store, article.text, analysis, actor_of)
+        article = store.articles.get(article_id).article
+        actor_of, actor_counts = store.actors.of_article(article_id)
+        drafts = plan_events(store.events, article.text, analysis, actor_of)
         counts = _raw_terms(article.title, article.text, actor_counts)
-        known, total = store.term_frequencies(list(counts))
+        known, total = store.stories.term_frequencies(list(counts))
         vector = top({term: (1 + math.log(n)) * _idf(known.get(term, 0), total)
-                      * (ACTOR_WEIGHT if term.startswith("a") else 1.0)
+                      * (ACTOR_WEIGHT if _is_actor(term) else 1.0)
                       for term, n in counts.items()}, ARTICLE_TERMS)
         decision = _decide(store, article_id, headline(article.title, article.text),
-                           article.published.value, vector,
-                           drafts)
-        store.save_links(article_id, _saved_events(drafts), decision, _keys(vector),
-                         article.published.value, list(counts))
+                           article.published.value, vector, drafts)
+        store.stories.save_links(article_id, [draft.update() for draft in drafts], decision,
+                                 _keys(vector), article.published.value, list(counts))
         logger.debug("%s: %s story %s", article_id, decision.action, decision.story_id)
         linked += 1
     return linked
@@ -101,11 +86,24 @@ def headline(title: str | None, text: str) -> str:
 
 
 def _raw_terms(title: str | None, text: str, actors: Mapping[int, int]) -> Counter[str]:
-    counts = Counter({f"w:{term}": n for term, n in content_terms(text).items()})
+    counts = Counter({_word(term): n for term, n in content_terms(text).items()})
     for term, n in content_terms(title or "").items():
-        counts[f"w:{term}"] += TITLE_WEIGHT * n
-    counts.update({f"a{actor}": n for actor, n in actors.items()})
+        counts[_word(term)] += TITLE_WEIGHT * n
+    counts.update({_actor(actor): n for actor, n in actors.items()})
     return counts
+
+
+# A story's terms are content words ("w:talks") and actors ("a12"), in one vector.
+def _word(term: str) -> str:
+    return f"w:{term}"
+
+
+def _actor(actor_id: int) -> str:
+    return f"a{actor_id}"
+
+
+def _is_actor(term: str) -> bool:
+    return term.startswith("a")
 
 
 def _idf(articles: int, total: int) -> float:
@@ -120,40 +118,35 @@ def _keys(vector: Mapping[str, float]) -> list[str]:
 def _decide(store: Store, article_id: str, title: str, published: date | None,
             vector: dict[str, float], drafts: list[EventDraft]) -> StoryDecision:
     since = (published - timedelta(days=OPEN_DAYS)).isoformat() if published else None
-    candidates = store.story_candidates(_keys(vector), since)
-    with_events = store.stories_of_events([d.id for d in drafts if d.id is not None])
-    copied = store.story_of_copy(article_id)
+    candidates = store.stories.candidates(_keys(vector), since)
+    with_events = store.stories.of_events([d.id for d in drafts if d.id is not None])
+    copied = store.stories.of_copy(article_id)
     for story_id in with_events | ({copied} if copied else set()):
         if story_id not in candidates:
-            candidates.update(store.story_profiles([story_id]))
+            candidates.update(store.stories.profiles([story_id]))
     scores = {story_id: (1.0 if story_id == copied else
-                         cosine(vector, story["profile"]) + EVENT_BONUS * (story_id in with_events))
+                         cosine(vector, story.profile) + EVENT_BONUS * (story_id in with_events))
               for story_id, story in candidates.items()}
     ranked = sorted(scores, key=lambda story_id: (-scores[story_id], story_id))
     if not ranked or scores[ranked[0]] < JOIN:
-        return StoryDecision("start", None, None, dict(vector), title, _title_score(title, vector))
+        return StoryDecision(StoryAction.START, None, None, dict(vector), title)
     bridged = [story_id for story_id in ranked[1:] if scores[story_id] >= MERGE] \
         if scores[ranked[0]] >= MERGE else []
     target, *merged = sorted([ranked[0], *bridged])
     profile: Counter[str] = Counter(vector)
     for story_id in [target, *merged]:
-        profile.update(candidates[story_id]["profile"])
+        profile.update(candidates[story_id].profile)
     profile = Counter(top(profile, STORY_TERMS))
     best_title, best_score = title, _title_score(title, profile)
     for story_id in [target, *merged]:
-        score = _title_score(candidates[story_id]["title"], profile)
+        score = _title_score(candidates[story_id].title, profile)
         if score > best_score:
-            best_title, best_score = candidates[story_id]["title"], score
-    return StoryDecision("merge" if merged else "join", target, scores[ranked[0]], dict(profile),
-                         best_title, best_score, merged)
+            best_title, best_score = candidates[story_id].title, score
+    return StoryDecision(StoryAction.MERGE if merged else StoryAction.JOIN, target,
+                         scores[ranked[0]], dict(profile), best_title, tuple(merged))
 
 
 def _title_score(title: str, profile: Mapping[str, float]) -> float:
     """How much of the story's weight a headline's words carry, per word."""
-    terms = [f"w:{term}" for term in content_terms(title)]
+    terms = [_word(term) for term in content_terms(title)]
     return sum(profile.get(term, 0.0) for term in terms) / (len(terms) + 1)
-
-
-def _saved_events(drafts: list[EventDraft]) -> list[dict[str, Any]]:
-    return [{"id": d.id, "profile": d.profile, "keys": sorted(d.keys()), "members": d.members,
-             **describe(d.profile)} for d in drafts]

@@ -1,14 +1,36 @@
-"""Run a pure stage over a stream of documents in a local process pool, in order."""
+"""Runners for the pure stages: the ``Runner`` protocol, and the local process pool."""
 from __future__ import annotations
 
 from collections import deque
-from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from itertools import islice
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+class Runner(Protocol):
+    """Maps a pure stage function over a stream of items, in order.
+
+    ``fn`` is a picklable module-level function that never raises (failures are values);
+    a runner may run it in this process, in worker processes or on other machines.
+    """
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
+        """Yield ``(item, fn(item))`` in input order."""
+        ...
+
+
+class LocalRunner:
+    """A local process pool of ``jobs`` workers (1: in this process)."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
+        return map_ordered(fn, items, self.jobs)
 
 
 def map_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[tuple[T, R]]:

@@ -1,4 +1,5 @@
-"""The store: SQLAlchemy Core tables, Alembic migrations and the Store class."""
-from dateline.store.store import Store, StoredArticle, db_url
+"""The store: SQLAlchemy Core tables, Alembic migrations, and the Store with its
+repositories."""
+from dateline.store.store import Store
 
-__all__ = ["Store", "StoredArticle", "db_url"]
+__all__ = ["Store"]

@@ -1,35 +1,38 @@
-"""The Store's analysis tables: each article's analysis, saved and read whole; quotes."""
+"""The analysis repository: each article's analysis, saved and read whole; its quotes and
+roles read across articles."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
-from dateline.model import Analysis, EventMention, Mention, Quote, Role, TimeExpression
-from dateline.store.schema import (actor_mentions, analyses, articles, entity_links,
-                                   event_mentions, mentions, quotes, roles, story_articles,
-                                   timexes)
-from dateline.store.sql import done, enqueue, waiting
+from dateline.model import (Analysis, EventMention, Mention, Quote, Role, StoredArticle,
+                            StoredQuote, TimeExpression)
+from dateline.run.stages import Stage
+from dateline.store.articles import ArticleRepository
+from dateline.store.db import Database
+from dateline.store.queue import finish
+from dateline.store.schema import (actor_mentions, analyses, articles, event_mentions,
+                                   mentions, quotes, roles, story_articles, timexes)
 from dateline.store.timestamps import now
 
-if TYPE_CHECKING:
-    from dateline.store.store import StoredArticle
+_ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions)
 
 
-class AnalysisTables:
-    """Store methods for per-article analysis (mixed into ``Store``)."""
+class AnalysisRepository:
+    """Per-article analyses, and the quotes and roles they found."""
 
-    _transaction: Callable[..., Any]
-    get: Callable[[str], StoredArticle]
+    def __init__(self, db: Database, articles: ArticleRepository):
+        self._db = db
+        self._articles = articles
 
-    def save_analysis(self, article_id: str, analysis: Analysis, version: int) -> None:
-        """Replace an article's analysis, and mark it done (its entities now wait to be
-        linked), in one transaction."""
-        with self._transaction() as conn:
-            for table in (*_ANALYSIS_TABLES, actor_mentions, entity_links):
+    def save(self, article_id: str, analysis: Analysis, version: int) -> None:
+        """Replace an article's analysis (and the actors linked from the old one) and mark
+        the stage done, in one transaction."""
+        with self._db.transaction() as conn:
+            for table in (*_ANALYSIS_TABLES, actor_mentions):
                 conn.execute(table.delete().where(table.c.article_id == article_id))
             conn.execute(analyses.delete().where(analyses.c.article_id == article_id))
             conn.execute(analyses.insert().values(
@@ -38,20 +41,11 @@ class AnalysisTables:
             for table, rows in _analysis_rows(analysis):
                 if rows:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
-            done(conn, "analyze", article_id)
-            enqueue(conn, "entities", article_id)
+            finish(conn, Stage.ANALYZE, article_id)
 
-    def unanalysed(self, redo: bool = False) -> Iterator[StoredArticle]:
-        """Articles with no analysis yet (all of them with ``redo``), by id, read one by one."""
-        query = (select(articles.c.id).order_by(articles.c.id) if redo
-                 else waiting("analyze", articles.c.id))
-        with self._transaction(write=False) as conn:
-            ids = conn.execute(query).scalars().all()
-        return (self.get(article_id) for article_id in ids)
-
-    def analysis(self, article_id: str) -> Analysis | None:
+    def get(self, article_id: str) -> Analysis | None:
         """An article's stored analysis, None when it has not been analysed."""
-        with self._transaction(write=False) as conn:
+        with self._db.read() as conn:
             done = conn.execute(select(analyses).where(
                 analyses.c.article_id == article_id)).mappings().first()
             if done is None:
@@ -60,13 +54,13 @@ class AnalysisTables:
                                           .order_by(t.c.start, t.c.id)).mappings().all()
                      for t in _ANALYSIS_TABLES}
         return Analysis(
-            sentences=tuple(tuple(span) for span in done["sentences"]),
+            sentences=tuple((start, end) for start, end in done["sentences"]),
             mentions=tuple(Mention(**_fields(r, Mention)) for r in found["mentions"]),
             timexes=tuple(TimeExpression(**{**_fields(r, TimeExpression),
-                                            "anchor": _day(r["anchor"])}) for r in found["timexes"]),
-            quotes=tuple(Quote(**_fields(r, Quote)) for r in found["quotes"]),
-            roles=tuple(Role(**{**_fields(r, Role), "as_of": _day(r["as_of"])})
-                        for r in found["roles"]),
+                                            "anchor": _day(r["anchor"])})
+                          for r in found["timexes"]),
+            quotes=tuple(_quote(r) for r in found["quotes"]),
+            roles=tuple(_role(r) for r in found["roles"]),
             event_mentions=tuple(EventMention(**{**_fields(r, EventMention),
                                                  "participants": tuple(r["participants"]),
                                                  "places": tuple(r["places"])})
@@ -74,10 +68,11 @@ class AnalysisTables:
         )
 
     def quotes(self, speaker: str | None = None, story_id: int | None = None
-               ) -> list[tuple[StoredArticle, Quote]]:
+               ) -> list[StoredQuote]:
         """Quotes with their articles, by publication date; ``speaker`` matches a name part,
         ``story_id`` keeps that story's articles (read through the story's index)."""
-        query = (select(quotes, articles.c.published).join(articles, quotes.c.article_id == articles.c.id)
+        query = (select(quotes, articles.c.published)
+                 .join(articles, quotes.c.article_id == articles.c.id)
                  .order_by(articles.c.published.is_(None), articles.c.published,
                            quotes.c.article_id, quotes.c.start))
         if speaker:
@@ -85,18 +80,25 @@ class AnalysisTables:
         if story_id is not None:
             query = query.join(story_articles, story_articles.c.article_id == articles.c.id
                                ).where(story_articles.c.story_id == story_id)
-        with self._transaction(write=False) as conn:
+        with self._db.read() as conn:
             rows = conn.execute(query).mappings().all()
         cache: dict[str, StoredArticle] = {}
         out = []
         for row in rows:
             if row["article_id"] not in cache:
-                cache[row["article_id"]] = self.get(row["article_id"])
-            out.append((cache[row["article_id"]], Quote(**_fields(row, Quote))))
+                cache[row["article_id"]] = self._articles.get(row["article_id"])
+            out.append(StoredQuote(cache[row["article_id"]], _quote(row)))
         return out
 
-
-_ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions)
+    def roles(self, story_id: int | None = None) -> list[tuple[str, Role]]:
+        """Every role analysis found (in one story's articles with ``story_id``), with the
+        id of its article, by date, article and place in the text."""
+        query = select(roles).order_by(roles.c.as_of, roles.c.article_id, roles.c.start)
+        if story_id is not None:
+            query = query.join(story_articles, story_articles.c.article_id == roles.c.article_id
+                               ).where(story_articles.c.story_id == story_id)
+        with self._db.read() as conn:
+            return [(row["article_id"], _role(row)) for row in conn.execute(query).mappings()]
 
 
 def _analysis_rows(analysis: Analysis) -> list[tuple[Any, list[dict[str, Any]]]]:
@@ -115,6 +117,14 @@ def _analysis_rows(analysis: Analysis) -> list[tuple[Any, list[dict[str, Any]]]]
     return [(mentions, rows(analysis.mentions)), (timexes, rows(analysis.timexes)),
             (quotes, rows(analysis.quotes)), (roles, rows(analysis.roles)),
             (event_mentions, rows(analysis.event_mentions))]
+
+
+def _quote(row: Any) -> Quote:
+    return Quote(**_fields(row, Quote))
+
+
+def _role(row: Any) -> Role:
+    return Role(**{**_fields(row, Role), "as_of": _day(row["as_of"])})
 
 
 def _fields(row: Any, record: type) -> dict[str, Any]:

@@ -213,8 +213,7 @@ actor_keys = Table(
     Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
 )
 
-# Which actors an analysed article mentions, under which names, how often. A row in
-# entity_links marks the article done (it may mention no actor at all).
+# Which actors an analysed article mentions, under which names, how often.
 actor_mentions = Table(
     "actor_mentions",
     metadata,
@@ -222,12 +221,6 @@ actor_mentions = Table(
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True, index=True),
     Column("name", Text, primary_key=True),
     Column("mentions", Integer, nullable=False),
-)
-
-entity_links = Table(
-    "entity_links",
-    metadata,
-    Column("article_id", String(16), ForeignKey("analyses.article_id"), primary_key=True),
 )
 
 # -- linking: events and stories -------------------------------------------------------------
@@ -283,8 +276,6 @@ stories = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("title", Text, nullable=False),
-    # how well the article the title comes from matches the story (the best one gives it)
-    Column("title_score", Float, nullable=False),
     Column("start", String(10)),
     Column("end", String(10)),
     Column("profile", JSON, nullable=False),

@@ -1,15 +1,13 @@
-"""SQL helpers the Store's tables share: upserts that compile once, chunked IN lists, and
-the queue of pending work per article."""
+"""SQL helpers the repositories share: upserts that compile once and chunked IN lists."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from dateline.store.schema import articles, pending
 
 # Items per IN (...) list, well under every database's limit on bound parameters.
 CHUNK = 500
@@ -48,21 +46,3 @@ def lookup(conn: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict[
     for chunk in chunks(sorted(set(keys))):
         found.update(conn.execute(select(key, value).where(key.in_(chunk))).all())
     return found
-
-
-def enqueue(conn: Connection, stage: str, article_id: str) -> None:
-    """Note that an article waits for ``stage``."""
-    upsert(conn, pending, [{"stage": stage, "article_id": article_id}])
-
-
-def done(conn: Connection, stage: str, article_id: str) -> None:
-    """Note that ``stage`` is done for an article."""
-    conn.execute(pending.delete().where(pending.c.stage == stage,
-                                        pending.c.article_id == article_id))
-
-
-def waiting(stage: str, *order: Any) -> Select:
-    """The ids of the articles waiting for ``stage``, in ``order``: an indexed read of the
-    queue, whatever the store holds."""
-    return (select(articles.c.id).join(pending, pending.c.article_id == articles.c.id)
-            .where(pending.c.stage == stage).order_by(*order))

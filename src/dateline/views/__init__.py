@@ -1,7 +1,2 @@
-"""Read-only views over the store: listings of stories, events and actors, and exports."""
-from dateline.views.export import (FORMATS, SCHEMA_VERSION, ExportFormatError,
-                                   StoryNotFoundError, entities, export_json, export_text,
-                                   find_story, story_events, story_listing)
-
-__all__ = ["FORMATS", "SCHEMA_VERSION", "ExportFormatError", "StoryNotFoundError", "entities",
-           "export_json", "export_text", "find_story", "story_events", "story_listing"]
+"""Read-only views over the store: timelines, key points, the faithfulness check, actors
+with their roles, exports. They read the store and the model, nothing else."""

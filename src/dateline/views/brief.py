@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dateline.link.events import calendar_span
+from dateline.model import (Actor, BriefPoint, Citation, EventReport, PointKind, Precision,
+                            Quote, RoleSpan, SourceSpan, TimelineEntry, day_label)
 from dateline.store import Store
-from dateline.views.timeline import Articles, Citation, Entry, date_label, timeline
+from dateline.views.actors import PersonIndex, story_actors
+from dateline.views.timeline import Articles, timeline
 
 # How many points of each kind a brief gives (5-10 in all when the story has them).
 KEY_EVENTS, SPEAKERS, LEADERS, DISPUTES = 3, 2, 2, 2
@@ -35,132 +36,122 @@ _NOT_COUNTED = frozenset({"thousand", "million", "billion", "trillion", "dozen",
                           "at", "am", "pm", "miles", "km", "kilometres", "kilometers"})
 
 
-@dataclass(frozen=True)
-class Point:
-    """One key point: its text, what kind of point it is, and the spans that support it."""
+def brief(store: Store, story_id: int | None, actor_of: PersonIndex, *,
+          since: date | None = None) -> list[BriefPoint]:
+    """The story's key points; with ``since``, only what happened or was said since then.
 
-    text: str
-    kind: str
-    citations: tuple[Citation, ...]
-    date: str | None = None
-    end: str | None = None
-    label: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "kind": self.kind, "date": self.date, "end": self.end,
-                "citations": [c.to_json() for c in self.citations]}
-
-
-def brief(store: Store, story_id: int | None, *, since: date | None = None) -> list[Point]:
-    """The story's key points; with ``since``, only what happened or was said since then."""
+    Args:
+        actor_of: the actor a person's name belongs to (for the roles people hold).
+    """
     articles = Articles(store)
     entries = timeline(store, story_id, since=since, articles=articles)
-    ids = (store.story_article_ids(story_id) if story_id is not None
-           else [a.id for a in store.articles()])
+    ids = (store.stories.article_ids(story_id) if story_id is not None
+           else [a.id for a in store.articles.all()])
     if since is not None:
         ids = [i for i in ids if (articles.published(i) or "") >= since.isoformat()]
     points = _events(entries) + _positions(store, articles, ids, story_id)
-    points += _leaders(store, articles, ids, story_id)
+    points += _leaders(store, articles, ids, story_actors(store, story_id, actor_of))
     return points + _disputes(store, articles, story_id, entries)
 
 
-def _events(entries: list[Entry]) -> list[Point]:
+def _events(entries: list[TimelineEntry]) -> list[BriefPoint]:
     """The latest development first, then the most important other events, by date."""
     if not entries:
         return []
-    ranked = sorted(entries, key=lambda e: (-e.importance, e.event))
+    ranked = sorted(entries, key=lambda e: (-e.importance, e.event or 0))
     # the latest development: of the most important, the one that happened last (an
     # event known only to its month or year is no development)
-    precise = [e for e in ranked[:KEY_EVENTS + 2] if e.precision in ("day", "week")]
+    precise = [e for e in ranked[:KEY_EVENTS + 2]
+               if e.precision in (Precision.DAY, Precision.WEEK)]
     latest = max(precise or ranked[:KEY_EVENTS + 2], key=lambda e: (e.date, e.importance))
-    others: list[Entry] = []
+    others: list[TimelineEntry] = []
     for entry in ranked:  # the most important, one a day: a day's minor details wait
         if len(others) < KEY_EVENTS and entry is not latest and all(
                 entry.date != e.date for e in [latest, *others]):
             others.append(entry)
     others.sort(key=lambda e: e.date)
-    return [Point(f"Latest ({latest.label}): {latest.text}", "latest", latest.citations,
-                  latest.date, latest.end, latest.label)] + [
-        Point(f"{e.label}: {e.text}", "event", e.citations, e.date, e.end, e.label)
+    return [BriefPoint(f"Latest ({latest.label}): {latest.text}", PointKind.LATEST,
+                       latest.citations, latest.date, latest.end, latest.label)] + [
+        BriefPoint(f"{e.label}: {e.text}", PointKind.EVENT, e.citations, e.date, e.end, e.label)
         for e in others]
 
 
 def _positions(store: Store, articles: Articles, ids: list[str], story_id: int | None
-               ) -> list[Point]:
+               ) -> list[BriefPoint]:
     """The most quoted speakers' latest quoted words, each under the speaker's name as that
     article writes it."""
     inside = set(ids)
-    actor_of = {(row["article_id"], row["name"]): row["actor_id"]
-                for row in store.actor_mentions_in(ids)}
-    said: dict[str, list[tuple[str, Any]]] = {}
-    for stored, quote in store.quotes(story_id=story_id):
-        if stored.id in inside and quote.speaker and quote.speaker_start is not None:
-            who = str(actor_of.get((stored.id, quote.speaker), quote.speaker))
-            said.setdefault(who, []).append((stored.id, quote))
+    actor_of = {(m.article_id, m.name): m.actor_id for m in store.actors.mentions_in(ids)}
+    said: dict[str, list[tuple[str, Quote]]] = {}
+    for found in store.analyses.quotes(story_id=story_id):
+        article_id, quote = found.article.id, found.quote
+        if article_id in inside and quote.speaker and quote.speaker_start is not None:
+            who = str(actor_of.get((article_id, quote.speaker), quote.speaker))
+            said.setdefault(who, []).append((article_id, quote))
     top = sorted(said, key=lambda who: (-len(said[who]), who))[:SPEAKERS]
     points = []
     for who in top:
         article_id, quote = max(said[who], key=lambda item: (
             articles.published(item[0]) or "", item[1].direct, -item[1].start))
+        assert quote.speaker_start is not None and quote.speaker_end is not None
         words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
         text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
         named = articles[article_id].article.text[quote.speaker_start:quote.speaker_end]
-        points.append(Point(f"{named}: “{text}”", "position",
-                            (articles.cite(article_id, start, end),)))
+        points.append(BriefPoint(f"{named}: “{text}”", PointKind.POSITION,
+                                 (articles.cite(article_id, start, end),)))
     return points
 
 
-def _leaders(store: Store, articles: Articles, ids: list[str], story_id: int | None
-             ) -> list[Point]:
+def _leaders(store: Store, articles: Articles, ids: list[str], actors: Sequence[Actor]
+             ) -> list[BriefPoint]:
     """The story's most mentioned people who hold a stated role, each by the latest
     sentence that names them with their title."""
-    mentioned = Counter(row["actor_id"] for row in store.actor_mentions_in(ids))
+    mentioned = Counter(m.actor_id for m in store.actors.mentions_in(ids))
     inside = set(ids)
     points = []
-    for entity in store.entities(story_id=story_id):
+    for actor in actors:
         if len(points) == LEADERS:
             break
-        if entity["label"] != "PERSON" or mentioned[entity["id"]] == 0:
+        if actor.label != "PERSON" or mentioned[actor.id] == 0:
             continue
-        held = sorted(((role, e) for role in entity["roles"] for e in role["evidence"]
-                       if e["article_id"] in inside),
-                      key=lambda item: (articles.published(item[1]["article_id"])
-                                        or "", item[1]["article_id"]), reverse=True)
-        point = next(filter(None, (_role_point(store, articles, entity, role, evidence)
+        held = sorted(((role, e) for role in actor.roles for e in role.evidence
+                       if e.article_id in inside),
+                      key=lambda item: (articles.published(item[1].article_id) or "",
+                                        item[1].article_id), reverse=True)
+        point = next(filter(None, (_role_point(articles, actor, role, evidence)
                                    for role, evidence in held)), None)
         if point:
             points.append(point)
     return points
 
 
-def _role_point(store: Store, articles: Articles, entity: dict[str, Any], role: dict[str, Any],
-                evidence: dict[str, Any]) -> Point | None:
+def _role_point(articles: Articles, actor: Actor, role: RoleSpan, evidence: SourceSpan
+                ) -> BriefPoint | None:
     """A role as one sentence states it, when the sentence has both the name and the title."""
-    start, end = _sentence_around(store, evidence["article_id"], evidence["start"],
-                                  evidence["end"])
-    sentence = articles[evidence["article_id"]].article.text[start:end].strip()
-    named = next((alias for alias in sorted(entity["aliases"], key=len, reverse=True)
+    start, end = _sentence_around(articles, evidence)
+    sentence = articles[evidence.article_id].article.text[start:end].strip()
+    named = next((alias for alias in sorted(actor.aliases, key=len, reverse=True)
                   if alias in sentence), None)
-    if named is None or role["title"].casefold() not in sentence.casefold():
+    if named is None or role.title.casefold() not in sentence.casefold():
         return None
-    when = articles.published(evidence["article_id"])
-    label = date_label(when, when, "day") if when else None
-    return Point(f"{named}, {role['title']}" + (f" (as of {label})" if label else "")
-                 + f": {sentence}", "role", (articles.cite(evidence["article_id"], start, end),),
-                 when, when, label)
+    when = articles.published(evidence.article_id)
+    label = day_label(when) if when else None
+    return BriefPoint(f"{named}, {role.title}" + (f" (as of {label})" if label else "")
+                      + f": {sentence}", PointKind.ROLE,
+                      (articles.cite(evidence.article_id, start, end),), when, when, label)
 
 
 def _disputes(store: Store, articles: Articles, story_id: int | None,
-              entries: list[Entry]) -> list[Point]:
+              entries: list[TimelineEntry]) -> list[BriefPoint]:
     """The facts that differ between sources reporting the same event (the day it happened,
     counts of the same thing), for the most important events that have them."""
-    reports = {event["id"]: event["evidence"] for event in store.story_events(story_id)}
-    points: list[Point] = []
-    for entry in sorted(entries, key=lambda e: (-e.importance, e.event)):
+    reports = {event.id: event.evidence for event in store.events.of_story(story_id)}
+    points: list[BriefPoint] = []
+    for entry in sorted(entries, key=lambda e: (-e.importance, e.event or 0)):
         if len(points) >= DISPUTES:
             break
-        if entry.sources >= 2:
+        if entry.sources >= 2 and entry.event is not None:
             evidence = reports[entry.event]
             points += _day_disputes(articles, entry, evidence)
             points += _count_disputes(articles, evidence)
@@ -168,17 +159,17 @@ def _disputes(store: Store, articles: Articles, story_id: int | None,
     return points
 
 
-def _day_disputes(articles: Articles, entry: Entry, evidence: list[dict[str, Any]]
-                  ) -> list[Point]:
+def _day_disputes(articles: Articles, entry: TimelineEntry, evidence: Sequence[EventReport]
+                  ) -> list[BriefPoint]:
     """Sources that each put the event on one day, in their own words, but not the same
     day ("on Tuesday" against "on Wednesday"); a source that gives two days tells of an
     event that lasted both, so it disputes nothing."""
     days: dict[str, dict[str, Citation]] = {}  # source -> day -> a sentence that gives it
     for e in evidence:
-        span = calendar_span(e["date"], e["date_from"]) if e["date_from"] == "timex" else None
-        if span and span[0] == span[1]:
-            citation = articles.cite(e["article_id"], e["start"], e["end"])
-            days.setdefault(articles.source(e["article_id"]), {}).setdefault(span[0], citation)
+        span = e.span if e.date_from == "timex" else None
+        if span and span.start == span.end:
+            citation = articles.cite(e.article_id, e.start, e.end)
+            days.setdefault(articles.source(e.article_id), {}).setdefault(span.start, citation)
     single = {source: given for source, given in days.items() if len(given) == 1}
     if len(single) < len(days) or len({day for given in single.values() for day in given}) < 2:
         return []
@@ -186,19 +177,18 @@ def _day_disputes(articles: Articles, entry: Entry, evidence: list[dict[str, Any
     for given in single.values():
         for day, citation in given.items():
             by_day.setdefault(day, []).append(citation)
-    told = "; ".join(f"{date_label(day, day, 'day')} ("
-                     + ", ".join(c.outlet or c.article for c in cited) + ")"
+    told = "; ".join(f"{day_label(day)} (" + ", ".join(c.outlet or c.article for c in cited) + ")"
                      for day, cited in sorted(by_day.items()))
     cited = tuple(c for _, found in sorted(by_day.items()) for c in found)
-    return [Point(f"Sources differ on the day: {told}. {entry.text}", "dispute",
-                  cited + tuple(c for c in entry.citations[:1] if c not in cited))]
+    return [BriefPoint(f"Sources differ on the day: {told}. {entry.text}", PointKind.DISPUTE,
+                       cited + tuple(c for c in entry.citations[:1] if c not in cited))]
 
 
-def _count_disputes(articles: Articles, evidence: list[dict[str, Any]]) -> list[Point]:
+def _count_disputes(articles: Articles, evidence: Sequence[EventReport]) -> list[BriefPoint]:
     """Counts of the same thing ("12 people", "14 people") that differ between sources."""
     counts: dict[str, dict[str, Citation]] = {}
     for e in evidence:
-        citation = articles.cite(e["article_id"], e["start"], e["end"])
+        citation = articles.cite(e.article_id, e.start, e.end)
         text = articles[citation.article].article.text[citation.start:citation.end]
         for number, noun in _COUNT.findall(text):
             if noun not in _NOT_COUNTED and noun not in STOP_WORDS:
@@ -209,13 +199,13 @@ def _count_disputes(articles: Articles, evidence: list[dict[str, Any]]) -> list[
         if len(values) > 1 and len(sources) > 1:
             told = "; ".join(f"{number} ({c.outlet or c.article})"
                              for number, c in sorted(values.items()))
-            points.append(Point(f"Sources differ on the number of {noun}: {told}",
-                                "dispute", tuple(values.values())))
+            points.append(BriefPoint(f"Sources differ on the number of {noun}: {told}",
+                                     PointKind.DISPUTE, tuple(values.values())))
     return points
 
 
-def _sentence_around(store: Store, article_id: str, start: int, end: int) -> tuple[int, int]:
+def _sentence_around(articles: Articles, span: SourceSpan) -> tuple[int, int]:
     """The analysed sentence (or sentences) that hold a span."""
-    analysis = store.analysis(article_id)
-    spans = [s for s in analysis.sentences if s[0] < end and start < s[1]] if analysis else []
-    return (spans[0][0], spans[-1][1]) if spans else (start, end)
+    spans = [s for s in articles.sentences(span.article_id)
+             if s[0] < span.end and span.start < s[1]]
+    return (spans[0][0], spans[-1][1]) if spans else (span.start, span.end)

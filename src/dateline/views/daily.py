@@ -20,8 +20,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dateline.link.terms import content_terms, cosine
-from dateline.views.timeline import (LONG_SENTENCE, Articles, Citation, Entry, reads_as_news)
+from dateline.model import Citation, DatedBy, Precision, TimelineEntry
+from dateline.model.terms import content_terms, cosine
+from dateline.views.timeline import LONG_SENTENCE, Articles, reads_as_news
 
 # A sentence sharing this much (cosine of content words) with one already chosen for the
 # day repeats it.
@@ -39,8 +40,8 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACE = re.compile(r"\s+")
 
 
-def dated_summary(entries: Sequence[Entry], articles: Articles, article_ids: Sequence[str],
-                  dates: int, per_date: int) -> list[tuple[str, list[Entry]]]:
+def dated_summary(entries: Sequence[TimelineEntry], articles: Articles, article_ids: Sequence[str],
+                  dates: int, per_date: int) -> list[tuple[str, list[TimelineEntry]]]:
     """The ``dates`` days that matter most, each with ``per_date`` sentences.
 
     Args:
@@ -52,9 +53,9 @@ def dated_summary(entries: Sequence[Entry], articles: Articles, article_ids: Seq
     events, else a one-day entry of the sentence alone (``event`` None).
     """
     allowed = set(article_ids)
-    by_day: dict[str, list[Entry]] = {}
+    by_day: dict[str, list[TimelineEntry]] = {}
     for entry in entries:
-        if entry.precision == "day" and entry.date == entry.end:
+        if entry.precision is Precision.DAY and entry.date == entry.end:
             by_day.setdefault(entry.date, []).append(entry)
     named = _named_days(articles, article_ids)
     weight = {day: (named[day] + sum(e.references for e in found),
@@ -64,7 +65,7 @@ def dated_summary(entries: Sequence[Entry], articles: Articles, article_ids: Seq
     naming = _sentences_naming(articles, article_ids, set(by_day))
     out = []
     for day in ranked:  # a day with no sentence that reads as news gives way to the next
-        pool: dict[str, Entry] = {}
+        pool: dict[str, TimelineEntry] = {}
         for entry in by_day[day]:
             for citation in entry.citations:
                 if citation.article in allowed:
@@ -115,8 +116,8 @@ def _sentences_naming(articles: Articles, article_ids: Sequence[str], days: set[
     return found
 
 
-def _line(articles: Articles, citation: Citation, entry: Entry | None,
-          day: str | None = None) -> Entry | None:
+def _line(articles: Articles, citation: Citation, entry: TimelineEntry | None,
+          day: str | None = None) -> TimelineEntry | None:
     """The cited sentence as a line of the day, its lead-in cut off; None when it does not
     read as news or runs to a paragraph."""
     raw = articles[citation.article].article.text[citation.start:citation.end]
@@ -129,10 +130,11 @@ def _line(articles: Articles, citation: Citation, entry: Entry | None,
     if entry is not None:
         return replace(entry, text=text, citations=(cited, *(c for c in entry.citations
                                                              if c != citation)))
-    return Entry(day, day, "day", "text", text, None, "", (), (), (cited,), 1, 0.0)
+    return TimelineEntry(day, day, Precision.DAY, DatedBy.TEXT, text, None, "", (), (), (cited,),
+                         1, 0.0)
 
 
-def _central(lines: list[Entry], count: int) -> list[Entry]:
+def _central(lines: list[TimelineEntry], count: int) -> list[TimelineEntry]:
     """``count`` lines that together come closest to the centroid of them all: each in turn
     the one that brings the chosen lines' words nearest to it, none repeating another."""
     vectors = [content_terms(line.text) for line in lines]

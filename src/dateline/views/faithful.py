@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
-from dateline.link.events import calendar_span
+from dateline.model import CheckResult, Citation, Cited, DateSpan
+from dateline.model.dates import MONTHS
 from dateline.store import Store
-from dateline.views.timeline import MONTHS, Articles, Citation
+from dateline.views.timeline import Articles
 
 # Words the views themselves put around source text.
 _OWN_WORDS = frozenset({"Latest", "Sources"})
@@ -28,39 +27,10 @@ _QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", "…": " "})
 _DAY_TEXT = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 
 
-@dataclass(frozen=True)
-class Line:
-    """A generated line: its text, the date label the view put on it, its date range."""
-
-    text: str
-    citations: Sequence[Citation]
-    label: str | None = None
-    date: str | None = None
-    end: str | None = None
-
-
-@dataclass
-class Report:
-    """How many lines were checked, cited and supported, and what failed."""
-
-    lines: int = 0
-    cited: int = 0
-    supported: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.lines == self.cited == self.supported
-
-    def to_json(self) -> dict[str, Any]:
-        return {"lines": self.lines, "cited": self.cited, "supported": self.supported,
-                "problems": self.problems}
-
-
-def check(store: Store, lines: Iterable[Line]) -> Report:
+def check(store: Store, lines: Iterable[Cited]) -> CheckResult:
     """Check each line against its citations."""
     articles = Articles(store)
-    report = Report()
+    report = CheckResult()
     for line in lines:
         report.lines += 1
         report.cited += bool(line.citations)
@@ -70,7 +40,7 @@ def check(store: Store, lines: Iterable[Line]) -> Report:
     return report
 
 
-def problems_of(articles: Articles, line: Line) -> list[str]:
+def problems_of(articles: Articles, line: Cited) -> list[str]:
     """What in one line its citations do not support (empty when all of it is)."""
     if not line.citations:
         return ["no citation"]
@@ -109,8 +79,8 @@ def _dates(articles: Articles, citations: Sequence[Citation]) -> set[str]:
     found = {c.published for c in citations if c.published}
     for citation in citations:
         for timex in articles.timexes(citation.article):
-            span = calendar_span(timex.value, "timex")
+            span = DateSpan.parse(timex.value, "timex")
             if span and citation.start <= timex.start and timex.end <= citation.end:
-                found.update(span[:2])
+                found.update((span.start, span.end))
     return found
 

@@ -10,8 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.views.brief import Point
-from dateline.views.timeline import Citation, Entry, date_label
+from dateline.model import BriefPoint, Citation, TimelineEntry, day_label
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -25,8 +24,8 @@ class Section:
     lines: Sequence[tuple[str | None, str, Sequence[Citation]]]
 
 
-def sections(title: str | None, entries: Sequence[Entry] = (),
-             points: Sequence[Point] = ()) -> list[Section]:
+def sections(entries: Sequence[TimelineEntry] = (),
+             points: Sequence[BriefPoint] = ()) -> list[Section]:
     """A story's timeline and key points as the sections every format writes."""
     found = []
     if entries:
@@ -54,9 +53,10 @@ class Footnotes:
 
 
 def source_line(citation: Citation) -> str:
+    """Outlet, title, date and article id, as a footnote gives them."""
     when = citation.published
     parts = [citation.outlet or "unknown outlet", f"“{citation.title}”" if citation.title else None,
-             date_label(when, when, "day") if when else "undated", f"article {citation.article}"]
+             day_label(when) if when else "undated", f"article {citation.article}"]
     return ", ".join(clean(p) for p in parts if p)
 
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from dateline.link.events import calendar_span
-from dateline.link.terms import content_terms, cosine
-from dateline.model import Analysis, TimeExpression
-from dateline.store import Store, StoredArticle
+from dateline.model import (Analysis, Citation, DateSpan, Event, EventReport, StoredArticle,
+                            TimeExpression, TimelineEntry)
+from dateline.model.terms import content_terms, cosine
+from dateline.store import Store
 
 # Paragraphs of an article that make its lede.
 LEDE_PARAGRAPHS = 2
@@ -34,61 +32,12 @@ FRESH_DAYS = 2
 # Sentences longer than this read as a paragraph, not a timeline line.
 LONG_SENTENCE = 45
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SPACE = re.compile(r"\s+")
 # First and second person as written ("US" the country is not "us").
 _PERSONAL = frozenset({form for word in ("me", "my", "we", "us", "our", "you", "your", "we're",
                                          "you're", "we've", "you've", "we'll", "you'll")
                        for form in (word, word.capitalize())} | {"I", "I'm", "I've", "I'll"})
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]"
-
-
-@dataclass(frozen=True)
-class Citation:
-    """An article and the character span that supports a line, with where it came from."""
-
-    article: str
-    start: int
-    end: int
-    outlet: str | None
-    title: str | None
-    published: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"article": self.article, "start": self.start, "end": self.end,
-                "outlet": self.outlet, "title": self.title, "published": self.published}
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One event on the timeline."""
-
-    date: str
-    end: str
-    precision: str
-    dated_by: str
-    text: str
-    event: int | None  # None: a sentence of the benchmark protocol that reports no event
-    title: str
-    places: tuple[str, ...]
-    participants: tuple[int, ...]
-    citations: tuple[Citation, ...]
-    sources: int
-    importance: float
-    references: int = 0
-
-    @property
-    def label(self) -> str:
-        return date_label(self.date, self.end, self.precision)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.date, "end": self.end, "precision": self.precision,
-                "label": self.label, "dated_by": self.dated_by, "text": self.text,
-                "event": self.event, "title": self.title, "places": list(self.places),
-                "participants": list(self.participants), "sources": self.sources,
-                "references": self.references,
-                "importance": round(self.importance, 4),
-                "citations": [c.to_json() for c in self.citations]}
 
 
 class Articles:
@@ -102,7 +51,7 @@ class Articles:
 
     def __getitem__(self, article_id: str) -> StoredArticle:
         if article_id not in self._seen:
-            self._seen[article_id] = self.store.get(article_id)
+            self._seen[article_id] = self.store.articles.get(article_id)
         return self._seen[article_id]
 
     def timexes(self, article_id: str) -> tuple[TimeExpression, ...]:
@@ -117,17 +66,16 @@ class Articles:
 
     def _analysis(self, article_id: str) -> Analysis | None:
         if article_id not in self._analyses:
-            self._analyses[article_id] = self.store.analysis(article_id)
+            self._analyses[article_id] = self.store.analyses.get(article_id)
         return self._analyses[article_id]
 
     def know_copies(self, article_ids: Sequence[str]) -> None:
         """Read which of these articles are near copies, and of what, in one pass."""
-        self._copies.update(self.store.canonicals(article_ids))
+        self._copies.update(self.store.copies.canonicals(article_ids))
 
     def published(self, article_id: str) -> str | None:
         """The article's publication day (ISO), None when unknown."""
-        value = self[article_id].article.published.value
-        return value.isoformat() if value else None
+        return self[article_id].published
 
     def cite(self, article_id: str, start: int, end: int) -> Citation:
         article = self[article_id].article
@@ -146,7 +94,7 @@ class Articles:
 
 def timeline(store: Store, story_id: int | None, *, since: date | None = None,
              until: date | None = None, top: int | None = None,
-             articles: Articles | None = None) -> list[Entry]:
+             articles: Articles | None = None) -> list[TimelineEntry]:
     """The story's events as timeline entries in date order (all stories with None).
 
     Args:
@@ -156,9 +104,9 @@ def timeline(store: Store, story_id: int | None, *, since: date | None = None,
         articles: the articles read so far, to share with other views.
     """
     articles = articles or Articles(store)
-    events = [event for event in store.story_events(story_id)
-              if event["start"] and _within(event, since, until)]
-    articles.know_copies(sorted({a for event in events for a in event["articles"]}))
+    events = [event for event in store.events.of_story(story_id)
+              if event.start and _within(event, since, until)]
+    articles.know_copies(sorted({a for event in events for a in event.articles}))
     entries = [entry for event in events if (entry := _entry(event, articles))]
     entries = _distinct(sorted(entries, key=lambda e: (-e.importance, e.event)))
     if top is not None:
@@ -166,42 +114,21 @@ def timeline(store: Store, story_id: int | None, *, since: date | None = None,
     return sorted(entries, key=lambda e: (e.date, e.end, -e.importance, e.event))
 
 
-def date_label(start: str, end: str, precision: str) -> str:
-    """A date range at its precision: "4-5 Feb 2026", "Dec 2025", "week of 12 Jan 2026"."""
-    first, last = date.fromisoformat(start), date.fromisoformat(end)
-    if precision == "year":
-        return str(first.year)
-    if precision == "month":
-        return f"{MONTHS[first.month - 1]} {first.year}"
-    if precision == "week":
-        return f"week of {_day(first)}"
-    if first == last:
-        return _day(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}-{_day(last)}"
-    if first.year == last.year:
-        return f"{first.day} {MONTHS[first.month - 1]} - {_day(last)}"
-    return f"{_day(first)} - {_day(last)}"
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def _days_after(day: str, days: int) -> str:
     return date.fromordinal(date.fromisoformat(day).toordinal() + days).isoformat()
 
 
-def _within(event: dict[str, Any], since: date | None, until: date | None) -> bool:
-    return ((since is None or event["end"] >= since.isoformat())
-            and (until is None or event["start"] <= until.isoformat()))
+def _within(event: Event, since: date | None, until: date | None) -> bool:
+    return ((since is None or (event.end or "") >= since.isoformat())
+            and (until is None or (event.start or "") <= until.isoformat()))
 
 
-def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
+def _entry(event: Event, articles: Articles) -> TimelineEntry | None:
     """The event as a timeline entry; None when no report of it reads as news (every
     sentence is chat or page furniture)."""
-    evidence = event["evidence"]
-    texts = [_SPACE.sub(" ", articles[e["article_id"]].article.text[e["start"]:e["end"]]).strip()
+    evidence = event.evidence
+    start, end = event.start or "", event.end or ""
+    texts = [_SPACE.sub(" ", articles[e.article_id].article.text[e.start:e.end]).strip()
              for e in evidence]
     usable = [i for i in range(len(evidence)) if reads_as_news(texts[i])
               and not _furniture(texts[i], evidence, texts, articles)]
@@ -209,46 +136,47 @@ def _entry(event: dict[str, Any], articles: Articles) -> Entry | None:
         return None
     terms = [content_terms(text) for text in texts]
     together = sum(terms, Counter())
-    ledes = {e["article_id"] for e in evidence if articles.in_lede(e["article_id"], e["start"])}
+    ledes = {e.article_id for e in evidence if articles.in_lede(e.article_id, e.start)}
 
     def fitness(i: int) -> tuple[float, int]:
         e = evidence[i]
-        published = articles.published(e["article_id"]) or ""
-        return (2 * (e["date"] == event["start"]) + (e["article_id"] in ledes)
-                + (event["start"] <= published <= _days_after(event["end"], FRESH_DAYS))
+        published = articles.published(e.article_id) or ""
+        return (2 * (e.date == start) + (e.article_id in ledes)
+                + (start <= published <= _days_after(end, FRESH_DAYS))
                 + cosine(terms[i], together - terms[i]) - (len(texts[i].split()) > LONG_SENTENCE)
                 + 10 * (i in usable), -i)
 
     order = sorted(range(len(evidence)), key=fitness, reverse=True)
     chosen = {}  # article -> index of its best sentence
     for i in order:
-        chosen.setdefault(evidence[i]["article_id"], i)
+        chosen.setdefault(evidence[i].article_id, i)
     # a date of the range that no chosen sentence gives: cite a sentence that gives it
-    given = {d for i in chosen.values() for d in (evidence[i]["date"],
-                                                   articles.published(evidence[i]["article_id"]))}
-    cited = [articles.cite(evidence[i]["article_id"], evidence[i]["start"], evidence[i]["end"])
+    given = {d for i in chosen.values() for d in (evidence[i].date,
+                                                   articles.published(evidence[i].article_id))}
+    cited = [articles.cite(evidence[i].article_id, evidence[i].start, evidence[i].end)
              for i in chosen.values()]
-    for bound in dict.fromkeys((event["start"], event["end"])):
+    for bound in dict.fromkeys((start, end)):
         if bound not in given:  # the report that dates it, perhaps in another story
             found = next((evidence[i] for i in order if _gives(evidence[i], bound)), None) or \
-                next((e for e in articles.store.event_evidence(event["id"]) if _gives(e, bound)),
+                next((e for e in articles.store.events.reports(event.id) if _gives(e, bound)),
                      None)
             if found:
-                cited.append(articles.cite(found["article_id"], found["start"], found["end"]))
+                cited.append(articles.cite(found.article_id, found.start, found.end))
                 given.add(bound)
     sources = len({articles.source(article_id) for article_id in chosen})
-    references = len({e["article_id"] for e in evidence if e["date_from"] == "timex"})
+    references = len({e.article_id for e in evidence if e.date_from == "timex"})
     importance = (sources + W_LEDE * len(ledes) + W_SENTENCE * (len(set(texts)) - 1)
                   + W_REFERENCE * references)
-    return Entry(event["start"], event["end"], event["precision"], event["dated_by"],
-                 texts[order[0]], event["id"], event["title"], tuple(event["places"]),
-                 tuple(event["participants"]), tuple(cited), sources, importance, references)
+    assert event.precision is not None and event.dated_by is not None  # dated events only
+    return TimelineEntry(start, end, event.precision, event.dated_by, texts[order[0]],
+                         event.id, event.title, event.places, event.participants, tuple(cited),
+                         sources, importance, references)
 
 
-def _gives(evidence: dict[str, Any], day: str) -> bool:
+def _gives(report: EventReport, day: str) -> bool:
     """Whether a report's own date starts or ends on ``day`` ("2025" ends on 31 Dec)."""
-    span = calendar_span(evidence["date"], evidence["date_from"])
-    return span is not None and day in span[:2]
+    span = report.span
+    return span is not None and day in (span.start, span.end)
 
 
 def reads_as_news(sentence: str) -> bool:
@@ -259,16 +187,16 @@ def reads_as_news(sentence: str) -> bool:
             and not any(word.strip(_PUNCTUATION) in _PERSONAL for word in words))
 
 
-def _furniture(sentence: str, evidence: Sequence[dict[str, Any]], texts: Sequence[str],
+def _furniture(sentence: str, evidence: Sequence[EventReport], texts: Sequence[str],
                articles: Articles) -> bool:
     """Whether one outlet prints the sentence word for word in several articles: a line
     of its pages ("Views expressed in the comments ..."), not a report."""
-    outlets = Counter(articles.source(e["article_id"]) for e, text in zip(evidence, texts)
+    outlets = Counter(articles.source(e.article_id) for e, text in zip(evidence, texts)
                       if text == sentence)
     return max(outlets.values()) >= FURNITURE_REPEATS
 
 
-def _distinct(entries: list[Entry]) -> list[Entry]:
+def _distinct(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Entries whose sentence no more important entry already shows."""
     shown: set[tuple[str, int]] = set()
     kept = []

@@ -1,0 +1,94 @@
+"""The analyze step: analyse articles in batches over a runner, without a store or for the
+articles the store's queue holds."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from typing import BinaryIO, TypeVar
+
+from dateline.analyze import ANALYZER_VERSION, analyze, analyze_many
+from dateline.model import (Analysed, Analysis, AnalyzeReport, Article, Extracted, Failure,
+                            StoredArticle)
+from dateline.run.extract import extract_documents
+from dateline.run.local import Runner, chunked
+from dateline.run.stages import Stage
+from dateline.settings import Settings
+from dateline.store import Store
+
+logger = logging.getLogger(__name__)
+
+Item = TypeVar("Item", StoredArticle, Extracted)
+
+# Articles parsed together in one nlp.pipe call: big enough to batch, small enough to
+# keep every process busy.
+BATCH = 8
+
+
+def analyze_pending(store: Store, runner: Runner, *, redo: bool = False,
+                    on_result: Callable[[Analysis | Failure], None] | None = None
+                    ) -> AnalyzeReport:
+    """Analyse every stored article waiting for analysis (every article with ``redo``).
+
+    Each analysis is saved, and marked done, in its own transaction, so an interrupted
+    run goes on where it stopped.
+    """
+    report = AnalyzeReport()
+    ids = store.queue.enqueue_all(Stage.ANALYZE) if redo else store.queue.waiting(Stage.ANALYZE)
+    waiting = (store.articles.get(article_id) for article_id in ids)
+    for stored, result in _analysed(waiting, runner):
+        if isinstance(result, Failure):
+            store.articles.add_failure(result.source, result.stage, result.reason)
+            report.failures.append(result)
+        else:
+            store.analyses.save(stored.id, result, ANALYZER_VERSION)
+            report.analysed += 1
+        if on_result:
+            on_result(result)
+    return report
+
+
+def analyze_documents(
+    inputs: Sequence[str], settings: Settings, runner: Runner, *,
+    published: date | None = None, publisher: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Analysed | Failure]:
+    """Read, extract and analyse ``inputs`` without a store, in input order."""
+    failed: list[Failure] = []  # extraction failures, reported in input order
+
+    def extracted() -> Iterator[Extracted]:
+        for result in extract_documents(inputs, settings, runner, published=published,
+                                        publisher=publisher, stdin=stdin):
+            if isinstance(result, Failure):
+                failed.append(result)
+            else:
+                yield result
+
+    for item, result in _analysed(extracted(), runner):
+        yield from failed
+        failed.clear()
+        yield result if isinstance(result, Failure) else Analysed(item.article, result)
+    yield from failed
+
+
+def _analysed(items: Iterator[Item], runner: Runner) -> Iterator[tuple[Item, Analysis | Failure]]:
+    """Each stored or extracted article with its analysis, in order, batched over a runner."""
+    for batch, results in runner.map(_analyze_batch, chunked(items, BATCH)):
+        yield from zip(batch, results)
+
+
+def _analyze_batch(items: list[StoredArticle | Extracted]) -> list[Analysis | Failure]:
+    """The analyze stage for the runner: never raises, a failure is a value."""
+    articles = [item.article for item in items]
+    try:
+        return list(analyze_many(articles))
+    except Exception:  # find which article broke the batch; analyse the others
+        return [_analyze_one(article) for article in articles]
+
+
+def _analyze_one(article: Article) -> Analysis | Failure:
+    try:
+        return analyze(article)
+    except Exception as exc:
+        logger.debug("analysis of %s crashed", article.source, exc_info=True)
+        return Failure(article.source, "analyze", f"unexpected {exc.__class__.__name__}: {exc}")

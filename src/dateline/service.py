@@ -1,0 +1,153 @@
+"""The operations every face shares: the CLI, the HTTP API and ``import dateline`` call
+these and add nothing but parsing and printing.
+
+Each takes an open Store and returns model types; a story is named by its id or by a part
+of its title only one story's title contains (``find_story``), and without one the largest
+story is meant. Ingesting and the per-document stages live in ``run``.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from dateline.errors import NoStoriesError, StoryNotFoundError
+from dateline.link.entities import person_actor
+from dateline.model import (Actor, ArticleDetail, BriefPoint, CheckResult, Cited, CopyGroup,
+                            Event, StoredArticle, StoredQuote, Story, TimelineEntry)
+from dateline.store import Store
+from dateline.views import actors as actor_views
+from dateline.views import brief as brief_view
+from dateline.views import export as export_view
+from dateline.views.actors import PersonIndex
+from dateline.views.daily import dated_summary
+from dateline.views.faithful import check as check_lines
+from dateline.views.timeline import Articles
+from dateline.views.timeline import timeline as timeline_view
+
+
+def stories(store: Store) -> list[Story]:
+    """Every story, largest first."""
+    return store.stories.listing()
+
+
+def find_story(store: Store, spec: str | None = None) -> Story:
+    """The story a user means: its id, or a case-insensitive part of its title that only
+    one story's title contains; the largest story without ``spec``.
+
+    Raises:
+        StoryNotFoundError: no story, or several, match ``spec``.
+        NoStoriesError: no ``spec``, and the store holds no story yet.
+    """
+    listed = store.stories.listing()
+    if spec is None:
+        if not listed:
+            raise NoStoriesError()
+        return listed[0]
+    spec = spec.strip()
+    if spec.isdigit():
+        found = next((story for story in listed if story.id == int(spec)), None)
+        if found is not None:
+            return found
+    wanted = spec.casefold()
+    matches = [story for story in sorted(listed, key=lambda s: s.id)
+               if wanted and wanted in (story.title or "").casefold()]
+    if len(matches) != 1:
+        raise StoryNotFoundError(spec, [story.id for story in matches])
+    return matches[0]
+
+
+def events(store: Store, story: Story) -> list[Event]:
+    """A story's events in date order, with the sentences that report them."""
+    return store.events.of_story(story.id)
+
+
+def actor_names(store: Store, actor_ids: Sequence[int]) -> dict[int, str]:
+    """The name of each actor."""
+    return store.actors.names(actor_ids)
+
+
+def entities(store: Store, story: Story | None = None) -> list[Actor]:
+    """Actors by how many articles mention them, with their roles over time; with
+    ``story``, only as that story's articles name them."""
+    return actor_views.story_actors(store, story.id if story else None, _person_index(store))
+
+
+def quotes(store: Store, speaker: str | None = None) -> list[StoredQuote]:
+    """Who said what, oldest first; ``speaker`` matches a part of the speaker's name."""
+    return store.analyses.quotes(speaker=speaker)
+
+
+def copy_groups(store: Store) -> list[CopyGroup]:
+    """Copies of one story: each canonical article, its near copies, every outlet."""
+    return store.copies.groups()
+
+
+def articles(store: Store) -> Iterator[StoredArticle]:
+    """Every article, oldest first (undated last)."""
+    return store.articles.all()
+
+
+def article(store: Store, article_id: str) -> ArticleDetail:
+    """One article (by id or a unique prefix of one) with its analysis.
+
+    Raises:
+        ArticleNotFoundError: no article, or several, match.
+    """
+    stored = store.articles.get(article_id)
+    return ArticleDetail(stored, store.analyses.get(stored.id))
+
+
+def timeline(store: Store, story: Story, *, since: date | None = None,
+             until: date | None = None, top: int | None = None) -> list[TimelineEntry]:
+    """A story's events in date order, one cited source sentence each.
+
+    Args:
+        since, until: keep events that end on or after ``since`` and start on or before
+            ``until``.
+        top: keep the ``top`` most important.
+    """
+    return timeline_view(store, story.id, since=since, until=until, top=top)
+
+
+def dated_timeline(store: Store, story: Story, *, dates: int, per_date: int = 1,
+                   since: date | None = None, until: date | None = None,
+                   top: int | None = None) -> list[TimelineEntry]:
+    """The benchmark protocol's timeline: the ``dates`` days that matter most, each told in
+    ``per_date`` source sentences (``views.daily``)."""
+    articles = Articles(store)
+    entries = timeline_view(store, story.id, since=since, until=until, top=top,
+                            articles=articles)
+    days = dated_summary(entries, articles, store.stories.article_ids(story.id), dates,
+                         per_date)
+    return [entry for _, chosen in days for entry in chosen]
+
+
+def brief(store: Store, story: Story, *, since: date | None = None) -> list[BriefPoint]:
+    """A story's key points: the latest development, the main events, who holds which
+    role, quoted positions, and where sources disagree; each cited."""
+    return brief_view.brief(store, story.id, _person_index(store), since=since)
+
+
+def check(store: Store, story: Story | None = None) -> CheckResult:
+    """Every timeline and key-point line (of one story, or of all) against its citations."""
+    chosen = [story] if story else store.stories.listing()
+    lines: list[Cited] = []
+    for each in chosen:
+        lines += timeline(store, each)
+        lines += brief(store, each)
+    return check_lines(store, lines)
+
+
+def export(store: Store, story: Story | None = None) -> export_view.Export:
+    """The store, or one story, as an export document (``Export.to_json``, ``text``,
+    ``tables``).
+
+    Raises:
+        StoryNotFoundError: ``story`` is not in the store.
+    """
+    return export_view.export(store, _person_index(store), story.id if story else None)
+
+
+def _person_index(store: Store) -> PersonIndex:
+    return functools.partial(person_actor, store)

@@ -1,0 +1,122 @@
+"""The actor repository: one actor per real-world entity, the keys its names are found by,
+and which articles mention it under which names."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+
+from dateline.model import Actor, ActorMention
+from dateline.run.stages import Stage
+from dateline.store.db import Database
+from dateline.store.queue import finish
+from dateline.store.schema import actor_keys, actor_mentions, actors, story_articles
+from dateline.store.sql import chunks, lookup
+
+
+class ActorRepository:
+    """Actors, their name keys, and the articles that mention them."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def by_key(self, key: str) -> int | None:
+        """The actor known by a name key."""
+        with self._db.read() as conn:
+            found = conn.execute(select(actor_keys.c.actor_id)
+                                 .where(actor_keys.c.key == key)).scalar()
+        return None if found is None else int(found)
+
+    def with_surname(self, surname: str) -> list[int]:
+        """Actors whose full person name ends in ``surname`` (a name key)."""
+        with self._db.read() as conn:
+            return list(conn.execute(select(actors.c.id).where(actors.c.surname == surname)
+                                     .order_by(actors.c.id)).scalars())
+
+    def add(self, name: str, label: str, key: str, surname: str | None) -> int:
+        """A new actor, known by ``key``."""
+        with self._db.transaction() as conn:
+            actor_id = int(conn.execute(actors.insert().values(
+                name=name, label=label, surname=surname)).inserted_primary_key[0])
+            conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+        return actor_id
+
+    def rename(self, actor_id: int, name: str, key: str, surname: str | None) -> None:
+        """Give an actor a fuller name, and the key it is known by under that name."""
+        with self._db.transaction() as conn:
+            conn.execute(actors.update().where(actors.c.id == actor_id)
+                         .values(name=name, surname=surname))
+            conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+
+    def add_key(self, actor_id: int, key: str) -> None:
+        """Make an actor known by one more key (an office it holds)."""
+        with self._db.transaction() as conn:
+            conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+
+    def save_mentions(self, article_id: str, found: Sequence[tuple[int, str, int]]) -> None:
+        """Record the actors an article mentions (actor id, name as written, count) and mark
+        the stage done, in one transaction."""
+        with self._db.transaction() as conn:
+            conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
+            if found:
+                conn.execute(actor_mentions.insert(), [
+                    {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
+                    for a, n, c in found])
+            finish(conn, Stage.ENTITIES, article_id)
+
+    def of_article(self, article_id: str) -> tuple[dict[str, int], dict[int, int]]:
+        """The actor of each name an article's mentions give, and how often it names each."""
+        query = select(actor_mentions).where(actor_mentions.c.article_id == article_id)
+        actor_of: dict[str, int] = {}
+        counts: dict[int, int] = {}
+        with self._db.read() as conn:
+            for row in conn.execute(query).mappings():
+                actor_of[row["name"]] = row["actor_id"]
+                counts[row["actor_id"]] = counts.get(row["actor_id"], 0) + row["mentions"]
+        return actor_of, counts
+
+    def mentions_in(self, article_ids: Sequence[str] | None = None) -> list[ActorMention]:
+        """Which actors articles mention (all articles with None), under which names, how
+        often, by article then actor."""
+        query = select(actor_mentions).order_by(actor_mentions.c.article_id,
+                                                actor_mentions.c.actor_id, actor_mentions.c.name)
+        with self._db.read() as conn:
+            if article_ids is None:
+                rows = list(conn.execute(query).mappings())
+            else:
+                rows = [row for chunk in chunks(sorted(set(article_ids)))
+                        for row in conn.execute(query.where(
+                            actor_mentions.c.article_id.in_(chunk))).mappings()]
+        return [ActorMention(r["article_id"], r["actor_id"], r["name"], r["mentions"])
+                for r in rows]
+
+    def names(self, actor_ids: Sequence[int]) -> dict[int, str]:
+        """The name of each actor: id -> name (ids not found are left out)."""
+        with self._db.read() as conn:
+            return lookup(conn, actors.c.id, actors.c.name, actor_ids)
+
+    def listing(self, story_id: int | None = None) -> list[Actor]:
+        """Actors by how many articles mention them (then mentions, then name), with the
+        names they go by; with ``story_id``, only as that story's articles name them, read
+        through the story's index. Roles are not read here (``AnalysisRepository.roles``)."""
+        def scoped(query: Any) -> Any:
+            if story_id is None:
+                return query
+            return query.join(story_articles,
+                              story_articles.c.article_id == actor_mentions.c.article_id
+                              ).where(story_articles.c.story_id == story_id)
+
+        docs = func.count(actor_mentions.c.article_id.distinct()).label("articles")
+        total = func.sum(actor_mentions.c.mentions).label("mentions")
+        query = scoped(select(actors.c.id, actors.c.name, actors.c.label, total, docs)
+                       .join(actor_mentions, actor_mentions.c.actor_id == actors.c.id))
+        query = query.group_by(actors.c.id).order_by(docs.desc(), total.desc(), actors.c.name)
+        spelled = scoped(select(actor_mentions.c.actor_id, actor_mentions.c.name).distinct())
+        with self._db.read() as conn:
+            rows = conn.execute(query).mappings().all()
+            names: dict[int, list[str]] = {}
+            for actor_id, name in conn.execute(spelled.order_by(actor_mentions.c.name)):
+                names.setdefault(actor_id, []).append(name)
+        return [Actor(r["id"], r["name"], r["label"], r["mentions"], r["articles"],
+                      tuple(names.get(r["id"], ()))) for r in rows]

@@ -1,0 +1,85 @@
+"""The connection every repository shares: one engine, transactions whose database errors
+become ``StoreError``, and migrations run once when the store opens."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from dateline.errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def db_url(db: str) -> str:
+    """A SQLAlchemy URL for ``db``: a URL as is, anything else a SQLite file path."""
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+class Database:
+    """An engine and the transactions the repositories work in."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str) -> Database:
+        """Open (creating and migrating if needed) the database at a path or URL.
+
+        Raises:
+            StoreError: the database cannot be opened or migrated.
+        """
+        try:
+            engine = create_engine(db_url(db))
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+            with engine.begin() as conn:
+                _migrate(conn)
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError(f"cannot open the store {db}: {first_line(exc)}") from exc
+        return cls(engine)
+
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[Connection]:
+        """A connection in a transaction; database errors become a StoreError."""
+        try:
+            with self.engine.begin() if write else self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot {'write to' if write else 'read'} the store: "
+                             f"{first_line(exc)}") from exc
+
+    def read(self) -> Any:
+        """A read-only connection (``with db.read() as conn``)."""
+        return self.transaction(write=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def first_line(exc: Exception) -> str:
+    return f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers work during an ingest; NORMAL sync is still crash-safe in WAL mode.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _migrate(conn: Connection) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
