@@ -6,15 +6,17 @@ URLs are read through a fake ``fetch``, and ``fetch_url`` through httpx's mock t
 from __future__ import annotations
 
 import gzip
+import inspect
 import io
 from pathlib import Path
 
 import httpx
 import pytest
 
-from dateline import errors
+from dateline import errors, sources
 from dateline.errors import SourceReadError
 from dateline.model import Hints, RawDocument
+from dateline.settings import Settings
 from dateline.sources import FetchedPage, SourceFailure, fetch_url, read_sources
 from dateline.sources.decode import decode
 from dateline.sources.detect import sniff
@@ -488,6 +490,53 @@ def test_sources_fetch_url_stops_past_limit():
     with pytest.raises(SourceReadError) as raised:
         fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler))
     assert raised.value.reason == errors.TOO_LARGE_STREAM.format(limit=1000)
+
+
+def test_sources_fetch_url_timeout():
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return httpx.Response(200, content=b"Hi")
+
+    fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler))
+    fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler), timeout=45.0)
+    fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler), timeout=4.0)
+    assert seen == [
+        {"connect": 10.0, "read": 30.0, "write": 30.0, "pool": 30.0},
+        {"connect": 10.0, "read": 45.0, "write": 45.0, "pool": 45.0},
+        {"connect": 4.0, "read": 4.0, "write": 4.0, "pool": 4.0},
+    ]
+
+
+def test_sources_fetch_timeout_defaults_to_the_settings_default():
+    assert Settings().fetch_timeout == 30.0
+    assert inspect.signature(fetch_url).parameters["timeout"].default == 30.0
+    assert inspect.signature(read_sources).parameters["fetch_timeout"].default == 30.0
+
+
+def test_sources_read_url_passes_fetch_timeout(monkeypatch):
+    calls = []
+
+    def fake_fetch_url(url: str, *, max_bytes: int, timeout: float) -> FetchedPage:
+        calls.append((url, max_bytes, timeout))
+        return FetchedPage(url, b"Hello there, a plain page of text.", "text/plain")
+
+    monkeypatch.setattr(sources, "fetch_url", fake_fetch_url)
+    read("https://courier.example/a", max_bytes=5000, fetch_timeout=7.5)
+    read("https://courier.example/b")
+    assert calls == [("https://courier.example/a", 5000, 7.5), ("https://courier.example/b", 20_000_000, 30.0)]
+
+
+def test_sources_read_url_own_fetch_used_as_is():
+    seen = []
+
+    def fetch(url: str) -> FetchedPage:
+        seen.append(url)
+        return FetchedPage(url, b"Hello there, a plain page of text.", "text/plain")
+
+    read("https://courier.example/a", fetch=fetch, fetch_timeout=7.5)
+    assert seen == ["https://courier.example/a"]
 
 
 # Recognising formats

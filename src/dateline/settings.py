@@ -8,6 +8,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 ENV_PREFIX = "DATELINE_"
+# Seconds to wait for a URL; also the default of ``fetch_url`` and ``read_sources``.
+DEFAULT_FETCH_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Settings:
     db: str = "dateline.db"
     jobs: int = min(4, os.cpu_count() or 1)
     max_bytes: int = 20_000_000
-    fetch_timeout: float = 20.0
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
 
 
 def load_settings(overrides: Mapping[str, Any] | None = None,

@@ -31,10 +31,11 @@ from spacy.tokens import Doc
 
 from dateline.analyze.nlp import parse, sentence_of
 from dateline.analyze.timex_lexicon import (
-    APPROX_MODIFIER, DAY, DURATION_MODIFIER, MONTH, MONTHS, NUMBER, PARTS_OF_DAY, SEASON, SEASONS, UNIT, UNITS,
+    APPROX_MODIFIER, DAY, DURATION_MODIFIER, MONTH, NUMBER, PARTS_OF_DAY, SEASON, SEASONS, UNIT, UNITS,
     WEEKDAY, WEEKDAYS, YEAR, add_months, at_precision, duration_value, holiday, parse_number,
     quarter_of, shift, unit_of, week_value)
 from dateline.model import TimeExpression
+from dateline.months import MONTH_NUMBERS, MONTHS
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +242,7 @@ def _pick(options: list[date], anchor: date, direction: Direction) -> date:
 
 
 def _month(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
+    return MONTH_NUMBERS[word.lower().rstrip(".")]
 
 
 def _day(word: str) -> int:
@@ -577,11 +578,13 @@ def _capitalised_month(m: re.Match, ctx: _Context) -> bool:
     return m["month"][0].isupper()
 
 
+_FULL_MONTH_NAMES = frozenset(name.lower() for name in MONTHS)
+
+
 def _full_month_name(m: re.Match, ctx: _Context) -> bool:
     """A bare month must be spelled out ("Jan" alone is more often a name); "May" needs a cue."""
     word = m["month"]
-    if word.lower() not in ("january", "february", "march", "april", "may", "june", "july", "august",
-                            "september", "october", "november", "december") or not word[0].isupper():
+    if word.lower() not in _FULL_MONTH_NAMES or not word[0].isupper():
         return False
     if word.lower() == "may" and not (m["rel"] or m["pos"] or m["yrel"]):
         before = ctx.text[max(0, m.start() - 12):m.start()]

@@ -5,12 +5,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+from dateline.months import MONTH_NUMBERS
+
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -34,9 +30,9 @@ def _alternation(words) -> str:
 
 
 # Abbreviations may end in a dot; (?![a-z]) stands in for \b, which fails after "Jan.".
-_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_FULL_MONTHS = [m for m in MONTH_NUMBERS if len(m) > 4 or m in ("may", "june", "july")]
 MONTH = (r"(?:(?:" + _alternation(_FULL_MONTHS) + r")|(?:"
-         + _alternation(set(MONTHS) - set(_FULL_MONTHS)) + r")\.?)(?![a-z])")
+         + _alternation(set(MONTH_NUMBERS) - set(_FULL_MONTHS)) + r")\.?)(?![a-z])")
 WEEKDAY = r"(?:" + _alternation(WEEKDAYS) + r")(?![a-z])"
 SEASON = r"(?:" + _alternation(SEASONS) + r")"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!,\d)"

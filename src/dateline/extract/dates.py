@@ -14,17 +14,13 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.months import MONTH_NUMBERS
+
 logger = logging.getLogger(__name__)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
 _WEEKDAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
@@ -41,7 +37,7 @@ def _names(words: Iterable[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
-MONTH = rf"(?:{_names(_MONTHS)})\.?"
+MONTH = rf"(?:{_names(MONTH_NUMBERS)})\.?"
 WEEKDAY = rf"(?:{_names(_WEEKDAYS)})\.?"
 _DAY = r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"\d{4}(?!\d)"
@@ -121,9 +117,9 @@ def _mention(match: re.Match[str]) -> DateMention | None:
     g = match.groupdict()
     year: str | None
     if g["m1"] or g["m2"]:
-        month, day, year = _MONTHS[_key(g["m1"] or g["m2"])], g["d1"] or g["d2"], g["y1"] or g["y2"]
+        month, day, year = MONTH_NUMBERS[_key(g["m1"] or g["m2"])], g["d1"] or g["d2"], g["y1"] or g["y2"]
     elif g["m3"]:
-        month, day, year = _MONTHS[_key(g["m3"])], None, g["y3"]
+        month, day, year = MONTH_NUMBERS[_key(g["m3"])], None, g["y3"]
     elif g["y4"]:
         month, day, year = int(g["m4"]), g["d4"], g["y4"]
     elif g["y5"]:
@@ -206,7 +202,7 @@ def date_from_url(url: str | None) -> date | None:
     """
     for match in _URL_DATE.finditer(_url_path(url)):
         month = match["m"] or match["m2"]
-        number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+        number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.lower())
         found = make_date(int(match["y"]), number, int(match["d"] or match["d2"])) if number else None
         if found:
             return found

@@ -25,6 +25,7 @@ from dateline.extract.text_cues import (
     strip_bullet,
     words,
 )
+from dateline.months import MONTHS
 
 logger = logging.getLogger(__name__)
 
@@ -263,9 +264,7 @@ _ROLE = re.compile(
 )
 _NOT_NAME = {
     "and", "on", "in", "at", "the", "of", "for", "with", "staff", "desk", "web", "news", "updated", "published",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-}
+} | {name.lower() for name in MONTHS}
 
 
 def _drop_author_bios(units: list[_Unit]) -> None:

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from dateline.errors import BINARY, EMPTY, TOO_LARGE, SourceReadError
 from dateline.model import RawDocument
+from dateline.settings import DEFAULT_FETCH_TIMEOUT
 from dateline.sources import feeds, files, jsonl, warc
 from dateline.sources.decode import decode
 from dateline.sources.failure import SourceFailure
@@ -36,6 +37,7 @@ def read_sources(
     stdin: BinaryIO | None = None,
     fetch: Callable[[str], FetchedPage] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
 ) -> Iterator[Item]:
     """Read every input, lazily, yielding a document or a failure for each thing found.
 
@@ -51,12 +53,14 @@ def read_sources(
         max_bytes: the largest document read. A file over it is refused before it is read,
             a stream once it has gone past it. WARC and JSON lines are read record by
             record, so the limit applies to each record rather than the whole archive.
+        fetch_timeout: seconds the default fetcher waits for a URL; unused when ``fetch``
+            is given.
 
     Yields:
         A RawDocument per document, a SourceFailure per input or item that could not be read.
     """
     if fetch is None:
-        fetch = functools.partial(fetch_url, max_bytes=max_bytes)
+        fetch = functools.partial(fetch_url, max_bytes=max_bytes, timeout=fetch_timeout)
     for name in inputs:
         if name == "-":
             stream = sys.stdin.buffer if stdin is None else stdin

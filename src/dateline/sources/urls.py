@@ -7,9 +7,11 @@ from importlib.metadata import version
 import httpx
 
 from dateline.errors import FETCH_FAILED, TOO_LARGE, TOO_LARGE_STREAM, SourceReadError
+from dateline.settings import DEFAULT_FETCH_TIMEOUT
 
 USER_AGENT = f"dateline/{version('dateline')} (news timeline builder)"
-TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Connecting never waits longer than this, whatever the overall timeout.
+CONNECT_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,8 @@ class FetchedPage:
     content_type: str | None
 
 
-def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None) -> FetchedPage:
+def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None,
+              timeout: float = DEFAULT_FETCH_TIMEOUT) -> FetchedPage:
     """Download ``url``, following redirects, keeping at most ``max_bytes`` of it.
 
     Args:
@@ -29,6 +32,8 @@ def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None) -
         max_bytes: the largest body taken; the download stops past it.
         client: the httpx client to use (tests give one with a mock transport); by default
             a new one for this download.
+        timeout: seconds to wait for the server (each read, write or pool wait); connecting
+            waits at most ``CONNECT_TIMEOUT`` seconds, or ``timeout`` when it is shorter.
 
     Returns:
         The page as downloaded, content encodings (gzip, brotli) undone.
@@ -40,8 +45,8 @@ def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None) -
     try:
         if client is None:
             with httpx.Client() as own_client:
-                return _download(own_client, url, max_bytes)
-        return _download(client, url, max_bytes)
+                return _download(own_client, url, max_bytes, timeout)
+        return _download(client, url, max_bytes, timeout)
     except httpx.HTTPStatusError as exc:
         status = f"HTTP {exc.response.status_code} {exc.response.reason_phrase}".strip()
         raise SourceReadError(url, FETCH_FAILED.format(detail=status)) from exc
@@ -50,9 +55,10 @@ def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None) -
         raise SourceReadError(url, FETCH_FAILED.format(detail=type(exc).__name__)) from exc
 
 
-def _download(client: httpx.Client, url: str, max_bytes: int) -> FetchedPage:
+def _download(client: httpx.Client, url: str, max_bytes: int, timeout: float) -> FetchedPage:
     headers = {"User-Agent": USER_AGENT}
-    request = client.stream("GET", url, headers=headers, follow_redirects=True, timeout=TIMEOUT)
+    request = client.stream("GET", url, headers=headers, follow_redirects=True,
+                            timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)))
     with request as response:
         response.raise_for_status()
         declared = response.headers.get("Content-Length", "")
