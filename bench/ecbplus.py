@@ -153,10 +153,10 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
         triggers = {(row.article_id, row.start, row.end, row.event_id): row.trigger
                     for row in conn.execute(select(event_members))}
     article_of = {doc.name: line_of[str(n)] for n, doc in enumerate(docs, 1) if str(n) in line_of}
-    topic = {name: f"story{store.story_of(article)}" for name, article in article_of.items()}
+    topic = {name: f"story{store.stories.of_article(article)}" for name, article in article_of.items()}
 
     members = defaultdict(list)  # article -> (start, end, event id, trigger)
-    for event in store.story_events(None):
+    for event in store.events.of_story(None):
         for e in event["evidence"]:
             key = (e["article_id"], e["start"], e["end"], event["id"])
             members[e["article_id"]].append((e["start"], e["end"], event["id"], triggers[key]))
@@ -175,7 +175,7 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
         if article is None:
             continue
         if article not in texts:
-            texts[article] = locate(by_name[m["doc"]], store.get(article).article.text)
+            texts[article] = locate(by_name[m["doc"]], store.articles.get(article).article.text)
         spans = [texts[article].get(t) for t in m["token_ids"]]
         if None in spans:
             continue

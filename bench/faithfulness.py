@@ -35,7 +35,7 @@ def lines_of(store: dateline.Store, story_id: int) -> list[Line]:
 
 def measure(db: str, stories: int) -> tuple[int, int, int, list[str]]:
     with dateline.open(db) as store:
-        ids = [story["id"] for story in store.stories()[:stories]]
+        ids = [story["id"] for story in store.stories.listing()[:stories]]
         report = check(store, [line for story_id in ids for line in lines_of(store, story_id)])
     return report.lines, report.cited, report.supported, report.problems
 

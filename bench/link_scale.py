@@ -436,7 +436,7 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         began = time.perf_counter()
         world = fill(store, size, rng, days)
         fill_s = time.perf_counter() - began
-        raw_id = store.add_raw(RawDocument("bench", "text", "bench"))
+        raw_id = store.articles.add_raw(RawDocument("bench", "text", "bench"))
         recent = [s for s in world.stories.values() if (END - s.last).days <= STORY_OPEN_DAYS]
         fresh = []
         for n in range(new + 1):
@@ -448,13 +448,13 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         alone, fresh = fresh[-1], fresh[:-1]
         start = time.process_time()
         for article, _ in fresh:
-            store.add_article(article, raw_id)
+            store.articles.add(article, raw_id)
         stored = time.process_time() - start
         start = time.process_time()
         report = link_copies(store)
         linked = time.process_time() - start
         for article, analysis in fresh:
-            store.save_analysis(article.id, analysis, version=1)
+            store.analyses.save(article.id, analysis, version=1)
         start = time.process_time()
         link_entities(store)
         entities = time.process_time() - start
@@ -462,12 +462,12 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         start = time.process_time()
         link_stories(store)
         storied = time.process_time() - start
-        joined = sum(d["action"] != "start" for d in store.story_decisions()[-new:])
+        joined = sum(d["action"] != "start" for d in store.stories.decisions()[-new:])
         candidates = counting.mean("event_candidates"), counting.mean("story_candidates")
         article, analysis = alone
-        store.add_article(article, raw_id)
+        store.articles.add(article, raw_id)
         link_copies(store)
-        store.save_analysis(article.id, analysis, version=1)
+        store.analyses.save(article.id, analysis, version=1)
         link_entities(store)
         start = time.process_time()
         link_stories(store)

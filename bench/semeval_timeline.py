@@ -4,7 +4,7 @@ The 90 WikiNews documents of track A (3 corpora of 30) are written as JSON lines
 (``bench/semeval_timeline_data.py``: headline as title, detokenised sentences as paragraphs,
 the document creation time as ``published``) and ingested by ``dateline.ingest`` into one
 fresh SQLite store. For each gold entity timeline, dateline's timeline of that entity is
-every event of ``store.story_events(None)`` whose participants include an actor of
+every event of ``store.events.of_story(None)`` whose participants include an actor of
 ``store.entities()`` whose name or an alias equals the target entity (case and punctuation
 folded). A gold event (one line: rank, date, coreferent mentions ``<doc>-<sentence>-<word>``)
 is found when an evidence sentence of one of those events overlaps the character span of
@@ -79,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{seconds} s", file=sys.stderr)
 
     with Store.open(str(db)) as store:
-        stored = {s.article.url: s for s in store.articles()}
-        events = store.story_events(None)
+        stored = {s.article.url: s for s in store.articles.all()}
+        events = store.events.of_story(None)
         actors = store.entities()
-        canon = store.canonicals([s.id for s in stored.values()])
+        canon = store.copies.canonicals([s.id for s in stored.values()])
     # doc id -> (article id, {sentence: (start, end)}) located in the stored text
     spans, unlocated = {}, 0
     for doc in docs:

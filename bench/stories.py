@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     table = _table(rows)
     print(table)
     with Store.open(runs[seeds[0]]["db"]) as store:
-        titles = {s["id"]: s["title"] or "" for s in store.stories()}
+        titles = {s["id"]: s["title"] or "" for s in store.stories.listing()}
     errors = _errors(gold, runs[seeds[0]]["pred"], titles)
     print(errors)
     command = " ".join(["python bench/stories.py", *(argv if argv is not None else sys.argv[1:])])
@@ -195,12 +195,12 @@ def _run_seed(out: Path, docs: list[Doc], seed: int, batches: int, jobs: int) ->
             first_batch.setdefault(article_id, n)
     seconds = time.perf_counter() - started
     with Store.open(str(db)) as store:
-        pred = {doc: store.story_of(a) for doc, a in article_of.items()}
-        decisions = Counter(d["action"] for d in store.story_decisions())
+        pred = {doc: store.stories.of_article(a) for doc, a in article_of.items()}
+        decisions = Counter(d["action"] for d in store.stories.decisions())
         for path, chunk in files:
             again = dateline.ingest([str(path)], settings=settings)
             assert not again.ingested, f"re-ingest stored new articles from {path}"
-        after = {doc: store.story_of(a) for doc, a in article_of.items()}
+        after = {doc: store.stories.of_article(a) for doc, a in article_of.items()}
     changed = sum(pred[d] != after[d] for d in pred)
     (folder / "articles.json").write_text(json.dumps(article_of, indent=0))
     (folder / "batches.json").write_text(json.dumps(first_batch, indent=0))
@@ -237,7 +237,7 @@ def _relink_seed(out: Path, docs: list[Doc], seed: int, batches: int, first: dic
     pred = _relink(db, first_batch, articles)
     seconds = time.perf_counter() - started
     with Store.open(str(db)) as store:
-        decisions = Counter(d["action"] for d in store.story_decisions())
+        decisions = Counter(d["action"] for d in store.stories.decisions())
     pred = {doc: pred.get(doc) for doc in articles}
     (out / f"seed{seed}.json").write_text(json.dumps(
         {d: s for d, s in pred.items() if s is not None}, indent=0, sort_keys=True))
@@ -316,9 +316,9 @@ def _baseline_keys(store: Store, articles: dict[str, str]) -> tuple[dict, dict]:
     publication (an article naming no actor is alone)."""
     top, week = {}, {}
     for doc, article_id in articles.items():
-        _, counts = store.article_actors(article_id)
+        _, counts = store.actors.of_article(article_id)
         actor = min(counts, key=lambda a: (-counts[a], a)) if counts else f"alone:{doc}"
-        published = store.get(article_id).article.published.value
+        published = store.articles.get(article_id).article.published.value
         top[doc] = str(actor)
         week[doc] = f"{actor}@{published.isocalendar()[:2] if published else None}"
     return top, week
@@ -383,7 +383,7 @@ def _relink(db: Path, batches: dict[str, int], articles: dict[str, str]) -> dict
         for n in sorted(set(batches.values())):
             store.unstoried = lambda n=n: [a for a in unstoried() if batches.get(a) == n]
             linker.link_stories(store)
-        return {doc: s for doc, a in articles.items() if (s := store.story_of(a)) is not None}
+        return {doc: s for doc, a in articles.items() if (s := store.stories.of_article(a)) is not None}
 
 
 # -- errors and RESULTS.md ----------------------------------------------------------------

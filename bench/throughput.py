@@ -57,7 +57,7 @@ def stored_words(db: Path) -> tuple[int, int]:
     from dateline.store import Store
 
     with Store.open(str(db)) as store:
-        texts = [s.article.text for s in store.articles()]
+        texts = [s.article.text for s in store.articles.all()]
     return len(texts), sum(len(t.split()) for t in texts)
 
 

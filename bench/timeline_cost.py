@@ -233,7 +233,7 @@ def build(store: Store, articles: int, rng: random.Random) -> dict[str, Any]:
     """Store, analyse (synthetically) and link the story's articles; return what linking made."""
     events = pool(rng)
     holders = dict(zip(PEOPLE[:8], TITLES))
-    raw_id = store.add_raw(RawDocument("bench", "text", "bench"))
+    raw_id = store.articles.add_raw(RawDocument("bench", "text", "bench"))
     written, originals, copied = [], [], set()
     for n in range(articles):
         day = FIRST_DAY + timedelta(days=n * DAYS // articles)
@@ -252,13 +252,13 @@ def build(store: Store, articles: int, rng: random.Random) -> dict[str, Any]:
         originals.append((article, w))
     started = time.perf_counter()
     for article, _, _ in written:
-        store.add_article(article, raw_id)
+        store.articles.add(article, raw_id)
     copies = link_copies(store)
     for article, w, limit in written:
-        store.save_analysis(article.id, w.analysis(limit), version=1)
+        store.analyses.save(article.id, w.analysis(limit), version=1)
     link_entities(store)
     link_stories(store)
-    listed = store.stories()
+    listed = store.stories.listing()
     return {"linking_s": time.perf_counter() - started, "stories": listed,
             "copies": len(copies.copies), "pool": len(events)}
 

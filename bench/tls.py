@@ -212,13 +212,13 @@ def _ingest(kit: Path, work: Path, topic: str, folders: tuple[str, ...],
 def _describe(db: Path, jsonl: Path) -> dict:
     """What a topic store holds: documents, articles, skipped inputs, near copies, events."""
     with Store.open(str(db)) as store:
-        failures = store.failures()
+        failures = store.articles.failures()
         # A resumed ingest records the skipped documents again: count each source once.
         skipped = {f["source"]: f["message"] for f in failures}
-        return {"articles": len(_read_jsonl(jsonl)), "stored": store.counts()["articles"],
-                "near_copies": sum(len(group["copies"]) for group in store.copy_groups()),
-                "skipped": len(skipped), "events": len(store.story_events(None)),
-                "stories": len(store.stories()),
+        return {"articles": len(_read_jsonl(jsonl)), "stored": store.articles.counts()["articles"],
+                "near_copies": sum(len(group["copies"]) for group in store.copies.groups()),
+                "skipped": len(skipped), "events": len(store.events.of_story(None)),
+                "stories": len(store.stories.listing()),
                 "skipped_reasons": Counter(re.sub(r"\d+", "N", m.split(":")[0])
                                            for m in skipped.values()).most_common(5)}
 
@@ -244,7 +244,7 @@ def _predict(store: Store, articles: Articles, members: dict[int, list[str]],
 
 def _members(store: Store) -> dict[int, list[str]]:
     """Each story's articles, read once per store."""
-    return {story["id"]: store.story_article_ids(story["id"]) for story in store.stories()}
+    return {story["id"]: store.stories.article_ids(story["id"]) for story in store.stories.listing()}
 
 
 def _norm(text: str) -> str:
@@ -254,7 +254,7 @@ def _norm(text: str) -> str:
 def _faithful(store: Store, sources: dict[str, str], entry: Entry) -> tuple[bool, bool]:
     """Is the sentence its first citation's span, and a span of the ingested input document?"""
     cited = entry.citations[0]
-    article = store.get(cited.article).article
+    article = store.articles.get(cited.article).article
     return (_norm(article.text[cited.start:cited.end]) == entry.text,
             entry.text in sources.get(article.url or "", ""))
 

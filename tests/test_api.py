@@ -21,11 +21,11 @@ def test_api_ingest_open_extract_analyze(tmp_path):
                              settings=Settings(db=db, jobs=1))
     assert (report.ingested, report.analysed, report.skipped) == (1, 1, 0)
     with dateline.open(db) as store:
-        (stored,) = store.articles()
-        assert store.analysis(stored.id) is not None
-    (extracted,) = dateline.extract([str(story)], settings=Settings(jobs=1))
+        (stored,) = store.articles.all()
+        assert store.analyses.get(stored.id) is not None
+    (extracted,) = dateline.extract_documents([str(story)], settings=Settings(jobs=1))
     assert isinstance(extracted, dateline.Extracted)
-    (analysed,) = dateline.analyze([str(story)], published=date(2026, 3, 3),
+    (analysed,) = dateline.analyze_documents([str(story)], published=date(2026, 3, 3),
                                    settings=Settings(jobs=1))
     assert isinstance(analysed, dateline.Analysed)
     assert any(t.value == "2026-03-05" for t in analysed.analysis.timexes)

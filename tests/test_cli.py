@@ -84,7 +84,7 @@ def test_cli_articles_plain_lines(inputs, db_path):
 def test_cli_show_plain_has_body(inputs, db_path):
     invoke("ingest", inputs, "--db", db_path)
     with Store.open(str(db_path)) as store:
-        article_id = next(store.articles()).id
+        article_id = next(store.articles.all()).id
     out = invoke("show", article_id, "--db", db_path).stdout
     assert "title:     Port reopens after storm" in out
     assert "two berths would stay" in out and "Copyright" not in out
@@ -96,8 +96,8 @@ def test_cli_reingest_adds_nothing(inputs, db_path):
     assert again.exit_code == 0
     assert json.loads(again.stdout)["duplicate"] == 2
     with Store.open(str(db_path)) as store:
-        assert store.counts()["articles"] == 2
-        assert store.counts()["raw_documents"] == 2
+        assert store.articles.counts()["articles"] == 2
+        assert store.articles.counts()["raw_documents"] == 2
 
 
 def test_cli_ingest_stdin_with_given_metadata(db_path):
@@ -122,7 +122,7 @@ def test_cli_bad_inputs_skipped_and_reported(inputs, db_path):
         in result.stderr
     assert "Traceback" not in result.output
     with Store.open(str(db_path)) as store:
-        assert len(store.failures()) == 2
+        assert len(store.articles.failures()) == 2
 
 
 def test_cli_missing_path_is_one_line(db_path, tmp_path):
@@ -189,7 +189,7 @@ def test_cli_killed_ingest_loses_and_duplicates_nothing(tmp_path, db_path):
         if db_path.exists():
             try:
                 with Store.open(str(db_path)) as store:
-                    stored = store.counts()["articles"]
+                    stored = store.articles.counts()["articles"]
             except Exception:  # the store may still be migrating
                 stored = 0
     proc.send_signal(signal.SIGKILL)
@@ -198,8 +198,8 @@ def test_cli_killed_ingest_loses_and_duplicates_nothing(tmp_path, db_path):
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(str(db_path)) as store:
-        assert store.counts()["articles"] == 400
-        assert len({s.article.url for s in store.articles()}) == 400
+        assert store.articles.counts()["articles"] == 400
+        assert len({s.article.url for s in store.articles.all()}) == 400
 
 
 def test_cli_help_lists_commands():

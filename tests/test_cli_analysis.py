@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 from clikit import invoke, schema_for
 
+from dateline.run.stages import Stage
 from dateline.store import Store
 
 
@@ -43,7 +44,7 @@ def spans_hold(text: str, analysis: dict) -> None:
 
 def test_cli_analysis_runs_on_ingest(filled):
     with Store.open(str(filled)) as store:
-        assert list(store.unanalysed()) == []
+        assert store.queue.waiting(Stage.ANALYZE) == []
 
 
 def test_cli_analysis_summary_counts_analysed(story, db_path):

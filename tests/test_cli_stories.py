@@ -52,7 +52,7 @@ def test_cli_stories_table(db):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["id", "dates", "story", "articles", "outlets", "events"]
-    assert "2026-02-06 to 2026-02-07" in lines[1] and "Abu Dhabi" in lines[1]
+    assert "6-7 Feb 2026" in lines[1] and "Abu Dhabi" in lines[1]
     assert "Port of Valmora reopens after storm" in lines[2]
 
 
@@ -88,7 +88,7 @@ def test_cli_events_table_names_participants(db):
     assert lines[1].split() == ["dates", "event", "places", "participants", "articles",
                                 "sentences"]
     talks = invoke("events", "abu dhabi", "--db", db).stdout
-    assert "Steve Witkoff" in talks and "2026-02-06 to 2026-02-07" in talks
+    assert "Steve Witkoff" in talks and "6-7 Feb 2026" in talks
 
 
 @pytest.mark.parametrize("args, message", [
@@ -164,13 +164,14 @@ def test_cli_stories_untrusted_titles_printed_as_text(tmp_path):
 
 
 @pytest.mark.parametrize("start, end, precision, shown", [
-    ("2026-02-06", "2026-02-06", "day", "2026-02-06"),
-    ("2026-02-06", "2026-02-07", "day", "2026-02-06 to 2026-02-07"),
-    ("2026-02-02", "2026-02-08", "week", "2026-W06"),
-    ("2026-02-01", "2026-02-28", "month", "2026-02"),
+    ("2026-02-06", "2026-02-06", "day", "6 Feb 2026"),
+    ("2026-02-06", "2026-02-07", "day", "6-7 Feb 2026"),
+    ("2026-02-02", "2026-02-08", "week", "week of 2 Feb 2026"),
+    ("2026-02-01", "2026-02-28", "month", "Feb 2026"),
     ("2026-01-01", "2026-12-31", "year", "2026"),
     (None, None, None, "undated"),
 ])
 def test_cli_events_dates_at_their_precision(start, end, precision, shown):
-    from dateline.cli import _span
-    assert _span(start, end, precision) == shown
+    """Listings label dates as the timeline does (one label for every face)."""
+    from dateline.model.dates import label
+    assert label(start, end, precision) == shown

@@ -13,7 +13,7 @@ from clikit import invoke, schema_for
 
 @pytest.fixture
 def db(talks):
-    return talks.engine.url.database
+    return talks.db.engine.url.database
 
 
 def ok(*args) -> str:
@@ -105,7 +105,7 @@ def test_cli_export_jsonl_md_csv(db, tmp_path):
 
 def test_markdown_and_html_escape_untrusted_text():
     from dateline.views.render import Section, html_page, markdown
-    from dateline.views.timeline import Citation
+    from dateline.model import Citation
 
     evil = "<script>alert(1)</script> *bold* [link](x)"
     found = [Section("Timeline", [("1 Feb 2026", evil, [Citation("a1", 0, 5, evil, evil, None)])])]

@@ -10,7 +10,7 @@ import pytest
 from clikit import SCHEMA, invoke
 
 import dateline
-from dateline.views import StoryNotFoundError
+from dateline.errors import StoryNotFoundError
 
 DATA = Path(__file__).parent / "data" / "stories"
 EXPORT = {**SCHEMA, "$ref": "#/$defs/export"}
@@ -135,7 +135,7 @@ def test_export_python_api_matches_cli(db, exported):
     with dateline.open(str(db)) as store:
         assert dateline.export_json(store) == exported
         with pytest.raises(StoryNotFoundError):
-            dateline.export_json(store, story_id=999)
+            dateline.export_json(store, dateline.find_story(store, "999"))
 
 
 def test_export_to_file_never_overwrites(db, tmp_path, exported):

@@ -1,6 +1,8 @@
 """One actor per real-world entity across articles: name keys, surnames, roles over time."""
 from __future__ import annotations
 
+import dateline.service
+
 import re
 from datetime import date
 
@@ -52,8 +54,8 @@ def add(store, n: int, published: date, mentions, roles=()) -> str:
     article = Article(source=f"{n}.txt", url=None, title=f"Story {n}", publisher=None, wire=None,
                       dateline=None, authors=(), language="en",
                       published=Published(published, "given"), body=(f"Story number {n}.",))
-    _, article_id = store.add_article(article, store.add_raw(RawDocument(f"{n}.txt", "text", str(n))))
-    store.save_analysis(article_id, Analysis(
+    _, article_id = store.articles.add(article, store.articles.add_raw(RawDocument(f"{n}.txt", "text", str(n))))
+    store.analyses.save(article_id, Analysis(
         sentences=((0, 10),), mentions=tuple(Mention(0, len(m), m, label, m) for m, label in mentions),
         timexes=(), quotes=(), roles=tuple(roles), event_mentions=()), version=1)
     return article_id
@@ -68,7 +70,7 @@ def test_entities_one_actor_with_roles_over_time(store):
                [Role("Rustem Umerov", "security council secretary", 0, 30, date(2026, 2, 4))])
     assert link_entities(store) == 3
     assert link_entities(store) == 0  # incremental: nothing left to link
-    entities = store.entities(person_key=lambda name: person_actor(store, name))
+    entities = [a.to_json() for a in dateline.service.entities(store)]
     for entity in entities:
         jsonschema.validate(entity, {**SCHEMA, "$ref": "#/$defs/entity_listing"})
     umerov = next(e for e in entities if e["name"] == "Rustem Umerov")
@@ -83,8 +85,8 @@ def test_entities_one_actor_with_roles_over_time(store):
 def test_entities_relinked_after_reanalysis(store):
     article_id = add(store, 1, date(2026, 1, 1), [("Kyiv", "GPE")])
     link_entities(store)
-    store.save_analysis(article_id, store.analysis(article_id), version=2)
-    assert store.entity_unlinked() == [article_id]
+    store.analyses.save(article_id, store.analyses.get(article_id), version=2)
+    assert store.queue.waiting(Stage.ENTITIES) == [article_id]
     assert link_entities(store) == 1
 
 
@@ -93,15 +95,15 @@ def test_entities_speaking_seat_of_government_counts_for_its_state(store):
                       dateline=None, authors=(), language="en",
                       published=Published(date(2026, 2, 4), "given"),
                       body=("The Kremlin said talks in Kyiv would go on.",))
-    _, article_id = store.add_article(article, store.add_raw(RawDocument("m.txt", "text", "m")))
-    store.save_analysis(article_id, Analysis(
+    _, article_id = store.articles.add(article, store.articles.add_raw(RawDocument("m.txt", "text", "m")))
+    store.analyses.save(article_id, Analysis(
         sentences=((0, 44),),
         mentions=(Mention(4, 11, "Kremlin", "ORG", "Kremlin"), Mention(29, 33, "Kyiv", "GPE", "Kyiv")),
         timexes=(), roles=(), event_mentions=(),
         quotes=(Quote(17, 43, "talks in Kyiv would go on", False, "said", 12, 16, "Kremlin", 4, 11),)),
         version=1)
     link_entities(store)
-    by_name = {e["name"]: e for e in store.entities()}
+    by_name = {e["name"]: e for e in [a.to_json() for a in dateline.service.entities(store)]}
     assert by_name["Russia"]["aliases"] == ["Kremlin"]
     assert "Ukraine" not in by_name and by_name["Kyiv"]["label"] == "GPE"  # a place, not acting
 
@@ -125,10 +127,10 @@ def add_text(store, n: int, text: str, published: date | None, mentions, roles=(
     article = Article(source=f"{n}.txt", url=None, title=None, publisher=None, wire=None,
                       dateline=None, authors=(), language="en",
                       published=Published(published, "given" if published else None), body=(text,))
-    _, article_id = store.add_article(article, store.add_raw(RawDocument(f"{n}.txt", "text", text)))
+    _, article_id = store.articles.add(article, store.articles.add_raw(RawDocument(f"{n}.txt", "text", text)))
     found = sorted((Mention(m.start(), m.end(), name, label, name) for name, label in mentions
                     for m in re.finditer(rf"\b{re.escape(name)}\b", text)), key=lambda m: m.start)
-    store.save_analysis(article_id, Analysis(
+    store.analyses.save(article_id, Analysis(
         sentences=((0, len(text)),), mentions=tuple(found), timexes=(), quotes=tuple(quotes),
         roles=tuple(roles), event_mentions=tuple(events)), version=1)
     return article_id
@@ -143,7 +145,7 @@ def test_entities_acting_seat_counts_for_its_state_once_a_sentence(store):
              quotes=[Quote(12, 41, "it launched drones at Kharkiv", False, "said", 7, 11, "Moscow",
                            0, 6)])
     link_entities(store)
-    by_name = {e["name"]: e for e in store.entities()}
+    by_name = {e["name"]: e for e in [a.to_json() for a in dateline.service.entities(store)]}
     assert by_name["Russia"]["aliases"] == ["Moscow"] and by_name["Russia"]["mentions"] == 1
     assert "Ukraine" not in by_name and by_name["Kyiv"]["label"] == "GPE"  # only a place
 
@@ -162,7 +164,7 @@ def office_named(store, published: date | None) -> dict[str, dict]:
     add_text(store, 99, text, published, [("Ukraine", "GPE"), ("Ukrainian", "NORP"),
                                           ("Petro Poroshenko", "PERSON")])
     link_entities(store)
-    return {e["name"]: e for e in store.entities()}
+    return {e["name"]: e for e in [a.to_json() for a in dateline.service.entities(store)]}
 
 
 def test_entities_office_is_its_one_holder(store):

@@ -2,12 +2,14 @@
 states under their adjectives, capitals that act, offices named without their holder."""
 from __future__ import annotations
 
+import dateline.service
+
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dateline.pipeline import ingest
+from dateline.run.ingest import ingest
 from dateline.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -39,7 +41,7 @@ def linked(store, tmp_path: Path, *stories: tuple[str, date]) -> dict[str, dict]
         path = tmp_path / f"{n}.txt"
         path.write_text(text)
         ingest([str(path)], store, Settings(jobs=1), published=published)
-    return {entity["name"]: entity for entity in store.entities()}
+    return {entity["name"]: entity for entity in [a.to_json() for a in dateline.service.entities(store)]}
 
 
 def test_entities_pipeline_state_adjective_is_the_state(store, tmp_path):

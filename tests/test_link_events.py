@@ -8,20 +8,20 @@ import pytest
 from conftest import TALKS
 
 import dateline
-from dateline.link.events import calendar_span as when_of
+from dateline.model import DateSpan, EventProfile
 from dateline.link.events import _phrase, describe, trigger_class
 
 
 def event_with(store, *words):
     """The one event whose title holds every word."""
-    found = [e for e in store.story_events(None)
+    found = [e for e in store.events.of_story(None)
              if all(word.casefold() in e["title"].casefold() for word in words)]
-    assert len(found) == 1, [e["title"] for e in store.story_events(None)]
+    assert len(found) == 1, [e["title"] for e in store.events.of_story(None)]
     return found[0]
 
 
 def published_of(store, event):
-    return sorted(store.get(a).article.published.value.isoformat() for a in event["articles"])
+    return sorted(store.articles.get(a).article.published.value.isoformat() for a in event["articles"])
 
 
 @pytest.mark.parametrize("trigger, kind", [
@@ -43,20 +43,20 @@ def test_events_trigger_classes(trigger, kind):
     ("2025", ["2025-01-01", "2025-12-31", "year"]),
 ])
 def test_events_date_values_keep_their_precision(value, expected):
-    assert when_of(value, "timex") == [*expected, "text"]
+    assert DateSpan.parse(value, "timex").to_list() == [*expected, "text"]
 
 
 @pytest.mark.parametrize("value", [None, "PAST_REF", "P2D"])
 def test_events_values_off_the_calendar_give_no_date(value):
-    assert when_of(value, "timex") is None
+    assert DateSpan.parse(value, "timex") is None
 
 
 def test_events_precision_is_the_finest_the_sentences_give():
-    profile = {"phrases": {"talks": 2}, "places": {"Geneva": 1}, "dates": [
+    profile = EventProfile(phrases={"talks": 2}, places={"Geneva": 1}, dates=[DateSpan.from_list(d) for d in [
         ["2026-02-01", "2026-02-28", "month", "text"], ["2026-02-04", "2026-02-04", "day", "text"],
-        ["2026-02-09", "2026-02-09", "day", "publication"]]}
-    assert describe(profile) == {"title": "Talks in Geneva", "start": "2026-02-04",
-                                 "end": "2026-02-04", "precision": "day", "dated_by": "text"}
+        ["2026-02-09", "2026-02-09", "day", "publication"]]])
+    title, span = describe(profile)
+    assert (title, span.to_list()) == ("Talks in Geneva", ["2026-02-04", "2026-02-04", "day", "text"])
 
 
 @pytest.mark.parametrize("sentence, trigger, phrase", [
@@ -103,7 +103,7 @@ def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
 
 def test_events_reingest_changes_nothing(talks, tmp_path):
     db = str(tmp_path / "again.db")
-    shutil.copy(talks.engine.url.database, db)
+    shutil.copy(talks.db.engine.url.database, db)
     before = talks.story_events(None)
     report = dateline.ingest([str(TALKS)], db)
     assert report.ingested == 0
@@ -112,7 +112,7 @@ def test_events_reingest_changes_nothing(talks, tmp_path):
 
 
 class NoEvents:
-    def event_candidates(self, keys):
+    def candidates(self, keys):
         return {}
 
 
@@ -127,4 +127,4 @@ def test_events_words_of_a_direct_quote_are_not_events():
         EventMention(0, 33, "shelled", "2026-02-02", "timex", (), ("Kharkiv",)),
         EventMention(34, 71, "war", "2026-02-03", "published", ("Peskov",), ())))
     drafts = plan_events(NoEvents(), text, analysis, {})
-    assert [d.members[0]["trigger"] for d in drafts] == ["shelled"]
+    assert [d.members[0].trigger for d in drafts] == ["shelled"]

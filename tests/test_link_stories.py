@@ -80,8 +80,8 @@ def ingest_lines(tmp_path, name, batches):
 def partition(store):
     """Stories as sets of article URLs, comparable across stores."""
     groups = {}
-    for article in store.articles():
-        groups.setdefault(store.story_of(article.id), set()).add(article.article.url)
+    for article in store.articles.all():
+        groups.setdefault(store.stories.of_article(article.id), set()).add(article.article.url)
     return sorted(sorted(group) for group in groups.values())
 
 

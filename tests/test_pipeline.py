@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dateline.pipeline import Extracted, Failure, extract_documents, ingest
-from dateline.run.local import map_ordered
+from dateline.model import Extracted, Failure
+from dateline.run.extract import extract_documents
+from dateline.run.ingest import ingest
+from dateline.run.local import LocalRunner, map_ordered
 from dateline.settings import Settings, load_settings
 
 STORY = ("The regional parliament approved the budget on Thursday after two weeks of debate, "
@@ -39,19 +41,19 @@ def test_pipeline_failure_keeps_raw_document(tmp_path: Path, store):
     assert report.failures[0].to_json() == {
         "source": str(folder / "menu.txt"), "stage": "extract",
         "reason": "no article text found"}
-    assert store.counts()["raw_documents"] == 2
-    assert store.failures()[0]["raw_id"] is not None
+    assert store.articles.counts()["raw_documents"] == 2
+    assert store.articles.failures()[0].raw_id is not None
 
 
 def test_pipeline_extract_results_in_input_order(tmp_path: Path):
     names = [f"{n:02d}.txt" for n in range(8)]
     for n, name in enumerate(names):
         (tmp_path / name).write_text(STORY.replace("eleven", f"{n + 20}"))
-    results = list(extract_documents([str(tmp_path)], Settings(jobs=2)))
+    results = list(extract_documents([str(tmp_path)], Settings(jobs=2), LocalRunner(2)))
     assert all(isinstance(r, Extracted) for r in results)
     assert [Path(r.article.source).name for r in results] == names
 
 
 def test_pipeline_read_failure_has_no_raw(tmp_path: Path):
-    results = list(extract_documents([str(tmp_path / "missing.txt")], Settings(jobs=1)))
+    results = list(extract_documents([str(tmp_path / "missing.txt")], Settings(jobs=1), LocalRunner(1)))
     assert results == [Failure(str(tmp_path / "missing.txt"), "read", "no such file or directory")]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dateline.service
+
 from datetime import date
 
 import pytest
@@ -11,6 +13,7 @@ from dateline.errors import ArticleNotFoundError, StoreError
 from dateline.link.entities import link_entities
 from dateline.model import (Analysis, Article, EventMention, Hints, Mention, Published, Quote,
                             RawDocument, Role, TimeExpression)
+from dateline.run.stages import Stage
 from dateline.store import Store
 from dateline.store.schema import metadata
 
@@ -29,7 +32,7 @@ RAW = RawDocument(source="a.html", kind="text", content="First paragraph.",
 
 
 def test_store_migrations_match_schema(store):
-    with store.engine.connect() as conn:
+    with store.db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"version_table": "_dateline_migrations"})
         diffs = compare_metadata(context, metadata)
     assert diffs == []
@@ -37,68 +40,68 @@ def test_store_migrations_match_schema(store):
 
 def test_store_reopen_keeps_articles(db_path):
     with Store.open(str(db_path)) as store:
-        store.add_article(make_article(), store.add_raw(RAW))
+        store.articles.add(make_article(), store.articles.add_raw(RAW))
     with Store.open(str(db_path)) as store:
-        assert [s.article.title for s in store.articles()] == ["Talks resume"]
+        assert [s.article.title for s in store.articles.all()] == ["Talks resume"]
 
 
 def test_store_add_raw_once_per_content(store):
-    assert store.add_raw(RAW) == store.add_raw(RAW)
-    assert store.counts()["raw_documents"] == 1
+    assert store.articles.add_raw(RAW) == store.articles.add_raw(RAW)
+    assert store.articles.counts()["raw_documents"] == 1
 
 
 def test_store_same_article_twice_is_duplicate(store):
-    raw_id = store.add_raw(RAW)
-    first = store.add_article(make_article(), raw_id)
-    second = store.add_article(make_article(), raw_id)
+    raw_id = store.articles.add_raw(RAW)
+    first = store.articles.add(make_article(), raw_id)
+    second = store.articles.add(make_article(), raw_id)
     assert first[0] == "ingested" and second == ("duplicate", first[1])
-    assert store.counts()["articles"] == 1
+    assert store.articles.counts()["articles"] == 1
 
 
 def test_store_same_url_other_text_is_duplicate(store):
-    raw_id = store.add_raw(RAW)
-    store.add_article(make_article(), raw_id)
-    assert store.add_article(make_article(body=("Rewritten.",)), raw_id)[0] == "duplicate"
+    raw_id = store.articles.add_raw(RAW)
+    store.articles.add(make_article(), raw_id)
+    assert store.articles.add(make_article(body=("Rewritten.",)), raw_id)[0] == "duplicate"
 
 
 def test_store_same_text_other_url_is_duplicate(store):
-    raw_id = store.add_raw(RAW)
-    store.add_article(make_article(url=None), raw_id)
+    raw_id = store.articles.add_raw(RAW)
+    store.articles.add(make_article(url=None), raw_id)
     copy = make_article(url="https://mirror.example.com/x", body=("first  paragraph", "SECOND paragraph!"))
-    assert store.add_article(copy, raw_id)[0] == "duplicate"
+    assert store.articles.add(copy, raw_id)[0] == "duplicate"
 
 
 def test_store_richer_copy_fills_missing_metadata_only(store):
-    raw_id = store.add_raw(RAW)
-    _, article_id = store.add_article(make_article(), raw_id)
+    raw_id = store.articles.add_raw(RAW)
+    _, article_id = store.articles.add(make_article(), raw_id)
     richer = make_article(title="Other title", publisher="Example News",
                           published=Published(date(2026, 1, 18), "metadata"))
-    assert store.add_article(richer, raw_id) == ("updated", article_id)
-    stored = store.get(article_id).article
+    assert store.articles.add(richer, raw_id) == ("updated", article_id)
+    stored = store.articles.get(article_id).article
     assert stored.title == "Talks resume"
     assert stored.publisher == "Example News"
     assert stored.published == Published(date(2026, 1, 18), "metadata")
 
 
 def test_store_get_by_unique_prefix(store):
-    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
-    assert store.get(article_id[:6]).id == article_id
+    _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
+    assert store.articles.get(article_id[:6]).id == article_id
 
 
 @pytest.mark.parametrize("wanted", ["ffff", "", "abc"])
 def test_store_get_unknown_id_raises(store, wanted):
-    store.add_article(make_article(), store.add_raw(RAW))
+    store.articles.add(make_article(), store.articles.add_raw(RAW))
     with pytest.raises(ArticleNotFoundError):
-        store.get(wanted)
+        store.articles.get(wanted)
 
 
 def test_store_articles_sorted_by_date_undated_last(store):
-    raw_id = store.add_raw(RAW)
+    raw_id = store.articles.add_raw(RAW)
     for n, day in [(1, None), (2, date(2026, 2, 1)), (3, date(2026, 1, 1))]:
-        store.add_article(make_article(url=f"https://e.org/{n}", body=(f"Text {n}.",),
+        store.articles.add(make_article(url=f"https://e.org/{n}", body=(f"Text {n}.",),
                                        published=Published(day, "given" if day else None)),
                           raw_id)
-    assert [s.article.url[-1] for s in store.articles()] == ["3", "2", "1"]
+    assert [s.article.url[-1] for s in store.articles.all()] == ["3", "2", "1"]
 
 
 def test_store_open_unwritable_path_raises(tmp_path):
@@ -107,15 +110,15 @@ def test_store_open_unwritable_path_raises(tmp_path):
 
 
 def test_store_write_error_is_store_error(store):
-    with store.engine.begin() as conn:
+    with store.db.engine.begin() as conn:
         conn.execute(text("DROP TABLE failures"))
     with pytest.raises(StoreError, match="^cannot write to the store: OperationalError"):
-        store.add_failure("x", "read", "y")
+        store.articles.add_failure("x", "read", "y")
 
 
 def test_store_failures_recorded(store):
-    store.add_failure("bad.bin", "read", "the input is binary data, not text or HTML")
-    assert [(f["source"], f["stage"]) for f in store.failures()] == [("bad.bin", "read")]
+    store.articles.add_failure("bad.bin", "read", "the input is binary data, not text or HTML")
+    assert [(f.source, f.stage) for f in store.articles.failures()] == [("bad.bin", "read")]
 
 
 ANALYSIS = Analysis(
@@ -130,31 +133,32 @@ ANALYSIS = Analysis(
 
 
 def test_store_analysis_round_trip_and_pending(store):
-    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
-    assert [s.id for s in store.unanalysed()] == [article_id]
-    assert store.analysis(article_id) is None
-    store.save_analysis(article_id, ANALYSIS, version=1)
-    assert store.analysis(article_id) == ANALYSIS
-    assert list(store.unanalysed()) == []
-    assert [s.id for s in store.unanalysed(redo=True)] == [article_id]
+    _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
+    assert store.queue.waiting(Stage.ANALYZE) == [article_id]
+    assert store.analyses.get(article_id) is None
+    store.analyses.save(article_id, ANALYSIS, version=1)
+    assert store.analyses.get(article_id) == ANALYSIS
+    assert store.queue.waiting(Stage.ANALYZE) == []
+    assert store.queue.enqueue_all(Stage.ANALYZE) == [article_id]
+    assert store.queue.waiting(Stage.ANALYZE) == [article_id]
 
 
 def test_store_analysis_replaced_not_added(store):
-    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
-    store.save_analysis(article_id, ANALYSIS, version=1)
-    store.save_analysis(article_id, ANALYSIS, version=2)
-    assert store.analysis(article_id) == ANALYSIS
+    _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
+    store.analyses.save(article_id, ANALYSIS, version=1)
+    store.analyses.save(article_id, ANALYSIS, version=2)
+    assert store.analyses.get(article_id) == ANALYSIS
     assert link_entities(store) == 1
-    assert [n["mentions"] for n in store.entities()] == [1]
+    assert [n["mentions"] for n in [a.to_json() for a in dateline.service.entities(store)]] == [1]
 
 
 def test_store_quotes_and_entities(store):
-    _, article_id = store.add_article(make_article(), store.add_raw(RAW))
-    store.save_analysis(article_id, ANALYSIS, version=1)
-    assert [(a.id, q.speaker) for a, q in store.quotes(speaker="Fir")] == [(article_id, "First")]
-    assert store.quotes(speaker="Nobody") == []
+    _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
+    store.analyses.save(article_id, ANALYSIS, version=1)
+    assert [(s.article.id, s.quote.speaker) for s in store.analyses.quotes(speaker="Fir")] == [(article_id, "First")]
+    assert store.analyses.quotes(speaker="Nobody") == []
     link_entities(store)
-    (entity,) = store.entities()
+    (entity,) = [a.to_json() for a in dateline.service.entities(store)]
     assert entity["name"] == "First" and entity["articles"] == 1
     assert entity["roles"] == [{
         "title": "minister", "as_of": "2026-01-18", "article_id": article_id,
@@ -170,11 +174,11 @@ def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path)
     from alembic.config import Config
 
     from dateline.store.schema import pending, story_articles, story_decisions
-    from dateline.store.store import MIGRATIONS
+    from dateline.store.db import MIGRATIONS
 
     db = tmp_path / "old.db"
-    shutil.copy(talks.engine.url.database, db)
-    with Store.open(str(db)) as store, store.engine.begin() as conn:
+    shutil.copy(talks.db.engine.url.database, db)
+    with Store.open(str(db)) as store, store.db.engine.begin() as conn:
         assert conn.execute(pending.select()).all() == []  # fully linked: nothing waits
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
@@ -183,6 +187,6 @@ def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path)
         last = conn.execute(text("SELECT article_id FROM story_articles LIMIT 1")).scalar()
         conn.execute(story_decisions.delete().where(story_decisions.c.article_id == last))
         conn.execute(story_articles.delete().where(story_articles.c.article_id == last))
-    with Store.open(str(db)) as store, store.engine.connect() as conn:
+    with Store.open(str(db)) as store, store.db.engine.connect() as conn:
         assert conn.execute(pending.select()).all() == [("stories", last)]
-        assert store.unstoried() == [last]
+        assert store.queue.waiting(Stage.STORIES) == [last]

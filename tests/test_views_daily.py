@@ -5,10 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from dateline.model import TimeExpression
+from dateline.model import Citation, DatedBy, Precision, TimeExpression, TimelineEntry
 from dateline.views.daily import _central, _named_days, dated_summary, lead_in
-from dateline.views.faithful import Line, check
-from dateline.views.timeline import Articles, Entry, timeline
+from dateline.views.faithful import check
+from dateline.views.timeline import Articles, timeline
 
 
 def test_protocol_fixes_dates_and_sentences_and_cites_them(talks):
@@ -24,8 +24,7 @@ def test_protocol_fixes_dates_and_sentences_and_cites_them(talks):
             span = articles[cited.article].article.text[cited.start:cited.end]
             assert " ".join(span.split()) == line.text
             assert line.date == line.end == day
-    report = check(talks, [Line(e.text, e.citations, e.label, e.date, e.end)
-                           for _, lines in summary for e in lines])
+    report = check(talks, [e for _, lines in summary for e in lines])
     assert report.ok
 
 
@@ -72,9 +71,10 @@ def test_days_named_in_the_text_count_once_per_article_and_not_the_own_day():
     assert _named_days(articles, ["a", "b", "c"]) == {"2026-02-04": 2}
 
 
-def _entry(text: str) -> Entry:
+def _entry(text: str) -> TimelineEntry:
     cited = SimpleNamespace(article=text, start=0, end=len(text))
-    return Entry("2026-02-04", "2026-02-04", "day", "text", text, None, "", (), (), (cited,), 1, 0.0)
+    return TimelineEntry("2026-02-04", "2026-02-04", Precision.DAY, DatedBy.TEXT, text, None, "",
+                         (), (), (cited,), 1, 0.0)
 
 
 def test_central_sentences_first_and_no_repeats():
@@ -91,10 +91,8 @@ def test_a_line_that_reports_no_event_validates():
     import jsonschema
     from clikit import schema_for
 
-    from dateline.views.timeline import Citation
-
     cited = Citation("0123456789abcdef", 0, 40, "Harbour Wire", "Port fire", "2026-03-12")
-    line = Entry("2026-03-10", "2026-03-10", "day", "text", "The port reopened to ships.", None,
-                 "", (), (), (cited,), 1, 0.0)
+    line = TimelineEntry("2026-03-10", "2026-03-10", Precision.DAY, DatedBy.TEXT,
+                         "The port reopened to ships.", None, "", (), (), (cited,), 1, 0.0)
     jsonschema.validate(line.to_json(), schema_for("timeline_entry"))
     assert line.to_json()["event"] is None

@@ -8,13 +8,24 @@ import pytest
 
 from conftest import DATA
 
-from dateline.views.brief import brief
-from dateline.views.faithful import Line, check
-from dateline.views.timeline import Citation, date_label, timeline
+from dateline.link.entities import person_actor
+from dateline.model import BriefPoint, Citation, DateSpan, PointKind, Precision
+from dateline.views import brief as brief_view
+from dateline.views.faithful import check
+from dateline.views.timeline import timeline
+
+
+def brief(store, story_id, **options):
+    return brief_view.brief(store, story_id, lambda name: person_actor(store, name), **options)
 
 
 def lines_of(items):
-    return [Line(i.text, i.citations, i.label, i.date, i.end) for i in items]
+    return list(items)
+
+
+def line(text, citations, label=None, day=None, end=None):
+    """A generated line to check: any text with any citations."""
+    return BriefPoint(text, PointKind.EVENT, tuple(citations), day, end, label)
 
 
 @pytest.mark.parametrize("start, end, precision, label", [
@@ -27,7 +38,7 @@ def lines_of(items):
     ("2025-01-01", "2025-12-31", "year", "2025"),
 ])
 def test_timeline_dates_at_their_precision(start, end, precision, label):
-    assert date_label(start, end, precision) == label
+    assert DateSpan(start, end, Precision(precision)).label() == label
 
 
 def test_timeline_one_entry_for_an_event_many_outlets_report(talks):
@@ -117,12 +128,12 @@ def test_faithful_every_generated_line_is_supported(talks):
 def test_faithful_flags_what_the_citations_do_not_say(talks):
     entry = timeline(talks, None, top=1)[0]
     report = check(talks, [
-        Line("Negotiators met 3 times.", entry.citations),
-        Line("Talks collapsed, said Lavrov.", entry.citations),
-        Line("An uncited claim.", ()),
-        Line(entry.text, entry.citations, entry.label, "2024-01-01", "2024-01-01"),
-        Line("Out of range.", (Citation(entry.citations[0].article, 0, 10**6, None, None, None),)),
-        Line(f"Sources differ on the day: 1 Mar 2024. {entry.text}", entry.citations),
+        line("Negotiators met 3 times.", entry.citations),
+        line("Talks collapsed, said Lavrov.", entry.citations),
+        line("An uncited claim.", ()),
+        line(entry.text, entry.citations, entry.label, "2024-01-01", "2024-01-01"),
+        line("Out of range.", (Citation(entry.citations[0].article, 0, 10**6, None, None, None),)),
+        line(f"Sources differ on the day: 1 Mar 2024. {entry.text}", entry.citations),
     ])
     assert report.cited == 5 and report.supported == 0
     assert any("number 3" in p for p in report.problems)

@@ -2,6 +2,7 @@
 stories and a story's events."""
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import typer
@@ -17,7 +18,7 @@ def articles_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> N
     with opened(db) as store:
         for stored in service.articles(store):
             if as_json:
-                json_lines([stored.listing_json])
+                typer.echo(json.dumps(stored.listing_json(), ensure_ascii=False))
                 continue
             a = stored.article
             how = f"({a.published.how})" if a.published.how else ""

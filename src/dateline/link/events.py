@@ -21,6 +21,7 @@ from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
 from dateline.model import (Analysis, DatedBy, DateSpan, EventMention, EventProfile,
                             EventUpdate, Precision)
 from dateline.model.terms import content_terms, cosine, top
+from dateline.months import MONTH_NUMBERS
 
 # Score weights and the score a candidate needs to take a mention (set on ECB+ train topics);
 # a sentence that dates itself to one of the event's days earns SAME_DAY, to a day next to
@@ -277,9 +278,7 @@ _FUNCTION_WORDS = frozenset({
 # Days, months and relative days: they date an event, they do not name it.
 _TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "today", "tonight", "yesterday", "tomorrow", "weekend"})
+    "today", "tonight", "yesterday", "tomorrow", "weekend"}) | MONTH_NUMBERS.keys()
 
 
 def _bucket(when: DateSpan | None) -> str:

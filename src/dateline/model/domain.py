@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from dateline.model.article import Analysis, Article, EventMention, Quote
-from dateline.model.dates import DateSpan, Precision
+from dateline.model.dates import DateSpan, Precision, label
 
 JSON = dict[str, Any]
 
@@ -229,9 +229,7 @@ class Event:
 
     @property
     def label(self) -> str:
-        if not self.start or not self.end or not self.precision:
-            return "undated"
-        return DateSpan(self.start, self.end, self.precision).label()
+        return label(self.start, self.end, self.precision)
 
     def to_json(self) -> JSON:
         """The line of ``dateline events --json``."""
@@ -314,9 +312,7 @@ class Story:
 
     @property
     def label(self) -> str:
-        if not self.start:
-            return "undated"
-        return DateSpan(self.start, self.end or self.start).label()
+        return label(self.start, self.end)
 
     def to_json(self) -> JSON:
         """The line of ``dateline stories --json``."""

@@ -34,7 +34,8 @@ def extract_documents(
         keep_raw: called with each raw document before it is extracted (the store keeps it).
     """
     def raws() -> Iterator[RawDocument | Failure]:
-        for doc in read_sources(inputs, stdin=stdin, fetch=fetch, max_bytes=settings.max_bytes):
+        for doc in read_sources(inputs, stdin=stdin, fetch=fetch, max_bytes=settings.max_bytes,
+                                fetch_timeout=settings.fetch_timeout):
             if isinstance(doc, SourceFailure):
                 yield Failure(doc.source, "read", doc.reason)
                 continue

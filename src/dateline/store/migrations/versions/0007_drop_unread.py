@@ -15,15 +15,20 @@ depends_on = None
 
 def upgrade() -> None:
     op.drop_table("entity_links")
-    with op.batch_alter_table("stories") as batch:
-        batch.drop_column("title_score")
+    # in place (SQLite 3.35+ drops a column without copying the table, which its foreign
+    # keys would forbid inside the migration's transaction)
+    op.drop_column("stories", "title_score")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("stories") as batch:
-        batch.add_column(sa.Column("title_score", sa.Float, nullable=False, server_default="0"))
+    op.add_column("stories", sa.Column("title_score", sa.Float, nullable=False,
+                                       server_default="0"))
     op.create_table(
         "entity_links",
         sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"),
                   primary_key=True),
     )
+    # entity-linked: analysed and not waiting for entity linking
+    op.execute("INSERT INTO entity_links (article_id) SELECT article_id FROM analyses"
+               " WHERE article_id NOT IN"
+               " (SELECT article_id FROM pending WHERE stage = 'entities')")
