@@ -10,6 +10,8 @@ from clikit import invoke, schema_for
 
 from dateline.store import Store
 
+pytestmark = pytest.mark.slow
+
 
 STORY = """Talks resume in Abu Dhabi
 
