@@ -4,6 +4,8 @@ import pytest
 
 from dateline.analyze.timex import find_timexes
 
+pytestmark = pytest.mark.slow
+
 THURSDAY = date(2026, 2, 5)
 
 
@@ -133,8 +135,10 @@ def test_timex_is_deterministic():
     assert find_timexes(text, THURSDAY) == find_timexes(text, THURSDAY)
 
 
-def test_timex_uses_the_given_doc():
-    from dateline.analyze.nlp import parse
+def test_timex_uses_the_given_doc(monkeypatch):
+    from dateline.analyze import nlp
 
     text = "The envoys will meet on Tuesday."
-    assert find_timexes(text, THURSDAY, parse(text)) == find_timexes(text, THURSDAY)
+    doc, expected = nlp.parse(text), find_timexes(text, THURSDAY)
+    monkeypatch.setattr(nlp, "load_nlp", lambda *args: pytest.fail("parsed the text again"))
+    assert find_timexes(text, THURSDAY, doc) == expected

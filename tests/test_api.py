@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 import dateline
 from dateline.settings import Settings
+
+pytestmark = pytest.mark.slow
 
 TEXT = ("The harbour authority said on Tuesday that the container port would reopen on "
         "Thursday after a storm closed it for three days, and that ships would be let in.\n\n"

@@ -55,6 +55,7 @@ def inputs(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_cli_ingest_lists_and_shows(inputs, db_path):
     result = invoke("ingest", inputs, "--db", db_path, "--jobs", "1")
     assert result.exit_code == 0, result.output
@@ -74,6 +75,7 @@ def test_cli_ingest_lists_and_shows(inputs, db_path):
     assert len(article["body"]) == 3
 
 
+@pytest.mark.slow
 def test_cli_articles_plain_lines(inputs, db_path):
     invoke("ingest", inputs, "--db", db_path)
     out = invoke("articles", "--db", db_path).stdout.splitlines()
@@ -81,6 +83,7 @@ def test_cli_articles_plain_lines(inputs, db_path):
     assert "2026-03-04 (metadata)" in out[0] and "Port reopens after storm" in out[0]
 
 
+@pytest.mark.slow
 def test_cli_show_plain_has_body(inputs, db_path):
     invoke("ingest", inputs, "--db", db_path)
     with Store.open(str(db_path)) as store:
@@ -90,6 +93,7 @@ def test_cli_show_plain_has_body(inputs, db_path):
     assert "two berths would stay" in out and "Copyright" not in out
 
 
+@pytest.mark.slow
 def test_cli_reingest_adds_nothing(inputs, db_path):
     invoke("ingest", inputs, "--db", db_path)
     again = invoke("ingest", inputs, "--db", db_path, "--json")
@@ -100,6 +104,7 @@ def test_cli_reingest_adds_nothing(inputs, db_path):
         assert store.articles.counts()["raw_documents"] == 2
 
 
+@pytest.mark.slow
 def test_cli_ingest_stdin_with_given_metadata(db_path):
     result = invoke("ingest", "-", "--db", db_path, "--published", "2026-01-18",
                     "--publisher", "Example Post", input=TEXT.encode())
@@ -109,6 +114,7 @@ def test_cli_ingest_stdin_with_given_metadata(db_path):
     assert line["publisher"] == "Example Post" and line["source"] == "-"
 
 
+@pytest.mark.slow
 def test_cli_bad_inputs_skipped_and_reported(inputs, db_path):
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
@@ -163,6 +169,7 @@ def test_cli_unopenable_store(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_cli_control_characters_not_printed(db_path, tmp_path):
     hostile = tmp_path / "hostile.txt"
     hostile.write_text("Evil \x1b[2J\x1b]0;pwned\x07 headline\n\n" + TEXT.split("\n\n", 1)[1])
@@ -171,6 +178,7 @@ def test_cli_control_characters_not_printed(db_path, tmp_path):
     assert "\x1b" not in out and "\x07" not in out
 
 
+@pytest.mark.slow
 def test_cli_killed_ingest_loses_and_duplicates_nothing(tmp_path, db_path):
     feed = tmp_path / "many.jsonl"
     lines = [json.dumps({"url": f"https://news.example.org/{n}", "title": f"Report {n}",
@@ -232,6 +240,7 @@ def local_site():
     server.server_close()
 
 
+@pytest.mark.slow
 def test_cli_ingest_urls(local_site, db_path):
     result = invoke("ingest", f"{local_site}/story", f"{local_site}/gone", "--db", db_path)
     assert result.exit_code == 1
@@ -241,6 +250,7 @@ def test_cli_ingest_urls(local_site, db_path):
     assert line["url"] == "https://harbour.example.com/news/port-reopens"
 
 
+@pytest.mark.slow
 def test_cli_huge_input_skipped_unread(inputs, db_path):
     huge = inputs / "huge.txt"
     with huge.open("wb") as f:
@@ -253,6 +263,7 @@ def test_cli_huge_input_skipped_unread(inputs, db_path):
     assert "ingested 2," in result.stderr
 
 
+@pytest.mark.slow
 def test_cli_truncated_gzip_skipped(inputs, db_path):
     whole = gzip.compress(PAGE.replace("Port", "Airport").encode() * 20)
     (inputs / "cut.html.gz").write_bytes(whole[: len(whole) // 2])
@@ -263,6 +274,7 @@ def test_cli_truncated_gzip_skipped(inputs, db_path):
     assert "ingested 2," in result.stderr
 
 
+@pytest.mark.slow
 def test_cli_demo_corpus(db_path):
     corpus = files("dateline") / "demo" / "corpus"
     result = invoke("ingest", corpus, "--db", db_path, "--json")

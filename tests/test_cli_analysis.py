@@ -11,6 +11,8 @@ from clikit import invoke, schema_for
 from dateline.run.stages import Stage
 from dateline.store import Store
 
+pytestmark = pytest.mark.slow
+
 
 STORY = """Talks resume in Abu Dhabi
 

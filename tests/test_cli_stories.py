@@ -33,6 +33,7 @@ def ids(db: Path) -> dict[str, str]:
     return found
 
 
+@pytest.mark.slow
 def test_cli_stories_json(db, ids):
     stories = json_lines("stories", "--db", db, "--json")
     for story in stories:
@@ -47,6 +48,7 @@ def test_cli_stories_json(db, ids):
     assert talks["events"] >= 1 and port["events"] >= 1
 
 
+@pytest.mark.slow
 def test_cli_stories_table(db):
     result = invoke("stories", "--db", db)
     assert result.exit_code == 0
@@ -56,6 +58,7 @@ def test_cli_stories_table(db):
     assert "Port of Valmora reopens after storm" in lines[2]
 
 
+@pytest.mark.slow
 def test_cli_events_same_talks_one_event(db, ids):
     events = json_lines("events", "abu dhabi", "--db", db, "--json")
     for event in events:
@@ -74,12 +77,14 @@ def test_cli_events_same_talks_one_event(db, ids):
     assert all(ids["port"] not in event["articles"] for event in events)
 
 
+@pytest.mark.slow
 def test_cli_events_story_by_id_or_title(db):
     story_id = json_lines("stories", "--db", db, "--json")[0]["id"]
     by_id = invoke("events", story_id, "--db", db, "--json").stdout
     assert by_id and by_id == invoke("events", "ABU DHABI", "--db", db, "--json").stdout
 
 
+@pytest.mark.slow
 def test_cli_events_table_names_participants(db):
     result = invoke("events", "valmora", "--db", db)
     assert result.exit_code == 0
@@ -100,6 +105,7 @@ def test_cli_events_table_names_participants(db):
     (["entities", "--story", "budget"],
      "Error: no story matches 'budget'. List stories with 'dateline stories'."),
 ])
+@pytest.mark.slow
 def test_cli_stories_unknown_story(db, args, message):
     result = invoke(*args, "--db", db)
     assert result.exit_code == 1
@@ -107,6 +113,7 @@ def test_cli_stories_unknown_story(db, args, message):
     assert result.stderr.strip() == message
 
 
+@pytest.mark.slow
 def test_cli_entities_of_one_story(db):
     port = json_lines("entities", "--story", "valmora", "--db", db, "--json")
     for entity in port:
@@ -123,6 +130,7 @@ def test_cli_entities_of_one_story(db):
     assert "American envoy  (2026-02-06)" in out
 
 
+@pytest.mark.slow
 def test_cli_entities_story_counts_only_its_articles(db):
     everything = {e["id"]: e for e in json_lines("entities", "--db", db, "--json")}
     talks = json_lines("entities", "--story", "abu dhabi", "--db", db, "--json")
@@ -131,6 +139,7 @@ def test_cli_entities_story_counts_only_its_articles(db):
         assert entity["mentions"] <= everything[entity["id"]]["mentions"]
 
 
+@pytest.mark.slow
 def test_cli_duplicates_still_groups_the_copy(db, ids):
     groups = json_lines("duplicates", "--db", db, "--json")
     for group in groups:
@@ -145,6 +154,7 @@ def test_cli_stories_empty_store(tmp_path):
     assert result.stderr.strip() == "no stories yet: ingest articles first"
 
 
+@pytest.mark.slow
 def test_cli_stories_untrusted_titles_printed_as_text(tmp_path):
     db = tmp_path / "hostile.db"
     record = {"url": "https://evil.example.com/x", "publisher": "Evil \x1b[2J Daily",

@@ -22,6 +22,7 @@ def ok(*args) -> str:
     return result.stdout
 
 
+@pytest.mark.slow
 def test_cli_timeline_json_is_dated_cited_and_valid(db):
     entries = [json.loads(line) for line in ok("timeline", "--db", db, "--json").splitlines()]
     assert entries and [e["date"] for e in entries] == sorted(e["date"] for e in entries)
@@ -30,6 +31,7 @@ def test_cli_timeline_json_is_dated_cited_and_valid(db):
     assert any(e["label"] == "4-5 Feb 2026" and e["sources"] == 2 for e in entries)
 
 
+@pytest.mark.slow
 def test_cli_timeline_top_and_range(db):
     top = ok("timeline", "--db", db, "--json", "--top", "1").splitlines()
     assert len(top) == 1 and json.loads(top[0])["label"] == "4-5 Feb 2026"
@@ -38,6 +40,7 @@ def test_cli_timeline_top_and_range(db):
     assert invoke("timeline", "--db", db, "--from", "Feb 5").exit_code == 2
 
 
+@pytest.mark.slow
 def test_cli_timeline_terminal_shows_footnotes(db):
     out = ok("timeline", "Abu Dhabi", "--db", db)
     line = next(line for line in out.splitlines() if "4-5 Feb 2026" in line)
@@ -47,6 +50,7 @@ def test_cli_timeline_terminal_shows_footnotes(db):
     assert "The Gazette, “Ukraine, Russia and US meet in Abu Dhabi”, 4 Feb 2026" in out
 
 
+@pytest.mark.slow
 def test_cli_timeline_markdown_and_html(db):
     md = ok("timeline", "--db", db, "--md")
     assert md.startswith("# ") and "[^1]:" in md and "**4\\-5 Feb 2026**" not in md
@@ -54,6 +58,7 @@ def test_cli_timeline_markdown_and_html(db):
     assert page.startswith("<!doctype html>") and 'href="#source-1"' in page
 
 
+@pytest.mark.slow
 def test_cli_timeline_protocol(db):
     lines = ok("timeline", "--db", db, "--json", "--dates", "2", "--per-date", "1").splitlines()
     assert len(lines) == 2
@@ -63,6 +68,7 @@ def test_cli_timeline_protocol(db):
         assert entry["date"] == entry["end"] and entry["precision"] == "day"
 
 
+@pytest.mark.slow
 def test_cli_brief_json_points_with_citations(db):
     story = json.loads(ok("stories", "--db", db, "--json").splitlines()[0])["id"]
     points = [json.loads(line) for line in ok("brief", story, "--db", db, "--json").splitlines()]
@@ -71,11 +77,13 @@ def test_cli_brief_json_points_with_citations(db):
         jsonschema.validate(point, schema_for("brief_point"))
 
 
+@pytest.mark.slow
 def test_cli_brief_unknown_story(db):
     result = invoke("brief", "no such story", "--db", db)
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_cli_check_passes_on_every_story(db):
     result = invoke("check", "--db", db, "--json")
     assert result.exit_code == 0, result.stderr
@@ -83,6 +91,7 @@ def test_cli_check_passes_on_every_story(db):
     assert report["lines"] == report["cited"] == report["supported"] > 0
 
 
+@pytest.mark.slow
 def test_cli_export_json_validates_with_timeline_and_brief(db):
     data = json.loads(ok("export", "--db", db))
     jsonschema.validate(data, schema_for("export"))
@@ -91,6 +100,7 @@ def test_cli_export_json_validates_with_timeline_and_brief(db):
     assert all(point["citations"] for b in data["brief"] for point in b["points"])
 
 
+@pytest.mark.slow
 def test_cli_export_jsonl_md_csv(db, tmp_path):
     lines = [json.loads(line) for line in ok("export", "--db", db, "--format", "jsonl").splitlines()]
     assert lines[0] == {"type": "export", "schema_version": "1"}

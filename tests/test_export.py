@@ -12,6 +12,8 @@ from clikit import SCHEMA, invoke
 import dateline
 from dateline.errors import StoryNotFoundError
 
+pytestmark = pytest.mark.slow
+
 DATA = Path(__file__).parent / "data" / "stories"
 EXPORT = {**SCHEMA, "$ref": "#/$defs/export"}
 

@@ -5,10 +5,13 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from clikit import SCHEMA, invoke
 
 from dateline.link.copies import link_copies
 from dateline.store import Store
+
+pytestmark = pytest.mark.slow
 
 
 WIRE = [

@@ -16,6 +16,12 @@ from dateline.model import (Analysis, Article, EventMention, Mention, Published,
                             Role)
 
 
+@pytest.fixture
+def store(memory_store):
+    """These tests need no file: each gets a fresh in-memory store."""
+    return memory_store
+
+
 @pytest.mark.parametrize("variants", [
     ["Zelensky", "Zelenskyy", "Zelenskiy", "Mr Zelensky", "Zelenskyy’s"],
     ["Dmitry Peskov", "Dmitri Peskov", "Mr. Dmitry Peskov"],

@@ -70,6 +70,7 @@ def test_events_titles_skip_the_words_that_say_when(sentence, trigger, phrase):
     assert _phrase(sentence, mention) == phrase
 
 
+@pytest.mark.slow
 def test_events_two_outlets_and_next_days_report_are_one_event(talks):
     abu_dhabi = event_with(talks, "talks", "Abu Dhabi")
     assert (abu_dhabi["start"], abu_dhabi["end"], abu_dhabi["precision"]) == (
@@ -78,12 +79,14 @@ def test_events_two_outlets_and_next_days_report_are_one_event(talks):
     assert "Abu Dhabi" in abu_dhabi["places"]
 
 
+@pytest.mark.slow
 def test_events_talks_months_apart_stay_apart(talks):
     riyadh, florida = event_with(talks, "Riyadh"), event_with(talks, "Florida")
     assert riyadh["id"] != florida["id"]
     assert riyadh["start"].startswith("2025-03") and florida["start"] == "2025-11-30"
 
 
+@pytest.mark.slow
 def test_events_past_event_in_a_later_article_keeps_its_own_date(talks):
     kremlin = event_with(talks, "Kremlin meeting")
     assert kremlin["start"] == kremlin["end"] == "2025-12-02"
@@ -93,6 +96,7 @@ def test_events_past_event_in_a_later_article_keeps_its_own_date(talks):
     assert len({e["article_id"] for e in january}) == 2
 
 
+@pytest.mark.slow
 def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
     for event in talks.story_events(None):
         for evidence in event["evidence"]:
@@ -101,6 +105,7 @@ def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
             assert sentence.strip() and len(sentence) < 300
 
 
+@pytest.mark.slow
 def test_events_reingest_changes_nothing(talks, tmp_path):
     db = str(tmp_path / "again.db")
     shutil.copy(talks.db.engine.url.database, db)

@@ -59,7 +59,9 @@ def test_stories_an_article_that_bridges_two_merges_them_into_the_older():
     decision = _decide(stories, "x", "Ceasefire in Gaza", None, ARTICLE, [])
     assert decision.action == "merge" and decision.score >= MERGE
     assert (decision.story_id, decision.merged) == (3, [4])
-    assert decision.title in ("Gaza ceasefire talks", "Gaza aid", "Ceasefire in Gaza")
+    # the headline whose words carry most of the merged profile heads the story: "Ceasefire
+    # in Gaza" scores 8/3, "Gaza ceasefire talks" 2, "Gaza aid" 4/3
+    assert decision.title == "Ceasefire in Gaza"
 
 
 def test_stories_a_near_copy_joins_its_original_story():
@@ -90,6 +92,7 @@ def in_order(talks):
     return talks
 
 
+@pytest.mark.slow
 def test_stories_group_the_talks_and_leave_the_snow_apart(in_order):
     groups = partition(in_order)
     snow = next(g for g in groups if any("denver" in url for url in g))
@@ -99,20 +102,25 @@ def test_stories_group_the_talks_and_leave_the_snow_apart(in_order):
             "https://coastal-times.test/2026/02/05/abu-dhabi-end"} <= set(abu_dhabi)
 
 
+@pytest.mark.slow
 def test_stories_every_article_has_a_recorded_decision(in_order):
     decisions = in_order.story_decisions()
     assert len(decisions) == len(LINES)
-    assert {d["action"] for d in decisions} <= {"start", "join", "merge"}
+    # in publication order: the Riyadh talks and the Denver snow start a story, the rest join
+    assert [d["action"] for d in decisions] == [
+        "start", "join", "join", "start", "join", "join", "join", "join", "join"]
     listed = {s["id"]: s for s in in_order.stories()}
     assert sum(s["articles"] for s in listed.values()) == len(LINES)
     assert all(s["start"] <= s["end"] for s in listed.values())
 
 
+@pytest.mark.slow
 def test_stories_same_partition_in_reverse_order(in_order, tmp_path):
     with ingest_lines(tmp_path, "reversed", [LINES[::-1]]) as reversed_store:
         assert partition(reversed_store) == partition(in_order)
 
 
+@pytest.mark.slow
 def test_stories_batches_in_shuffled_order(in_order, tmp_path):
     shuffled = random.Random(3).sample(LINES, len(LINES))
     batches = [shuffled[:2], shuffled[2:4], shuffled[4:]]
@@ -123,6 +131,7 @@ def test_stories_batches_in_shuffled_order(in_order, tmp_path):
     assert ["https://mountain-news.test/denver-snow"] in groups
 
 
+@pytest.mark.slow
 def test_stories_reingest_decides_nothing_new(in_order, tmp_path):
     db = str(tmp_path / "again.db")
     shutil.copy(in_order.engine.url.database, db)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dateline.model import Extracted, Failure
 from dateline.run.extract import extract_documents
 from dateline.run.ingest import ingest
@@ -31,6 +33,7 @@ def test_settings_environment_then_overrides():
     assert load_settings({"db": "flag.db", "jobs": None}, environ=env).db == "flag.db"
 
 
+@pytest.mark.slow
 def test_pipeline_failure_keeps_raw_document(tmp_path: Path, store):
     folder = tmp_path / "in"
     folder.mkdir()

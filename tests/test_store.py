@@ -31,6 +31,12 @@ RAW = RawDocument(source="a.html", kind="text", content="First paragraph.",
                   hints=Hints(user_published=date(2026, 1, 2)))
 
 
+@pytest.fixture
+def store(memory_store):
+    """These tests need no file: each gets a fresh in-memory store."""
+    return memory_store
+
+
 def test_store_migrations_match_schema(store):
     with store.db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"version_table": "_dateline_migrations"})
@@ -166,6 +172,7 @@ def test_store_quotes_and_entities(store):
         "evidence": [{"article_id": article_id, "start": 0, "end": 5}]}]
 
 
+@pytest.mark.slow
 def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path):
     """A store made before the queue existed gets one: what each stage still has to do."""
     import shutil

@@ -41,6 +41,7 @@ def test_timeline_dates_at_their_precision(start, end, precision, label):
     assert DateSpan(start, end, Precision(precision)).label() == label
 
 
+@pytest.mark.slow
 def test_timeline_one_entry_for_an_event_many_outlets_report(talks):
     entries = timeline(talks, None)
     abu_dhabi = [e for e in entries if "Abu Dhabi" in e.places and e.label == "4-5 Feb 2026"]
@@ -52,6 +53,7 @@ def test_timeline_one_entry_for_an_event_many_outlets_report(talks):
     assert talks.get(cited.article).article.text[cited.start:cited.end].strip() == entry.text
 
 
+@pytest.mark.slow
 def test_timeline_in_date_order_and_top_keeps_the_most_important(talks):
     entries = timeline(talks, None)
     assert [e.date for e in entries] == sorted(e.date for e in entries)
@@ -62,6 +64,7 @@ def test_timeline_in_date_order_and_top_keeps_the_most_important(talks):
     assert "4-5 Feb 2026" in [e.label for e in top]
 
 
+@pytest.mark.slow
 def test_timeline_past_event_is_dated_by_its_own_day(talks):
     kremlin = next(e for e in timeline(talks, None) if "Kremlin" in e.text and "Witkoff" in e.text)
     assert kremlin.label == "2 Dec 2025"
@@ -69,11 +72,13 @@ def test_timeline_past_event_is_dated_by_its_own_day(talks):
     assert "2026-01-10" in {c.published for c in kremlin.citations}
 
 
+@pytest.mark.slow
 def test_timeline_from_and_to(talks):
     entries = timeline(talks, None, since=date(2026, 1, 1), until=date(2026, 2, 4))
     assert entries and all("2026-01-01" <= e.end and e.date <= "2026-02-04" for e in entries)
 
 
+@pytest.mark.slow
 def test_brief_gives_the_state_of_the_story_with_citations(talks):
     points = brief(talks, None)
     kinds = [p.kind for p in points]
@@ -82,6 +87,7 @@ def test_brief_gives_the_state_of_the_story_with_citations(talks):
     assert all(p.citations for p in points)
 
 
+@pytest.mark.slow
 def test_brief_shows_both_figures_where_sources_disagree(talks):
     dispute = next(p for p in brief(talks, None) if p.kind == "dispute")
     assert "12 (Example Wire)" in dispute.text and "14 (The Gazette)" in dispute.text
@@ -99,6 +105,7 @@ def port_fire(tmp_path_factory):
         yield store
 
 
+@pytest.mark.slow
 def test_brief_shows_both_days_where_sources_disagree(port_fire):
     points = brief(port_fire, None)
     dispute = next(p for p in points if p.text.startswith("Sources differ on the day"))
@@ -108,10 +115,12 @@ def test_brief_shows_both_days_where_sources_disagree(port_fire):
     assert report.ok, report.problems
 
 
+@pytest.mark.slow
 def test_brief_no_day_dispute_where_sources_agree_or_tell_of_two_days(talks):
     assert not any(p.text.startswith("Sources differ on the day") for p in brief(talks, None))
 
 
+@pytest.mark.slow
 def test_brief_since_keeps_what_changed(talks):
     points = brief(talks, None, since=date(2026, 2, 1))
     assert points and all(c.published >= "2026-02-01" for p in points if p.kind != "role"
@@ -119,12 +128,14 @@ def test_brief_since_keeps_what_changed(talks):
     assert not any("Witkoff" in p.text for p in points if p.kind == "event")
 
 
+@pytest.mark.slow
 def test_faithful_every_generated_line_is_supported(talks):
     report = check(talks, lines_of(timeline(talks, None)) + lines_of(brief(talks, None)))
     assert report.ok, report.problems
     assert report.lines == report.cited == report.supported > 10
 
 
+@pytest.mark.slow
 def test_faithful_flags_what_the_citations_do_not_say(talks):
     entry = timeline(talks, None, top=1)[0]
     report = check(talks, [
