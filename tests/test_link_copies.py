@@ -9,6 +9,7 @@ import pytest
 from clikit import SCHEMA, invoke
 
 from dateline.link.copies import link_copies
+from dateline.run.stages import Stage
 from dateline.store import Store
 
 pytestmark = pytest.mark.slow
@@ -86,7 +87,8 @@ def test_link_copies_reingest_changes_nothing(tmp_path, db_path):
     assert again["copies"] == [] and again["ingested"] == 0
     assert invoke("duplicates", "--db", db_path, "--json").stdout == before
     with Store.open(str(db_path)) as store:
-        assert link_copies(store).linked == 0
+        assert link_copies(store) == []
+        assert store.queue.waiting(Stage.COPIES) == []
 
 
 def test_link_copies_plain_listing(tmp_path, db_path):

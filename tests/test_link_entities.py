@@ -12,6 +12,7 @@ from clikit import SCHEMA
 
 from dateline.link.entities import link_entities, person_actor, resolve
 from dateline.link.names import name_key, state_of, surname_key
+from dateline.run.stages import Stage
 from dateline.model import (Analysis, Article, EventMention, Mention, Published, Quote, RawDocument,
                             Role)
 

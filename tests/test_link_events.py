@@ -14,9 +14,9 @@ from dateline.link.events import _phrase, describe, trigger_class
 
 def event_with(store, *words):
     """The one event whose title holds every word."""
-    found = [e for e in store.events.of_story(None)
-             if all(word.casefold() in e["title"].casefold() for word in words)]
-    assert len(found) == 1, [e["title"] for e in store.events.of_story(None)]
+    events = [e.to_json() for e in store.events.of_story(None)]
+    found = [e for e in events if all(word.casefold() in e["title"].casefold() for word in words)]
+    assert len(found) == 1, [e["title"] for e in events]
     return found[0]
 
 
@@ -98,10 +98,10 @@ def test_events_past_event_in_a_later_article_keeps_its_own_date(talks):
 
 @pytest.mark.slow
 def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
-    for event in talks.story_events(None):
-        for evidence in event["evidence"]:
-            text = talks.get(evidence["article_id"]).article.text
-            sentence = text[evidence["start"]:evidence["end"]]
+    for event in talks.events.of_story(None):
+        for evidence in event.evidence:
+            text = talks.articles.get(evidence.article_id).article.text
+            sentence = text[evidence.start:evidence.end]
             assert sentence.strip() and len(sentence) < 300
 
 
@@ -109,11 +109,11 @@ def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
 def test_events_reingest_changes_nothing(talks, tmp_path):
     db = str(tmp_path / "again.db")
     shutil.copy(talks.db.engine.url.database, db)
-    before = talks.story_events(None)
+    before = talks.events.of_story(None)
     report = dateline.ingest([str(TALKS)], db)
     assert report.ingested == 0
     with dateline.open(db) as again:
-        assert again.story_events(None) == before
+        assert again.events.of_story(None) == before
 
 
 class NoEvents:

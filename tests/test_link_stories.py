@@ -9,6 +9,7 @@ from conftest import TALKS
 
 import dateline
 from dateline.link.stories import JOIN, MERGE, _decide
+from dateline.model import StoryProfile
 
 LINES = TALKS.read_text().splitlines(keepends=True)
 
@@ -17,23 +18,25 @@ class FakeStories:
     """The story look-ups ``_decide`` makes, over a fixed set of stories."""
 
     def __init__(self, profiles, with_events=(), copied=None):
-        self.profiles, self.with_events, self.copied = profiles, set(with_events), copied
+        self.found = {i: StoryProfile(i, title, weights) for i, (title, weights) in profiles.items()}
+        self.with_events, self.copied = set(with_events), copied
+        self.stories = self  # ``_decide`` reads ``store.stories``
 
-    def story_candidates(self, keys, since):
-        return {i: p for i, p in self.profiles.items() if set(keys) & set(p["profile"])}
+    def candidates(self, keys, since):
+        return {i: p for i, p in self.found.items() if set(keys) & set(p.profile)}
 
-    def stories_of_events(self, event_ids):
+    def of_events(self, event_ids):
         return self.with_events
 
-    def story_of_copy(self, article_id):
+    def of_copy(self, article_id):
         return self.copied
 
-    def story_profiles(self, story_ids):
-        return {i: self.profiles[i] for i in story_ids}
+    def profiles(self, story_ids):
+        return {i: self.found[i] for i in story_ids}
 
 
 def story(title, **weights):
-    return {"title": title, "profile": weights}
+    return (title, weights)
 
 
 ARTICLE = {"w:ceasefire": 2.0, "w:gaza": 2.0, "a1": 1.0}
@@ -42,7 +45,7 @@ ARTICLE = {"w:ceasefire": 2.0, "w:gaza": 2.0, "a1": 1.0}
 def test_stories_start_when_nothing_is_alike():
     decision = _decide(FakeStories({1: story("Snow", **{"w:snow": 3.0})}), "x", "Truce",
                        None, ARTICLE, [])
-    assert (decision.action, decision.story_id, decision.merged) == ("start", None, [])
+    assert (decision.action, decision.story_id, decision.merged) == ("start", None, ())
 
 
 def test_stories_join_the_most_alike():
@@ -58,7 +61,7 @@ def test_stories_an_article_that_bridges_two_merges_them_into_the_older():
                            3: story("Gaza aid", **{"w:gaza": 2.0, "a1": 1.0})})
     decision = _decide(stories, "x", "Ceasefire in Gaza", None, ARTICLE, [])
     assert decision.action == "merge" and decision.score >= MERGE
-    assert (decision.story_id, decision.merged) == (3, [4])
+    assert (decision.story_id, decision.merged) == (3, (4,))
     # the headline whose words carry most of the merged profile heads the story: "Ceasefire
     # in Gaza" scores 8/3, "Gaza ceasefire talks" 2, "Gaza aid" 4/3
     assert decision.title == "Ceasefire in Gaza"
@@ -104,14 +107,14 @@ def test_stories_group_the_talks_and_leave_the_snow_apart(in_order):
 
 @pytest.mark.slow
 def test_stories_every_article_has_a_recorded_decision(in_order):
-    decisions = in_order.story_decisions()
+    decisions = in_order.stories.decisions()
     assert len(decisions) == len(LINES)
     # in publication order: the Riyadh talks and the Denver snow start a story, the rest join
-    assert [d["action"] for d in decisions] == [
+    assert [d.action for d in decisions] == [
         "start", "join", "join", "start", "join", "join", "join", "join", "join"]
-    listed = {s["id"]: s for s in in_order.stories()}
-    assert sum(s["articles"] for s in listed.values()) == len(LINES)
-    assert all(s["start"] <= s["end"] for s in listed.values())
+    listed = {s.id: s for s in in_order.stories.listing()}
+    assert sum(s.articles for s in listed.values()) == len(LINES)
+    assert all(s.start <= s.end for s in listed.values())
 
 
 @pytest.mark.slow
@@ -134,10 +137,10 @@ def test_stories_batches_in_shuffled_order(in_order, tmp_path):
 @pytest.mark.slow
 def test_stories_reingest_decides_nothing_new(in_order, tmp_path):
     db = str(tmp_path / "again.db")
-    shutil.copy(in_order.engine.url.database, db)
+    shutil.copy(in_order.db.engine.url.database, db)
     dateline.ingest([str(TALKS)], db)
     with dateline.open(db) as again:
-        assert again.story_decisions() == in_order.story_decisions()
+        assert again.stories.decisions() == in_order.stories.decisions()
         assert partition(again) == partition(in_order)
 
 

@@ -59,6 +59,7 @@ def test_months_timex_lexicon_pattern_takes_abbreviations_with_a_dot():
     assert not month.match("septa")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [("It began in September.", [("September", "2025-09")]), ("It began in SEPTEMBER.", [("SEPTEMBER", "2025-09")]),

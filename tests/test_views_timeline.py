@@ -50,7 +50,7 @@ def test_timeline_one_entry_for_an_event_many_outlets_report(talks):
     assert entry.sources == 2 and len({c.article for c in entry.citations}) == 3
     assert {c.outlet for c in entry.citations} == {"Coastal Times", "The Gazette"}
     cited = entry.citations[0]
-    assert talks.get(cited.article).article.text[cited.start:cited.end].strip() == entry.text
+    assert talks.articles.get(cited.article).article.text[cited.start:cited.end].strip() == entry.text
 
 
 @pytest.mark.slow
