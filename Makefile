@@ -5,18 +5,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: demo test install dev bench clean
+# What ruff checks and formats; mypy reads its files from pyproject.toml.
+LINT_PATHS := src tests bench tools
+
+.PHONY: demo test lint format install dev constraints bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# pyproject.toml gives the library's version ranges; constraints.txt pins the app to the
+# versions tested.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.dev-installed: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.dev-installed: pyproject.toml constraints.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -39,8 +44,32 @@ demo: install
 	@echo; echo "== Key points of the main story"
 	@$(BIN)/dateline brief "$$($(BIN)/dateline stories --db $(DEMO_DB) --json | head -n 1 | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["id"])')" --db $(DEMO_DB)
 
-test: dev
+test: lint
 	$(BIN)/python -m pytest
+
+lint: dev
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/mypy
+
+# Fixes what ruff can and lists what it cannot (`make lint` then fails on those); the
+# fixes come first because some leave code for the formatter to lay out.
+format: dev
+	$(BIN)/ruff check --fix --exit-zero $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
+
+# Re-pin constraints.txt to the newest versions pyproject.toml's ranges allow, resolved in
+# a fresh virtualenv; then run `make test` and commit it.
+constraints:
+	rm -rf $(VENV)-pin
+	$(PYTHON) -m venv $(VENV)-pin
+	$(VENV)-pin/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)-pin/bin/pip install --quiet -e '.[dev]'
+	{ echo '# Exact versions of everything `make install` and `make dev` install (pip -c).'; \
+	  echo '# Regenerate with `make constraints` (a fresh venv, pip install -e .[dev], pip freeze);'; \
+	  echo '# do not edit by hand: change the ranges in pyproject.toml, then regenerate.'; \
+	  $(VENV)-pin/bin/pip freeze --exclude-editable; } > constraints.txt
+	rm -rf $(VENV)-pin
 
 # Each writes its section of bench/RESULTS.md; the slow ones take tens of minutes on 2 cores.
 bench: dev
@@ -52,6 +81,7 @@ bench: dev
 	$(BIN)/python bench/stories.py --out bench/out/stories --corpus giveme --results bench/RESULTS.md
 	$(BIN)/python bench/tls.py --out bench/out/tls/pred.json --work bench/out/tls --results bench/RESULTS.md
 	$(BIN)/python bench/faithfulness.py --results bench/RESULTS.md
+	$(BIN)/python bench/structure.py --results bench/RESULTS.md
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache
