@@ -45,10 +45,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 import dateline
+from common import REPO, eval_kit, write_section
 from dateline.analyze.nlp import parse_many
 from dateline.settings import load_settings
 from dateline.store.schema import event_members, sightings
-from common import REPO, eval_kit, write_section
 from ecbplus_data import EcbDoc, locate, read_docs
 
 DATASET = "data/ecbplus"
@@ -208,7 +208,7 @@ def _derive(scorer: list[str], data: Path, level: str, spec: str, out: Path) -> 
 
 def _systems(gold: dict, dateline_map: dict) -> list[tuple[str, dict]]:
     return [("dateline", dateline_map), ("singletons", {item: item for item in gold}),
-            ("all in one", {item: "all" for item in gold})]
+            ("all in one", dict.fromkeys(gold, "all"))]
 
 
 def _head_lemmas(docs: list[EcbDoc], mentions: list[dict]) -> dict[str, str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 DOC_NAME = re.compile(r"^(\d+)_(\d+)(ecbplus|ecb)$")
 # Tokens written against the token before them, and tokens the next one is written against.
-_NO_SPACE_BEFORE = frozenset(", . ; : ! ? % ) ] } 's 'S 're 've 'd 'll 'm n't ' '' - /".split())
-_NO_SPACE_AFTER = frozenset("( [ { $ `` - /".split())
+_NO_SPACE_BEFORE = frozenset([",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "'S", "'re", "'ve", "'d", "'ll", "'m", "n't", "'", "''", "-", "/"])
+_NO_SPACE_AFTER = frozenset(["(", "[", "{", "$", "``", "-", "/"])
 _QUOTES = {"``": '"', "''": '"'}
 
 

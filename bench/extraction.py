@@ -27,8 +27,8 @@ from pathlib import Path
 
 import trafilatura
 
-from dateline.extract.html import extract_html
 from common import REPO, eval_kit, write_section
+from dateline.extract.html import extract_html
 
 DATASET = "data/article-extraction-benchmark"
 SCORER = "score/extraction.py"

@@ -18,9 +18,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from common import write_section
-
 import dateline
+from common import write_section
 from dateline.views.brief import brief
 from dateline.views.faithful import Line, check
 from dateline.views.timeline import timeline

@@ -39,28 +39,56 @@ import tempfile
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from common import write_section
 from sqlalchemy import JSON
 
+from common import write_section
 from dateline.link.copies import link_copies
 from dateline.link.dedup import band_keys, fingerprint
 from dateline.link.entities import link_entities
 from dateline.link.events import EventDraft, calendar_span, trigger_class
 from dateline.link.names import name_key, surname_key
-from dateline.link.stories import ARTICLE_TERMS, LOOKUP_KEYS, STORY_TERMS, TITLE_WEIGHT
-from dateline.link.stories import link_stories
+from dateline.link.stories import (
+    ARTICLE_TERMS,
+    LOOKUP_KEYS,
+    STORY_TERMS,
+    TITLE_WEIGHT,
+    link_stories,
+)
 from dateline.link.terms import top
-from dateline.model import (Analysis, Article, EventMention, Mention, Published, RawDocument,
-                            text_fingerprint)
+from dateline.model import (
+    Analysis,
+    Article,
+    EventMention,
+    Mention,
+    Published,
+    RawDocument,
+    text_fingerprint,
+)
 from dateline.store import Store
-from dateline.store.schema import (actor_keys, actor_mentions, actors, analyses, articles,
-                                   entity_links, event_keys, event_members, events, fingerprints,
-                                   lsh_buckets, raw_documents, sightings, stories, story_articles,
-                                   story_decisions, story_keys, term_counts)
+from dateline.store.schema import (
+    actor_keys,
+    actor_mentions,
+    actors,
+    analyses,
+    articles,
+    entity_links,
+    event_keys,
+    event_members,
+    events,
+    fingerprints,
+    lsh_buckets,
+    raw_documents,
+    sightings,
+    stories,
+    story_articles,
+    story_decisions,
+    story_keys,
+    term_counts,
+)
 
 SECTION = "## Linking cost as the store grows"
 WORDS = [f"w{n}" for n in range(5000)]
@@ -72,17 +100,7 @@ NEW_STORY, STORY_OPEN_DAYS = 0.15, 30
 MENTIONS, REPORTED_AGAIN = 10, 0.2
 # Real words for the commonest triggers (their classes as link/events.py groups them), then
 # a long tail: a Zipf law over 1,500 triggers, as varied as the Giveme5W1H store's.
-_COMMON = ("talks attack killed met strike visit deal ceasefire arrested election vote signed "
-           "launched announced protest fired resigned appointed injured shooting call summit "
-           "agreement raid shelling earthquake acquisition sentenced dismissed evacuated rejected "
-           "approved blocked banned closed opened released captured withdrew deployed imposed "
-           "lifted suspended proposed passed ruled charged fined sued won lost crashed collapsed "
-           "exploded flooded burned rescued returned invaded occupied negotiated hosted welcomed "
-           "criticized condemned praised urged demanded threatened pledged promised offered "
-           "accepted refused delayed postponed cancelled scheduled ratified vetoed amended "
-           "investigated searched seized froze sanctioned boycotted marched rallied clashed "
-           "fought retreated advanced shot bombed targeted destroyed damaged repaired built "
-           "funded invested bought sold merged hired elected nominated").split()
+_COMMON = ["talks", "attack", "killed", "met", "strike", "visit", "deal", "ceasefire", "arrested", "election", "vote", "signed", "launched", "announced", "protest", "fired", "resigned", "appointed", "injured", "shooting", "call", "summit", "agreement", "raid", "shelling", "earthquake", "acquisition", "sentenced", "dismissed", "evacuated", "rejected", "approved", "blocked", "banned", "closed", "opened", "released", "captured", "withdrew", "deployed", "imposed", "lifted", "suspended", "proposed", "passed", "ruled", "charged", "fined", "sued", "won", "lost", "crashed", "collapsed", "exploded", "flooded", "burned", "rescued", "returned", "invaded", "occupied", "negotiated", "hosted", "welcomed", "criticized", "condemned", "praised", "urged", "demanded", "threatened", "pledged", "promised", "offered", "accepted", "refused", "delayed", "postponed", "cancelled", "scheduled", "ratified", "vetoed", "amended", "investigated", "searched", "seized", "froze", "sanctioned", "boycotted", "marched", "rallied", "clashed", "fought", "retreated", "advanced", "shot", "bombed", "targeted", "destroyed", "damaged", "repaired", "built", "funded", "invested", "bought", "sold", "merged", "hired", "elected", "nominated"]
 TRIGGERS = _COMMON + [f"v{n}" for n in range(1500 - len(_COMMON))]
 _ZIPF = list(itertools.accumulate(1 / (k + 1) ** 0.8 for k in range(len(TRIGGERS))))
 
@@ -192,7 +210,7 @@ class World:
 def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
     """Bulk-insert ``size`` articles with their fingerprints, ``size`` actors, and the
     analysis, entity, event and story rows linking would have left for the articles."""
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     first = END - timedelta(days=days - 1)
     day_of = sorted(first + timedelta(days=rng.randrange(days)) for _ in range(size))
     story_list: list[Story] = []
@@ -505,7 +523,7 @@ def main() -> None:
             SECTION, "",
             "Command: `.venv/bin/python bench/link_scale.py --results bench/RESULTS.md`", "",
             "Machine: 2 cores, 24 GiB, python 3.11, SQLite. Date: "
-            f"{datetime.now(timezone.utc).date().isoformat()}. " + __doc__.split("\n\n")[1]
+            f"{datetime.now(UTC).date().isoformat()}. " + __doc__.split("\n\n")[1]
             .replace("\n", " ") + " Times are CPU time of the benchmark process "
             "(`time.process_time`), not wall clock: the 2 cores were shared with other "
             f"benchmarks (1-minute load average {min(loads):.1f}-{max(loads):.1f} during the "

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from common import eval_kit, write_section
 from dateline.link import dedup
 from dateline.model import normalise_text
-from common import eval_kit, write_section
 
 DATA = "data/timeline17/Timeline17"
 SECTION = "## Near-duplicates (built from Timeline17)"
@@ -197,7 +197,7 @@ def _edit(kind: str, base: Doc, docs: list[Doc], rng: random.Random) -> list[str
     if kind == "truncation":
         return _truncate(s, rng, 0.4)
     if kind == "headline":
-        return [_headline(s, rng)] + s
+        return [_headline(s, rng), *s]
     if kind == "boilerplate":
         return _boilerplate(s, docs, rng, rng.randint(3, 5))
     if kind == "paraphrase":
@@ -205,7 +205,7 @@ def _edit(kind: str, base: Doc, docs: list[Doc], rng: random.Random) -> list[str
     if kind == "copy_edit":
         return _copy_edit(s, rng)
     s = _paraphrase(_truncate(s, rng, 0.5), rng)
-    return _boilerplate([_headline(s, rng)] + s, docs, rng, 2)
+    return _boilerplate([_headline(s, rng), *s], docs, rng, 2)
 
 
 def _truncate(s: list[str], rng: random.Random, low: float) -> list[str]:

@@ -18,16 +18,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from common import REPO, eval_kit
 from dateline.analyze.mentions import find_mentions
 from dateline.analyze.nlp import parse_many
 from dateline.analyze.quotes import find_quotes
 from dateline.model import Quote
-from common import REPO, eval_kit
 
 DATASET = "data/polnear"
 SCORER = "score/quotes.py"
 WORKERS = 2
-PRONOUNS = frozenset("he she it they we i you him her them who that which".split())
+PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "who", "that", "which"])
 
 
 def main(argv: list[str] | None = None) -> int:

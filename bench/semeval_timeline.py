@@ -33,10 +33,9 @@ from datetime import date
 from itertools import combinations
 from pathlib import Path
 
+import dateline
 import semeval_timeline_data as data
 from common import REPO, eval_kit, write_section
-
-import dateline
 from dateline.settings import load_settings
 from dateline.store import Store
 

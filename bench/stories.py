@@ -46,14 +46,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from common import detokenise, eval_kit, write_section
 from sqlalchemy import delete, literal, select
 
 import dateline
+from common import detokenise, eval_kit, write_section
 from dateline.link import stories as linker
 from dateline.settings import load_settings
-from dateline.store import Store
-from dateline.store import schema
+from dateline.store import Store, schema
 
 SECTION = "## Story clustering (Giveme5W1H test, Timeline17 dev)"
 GIVEME = "data/giveme5w1h/news_cluster/data"
@@ -197,7 +196,7 @@ def _run_seed(out: Path, docs: list[Doc], seed: int, batches: int, jobs: int) ->
     with Store.open(str(db)) as store:
         pred = {doc: store.stories.of_article(a) for doc, a in article_of.items()}
         decisions = Counter(d["action"] for d in store.stories.decisions())
-        for path, chunk in files:
+        for path, _chunk in files:
             again = dateline.ingest([str(path)], settings=settings)
             assert not again.ingested, f"re-ingest stored new articles from {path}"
         after = {doc: store.stories.of_article(a) for doc, a in article_of.items()}
@@ -302,7 +301,7 @@ def _rows(out: Path, gold: dict, runs: dict, seeds: list[int], kit: Path) -> lis
         add(f"dateline seed {seed}", runs[seed]["pred"])
     with Store.open(runs[seeds[0]]["db"]) as store:
         top, week = _baseline_keys(store, _doc_articles(runs[seeds[0]]["db"]))
-    add("baseline: one story", {d: "all" for d in gold})
+    add("baseline: one story", dict.fromkeys(gold, "all"))
     add("baseline: singletons", {d: d for d in gold})
     add("baseline: same top actor", top)
     add("baseline: top actor + ISO week", week)

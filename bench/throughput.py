@@ -19,8 +19,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from common import eval_kit
 
+from common import eval_kit
 
 
 def tree_rss(pid: int) -> int:

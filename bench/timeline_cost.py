@@ -28,17 +28,24 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from common import write_section
-
 from dateline.link.copies import link_copies
 from dateline.link.entities import link_entities
 from dateline.link.stories import link_stories
-from dateline.model import (Analysis, Article, EventMention, Mention, Published, Quote,
-                            RawDocument, Role)
+from dateline.model import (
+    Analysis,
+    Article,
+    EventMention,
+    Mention,
+    Published,
+    Quote,
+    RawDocument,
+    Role,
+)
 from dateline.store import Store
 from dateline.views.brief import brief
 from dateline.views.export import export_json
@@ -65,15 +72,9 @@ HAPPENINGS = [("talks", "held", False), ("meeting", "attended", False),
               ("agreement", "signed an", False), ("exchange", "completed a prisoner", False),
               ("offensive", "began an", True), ("shelling", "reported heavy", True),
               ("sanctions", "imposed new", False), ("protest", "joined a", False)]
-TOPIC = ("peace negotiations delegation frontline border ceasefire sanctions humanitarian "
-         "corridor prisoners reconstruction security guarantees territorial withdrawal "
-         "monitoring mission troops civilians evacuation energy infrastructure grain exports "
-         "diplomats framework proposal settlement escalation observers deadline memorandum "
-         "mediation envoys compromise occupied region").split()
-TITLE_WORDS = "peace talks ceasefire war negotiations frontline envoys deal".split()
-QUOTE_WORDS = ("we will not accept any proposal that ignores our security and the people "
-               "expect results progress remains slow but the door is open for serious "
-               "dialogue every day of delay costs lives").split()
+TOPIC = ["peace", "negotiations", "delegation", "frontline", "border", "ceasefire", "sanctions", "humanitarian", "corridor", "prisoners", "reconstruction", "security", "guarantees", "territorial", "withdrawal", "monitoring", "mission", "troops", "civilians", "evacuation", "energy", "infrastructure", "grain", "exports", "diplomats", "framework", "proposal", "settlement", "escalation", "observers", "deadline", "memorandum", "mediation", "envoys", "compromise", "occupied", "region"]
+TITLE_WORDS = ["peace", "talks", "ceasefire", "war", "negotiations", "frontline", "envoys", "deal"]
+QUOTE_WORDS = ["we", "will", "not", "accept", "any", "proposal", "that", "ignores", "our", "security", "and", "the", "people", "expect", "results", "progress", "remains", "slow", "but", "the", "door", "is", "open", "for", "serious", "dialogue", "every", "day", "of", "delay", "costs", "lives"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
 
@@ -337,7 +338,7 @@ def main() -> None:
             SECTION, "",
             "Command: `.venv/bin/python bench/timeline_cost.py --results bench/RESULTS.md`", "",
             "Machine: 2 cores, 24 GiB, python 3.11, SQLite. Date: "
-            f"{datetime.now(timezone.utc).date().isoformat()}. " + __doc__.split("\n\n")[1]
+            f"{datetime.now(UTC).date().isoformat()}. " + __doc__.split("\n\n")[1]
             .replace("\n", " ") + " The 2 cores were shared with other benchmarks (1-minute "
             f"load average {os.getloadavg()[0]:.1f} at the end), so CPU time is the steadier "
             "figure.", "", *lines, ""]))

@@ -24,9 +24,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from common import REPO, eval_kit, write_section
 from dateline.analyze.nlp import parse_many
 from dateline.analyze.timex import find_timexes
-from common import REPO, eval_kit, write_section
 
 DATA = "data/tempeval3"
 SCORER = "score/timex.py"

@@ -53,10 +53,9 @@ from datetime import date
 from pathlib import Path
 from unittest.mock import patch
 
+import dateline
 import tls_data
 from common import REPO, eval_kit, write_section
-
-import dateline
 from dateline.settings import load_settings
 from dateline.store import Store
 from dateline.views import daily

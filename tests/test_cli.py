@@ -14,10 +14,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from clikit import invoke, schema_for
-
 from dateline.store import Store
-
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>Port reopens after storm | Harbour Gazette</title>

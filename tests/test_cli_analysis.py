@@ -6,8 +6,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from clikit import invoke, schema_for
 
+from clikit import invoke, schema_for
 from dateline.run.stages import Stage
 from dateline.store import Store
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from clikit import invoke, schema_for
-
-
 
 
 def json_lines(*args) -> list[dict]:

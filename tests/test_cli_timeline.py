@@ -8,6 +8,7 @@ import re
 
 import jsonschema
 import pytest
+
 from clikit import invoke, schema_for
 
 
@@ -114,8 +115,8 @@ def test_cli_export_jsonl_md_csv(db, tmp_path):
 
 
 def test_markdown_and_html_escape_untrusted_text():
-    from dateline.views.render import Section, html_page, markdown
     from dateline.model import Citation
+    from dateline.views.render import Section, html_page, markdown
 
     evil = "<script>alert(1)</script> *bold* [link](x)"
     found = [Section("Timeline", [("1 Feb 2026", evil, [Citation("a1", 0, 5, evil, evil, None)])])]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from clikit import SCHEMA, invoke
 
 import dateline
+from clikit import SCHEMA, invoke
 from dateline.errors import StoryNotFoundError
 
 pytestmark = pytest.mark.slow

@@ -44,7 +44,7 @@ def test_dates_parse_date(value):
     [
         None, "", "garbage", "2026-02-30", "2026-13-01", "1899-12-31", "2101-01-01", "January 2026", "Jan 18",
         "01/02/2026",
-    ],  # fmt: skip
+    ],
 )
 def test_dates_parse_date_rejects_malformed_and_partial(value):
     assert parse_date(value) is None

@@ -1,7 +1,7 @@
-import fixtures
 import pytest
 import trafilatura
 
+import fixtures
 from dateline.extract.html import HtmlText, extract_html
 from dateline.extract.html_furniture import drop_furniture
 from dateline.extract.html_lines import Line, restore_recall

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from dateline.extract import extract
-from dateline.extract.meta_text import credit_wire, read_bio, read_byline, read_name_role, read_signature
+from dateline.extract.meta_text import (
+    credit_wire,
+    read_bio,
+    read_byline,
+    read_name_role,
+    read_signature,
+)
 from dateline.model import RawDocument
 
 DATA = Path(__file__).parent / "data"

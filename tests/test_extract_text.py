@@ -1,6 +1,6 @@
-import fixtures
 import pytest
 
+import fixtures
 from dateline.extract.text import CleanText, clean_text
 
 DATA = fixtures.DATA / "text"

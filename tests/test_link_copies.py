@@ -6,8 +6,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from clikit import SCHEMA, invoke
 
+from clikit import SCHEMA, invoke
 from dateline.link.copies import link_copies
 from dateline.run.stages import Stage
 from dateline.store import Store
@@ -51,8 +51,8 @@ def outlets(folder: Path) -> Path:
     write(folder, "c", "Ceasefire extended", WIRE[:3], "Morning Star")  # truncated
     edited = [WIRE[0], WIRE[1].replace("about forty thousand", "roughly 40,000")]
     write(folder, "d", "Talks extend truce",  # lightly edited, with furniture the cleaner drops
-          edited + ["Sign up for our daily newsletter here.", *WIRE[2:],
-                    "Reporting by Anna Berg; Editing by Tom Hale"], "Harbour News")
+          [*edited, "Sign up for our daily newsletter here.", *WIRE[2:],
+           "Reporting by Anna Berg; Editing by Tom Hale"], "Harbour News")
     write(folder, "e", "Council approves tram depot homes", OTHER, "Daily Courier")
     return folder
 

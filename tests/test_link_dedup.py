@@ -7,11 +7,16 @@ import sys
 
 import pytest
 
-from dateline.link.dedup import (
-    BANDS, NUM_PERM, band_keys, containment, fingerprint, is_copy, similarity,
-)
-
 from conftest import DATA
+from dateline.link.dedup import (
+    BANDS,
+    NUM_PERM,
+    band_keys,
+    containment,
+    fingerprint,
+    is_copy,
+    similarity,
+)
 
 STORY = (DATA / "dedup" / "strike.txt").read_text(encoding="utf-8")
 NEXT_DAY = (DATA / "dedup" / "strike_next_day.txt").read_text(encoding="utf-8")

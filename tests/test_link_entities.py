@@ -1,20 +1,27 @@
 """One actor per real-world entity across articles: name keys, surnames, roles over time."""
 from __future__ import annotations
 
-import dateline.service
-
 import re
 from datetime import date
 
 import jsonschema
 import pytest
-from clikit import SCHEMA
 
+import dateline.service
+from clikit import SCHEMA
 from dateline.link.entities import link_entities, person_actor, resolve
 from dateline.link.names import name_key, state_of, surname_key
+from dateline.model import (
+    Analysis,
+    Article,
+    EventMention,
+    Mention,
+    Published,
+    Quote,
+    RawDocument,
+    Role,
+)
 from dateline.run.stages import Stage
-from dateline.model import (Analysis, Article, EventMention, Mention, Published, Quote, RawDocument,
-                            Role)
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 states under their adjectives, capitals that act, offices named without their holder."""
 from __future__ import annotations
 
-import dateline.service
-
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+import dateline.service
 from dateline.run.ingest import ingest
 from dateline.settings import Settings
 

@@ -5,11 +5,11 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
-from conftest import TALKS
 
 import dateline
-from dateline.model import DateSpan, EventProfile
+from conftest import TALKS
 from dateline.link.events import _phrase, describe, trigger_class
+from dateline.model import DateSpan, EventProfile
 
 
 def event_with(store, *words):

@@ -5,9 +5,9 @@ import random
 import shutil
 
 import pytest
-from conftest import TALKS
 
 import dateline
+from conftest import TALKS
 from dateline.link.stories import JOIN, MERGE, _decide
 from dateline.model import StoryProfile
 

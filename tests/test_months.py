@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from dateline import months
 from dateline.analyze import timex_lexicon
 from dateline.analyze.timex import find_timexes
 from dateline.extract import dates, text
-from dateline import months
 from dateline.months import MONTH_ABBREVIATIONS, MONTH_NUMBERS, MONTHS
 
 

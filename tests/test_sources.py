@@ -594,5 +594,5 @@ def test_sources_decode_declared_charsets(text, encoding, options):
 
 
 def test_sources_decode_ignores_declared_utf16_without_bom():
-    data = '<meta charset="utf-16"><p>Café</p>'.encode("utf-8")
+    data = '<meta charset="utf-16"><p>Café</p>'.encode()
     assert decode(data, "x", html=True) == '<meta charset="utf-16"><p>Café</p>'

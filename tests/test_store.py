@@ -1,18 +1,27 @@
 from __future__ import annotations
 
-import dateline.service
-
 from datetime import date
 
 import pytest
-from sqlalchemy import text
-from alembic.migration import MigrationContext
 from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
 
+import dateline.service
 from dateline.errors import ArticleNotFoundError, StoreError
 from dateline.link.entities import link_entities
-from dateline.model import (Analysis, Article, EventMention, Hints, Mention, Published, Quote,
-                            RawDocument, Role, TimeExpression)
+from dateline.model import (
+    Analysis,
+    Article,
+    EventMention,
+    Hints,
+    Mention,
+    Published,
+    Quote,
+    RawDocument,
+    Role,
+    TimeExpression,
+)
 from dateline.run.stages import Stage
 from dateline.store import Store
 from dateline.store.schema import metadata
@@ -118,7 +127,7 @@ def test_store_open_unwritable_path_raises(tmp_path):
 def test_store_write_error_is_store_error(store):
     with store.db.engine.begin() as conn:
         conn.execute(text("DROP TABLE failures"))
-    with pytest.raises(StoreError, match="^cannot write to the store: OperationalError"):
+    with pytest.raises(StoreError, match=r"^cannot write to the store: OperationalError"):
         store.articles.add_failure("x", "read", "y")
 
 
@@ -180,8 +189,8 @@ def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path)
     from alembic import command
     from alembic.config import Config
 
-    from dateline.store.schema import pending, story_articles, story_decisions
     from dateline.store.db import MIGRATIONS
+    from dateline.store.schema import pending, story_articles, story_decisions
 
     db = tmp_path / "old.db"
     shutil.copy(talks.db.engine.url.database, db)

@@ -93,6 +93,7 @@ def test_central_sentences_first_and_no_repeats():
 
 def test_a_line_that_reports_no_event_validates():
     import jsonschema
+
     from clikit import schema_for
 
     cited = Citation("0123456789abcdef", 0, 40, "Harbour Wire", "Port fire", "2026-03-12")

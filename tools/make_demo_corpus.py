@@ -23,7 +23,7 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -106,7 +106,7 @@ def write(path: Path, text: str) -> None:
 
 
 def rfc822(day: str) -> str:
-    return format_datetime(datetime.fromisoformat(day).replace(tzinfo=timezone.utc))
+    return format_datetime(datetime.fromisoformat(day).replace(tzinfo=UTC))
 
 
 def write_jsonl(out: Path, docs: list[dict]) -> None:

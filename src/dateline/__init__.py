@@ -16,14 +16,26 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from dateline.errors import DatelineError
-from dateline.model import (Analysed, Article, Extracted, Failure, IngestReport, RawDocument,
-                            Story)
+from dateline.model import Analysed, Article, Extracted, Failure, IngestReport, RawDocument, Story
 from dateline.run import analyze as _analyze
 from dateline.run import extract as _extract
 from dateline.run.ingest import ingest as _ingest
 from dateline.run.ingest import local_runner
-from dateline.service import (article, articles, brief, check, copy_groups, dated_timeline,
-                              entities, events, export, find_story, quotes, stories, timeline)
+from dateline.service import (
+    article,
+    articles,
+    brief,
+    check,
+    copy_groups,
+    dated_timeline,
+    entities,
+    events,
+    export,
+    find_story,
+    quotes,
+    stories,
+    timeline,
+)
 from dateline.settings import Settings, load_settings
 from dateline.store import Store
 
@@ -39,7 +51,7 @@ __all__ = ["Analysed", "Article", "DatelineError", "Extracted", "Failure", "Inge
            "ingest", "open", "quotes", "stories", "timeline"]
 
 
-def open(db: str = "dateline.db") -> Store:  # noqa: A001 - dateline.open mirrors sqlite3-style APIs
+def open(db: str = "dateline.db") -> Store:
     """Open (creating if needed) the store at a SQLite path or database URL."""
     return Store.open(db)
 

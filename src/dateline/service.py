@@ -13,8 +13,19 @@ from datetime import date
 
 from dateline.errors import NoStoriesError, StoryNotFoundError
 from dateline.link.entities import person_actor
-from dateline.model import (Actor, ArticleDetail, BriefPoint, CheckResult, Cited, CopyGroup,
-                            Event, StoredArticle, StoredQuote, Story, TimelineEntry)
+from dateline.model import (
+    Actor,
+    ArticleDetail,
+    BriefPoint,
+    CheckResult,
+    Cited,
+    CopyGroup,
+    Event,
+    StoredArticle,
+    StoredQuote,
+    Story,
+    TimelineEntry,
+)
 from dateline.store import Store
 from dateline.views import actors as actor_views
 from dateline.views import brief as brief_view

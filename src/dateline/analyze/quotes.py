@@ -19,9 +19,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dateline.analyze.nlp import sentence_of, text_of
-from dateline.analyze.quotes_lexicon import (DIRECT_ONLY_VERBS, FEMALE_NAMES, GROUP_PRONOUNS,
-                                             MALE_NAMES, MEDIA, PERSON_PRONOUNS,
-                                             SPEECH_VERBS, TITLE_ALIASES)
+from dateline.analyze.quotes_lexicon import (
+    DIRECT_ONLY_VERBS,
+    FEMALE_NAMES,
+    GROUP_PRONOUNS,
+    MALE_NAMES,
+    MEDIA,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_ALIASES,
+)
 from dateline.model import Mention, Quote
 
 logger = logging.getLogger(__name__)
@@ -32,7 +39,7 @@ _STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HONORIFIC_GENDER = re.compile(r"^(?:(mr)|(mrs|ms|miss))\b\.?", re.IGNORECASE)
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
-_SPEAKER_LABELS = ("PERSON",) + _GROUP_LABELS
+_SPEAKER_LABELS = ("PERSON", *_GROUP_LABELS)
 # A quote this short with no cue, or a cue with no subject, is a scare quote or a title.
 _MIN_UNCUED_WORDS = 6
 _WORD = re.compile(r"\w+")
@@ -383,8 +390,8 @@ class _Resolver:
 
     def _unlabelled_name(self, subject: Token) -> _Speaker | None:
         """A proper-noun subject the entity recogniser missed ("Zelenskyy wrote ..."), as written."""
-        if not (subject.tag_ in ("NNP", "NNPS") or subject.tag_ == "NN" and subject.is_title
-                and subject.lower_ not in self.lowercase_words):
+        if not (subject.tag_ in ("NNP", "NNPS") or (subject.tag_ == "NN" and subject.is_title
+                and subject.lower_ not in self.lowercase_words)):
             return None
         words = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         start = (words[0] if words else subject).idx

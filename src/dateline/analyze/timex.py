@@ -31,9 +31,29 @@ from spacy.tokens import Doc
 
 from dateline.analyze.nlp import parse, sentence_of
 from dateline.analyze.timex_lexicon import (
-    APPROX_MODIFIER, DAY, DURATION_MODIFIER, MONTH, NUMBER, PARTS_OF_DAY, SEASON, SEASONS, UNIT, UNITS,
-    WEEKDAY, WEEKDAYS, YEAR, add_months, at_precision, duration_value, holiday, parse_number,
-    quarter_of, shift, unit_of, week_value)
+    APPROX_MODIFIER,
+    DAY,
+    DURATION_MODIFIER,
+    MONTH,
+    NUMBER,
+    PARTS_OF_DAY,
+    SEASON,
+    SEASONS,
+    UNIT,
+    UNITS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    add_months,
+    at_precision,
+    duration_value,
+    holiday,
+    parse_number,
+    quarter_of,
+    shift,
+    unit_of,
+    week_value,
+)
 from dateline.model import TimeExpression
 from dateline.months import MONTH_NUMBERS, MONTHS
 
@@ -363,7 +383,7 @@ def _relative_day(m: re.Match, ctx: _Context) -> _Found:
     if ctx.anchor is None:
         return _Found("TIME" if part else "DATE", None)
     day = (ctx.anchor + timedelta(days=offset)).isoformat()
-    if part and base != "tonight" or base in ("tonight", "overnight", "last night"):
+    if (part and base != "tonight") or base in ("tonight", "overnight", "last night"):
         return _Found("TIME", f"{day}T{part or 'NI'}", ctx.anchor)
     return _Found("DATE", day, ctx.anchor)
 

@@ -8,9 +8,21 @@ from typing import Annotated
 
 import typer
 
-from dateline.cli.common import (DbOption, InputsArg, JobsOption, JsonOption, PublishedOption,
-                                 PublisherOption, app, opened, parse_date, progress, safe,
-                                 settings, stderr)
+from dateline.cli.common import (
+    DbOption,
+    InputsArg,
+    JobsOption,
+    JsonOption,
+    PublishedOption,
+    PublisherOption,
+    app,
+    opened,
+    parse_date,
+    progress,
+    safe,
+    settings,
+    stderr,
+)
 from dateline.cli.printing import results
 from dateline.model import Analysed, Extracted
 from dateline.run.analyze import analyze_documents, analyze_pending

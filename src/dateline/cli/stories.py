@@ -9,8 +9,19 @@ from typing import Annotated
 import typer
 
 from dateline import service
-from dateline.cli.common import (DbOption, JsonOption, MdOption, StoryArg, StoryOption, app,
-                                 fail, opened, parse_date, safe, stderr)
+from dateline.cli.common import (
+    DbOption,
+    JsonOption,
+    MdOption,
+    StoryArg,
+    StoryOption,
+    app,
+    fail,
+    opened,
+    parse_date,
+    safe,
+    stderr,
+)
 from dateline.cli.printing import view, write, write_tables
 from dateline.errors import DatelineError
 from dateline.views import render

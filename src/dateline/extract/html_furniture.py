@@ -79,13 +79,7 @@ def _drop_head(lines: list[Line], headlines: list[str], description: str | None,
     drop = set()
     for index, line in enumerate(lines[:_HEAD_LINES]):
         tokens = words(line.text)
-        if any(_is_title(line.text, headline) for headline in headlines):
-            drop.add(index)
-        elif standfirst and tokens == words(standfirst):
-            drop.add(index)
-        elif description and line.tag == "head" and tokens == words(description):
-            drop.add(index)
-        elif len(line.text.split()) <= _MAX_TIMESTAMP_WORDS and _CLOCK.search(line.text) and _DATE.search(line.text):
+        if any(_is_title(line.text, headline) for headline in headlines) or (standfirst and tokens == words(standfirst)) or (description and line.tag == "head" and tokens == words(description)) or (len(line.text.split()) <= _MAX_TIMESTAMP_WORDS and _CLOCK.search(line.text) and _DATE.search(line.text)):
             drop.add(index)
     return [line for index, line in enumerate(lines) if index not in drop]
 

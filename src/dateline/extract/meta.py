@@ -392,7 +392,7 @@ def _authors(raw: RawDocument, facts: HtmlFacts | None, context: _Context) -> tu
     for group in facts.authors if facts else ():
         sources.append(name for value in group for name in split_credit(value).authors)
     sources.append(name for line in context.head for name in _byline_authors(line))
-    sources.append(filter(None, map(read_name_role, context.head, context.head[1:] + ("",))))
+    sources.append(filter(None, map(read_name_role, context.head, (*context.head[1:], ""))))
     sources.append(name for line in context.tail for name in read_tagline(line) or ())
     sources.append(name for value in raw.hints.authors for name in split_credit(value).authors)
     for names in sources:

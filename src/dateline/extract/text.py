@@ -12,6 +12,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from dateline.extract.text_cues import (
     BYLINE,
@@ -95,7 +96,7 @@ class _Unit:
     without ending it; other non-story lines (bylines, headings) end it.
     """
 
-    __slots__ = ("text", "block", "kind", "role", "caption", "transparent", "locked")
+    __slots__ = ("block", "caption", "kind", "locked", "role", "text", "transparent")
 
     def __init__(self, text: str, block: int):
         self.text = text
@@ -178,7 +179,7 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
     width = max((len(line) for block in blocks for line in block), default=0)
     if width > _MAX_WRAP_WIDTH:
         return None
-    pairs = [(a, b) for block in blocks for a, b in zip(block, block[1:]) if len(a) >= 40]
+    pairs = [(a, b) for block in blocks for a, b in pairwise(block) if len(a) >= 40]
     broken = sum(_broken_for_width(a, b, width) for a, b in pairs)
     if broken >= _MIN_WRAPPED_LINES and broken >= _MIN_WRAP_SHARE * len(pairs):
         return width

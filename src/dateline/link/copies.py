@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import logging
 
-from dateline.link.dedup import Fingerprint, band_keys, containment, fingerprint, is_copy
-from dateline.link.dedup import similarity
+from dateline.link.dedup import (
+    Fingerprint,
+    band_keys,
+    containment,
+    fingerprint,
+    is_copy,
+    similarity,
+)
 from dateline.model import CopyFound, Fingerprinted
 from dateline.run.stages import Stage
 from dateline.store import Store

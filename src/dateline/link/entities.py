@@ -22,8 +22,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from dateline.link.names import (TITLE, country_of, name_key, office_key, state_of, surname_key,
-                                 title_key)
+from dateline.link.names import (
+    TITLE,
+    country_of,
+    name_key,
+    office_key,
+    state_of,
+    surname_key,
+    title_key,
+)
 from dateline.model import Analysis, Mention, Role
 from dateline.run.stages import Stage
 from dateline.store import Store

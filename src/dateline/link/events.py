@@ -18,8 +18,15 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
-from dateline.model import (Analysis, DatedBy, DateSpan, EventMention, EventProfile,
-                            EventUpdate, Precision)
+from dateline.model import (
+    Analysis,
+    DatedBy,
+    DateSpan,
+    EventMention,
+    EventProfile,
+    EventUpdate,
+    Precision,
+)
 from dateline.model.terms import content_terms, cosine, top
 from dateline.months import MONTH_NUMBERS
 
@@ -257,7 +264,7 @@ def _phrase(text: str, mention: EventMention) -> str:
         bare = word.replace("-", "")
         if (not bare.isalpha() or word.casefold() in _FUNCTION_WORDS
                 or word.casefold().removesuffix("'s").removesuffix("’s") in _TIME_WORDS
-                or "-" not in word and word.endswith(("ed", "ly", "ing"))):
+                or ("-" not in word and word.endswith(("ed", "ly", "ing")))):
             break
         words.insert(0, word)
     return " ".join([*words, mention.trigger])

@@ -13,7 +13,7 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _NEWS_WORDS = frozenset({
     "said", "says", "told", "according", "reported", "report", "reports", "year", "years",
     "week", "weeks", "month", "months", "day", "days", "time", "times", "people", "including",
-    "like", "just", "new", "also", "would", "could", "told", "monday", "tuesday", "wednesday",
+    "like", "just", "new", "also", "would", "could", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "percent",
     "mr", "mrs", "ms", "dr", "news", "reuters", "agency", "press", "associated", "afp",
 })

@@ -8,8 +8,15 @@ from datetime import date
 from typing import BinaryIO, TypeVar
 
 from dateline.analyze import ANALYZER_VERSION, analyze, analyze_many
-from dateline.model import (Analysed, Analysis, AnalyzeReport, Article, Extracted, Failure,
-                            StoredArticle)
+from dateline.model import (
+    Analysed,
+    Analysis,
+    AnalyzeReport,
+    Article,
+    Extracted,
+    Failure,
+    StoredArticle,
+)
 from dateline.run.extract import extract_documents
 from dateline.run.local import Runner, chunked
 from dateline.run.stages import Stage

@@ -32,7 +32,7 @@ _BINARY_MAGIC = (
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 
 # Control characters that never occur in text (tab, newlines, form feed and escape do).
-_CONTROL = bytes([*range(0, 9), 14, 15, *range(16, 27), *range(28, 32), 127])
+_CONTROL = bytes([*range(9), 14, 15, *range(16, 27), *range(28, 32), 127])
 _MAX_CONTROL_SHARE = 0.1
 
 # The root element after an optional XML declaration, comments, processing instructions

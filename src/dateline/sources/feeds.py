@@ -6,7 +6,7 @@ import logging
 import re
 import xml.sax
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -112,7 +112,7 @@ def _published(entry: Any) -> str | None:
         if stated := _iso(entry.get(key) or ""):
             return stated
         if parsed := entry.get(f"{key}_parsed"):
-            return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+            return datetime(*parsed[:6], tzinfo=UTC).isoformat()
     return None
 
 

@@ -8,14 +8,31 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dateline.model import (Analysis, EventMention, Mention, Quote, Role, StoredArticle,
-                            StoredQuote, TimeExpression)
+from dateline.model import (
+    Analysis,
+    EventMention,
+    Mention,
+    Quote,
+    Role,
+    StoredArticle,
+    StoredQuote,
+    TimeExpression,
+)
 from dateline.run.stages import Stage
 from dateline.store.articles import ArticleRepository
 from dateline.store.db import Database
 from dateline.store.queue import finish
-from dateline.store.schema import (actor_mentions, analyses, articles, event_mentions,
-                                   mentions, quotes, roles, story_articles, timexes)
+from dateline.store.schema import (
+    actor_mentions,
+    analyses,
+    articles,
+    event_mentions,
+    mentions,
+    quotes,
+    roles,
+    story_articles,
+    timexes,
+)
 from dateline.store.timestamps import now
 
 _ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions)

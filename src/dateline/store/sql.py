@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-
 # Items per IN (...) list, well under every database's limit on bound parameters.
 CHUNK = 500
 

@@ -9,14 +9,29 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
-from dateline.model import (DecisionRecord, EventUpdate, Story, StoryAction, StoryDecision,
-                            StoryProfile)
+from dateline.model import (
+    DecisionRecord,
+    EventUpdate,
+    Story,
+    StoryAction,
+    StoryDecision,
+    StoryProfile,
+)
 from dateline.run.stages import Stage
 from dateline.store.db import Database
 from dateline.store.events import save_event
 from dateline.store.queue import finish
-from dateline.store.schema import (articles, copies, event_members, sightings, stories,
-                                   story_articles, story_decisions, story_keys, term_counts)
+from dateline.store.schema import (
+    articles,
+    copies,
+    event_members,
+    sightings,
+    stories,
+    story_articles,
+    story_decisions,
+    story_keys,
+    term_counts,
+)
 from dateline.store.sql import lookup, upsert
 from dateline.store.timestamps import now
 

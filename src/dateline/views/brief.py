@@ -15,8 +15,19 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dateline.model import (Actor, BriefPoint, Citation, EventReport, PointKind, Precision,
-                            Quote, RoleSpan, SourceSpan, TimelineEntry, day_label)
+from dateline.model import (
+    Actor,
+    BriefPoint,
+    Citation,
+    EventReport,
+    PointKind,
+    Precision,
+    Quote,
+    RoleSpan,
+    SourceSpan,
+    TimelineEntry,
+    day_label,
+)
 from dateline.store import Store
 from dateline.views.actors import PersonIndex, story_actors
 from dateline.views.timeline import Articles, timeline

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.errors import ExportFormatError, StoryNotFoundError
-from dateline.model import (JSON, ActorMention, BriefPoint, StoredArticle, TimelineEntry)
+from dateline.model import JSON, ActorMention, BriefPoint, StoredArticle, TimelineEntry
 from dateline.store import Store
 from dateline.views import render
 from dateline.views.actors import PersonIndex, story_actors

@@ -13,8 +13,15 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from dateline.model import (Analysis, Citation, DateSpan, Event, EventReport, StoredArticle,
-                            TimeExpression, TimelineEntry)
+from dateline.model import (
+    Analysis,
+    Citation,
+    Event,
+    EventReport,
+    StoredArticle,
+    TimeExpression,
+    TimelineEntry,
+)
 from dateline.model.terms import content_terms, cosine
 from dateline.store import Store
 
