@@ -1,5 +1,6 @@
 """What the benchmark scripts share: where the eval kit is, undoing tokenisation in the
 datasets, and writing RESULTS.md."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 # Penn Treebank escapes and quotes, and the spaces tokenisation put around punctuation.
-PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
-       "``": '"', "''": '"'}
+PTB = {
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+    "``": '"',
+    "''": '"',
+}
 _CLOSE = re.compile(r" ([,.;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m)(?=\s|$)")
 _OPEN = re.compile(r"([(\[{$]) ")
 
@@ -36,5 +45,5 @@ def write_section(path: Path, heading: str, section: str) -> None:
         before, after = text.rstrip("\n") + "\n\n", ""
     else:
         end = text.find("\n## ", start + len(heading))
-        before, after = text[:start], ("" if end == -1 else "\n" + text[end + 1:])
+        before, after = text[:start], ("" if end == -1 else "\n" + text[end + 1 :])
     path.write_text(before + section + after, encoding="utf-8")

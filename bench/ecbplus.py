@@ -30,6 +30,7 @@ the same documents (``DIR/store.db``), which skips ingest and analysis.
 
     .venv/bin/python bench/ecbplus.py [--out DIR] [--topics 36-37] [--reuse] [--results bench/RESULTS.md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     topics = _topics(args.topics)
     docs = read_docs(data, topics)
     if not docs:
-        print(f"Error: no ECB+ documents under {data}/ECB+. Pass --eval-dir or set DATELINE_EVAL_DIR.",
-              file=sys.stderr)
+        print(
+            f"Error: no ECB+ documents under {data}/ECB+. Pass --eval-dir or set DATELINE_EVAL_DIR.",
+            file=sys.stderr,
+        )
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -88,28 +91,46 @@ def main(argv: list[str] | None = None) -> int:
         gold_all = _derive(scorer, data, level, _spec(ingested), out)[0]
         gold_test = {doc: c for doc, c in gold_all.items() if doc in set(test_docs)}
         _write(out / f"gold-{level}-test.json", gold_test)
-        for items, gold in ((f"all ({len(gold_all)} docs)", gold_all),
-                            (f"{spec} ({len(gold_test)} docs)", gold_test)):
+        for items, gold in (
+            (f"all ({len(gold_all)} docs)", gold_all),
+            (f"{spec} ({len(gold_test)} docs)", gold_test),
+        ):
             for system, pred in _systems(gold, predicted[level]):
                 rows.append((level, items, system, _score(scorer, out, gold, pred)))
     heads = _head_lemmas([by_name[name] for name in test_docs], mentions)
     gold_topic = {m["id"]: m["doc"].split("_")[0] for m in mentions}
-    gold_sub = {m["id"]: m["doc"].split("_")[0] + ("+" if m["doc"].endswith("plus") else "")
-                for m in mentions}
+    gold_sub = {
+        m["id"]: m["doc"].split("_")[0] + ("+" if m["doc"].endswith("plus") else "")
+        for m in mentions
+    }
     story = {m["id"]: predicted["topic"].get(m["doc"], m["doc"]) for m in mentions}
-    lemma = {"lemma / story": story, "lemma / gold subtopic": gold_sub, "lemma / gold topic": gold_topic}
+    lemma = {
+        "lemma / story": story,
+        "lemma / gold subtopic": gold_sub,
+        "lemma / gold topic": gold_topic,
+    }
     systems = _systems(gold_event, predicted["event"]) + [
-        (name, {m: f"{cluster[m]}|{heads[m]}" for m in gold_event}) for name, cluster in lemma.items()]
+        (name, {m: f"{cluster[m]}|{heads[m]}" for m in gold_event})
+        for name, cluster in lemma.items()
+    ]
     for system, pred in systems:
-        rows.append(("event", f"{spec} ({len(gold_event)} mentions)", system,
-                     _score(scorer, out, gold_event, pred)))
+        rows.append(
+            (
+                "event",
+                f"{spec} ({len(gold_event)} mentions)",
+                system,
+                _score(scorer, out, gold_event, pred),
+            )
+        )
 
     matched = predicted["matched"]
-    facts = (f"{len(docs)} documents; {ingest_note}. Gold event mentions "
-             f"({spec}): {len(mentions)}; in the stored text: {matched['located']}; in a "
-             f"dateline event member sentence: {matched['in_member']}; taken by a dateline event "
-             f"(trigger is one of its tokens): {matched['matched']}; dateline events they fall "
-             f"in: {matched['events']}.")
+    facts = (
+        f"{len(docs)} documents; {ingest_note}. Gold event mentions "
+        f"({spec}): {len(mentions)}; in the stored text: {matched['located']}; in a "
+        f"dateline event member sentence: {matched['in_member']}; taken by a dateline event "
+        f"(trigger is one of its tokens): {matched['matched']}; dateline events they fall "
+        f"in: {matched['events']}."
+    )
     table = _table(rows)
     print(facts)
     print(table)
@@ -120,14 +141,19 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- ingest ------------------------------------------------------------------------------------
 
+
 def _build_store(docs: list[EcbDoc], out: Path, reuse: bool) -> str:
     """Ingest the documents into ``out/store.db`` (one JSON line each, text only); with
     ``reuse``, keep a store built from the very same lines."""
     lines = "".join(json.dumps({"text": doc.text}) + "\n" for doc in docs)
     digest = hashlib.sha256(lines.encode("utf-8")).hexdigest()
     db, manifest = out / "store.db", out / "store.json"
-    if reuse and db.exists() and manifest.exists() and \
-            json.loads(manifest.read_text())["sha256"] == digest:
+    if (
+        reuse
+        and db.exists()
+        and manifest.exists()
+        and json.loads(manifest.read_text())["sha256"] == digest
+    ):
         return json.loads(manifest.read_text())["note"] + " (store reused: built by an earlier run)"
     for stale in (db, manifest, out / "store.db-wal", out / "store.db-shm"):
         stale.unlink(missing_ok=True)
@@ -135,25 +161,35 @@ def _build_store(docs: list[EcbDoc], out: Path, reuse: bool) -> str:
     source.write_text(lines, encoding="utf-8")
     started = time.perf_counter()
     report = dateline.ingest([str(source)], settings=load_settings({"db": str(db), "jobs": JOBS}))
-    note = (f"ingest (with analysis and linking, {JOBS} processes): ingested {report.ingested}, "
-            f"duplicate {report.duplicate}, near copies {len(report.copies)}, analysed "
-            f"{report.analysed}, skipped {report.skipped} in {time.perf_counter() - started:.0f} s")
-    manifest.write_text(json.dumps({"sha256": digest, "note": note,
-                                    "docs": [doc.name for doc in docs]}))
+    note = (
+        f"ingest (with analysis and linking, {JOBS} processes): ingested {report.ingested}, "
+        f"duplicate {report.duplicate}, near copies {len(report.copies)}, analysed "
+        f"{report.analysed}, skipped {report.skipped} in {time.perf_counter() - started:.0f} s"
+    )
+    manifest.write_text(
+        json.dumps({"sha256": digest, "note": note, "docs": [doc.name for doc in docs]})
+    )
     return note
 
 
 # -- dateline's clusters -----------------------------------------------------------------------
 
+
 def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) -> dict:
     """dateline's topic, sub-topic and event maps, and how many gold mentions it took."""
     with store.engine.connect() as conn:
-        line_of = {source.rsplit("#", 1)[1]: article for source, article in
-                   conn.execute(select(sightings.c.source, sightings.c.article_id))}
-        triggers = {(row.article_id, row.start, row.end, row.event_id): row.trigger
-                    for row in conn.execute(select(event_members))}
+        line_of = {
+            source.rsplit("#", 1)[1]: article
+            for source, article in conn.execute(select(sightings.c.source, sightings.c.article_id))
+        }
+        triggers = {
+            (row.article_id, row.start, row.end, row.event_id): row.trigger
+            for row in conn.execute(select(event_members))
+        }
     article_of = {doc.name: line_of[str(n)] for n, doc in enumerate(docs, 1) if str(n) in line_of}
-    topic = {name: f"story{store.stories.of_article(article)}" for name, article in article_of.items()}
+    topic = {
+        name: f"story{store.stories.of_article(article)}" for name, article in article_of.items()
+    }
 
     members = defaultdict(list)  # article -> (start, end, event id, trigger)
     for event in store.events.of_story(None):
@@ -181,10 +217,15 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
             continue
         counts["located"] += 1
         start, end = spans[0][0], spans[-1][1]
-        words = {by_name[m["doc"]].text[s:e].casefold() for s, e in
-                 (by_name[m["doc"]].tokens[t][1:] for t in m["token_ids"])}
-        inside = [(event_id, trigger) for s, e, event_id, trigger in members[article]
-                  if s <= start and end <= e]
+        words = {
+            by_name[m["doc"]].text[s:e].casefold()
+            for s, e in (by_name[m["doc"]].tokens[t][1:] for t in m["token_ids"])
+        }
+        inside = [
+            (event_id, trigger)
+            for s, e, event_id, trigger in members[article]
+            if s <= start and end <= e
+        ]
         counts["in_member"] += bool(inside)
         taken = sorted(event_id for event_id, trigger in inside if trigger.casefold() in words)
         if taken:
@@ -196,19 +237,37 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
 
 # -- gold, baselines, scores -------------------------------------------------------------------
 
+
 def _derive(scorer: list[str], data: Path, level: str, spec: str, out: Path) -> tuple[dict, list]:
     """The gold map of a level (and, for events, the mention records) from cluster.py."""
     gold_path, mentions_path = out / f"gold-{level}.json", out / f"mentions-{level}.jsonl"
-    subprocess.run([*scorer, "--derive-ecbplus", str(data), "--level", level, "--topics", spec,
-                    "--out", str(gold_path), "--mentions-out", str(mentions_path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            *scorer,
+            "--derive-ecbplus",
+            str(data),
+            "--level",
+            level,
+            "--topics",
+            spec,
+            "--out",
+            str(gold_path),
+            "--mentions-out",
+            str(mentions_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
     mentions = [json.loads(line) for line in mentions_path.read_text().splitlines()]
     return json.loads(gold_path.read_text()), mentions
 
 
 def _systems(gold: dict, dateline_map: dict) -> list[tuple[str, dict]]:
-    return [("dateline", dateline_map), ("singletons", {item: item for item in gold}),
-            ("all in one", dict.fromkeys(gold, "all"))]
+    return [
+        ("dateline", dateline_map),
+        ("singletons", {item: item for item in gold}),
+        ("all in one", dict.fromkeys(gold, "all")),
+    ]
 
 
 def _head_lemmas(docs: list[EcbDoc], mentions: list[dict]) -> dict[str, str]:
@@ -229,8 +288,12 @@ def _score(scorer: list[str], out: Path, gold: dict, pred: dict) -> dict:
     gold_path, pred_path = out / "score-gold.json", out / "score-pred.json"
     _write(gold_path, gold)
     _write(pred_path, pred)
-    done = subprocess.run([*scorer, "--gold", str(gold_path), "--pred", str(pred_path), "--json"],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [*scorer, "--gold", str(gold_path), "--pred", str(pred_path), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -239,24 +302,46 @@ def _write(path: Path, mapping: dict) -> None:
 
 
 def _table(rows: list[tuple[str, str, str, dict]]) -> str:
-    lines = ["| level | items | system | clusters | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| level | items | system | clusters | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for level, items, system, r in rows:
-        lines.append(f"| {level} | {items} | {system} | {r['n_pred_clusters']} "
-                     f"(gold {r['n_gold_clusters']}) | {r['muc']['f1']:.4f} | {r['b3']['f1']:.4f} "
-                     f"| {r['ceaf_e']['f1']:.4f} | {r['conll_f1']:.4f} |")
+        lines.append(
+            f"| {level} | {items} | {system} | {r['n_pred_clusters']} "
+            f"(gold {r['n_gold_clusters']}) | {r['muc']['f1']:.4f} | {r['b3']['f1']:.4f} "
+            f"| {r['ceaf_e']['f1']:.4f} | {r['conll_f1']:.4f} |"
+        )
     return "\n".join(lines)
 
 
 def _section(args: argparse.Namespace, facts: str, table: str) -> str:
     flags = [f"--topics {args.topics}"] * bool(args.topics) + ["--reuse"] * args.reuse
-    command = " ".join([".venv/bin/python bench/ecbplus.py", *flags, f"--out {args.out}",
-                        f"--results {args.results}"])
-    command = f"`{command}`" + (" (the store built by the same command without `--reuse`)"
-                                * args.reuse)
-    return "\n\n".join([SECTION, f"Command: {command}", f"Machine: 2 cores, python 3.11, "
-                        f"spaCy `en_core_web_sm`. Date: {time.strftime('%Y-%m-%d')}. {facts}",
-                        NOTES, table, PUBLISHED]) + "\n"
+    command = " ".join(
+        [
+            ".venv/bin/python bench/ecbplus.py",
+            *flags,
+            f"--out {args.out}",
+            f"--results {args.results}",
+        ]
+    )
+    command = f"`{command}`" + (
+        " (the store built by the same command without `--reuse`)" * args.reuse
+    )
+    return (
+        "\n\n".join(
+            [
+                SECTION,
+                f"Command: {command}",
+                f"Machine: 2 cores, python 3.11, "
+                f"spaCy `en_core_web_sm`. Date: {time.strftime('%Y-%m-%d')}. {facts}",
+                NOTES,
+                table,
+                PUBLISHED,
+            ]
+        )
+        + "\n"
+    )
 
 
 NOTES = """\
@@ -311,6 +396,7 @@ such an event takes a gold mention; every other mention stays a singleton."""
 
 # -- arguments ---------------------------------------------------------------------------------
 
+
 def _topics(spec: str | None) -> set[int] | None:
     if not spec:
         return None
@@ -334,13 +420,18 @@ def _spec(topics: set[int]) -> str:
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", default=str(REPO / "bench" / "out" / "ecbplus"),
-                        help="where the maps, gold maps and store go")
+    parser.add_argument(
+        "--out",
+        default=str(REPO / "bench" / "out" / "ecbplus"),
+        help="where the maps, gold maps and store go",
+    )
     parser.add_argument("--topics", help="only these topics, e.g. 36-37 (default: all 43)")
     parser.add_argument("--event-topics", default="36-45", help="topics events are scored on")
     parser.add_argument("--reuse", action="store_true", help="keep the store of an earlier run")
     parser.add_argument("--results", help="write the table into this markdown file")
-    parser.add_argument("--eval-dir", help="the shared eval folder (default ../shared/eval, or DATELINE_EVAL_DIR)")
+    parser.add_argument(
+        "--eval-dir", help="the shared eval folder (default ../shared/eval, or DATELINE_EVAL_DIR)"
+    )
     return parser.parse_args(argv)
 
 

@@ -1,5 +1,6 @@
 """ECB+ documents as text: CAT XML tokens joined into readable sentences, with the character
 span of every token, so gold mentions can be found in the text dateline stores."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,32 @@ from pathlib import Path
 
 DOC_NAME = re.compile(r"^(\d+)_(\d+)(ecbplus|ecb)$")
 # Tokens written against the token before them, and tokens the next one is written against.
-_NO_SPACE_BEFORE = frozenset([",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "'S", "'re", "'ve", "'d", "'ll", "'m", "n't", "'", "''", "-", "/"])
+_NO_SPACE_BEFORE = frozenset(
+    [
+        ",",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        "%",
+        ")",
+        "]",
+        "}",
+        "'s",
+        "'S",
+        "'re",
+        "'ve",
+        "'d",
+        "'ll",
+        "'m",
+        "n't",
+        "'",
+        "''",
+        "-",
+        "/",
+    ]
+)
 _NO_SPACE_AFTER = frozenset(["(", "[", "{", "$", "``", "-", "/"])
 _QUOTES = {"``": '"', "''": '"'}
 
@@ -44,7 +70,8 @@ def read_doc(path: Path) -> EcbDoc:
     sentences: dict[int, list[tuple[str, str]]] = {}
     for token in ET.parse(path).getroot().iter("token"):
         sentences.setdefault(int(token.get("sentence")), []).append(
-            (token.get("t_id"), token.text or ""))
+            (token.get("t_id"), token.text or "")
+        )
     paragraphs, spans, offset = [], {}, 0
     for number in sorted(sentences):
         line, glue, open_quote = "", True, False
@@ -57,8 +84,11 @@ def read_doc(path: Path) -> EcbDoc:
                 open_quote ^= word.count('"') % 2 == 1
             closing = word in _NO_SPACE_BEFORE or (word == '"' and not opening)
             # "6 . 1" and "1 , 500" are one number
-            in_number = word in ".," and line[-1:].isdigit() and \
-                words[i + 1][1][:1].isdigit() if i + 1 < len(words) else False
+            in_number = (
+                word in ".," and line[-1:].isdigit() and words[i + 1][1][:1].isdigit()
+                if i + 1 < len(words)
+                else False
+            )
             word = _QUOTES.get(word, word)
             if line and not glue and not closing:
                 line += " "
@@ -86,5 +116,8 @@ def locate(doc: EcbDoc, stored: str) -> dict[str, tuple[int, int]]:
             shift[number] = at - base
             cursor = at + len(paragraph)
         base += len(paragraph) + 2
-    return {t_id: (start + shift[p], end + shift[p])
-            for t_id, (p, start, end) in doc.tokens.items() if p in shift}
+    return {
+        t_id: (start + shift[p], end + shift[p])
+        for t_id, (p, start, end) in doc.tokens.items()
+        if p in shift
+    }

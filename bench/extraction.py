@@ -11,6 +11,7 @@ in sorted order: even positions are "dev", where every design decision of
     .venv/bin/python bench/extraction.py [--out bench/out] [--limit N] [--eval-dir DIR]
         [--results bench/RESULTS.md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     eval_dir = eval_kit(args.eval_dir)
     dataset = eval_dir / DATASET
     if not (dataset / "ground-truth.json").is_file():
-        print(f"Error: no benchmark at {dataset}. Pass --eval-dir or set DATELINE_EVAL_DIR.", file=sys.stderr)
+        print(
+            f"Error: no benchmark at {dataset}. Pass --eval-dir or set DATELINE_EVAL_DIR.",
+            file=sys.stderr,
+        )
         return 2
     gold = json.loads((dataset / "ground-truth.json").read_text(encoding="utf-8"))
     splits = split_ids(sorted(gold), args.limit)
@@ -59,20 +63,29 @@ def main(argv: list[str] | None = None) -> int:
 
     seconds = {}
     for index, system in enumerate(SYSTEMS):
-        _write_json(out / f"{system}.json", {page_id: {"articleBody": texts[index]} for page_id, texts, _ in results})
+        _write_json(
+            out / f"{system}.json",
+            {page_id: {"articleBody": texts[index]} for page_id, texts, _ in results},
+        )
         seconds[system] = sum(times[index] for _, _, times in results)
     scores = {}
     for split in SPLITS:
         gold_path = out / f"gold-{split}.json"
         _write_json(gold_path, {i: gold[i] for i in splits[split]})
-        scores[split] = _score(eval_dir / SCORER, gold_path, [out / f"{system}.json" for system in SYSTEMS])
+        scores[split] = _score(
+            eval_dir / SCORER, gold_path, [out / f"{system}.json" for system in SYSTEMS]
+        )
 
     table = _table(scores, {split: len(splits[split]) for split in SPLITS})
-    timing = ", ".join(f"{system} {seconds[system] / len(pages) * 1000:.0f} ms/page" for system in SYSTEMS)
+    timing = ", ".join(
+        f"{system} {seconds[system] / len(pages) * 1000:.0f} ms/page" for system in SYSTEMS
+    )
     summary = f"{len(pages)} pages in {elapsed:.1f} s with {WORKERS} workers (CPU time: {timing})."
     print(summary + "\n\n" + table)
     if args.results:
-        command = " ".join([".venv/bin/python bench/extraction.py", *(argv if argv is not None else sys.argv[1:])])
+        command = " ".join(
+            [".venv/bin/python bench/extraction.py", *(argv if argv is not None else sys.argv[1:])]
+        )
         _write_section(Path(args.results), command, summary, table)
     return 0
 
@@ -85,9 +98,15 @@ def split_ids(ids: list[str], limit: int | None = None) -> dict[str, list[str]]:
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", default=str(REPO / "bench" / "out"), help="folder for predictions (default bench/out)")
+    parser.add_argument(
+        "--out",
+        default=str(REPO / "bench" / "out"),
+        help="folder for predictions (default bench/out)",
+    )
     parser.add_argument("--limit", type=int, help="only the first N pages in sorted id order")
-    parser.add_argument("--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)")
+    parser.add_argument(
+        "--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)"
+    )
     parser.add_argument("--results", help="markdown file whose benchmark section to add or replace")
     return parser.parse_args(argv)
 
@@ -97,7 +116,9 @@ def _quiet() -> None:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
-def _extract_both(page: tuple[str, str, str | None]) -> tuple[str, tuple[str, str], tuple[float, float]]:
+def _extract_both(
+    page: tuple[str, str, str | None],
+) -> tuple[str, tuple[str, str], tuple[float, float]]:
     """Both systems' text for one page and the seconds each took.
 
     dateline gets the URL, as a feed or WARC record would give it; trafilatura runs
@@ -130,7 +151,10 @@ def _table(scores: dict, sizes: dict) -> str:
     for split in SPLITS:
         for system in SYSTEMS:
             m = scores[split][system]
-            cells = " | ".join(f"{m[k]:.3f} ± {m[k + '_std']:.3f}" for k in ("f1", "precision", "recall", "accuracy"))
+            cells = " | ".join(
+                f"{m[k]:.3f} ± {m[k + '_std']:.3f}"
+                for k in ("f1", "precision", "recall", "accuracy")
+            )
             rows.append(f"| {split} | {sizes[split]} | {LABELS[system]} | {cells} |")
     return "\n".join(rows)
 
@@ -151,7 +175,7 @@ def _write_section(path: Path, command: str, summary: str, table: str) -> None:
             "Scores from `shared/eval/score/extraction.py` (± = bootstrap std). "
             "dateline = `extract_html`: trafilatura with `favor_precision=True, include_comments=False`, "
             "merged with a balanced run, captions removed, furniture filtered "
-            "(`src/dateline/extract/html*.py`). Its prediction is `\"\\n\".join(body)`: "
+            '(`src/dateline/extract/html*.py`). Its prediction is `"\\n".join(body)`: '
             "the gold never holds the title, and adding title or summary lowered dev F1. "
             "trafilatura defaults = `trafilatura.extract(html)`.",
             "",

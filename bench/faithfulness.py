@@ -8,6 +8,7 @@ the bundled demo corpus, ingested here into a temporary store.
 
     python bench/faithfulness.py [--stores bench/out/tls/*.db] [--stories 3] [--results FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,10 @@ SECTION = "## Faithfulness of timelines and key points"
 
 
 def lines_of(store: dateline.Store, story_id: int) -> list[Line]:
-    return [Line(item.text, item.citations, item.label, item.date, item.end)
-            for item in [*timeline(store, story_id), *brief(store, story_id)]]
+    return [
+        Line(item.text, item.citations, item.label, item.date, item.end)
+        for item in [*timeline(store, story_id), *brief(store, story_id)]
+    ]
 
 
 def measure(db: str, stories: int) -> tuple[int, int, int, list[str]]:
@@ -53,16 +56,25 @@ def main() -> None:
             started = time.perf_counter()
             lines, cited, supported, found = measure(db, args.stories)
             name = "demo corpus" if db == demo else Path(db).stem
-            rows.append(f"| {name} | {lines} | {cited / lines:.1%} | {supported / lines:.1%} "
-                        f"| {time.perf_counter() - started:.0f} s |")
+            rows.append(
+                f"| {name} | {lines} | {cited / lines:.1%} | {supported / lines:.1%} "
+                f"| {time.perf_counter() - started:.0f} s |"
+            )
             problems += [f"- {name}: {p}" for p in found[:5]]
             print(rows[-1], flush=True)
-    table = "\n".join(["| store | lines | with a citation | supported by it | time |",
-                       "|---|---|---|---|---|", *rows])
-    section = (f"{SECTION}\n\nCommand: `python bench/faithfulness.py --stories {args.stories}` (stores: the "
-               f"demo corpus and `bench/out/tls/*.db` from `bench/tls.py`). Machine: 2 cores. "
-               f"Date: {date.today().isoformat()}. Lines: the timeline and key points of the "
-               f"{args.stories} largest stories of each store.\n\n{table}\n")
+    table = "\n".join(
+        [
+            "| store | lines | with a citation | supported by it | time |",
+            "|---|---|---|---|---|",
+            *rows,
+        ]
+    )
+    section = (
+        f"{SECTION}\n\nCommand: `python bench/faithfulness.py --stories {args.stories}` (stores: the "
+        f"demo corpus and `bench/out/tls/*.db` from `bench/tls.py`). Machine: 2 cores. "
+        f"Date: {date.today().isoformat()}. Lines: the timeline and key points of the "
+        f"{args.stories} largest stories of each store.\n\n{table}\n"
+    )
     if problems:
         section += "\nLines not supported (first five per store):\n\n" + "\n".join(problems) + "\n"
     print(section)

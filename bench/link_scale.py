@@ -25,6 +25,7 @@ indexed.
     python bench/link_scale.py [--sizes 1000 10000 100000] [--new 200] [--days 1095]
         [--results FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -100,7 +101,116 @@ NEW_STORY, STORY_OPEN_DAYS = 0.15, 30
 MENTIONS, REPORTED_AGAIN = 10, 0.2
 # Real words for the commonest triggers (their classes as link/events.py groups them), then
 # a long tail: a Zipf law over 1,500 triggers, as varied as the Giveme5W1H store's.
-_COMMON = ["talks", "attack", "killed", "met", "strike", "visit", "deal", "ceasefire", "arrested", "election", "vote", "signed", "launched", "announced", "protest", "fired", "resigned", "appointed", "injured", "shooting", "call", "summit", "agreement", "raid", "shelling", "earthquake", "acquisition", "sentenced", "dismissed", "evacuated", "rejected", "approved", "blocked", "banned", "closed", "opened", "released", "captured", "withdrew", "deployed", "imposed", "lifted", "suspended", "proposed", "passed", "ruled", "charged", "fined", "sued", "won", "lost", "crashed", "collapsed", "exploded", "flooded", "burned", "rescued", "returned", "invaded", "occupied", "negotiated", "hosted", "welcomed", "criticized", "condemned", "praised", "urged", "demanded", "threatened", "pledged", "promised", "offered", "accepted", "refused", "delayed", "postponed", "cancelled", "scheduled", "ratified", "vetoed", "amended", "investigated", "searched", "seized", "froze", "sanctioned", "boycotted", "marched", "rallied", "clashed", "fought", "retreated", "advanced", "shot", "bombed", "targeted", "destroyed", "damaged", "repaired", "built", "funded", "invested", "bought", "sold", "merged", "hired", "elected", "nominated"]
+_COMMON = [
+    "talks",
+    "attack",
+    "killed",
+    "met",
+    "strike",
+    "visit",
+    "deal",
+    "ceasefire",
+    "arrested",
+    "election",
+    "vote",
+    "signed",
+    "launched",
+    "announced",
+    "protest",
+    "fired",
+    "resigned",
+    "appointed",
+    "injured",
+    "shooting",
+    "call",
+    "summit",
+    "agreement",
+    "raid",
+    "shelling",
+    "earthquake",
+    "acquisition",
+    "sentenced",
+    "dismissed",
+    "evacuated",
+    "rejected",
+    "approved",
+    "blocked",
+    "banned",
+    "closed",
+    "opened",
+    "released",
+    "captured",
+    "withdrew",
+    "deployed",
+    "imposed",
+    "lifted",
+    "suspended",
+    "proposed",
+    "passed",
+    "ruled",
+    "charged",
+    "fined",
+    "sued",
+    "won",
+    "lost",
+    "crashed",
+    "collapsed",
+    "exploded",
+    "flooded",
+    "burned",
+    "rescued",
+    "returned",
+    "invaded",
+    "occupied",
+    "negotiated",
+    "hosted",
+    "welcomed",
+    "criticized",
+    "condemned",
+    "praised",
+    "urged",
+    "demanded",
+    "threatened",
+    "pledged",
+    "promised",
+    "offered",
+    "accepted",
+    "refused",
+    "delayed",
+    "postponed",
+    "cancelled",
+    "scheduled",
+    "ratified",
+    "vetoed",
+    "amended",
+    "investigated",
+    "searched",
+    "seized",
+    "froze",
+    "sanctioned",
+    "boycotted",
+    "marched",
+    "rallied",
+    "clashed",
+    "fought",
+    "retreated",
+    "advanced",
+    "shot",
+    "bombed",
+    "targeted",
+    "destroyed",
+    "damaged",
+    "repaired",
+    "built",
+    "funded",
+    "invested",
+    "bought",
+    "sold",
+    "merged",
+    "hired",
+    "elected",
+    "nominated",
+]
 TRIGGERS = _COMMON + [f"v{n}" for n in range(1500 - len(_COMMON))]
 _ZIPF = list(itertools.accumulate(1 / (k + 1) ** 0.8 for k in range(len(TRIGGERS))))
 
@@ -145,8 +255,10 @@ def bulk(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     names = [c.name for c in table.columns if c.name in rows[0]]
     json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
     insert = str(table.insert().compile(dialect=conn.dialect, column_keys=names))
-    conn.exec_driver_sql(insert, [tuple(json.dumps(row[n]) if n in json_columns else row[n]
-                                        for n in names) for row in rows])
+    conn.exec_driver_sql(
+        insert,
+        [tuple(json.dumps(row[n]) if n in json_columns else row[n] for n in names) for row in rows],
+    )
 
 
 def _prints(text: str) -> tuple[Any, list[tuple[int, int]], str]:
@@ -156,11 +268,18 @@ def _prints(text: str) -> tuple[Any, list[tuple[int, int]], str]:
 
 
 def make_article(n: int, text: str, title: str | None = None, day: date | None = None) -> Article:
-    return Article(source=f"synthetic/{n}", url=f"https://synthetic.example/{n}",
-                   title=title or f"Story {n}", publisher=f"Outlet {n % 50}", wire=None,
-                   dateline=None, authors=(), language="en",
-                   published=Published(day, "metadata" if day else None),
-                   body=tuple(text.split("\n\n")))
+    return Article(
+        source=f"synthetic/{n}",
+        url=f"https://synthetic.example/{n}",
+        title=title or f"Story {n}",
+        publisher=f"Outlet {n % 50}",
+        wire=None,
+        dateline=None,
+        authors=(),
+        language="en",
+        published=Published(day, "metadata" if day else None),
+        body=tuple(text.split("\n\n")),
+    )
 
 
 def person(n: int) -> str:
@@ -190,7 +309,8 @@ class Story:
     keys: dict[str, str] = field(default_factory=dict)
     # recent events: (event id, trigger, actor ids, date value, date_from)
     events: deque[tuple[int, str, list[int], str | None, str | None]] = field(
-        default_factory=lambda: deque(maxlen=30))
+        default_factory=lambda: deque(maxlen=30)
+    )
 
 
 @dataclass
@@ -218,14 +338,22 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
     open_from = 0  # index in story_list of the first story started within STORY_OPEN_DAYS
     for n in range(size):
         day = day_of[n]
-        while open_from < len(story_list) and \
-                (day - story_list[open_from].start).days > STORY_OPEN_DAYS:
+        while (
+            open_from < len(story_list)
+            and (day - story_list[open_from].start).days > STORY_OPEN_DAYS
+        ):
             open_from += 1
         if open_from == len(story_list) or rng.random() < NEW_STORY:
             topic = rng.sample(CONTENT, TOPIC_WORDS)
-            story = Story(len(story_list) + 1, topic,
-                          [rng.randrange(size) + 1 for _ in range(STORY_ACTORS)], day, day,
-                          " ".join(rng.sample(topic, 6)), n)
+            story = Story(
+                len(story_list) + 1,
+                topic,
+                [rng.randrange(size) + 1 for _ in range(STORY_ACTORS)],
+                day,
+                day,
+                " ".join(rng.sample(topic, 6)),
+                n,
+            )
             story_list.append(story)
         else:
             story = story_list[rng.randrange(open_from, len(story_list))]
@@ -244,8 +372,10 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
         df.update(c.keys())
     vectors = []
     for n, c in enumerate(counts):
-        vector = top({t: (1 + math.log(k)) * (1 + math.log((size + 1) / (df[t] + 1)))
-                      for t, k in c.items()}, ARTICLE_TERMS)
+        vector = top(
+            {t: (1 + math.log(k)) * (1 + math.log((size + 1) / (df[t] + 1))) for t, k in c.items()},
+            ARTICLE_TERMS,
+        )
         vectors.append(vector)
         story = stories_by_id[story_of[n]]
         story.profile.update(vector)
@@ -257,13 +387,35 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
     pool = multiprocessing.Pool(2)
     prints_of = pool.imap(_prints, texts, chunksize=250)
     with pool, store.engine.begin() as conn:
-        conn.execute(raw_documents.insert().values(id=1, sha256="bulk", source="bulk", kind="text",
-                                                   hints={}, content="", received_at=now))
-        bulk(conn, actors, [
-            {"id": n + 1, "name": person(n), "label": "PERSON",
-             "surname": surname_key(name_key(person(n), "PERSON"))} for n in range(size)])
-        bulk(conn, actor_keys, [
-            {"key": name_key(person(n), "PERSON"), "actor_id": n + 1} for n in range(size)])
+        conn.execute(
+            raw_documents.insert().values(
+                id=1,
+                sha256="bulk",
+                source="bulk",
+                kind="text",
+                hints={},
+                content="",
+                received_at=now,
+            )
+        )
+        bulk(
+            conn,
+            actors,
+            [
+                {
+                    "id": n + 1,
+                    "name": person(n),
+                    "label": "PERSON",
+                    "surname": surname_key(name_key(person(n), "PERSON")),
+                }
+                for n in range(size)
+            ],
+        )
+        bulk(
+            conn,
+            actor_keys,
+            [{"key": name_key(person(n), "PERSON"), "actor_id": n + 1} for n in range(size)],
+        )
         for start in range(0, size, 5000):
             rows, prints, keys, seen, done = [], [], [], [], []
             member_rows, event_rows, key_rows, placed, decided = [], [], [], [], []
@@ -271,30 +423,68 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
                 article = make_article(n, texts[n], titles[n], day_of[n])
                 aid = article.id
                 fp, bands, text_hash = next(prints_of)
-                rows.append({"id": aid, "raw_id": 1, "source": article.source,
-                             "url": article.url, "text_hash": text_hash,
-                             "title": article.title, "publisher": article.publisher,
-                             "authors": [], "body": list(article.body), "captions": [],
-                             "published": day_of[n].isoformat(), "published_how": "metadata",
-                             "created_at": now, "updated_at": now})
+                rows.append(
+                    {
+                        "id": aid,
+                        "raw_id": 1,
+                        "source": article.source,
+                        "url": article.url,
+                        "text_hash": text_hash,
+                        "title": article.title,
+                        "publisher": article.publisher,
+                        "authors": [],
+                        "body": list(article.body),
+                        "captions": [],
+                        "published": day_of[n].isoformat(),
+                        "published_how": "metadata",
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
                 prints.append({"article_id": aid, "size": fp.size, "minhash": list(fp.minhash)})
                 keys += [{"band": b, "bucket": k, "article_id": aid} for b, k in bands]
-                seen.append({"article_id": aid, "source": article.source,
-                             "publisher": article.publisher, "seen_at": now})
-                done.append({"article_id": aid, "version": 1, "analysed_at": now,
-                             "sentences": [[0, len(article.text)]]})
+                seen.append(
+                    {
+                        "article_id": aid,
+                        "source": article.source,
+                        "publisher": article.publisher,
+                        "seen_at": now,
+                    }
+                )
+                done.append(
+                    {
+                        "article_id": aid,
+                        "version": 1,
+                        "analysed_at": now,
+                        "sentences": [[0, len(article.text)]],
+                    }
+                )
                 story = stories_by_id[story_of[n]]
                 placed.append({"article_id": aid, "story_id": story.id})
-                decided.append({"article_id": aid, "story_id": story.id, "merged": [],
-                                "action": "start" if story.start == day_of[n] else "join",
-                                "score": None, "decided_at": now})
+                decided.append(
+                    {
+                        "article_id": aid,
+                        "story_id": story.id,
+                        "merged": [],
+                        "action": "start" if story.start == day_of[n] else "join",
+                        "score": None,
+                        "decided_at": now,
+                    }
+                )
                 for k in range(MENTIONS):
                     span = {"start": 100 * k, "end": 100 * k + 90}
                     if story.events and rng.random() < REPORTED_AGAIN:
                         event_id, trigger, _, value, by = rng.choice(story.events)
-                        member_rows.append({"article_id": aid, "event_id": event_id,
-                                            "trigger": trigger, "date": value,
-                                            "date_from": by, **span})
+                        member_rows.append(
+                            {
+                                "article_id": aid,
+                                "event_id": event_id,
+                                "trigger": trigger,
+                                "date": value,
+                                "date_from": by,
+                                **span,
+                            }
+                        )
                         continue
                     trigger = pick_trigger(rng)
                     who = rng.sample(story.actors, rng.randint(1, 2))
@@ -302,23 +492,43 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
                     when = calendar_span(value, by)
                     profile: dict[str, Any] = {
                         "triggers": {trigger_class(trigger): 1},
-                        "actors": {str(a): 1 for a in who}, "participants": {str(a): 1 for a in who},
-                        "places": {}, "terms": dict.fromkeys(rng.choices(story.topic, k=6)
-                                                         + rng.choices(CONTENT, k=6), 1),
-                        "dates": [when] if when else [], "phrases": {trigger: 1}}
+                        "actors": {str(a): 1 for a in who},
+                        "participants": {str(a): 1 for a in who},
+                        "places": {},
+                        "terms": dict.fromkeys(
+                            rng.choices(story.topic, k=6) + rng.choices(CONTENT, k=6), 1
+                        ),
+                        "dates": [when] if when else [],
+                        "phrases": {trigger: 1},
+                    }
                     if when is None:
                         profile["undated"] = True
                     # what describe(profile) gives an event of one sentence
                     start_, end_, precision, dated_by = when or (None,) * 4
-                    event_rows.append({"id": next_event, "profile": profile,
-                                       "title": trigger[0].upper() + trigger[1:],
-                                       "start": start_, "end": end_, "precision": precision,
-                                       "dated_by": dated_by})
-                    key_rows += [{"key": key, "event_id": next_event}
-                                 for key in EventDraft(profile).keys()]
-                    member_rows.append({"article_id": aid, "event_id": next_event,
-                                        "trigger": trigger, "date": value, "date_from": by,
-                                        **span})
+                    event_rows.append(
+                        {
+                            "id": next_event,
+                            "profile": profile,
+                            "title": trigger[0].upper() + trigger[1:],
+                            "start": start_,
+                            "end": end_,
+                            "precision": precision,
+                            "dated_by": dated_by,
+                        }
+                    )
+                    key_rows += [
+                        {"key": key, "event_id": next_event} for key in EventDraft(profile).keys()
+                    ]
+                    member_rows.append(
+                        {
+                            "article_id": aid,
+                            "event_id": next_event,
+                            "trigger": trigger,
+                            "date": value,
+                            "date_from": by,
+                            **span,
+                        }
+                    )
                     story.events.append((next_event, trigger, who, value, by))
                     next_event += 1
             bulk(conn, articles, rows)
@@ -328,9 +538,15 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
             people = range(start, min(size, start + 5000))
             bulk(conn, analyses, done)
             bulk(conn, entity_links, [{"article_id": r["article_id"]} for r in done])
-            bulk(conn, actor_mentions, [
-                {"article_id": r["id"], "actor_id": a, "name": person(a - 1), "mentions": m}
-                for r, n in zip(rows, people) for a, m in mentioned[n].items()])
+            bulk(
+                conn,
+                actor_mentions,
+                [
+                    {"article_id": r["id"], "actor_id": a, "name": person(a - 1), "mentions": m}
+                    for r, n in zip(rows, people)
+                    for a, m in mentioned[n].items()
+                ],
+            )
             if event_rows:
                 bulk(conn, events, event_rows)
                 bulk(conn, event_keys, key_rows)
@@ -338,38 +554,75 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
             world.events += len(event_rows)
             world.event_keys += len(key_rows)
             world.members += len(member_rows)
-            bulk(conn, stories, [
-                {"id": s.id, "title": s.title, "title_score": 1.0, "start": s.start.isoformat(),
-                 "end": s.last.isoformat(), "profile": top(s.profile, STORY_TERMS)}
-                for s in story_list if start <= s.first < start + 5000])
+            bulk(
+                conn,
+                stories,
+                [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "title_score": 1.0,
+                        "start": s.start.isoformat(),
+                        "end": s.last.isoformat(),
+                        "profile": top(s.profile, STORY_TERMS),
+                    }
+                    for s in story_list
+                    if start <= s.first < start + 5000
+                ],
+            )
             bulk(conn, story_articles, placed)
             bulk(conn, story_decisions, decided)
-        bulk(conn, story_keys, [
-            {"key": key, "story_id": s.id, "last": last}
-            for s in story_list for key, last in s.keys.items()])
-        bulk(conn, term_counts, [{"term": "", "articles": size}] + [
-            {"term": term, "articles": k} for term, k in df.items()])
+        bulk(
+            conn,
+            story_keys,
+            [
+                {"key": key, "story_id": s.id, "last": last}
+                for s in story_list
+                for key, last in s.keys.items()
+            ],
+        )
+        bulk(
+            conn,
+            term_counts,
+            [{"term": "", "articles": size}]
+            + [{"term": term, "articles": k} for term, k in df.items()],
+        )
     for story in story_list:
         story.profile = Counter(top(story.profile, STORY_TERMS))
     return world
 
 
-def new_article(world: World, n: int, kind: str, rng: random.Random, day: date,
-                recent: list[Story]) -> tuple[Article, Analysis]:
+def new_article(
+    world: World, n: int, kind: str, rng: random.Random, day: date, recent: list[Story]
+) -> tuple[Article, Analysis]:
     """A new article and its analysis: a near copy of a stored one, a follow-up of a story
     active lately, or a new topic. The analysis names 10 people, 5 known actors (the first
     by surname alone) and 5 new ones, and has 10 event mentions, a third of a copy's or a
     follow-up's reporting the story's recent events again."""
     if kind == "copy":  # a stored story, truncated by one paragraph
-        original = rng.choice([n for n in rng.sample(range(world.size), 2 + len(world.copied))
-                               if n not in world.copied])
+        original = rng.choice(
+            [
+                n
+                for n in rng.sample(range(world.size), 2 + len(world.copied))
+                if n not in world.copied
+            ]
+        )
         world.copied.add(original)
         story = world.stories[world.story_of[original]]
         paragraphs = world.texts[original].split("\n\n")[:-1]
     else:
-        story = rng.choice(recent) if kind == "follow-up" else Story(
-            0, rng.sample(CONTENT, TOPIC_WORDS),
-            [rng.randrange(world.size) + 1 for _ in range(STORY_ACTORS)], day, day, "")
+        story = (
+            rng.choice(recent)
+            if kind == "follow-up"
+            else Story(
+                0,
+                rng.sample(CONTENT, TOPIC_WORDS),
+                [rng.randrange(world.size) + 1 for _ in range(STORY_ACTORS)],
+                day,
+                day,
+                "",
+            )
+        )
         paragraphs = synthetic_text(rng, story.topic).split("\n\n")
     written = {actor: person(actor - 1) for actor in story.actors}
     written[story.actors[0]] = written[story.actors[0]].split()[-1]
@@ -377,8 +630,9 @@ def new_article(world: World, n: int, kind: str, rng: random.Random, day: date,
     for _ in range(MENTIONS):
         if story.events and rng.random() < 1 / 3:
             _, trigger, who, value, by = rng.choice(story.events)
-            planned.append((trigger, [written[a] for a in who],
-                            value, "timex" if by == "published" else by))
+            planned.append(
+                (trigger, [written[a] for a in who], value, "timex" if by == "published" else by)
+            )
         else:
             value, by = pick_date(rng, day)
             who = rng.sample(story.actors, rng.randint(1, 2))
@@ -388,7 +642,7 @@ def new_article(world: World, n: int, kind: str, rng: random.Random, day: date,
     for k, paragraph in enumerate(paragraphs):
         words = paragraph.rstrip(".").split()
         parts = []
-        for j, chunk in enumerate((words[:len(words) // 2], words[len(words) // 2:])):
+        for j, chunk in enumerate((words[: len(words) // 2], words[len(words) // 2 :])):
             trigger, who, _, _ = planned[(2 * k + j) % MENTIONS]
             lead = "" if kind == "copy" else f"{who[0]} {trigger} "
             parts.append(lead + " ".join(chunk) + ".")
@@ -401,10 +655,14 @@ def new_article(world: World, n: int, kind: str, rng: random.Random, day: date,
     analysis = Analysis(
         sentences=tuple(sentences),
         mentions=tuple(Mention(0, 1, name, "PERSON", name) for name in names),
-        timexes=(), quotes=(), roles=(),
-        event_mentions=tuple(EventMention(start, end, trigger, value, by, tuple(who), ())
-                             for (start, end), (trigger, who, value, by)
-                             in zip(sentences, planned)))
+        timexes=(),
+        quotes=(),
+        roles=(),
+        event_mentions=tuple(
+            EventMention(start, end, trigger, value, by, tuple(who), ())
+            for (start, end), (trigger, who, value, by) in zip(sentences, planned)
+        ),
+    )
     title = " ".join(rng.sample(story.topic, 6))
     return make_article(world.size + n, text, title, day), analysis
 
@@ -425,6 +683,7 @@ class Counting:
             self.calls[name] += 1
             self.found[name] += len(out)
             return out
+
         return counted
 
     def mean(self, name: str) -> float:
@@ -461,8 +720,9 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
             kind = "copy" if n % 4 == 0 else "topic" if n % 4 == 3 else "follow-up"
             if n == new:
                 kind = "follow-up"
-            fresh.append(new_article(world, n, kind, rng, END + timedelta(days=1 + n * 3 // new),
-                                     recent))
+            fresh.append(
+                new_article(world, n, kind, rng, END + timedelta(days=1 + n * 3 // new), recent)
+            )
         alone, fresh = fresh[-1], fresh[:-1]
         start = time.process_time()
         for article, _ in fresh:
@@ -490,44 +750,71 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         start = time.process_time()
         link_stories(store)
         by_itself = time.process_time() - start
-    return Figures(1000 * stored / new, 1000 * linked / new, 1000 * entities / new,
-                   1000 * storied / new, 1000 * by_itself, len(report.copies), *candidates,
-                   joined, fill_s, world.events)
+    return Figures(
+        1000 * stored / new,
+        1000 * linked / new,
+        1000 * entities / new,
+        1000 * storied / new,
+        1000 * by_itself,
+        len(report.copies),
+        *candidates,
+        joined,
+        fill_s,
+        world.events,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--new", type=int, default=200)
-    parser.add_argument("--days", type=int, default=1095,
-                        help="days the stored articles are published over")
+    parser.add_argument(
+        "--days", type=int, default=1095, help="days the stored articles are published over"
+    )
     parser.add_argument("--results", type=Path, help="markdown file to write the section into")
     args = parser.parse_args()
-    lines = ["| articles (and actors) stored | events stored | store one (ms) "
-             "| link copies of one (ms) | link entities of one (ms) | link stories of one (ms) "
-             "| link stories, one alone (ms) | event candidates per look-up "
-             "| story candidates per article | joined a story / new | near copies found / planted |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| articles (and actors) stored | events stored | store one (ms) "
+        "| link copies of one (ms) | link entities of one (ms) | link stories of one (ms) "
+        "| link stories, one alone (ms) | event candidates per look-up "
+        "| story candidates per article | joined a story / new | near copies found / planted |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     print("\n".join(lines), flush=True)
     loads = [os.getloadavg()[0]]
     for size in args.sizes:
         f = measure(size, args.new, seed=size, days=args.days)
-        lines.append(f"| {size:,} | {f.events:,} | {f.store_ms:.2f} | {f.copies_ms:.2f} "
-                     f"| {f.entities_ms:.2f} | {f.stories_ms:.2f} | {f.alone_ms:.1f} "
-                     f"| {f.event_candidates:.1f} | {f.story_candidates:.1f} "
-                     f"| {f.joined} / {args.new} | {f.copies_found} / {args.new // 4} |")
+        lines.append(
+            f"| {size:,} | {f.events:,} | {f.store_ms:.2f} | {f.copies_ms:.2f} "
+            f"| {f.entities_ms:.2f} | {f.stories_ms:.2f} | {f.alone_ms:.1f} "
+            f"| {f.event_candidates:.1f} | {f.story_candidates:.1f} "
+            f"| {f.joined} / {args.new} | {f.copies_found} / {args.new // 4} |"
+        )
         loads.append(os.getloadavg()[0])
         print(lines[-1], f"(fill {f.fill_s:.0f} s, load {loads[-1]:.1f})", flush=True)
     if args.results:
-        write_section(args.results, SECTION, "\n".join([
-            SECTION, "",
-            "Command: `.venv/bin/python bench/link_scale.py --results bench/RESULTS.md`", "",
-            "Machine: 2 cores, 24 GiB, python 3.11, SQLite. Date: "
-            f"{datetime.now(UTC).date().isoformat()}. " + __doc__.split("\n\n")[1]
-            .replace("\n", " ") + " Times are CPU time of the benchmark process "
-            "(`time.process_time`), not wall clock: the 2 cores were shared with other "
-            f"benchmarks (1-minute load average {min(loads):.1f}-{max(loads):.1f} during the "
-            "run).", "", *lines, ""]))
+        write_section(
+            args.results,
+            SECTION,
+            "\n".join(
+                [
+                    SECTION,
+                    "",
+                    "Command: `.venv/bin/python bench/link_scale.py --results bench/RESULTS.md`",
+                    "",
+                    "Machine: 2 cores, 24 GiB, python 3.11, SQLite. Date: "
+                    f"{datetime.now(UTC).date().isoformat()}. "
+                    + __doc__.split("\n\n")[1].replace("\n", " ")
+                    + " Times are CPU time of the benchmark process "
+                    "(`time.process_time`), not wall clock: the 2 cores were shared with other "
+                    f"benchmarks (1-minute load average {min(loads):.1f}-{max(loads):.1f} during the "
+                    "run).",
+                    "",
+                    *lines,
+                    "",
+                ]
+            ),
+        )
 
 
 if __name__ == "__main__":

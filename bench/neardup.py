@@ -9,6 +9,7 @@ dev (``--tune`` prints that grid), and the tables report test.
 
     .venv/bin/python bench/neardup.py [--eval-dir DIR] [--pairs N] [--tune] [--results bench/RESULTS.md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,26 +45,77 @@ NEWSLETTER = (
     "Copyright 2011 Reuters . All rights reserved . This material may not be published , "
     "broadcast , rewritten or redistributed .",
 )
-PHOTO = ("Photo : AFP/Getty Images", "Photograph : Reuters", "-LRB- Photo credit : AP -RRB-",
-         "Image caption : Officials at the scene on Tuesday")
-NAMES = ("Anna Jansen", "Mark Potter", "Sarah Khan", "David Brunnstrom", "Louise Ireland", "Tom Brown")
+PHOTO = (
+    "Photo : AFP/Getty Images",
+    "Photograph : Reuters",
+    "-LRB- Photo credit : AP -RRB-",
+    "Image caption : Officials at the scene on Tuesday",
+)
+NAMES = (
+    "Anna Jansen",
+    "Mark Potter",
+    "Sarah Khan",
+    "David Brunnstrom",
+    "Louise Ireland",
+    "Tom Brown",
+)
 CITIES = ("LONDON", "WASHINGTON", "CAIRO", "NEW YORK", "GENEVA", "BEIRUT")
 SYNONYMS = {
-    "said": "stated", "says": "states", "told": "informed", "announced": "declared",
-    "government": "administration", "officials": "authorities", "killed": "left dead",
-    "more than": "over", "about": "around", "began": "started", "started": "began",
-    "large": "big", "big": "large", "because": "as", "however": "but", "also": "additionally",
-    "showed": "indicated", "show": "indicate", "tried": "attempted", "help": "assist",
-    "people": "persons", "attack": "assault", "protesters": "demonstrators",
-    "demonstrators": "protesters", "country": "nation", "leader": "chief",
+    "said": "stated",
+    "says": "states",
+    "told": "informed",
+    "announced": "declared",
+    "government": "administration",
+    "officials": "authorities",
+    "killed": "left dead",
+    "more than": "over",
+    "about": "around",
+    "began": "started",
+    "started": "began",
+    "large": "big",
+    "big": "large",
+    "because": "as",
+    "however": "but",
+    "also": "additionally",
+    "showed": "indicated",
+    "show": "indicate",
+    "tried": "attempted",
+    "help": "assist",
+    "people": "persons",
+    "attack": "assault",
+    "protesters": "demonstrators",
+    "demonstrators": "protesters",
+    "country": "nation",
+    "leader": "chief",
 }
-NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "ten": "10", "2": "two", "3": "three"}
+NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "ten": "10",
+    "2": "two",
+    "3": "three",
+}
 SPELLING = {
-    "organization": "organisation", "organisation": "organization", "center": "centre",
-    "centre": "center", "program": "programme", "programme": "program", "defense": "defence",
-    "defence": "defense", "labor": "labour", "labour": "labor", "color": "colour",
-    "favor": "favour", "recognized": "recognised", "criticized": "criticised",
-    "criticised": "criticized", "analyze": "analyse", "honor": "honour", "neighbors": "neighbours",
+    "organization": "organisation",
+    "organisation": "organization",
+    "center": "centre",
+    "centre": "center",
+    "program": "programme",
+    "programme": "program",
+    "defense": "defence",
+    "defence": "defense",
+    "labor": "labour",
+    "labour": "labor",
+    "color": "colour",
+    "favor": "favour",
+    "recognized": "recognised",
+    "criticized": "criticised",
+    "criticised": "criticized",
+    "analyze": "analyse",
+    "honor": "honour",
+    "neighbors": "neighbours",
 }
 
 
@@ -96,14 +148,20 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     root = eval_kit(args.eval_dir) / DATA
     if not root.is_dir():
-        print(f"Error: no Timeline17 data at {root}. Pass --eval-dir or set DATELINE_EVAL_DIR.", file=sys.stderr)
+        print(
+            f"Error: no Timeline17 data at {root}. Pass --eval-dir or set DATELINE_EVAL_DIR.",
+            file=sys.stderr,
+        )
         return 2
     docs = _load(root)
     pairs, excluded = _build_pairs(docs, args.pairs)
     dev = [p for p in pairs if _is_dev(p.base)]
     test = [p for p in pairs if not _is_dev(p.base)]
-    print(f"{len(docs)} distinct articles; {len(pairs)} pairs ({len(dev)} dev, {len(test)} test); "
-          f"{excluded} corpus copies left out of the negatives", file=sys.stderr)
+    print(
+        f"{len(docs)} distinct articles; {len(pairs)} pairs ({len(dev)} dev, {len(test)} test); "
+        f"{excluded} corpus copies left out of the negatives",
+        file=sys.stderr,
+    )
     if args.tune:
         print(_tune(dev))
         return 0
@@ -126,12 +184,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)")
-    parser.add_argument("--pairs", type=int, default=3000,
-                        help="positive pairs to build (one per edit type per base article; default 3000); "
-                             "each base article adds up to 7 negatives")
-    parser.add_argument("--tune", action="store_true", help="print the dev-half parameter grid and stop")
-    parser.add_argument("--results", help="markdown file whose near-duplicate section to add or replace")
+    parser.add_argument(
+        "--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)"
+    )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=3000,
+        help="positive pairs to build (one per edit type per base article; default 3000); "
+        "each base article adds up to 7 negatives",
+    )
+    parser.add_argument(
+        "--tune", action="store_true", help="print the dev-half parameter grid and stop"
+    )
+    parser.add_argument(
+        "--results", help="markdown file whose near-duplicate section to add or replace"
+    )
     return parser.parse_args(argv)
 
 
@@ -139,13 +207,22 @@ def _load(root: Path) -> list[Doc]:
     """Every article under ``<topic>/InputDocs/<date>/``, exact duplicates (after normalising) dropped."""
     seen, docs = set(), []
     for path in sorted(root.glob("*/InputDocs/*/*.txt")):
-        lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+        lines = [
+            line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        ]
         sentences = tuple(line for line in lines if line)
         key = normalise_text(" ".join(sentences))
         if len(sentences) < 8 or key in seen:
             continue
         seen.add(key)
-        docs.append(Doc(str(path.relative_to(root)), path.parts[-4], date.fromisoformat(path.parts[-2]), sentences))
+        docs.append(
+            Doc(
+                str(path.relative_to(root)),
+                path.parts[-4],
+                date.fromisoformat(path.parts[-2]),
+                sentences,
+            )
+        )
     return docs
 
 
@@ -163,10 +240,17 @@ def _build_pairs(docs: list[Doc], positives: int) -> tuple[list[Pair], int]:
     for base in bases:
         rng = random.Random(f"{SEED}:{base.path}")
         for kind in EDITS:
-            pairs.append(Pair(base.path, kind, base.text, "\n\n".join(_edit(kind, base, docs, rng)), True))
-        near = {"same_day": by_topic_day[base.topic, base.day], "adjacent_day": [
-            d for offset in (-2, -1, 1, 2)
-            for d in by_topic_day[base.topic, date.fromordinal(base.day.toordinal() + offset)]]}
+            pairs.append(
+                Pair(base.path, kind, base.text, "\n\n".join(_edit(kind, base, docs, rng)), True)
+            )
+        near = {
+            "same_day": by_topic_day[base.topic, base.day],
+            "adjacent_day": [
+                d
+                for offset in (-2, -1, 1, 2)
+                for d in by_topic_day[base.topic, date.fromordinal(base.day.toordinal() + offset)]
+            ],
+        }
         for kind, pool in near.items():
             others = [d for d in pool if d.path != base.path]
             rng.shuffle(others)
@@ -209,13 +293,13 @@ def _edit(kind: str, base: Doc, docs: list[Doc], rng: random.Random) -> list[str
 
 
 def _truncate(s: list[str], rng: random.Random, low: float) -> list[str]:
-    return s[:max(1, round(len(s) * rng.uniform(low, 0.8)))]
+    return s[: max(1, round(len(s) * rng.uniform(low, 0.8)))]
 
 
 def _headline(s: list[str], rng: random.Random) -> str:
     words = [w for w in s[0].split() if re.match(r"\w", w)]
     start = rng.randint(0, max(0, len(words) - 8))
-    return " ".join(w[:1].upper() + w[1:] for w in words[start:start + rng.randint(5, 9)])
+    return " ".join(w[:1].upper() + w[1:] for w in words[start : start + rng.randint(5, 9)])
 
 
 def _boilerplate(s: list[str], docs: list[Doc], rng: random.Random, count: int) -> list[str]:
@@ -276,7 +360,9 @@ def _measures(pairs: list[Pair]) -> dict[str, np.ndarray]:
         "con": np.array([dedup.containment(a, b) for a, b in zip(fa, fb)]),
         "ratio": np.array([min(a.size, b.size) / max(a.size, b.size) for a, b in zip(fa, fb)]),
         "copy": np.array([dedup.is_copy(a, b) for a, b in zip(fa, fb)]),
-        "candidate": np.array([bool(set(dedup.band_keys(a)) & set(dedup.band_keys(b))) for a, b in zip(fa, fb)]),
+        "candidate": np.array(
+            [bool(set(dedup.band_keys(a)) & set(dedup.band_keys(b))) for a, b in zip(fa, fb)]
+        ),
         "sig_a": np.array([a.minhash for a in fa], dtype=np.uint64),
         "sig_b": np.array([b.minhash for b in fb], dtype=np.uint64),
     }
@@ -292,25 +378,31 @@ def _prf(predicted: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
 def _tune(dev: list[Pair]) -> str:
     """Dev-half grid: per shingle size, the score margins, the best thresholds and band layouts."""
     gold = np.array([p.copy for p in dev])
-    lines = ["| shingle | neg. max sim / con | copies' 2nd pct sim / con | best F1 (sim, con, ratio) | "
-             "bands x rows: cand. recall / neg. cand. rate |", "|---|---|---|---|---|"]
+    lines = [
+        "| shingle | neg. max sim / con | copies' 2nd pct sim / con | best F1 (sim, con, ratio) | "
+        "bands x rows: cand. recall / neg. cand. rate |",
+        "|---|---|---|---|---|",
+    ]
     for n in (3, 4, 5, 6, 7):
         dedup.SHINGLE = n
         m = _measures(dev)
         f1, s, c, q = max(
             (_prf((m["sim"] >= s) | ((m["ratio"] >= q) & (m["con"] >= c)), gold)[2], -s, -c, -q)
-            for s in np.arange(0.3, 0.95, 0.05) for c in np.arange(0.4, 1.0, 0.05) for q in (0.0, 0.2, 0.3, 0.4)
+            for s in np.arange(0.3, 0.95, 0.05)
+            for c in np.arange(0.4, 1.0, 0.05)
+            for q in (0.0, 0.2, 0.3, 0.4)
         )
         same = m["sig_a"] == m["sig_b"]
         bands = []
         for rows in (2, 3, 4, 8):
             b = dedup.NUM_PERM // rows
-            shared = same[:, :b * rows].reshape(len(dev), b, rows).all(axis=2).any(axis=1)
+            shared = same[:, : b * rows].reshape(len(dev), b, rows).all(axis=2).any(axis=1)
             bands.append(f"{b}x{rows}: {shared[gold].mean():.3f} / {shared[~gold].mean():.4f}")
         lines.append(
             f"| {n} | {m['sim'][~gold].max():.2f} / {m['con'][~gold].max():.2f} "
             f"| {np.percentile(m['sim'][gold], 2):.2f} / {np.percentile(m['con'][gold], 2):.2f} "
-            f"| {f1:.3f} ({-s:.2f}, {-c:.2f}, {-q:.1f}) | {'; '.join(bands)} |")
+            f"| {f1:.3f} ({-s:.2f}, {-c:.2f}, {-q:.1f}) | {'; '.join(bands)} |"
+        )
     return "\n".join(lines)
 
 
@@ -325,25 +417,52 @@ def _score(pairs: list[Pair]) -> dict[str, dict[str, float]]:
         mask = kinds == kind
         # precision of this edit type against all negatives: as if every copy were of this kind
         p, r, f = _prf(m["copy"][mask | negatives], gold[mask | negatives])
-        rows[kind] = {"pairs": int(mask.sum()), "P": p, "R": r, "F1": f, "cand": m["candidate"][mask].mean()}
+        rows[kind] = {
+            "pairs": int(mask.sum()),
+            "P": p,
+            "R": r,
+            "F1": f,
+            "cand": m["candidate"][mask].mean(),
+        }
     p, r, f = _prf(m["copy"], gold)
-    rows["all copies"] = {"pairs": int(gold.sum()), "P": p, "R": r, "F1": f, "cand": m["candidate"][gold].mean()}
+    rows["all copies"] = {
+        "pairs": int(gold.sum()),
+        "P": p,
+        "R": r,
+        "F1": f,
+        "cand": m["candidate"][gold].mean(),
+    }
     for kind in NEGATIVES:
         mask = kinds == kind
-        rows[kind] = {"pairs": int(mask.sum()), "FP": m["copy"][mask].mean(), "cand": m["candidate"][mask].mean()}
+        rows[kind] = {
+            "pairs": int(mask.sum()),
+            "FP": m["copy"][mask].mean(),
+            "cand": m["candidate"][mask].mean(),
+        }
     return rows
 
 
 def _tables(rows: dict[str, dict[str, dict[str, float]]]) -> str:
     out = []
     for half, scored in rows.items():
-        out += [f"**{half}** positives (precision counts all the half's negatives):", "",
-                "| edit | pairs | precision | recall | F1 | LSH candidate recall |", "|---|---|---|---|---|---|"]
+        out += [
+            f"**{half}** positives (precision counts all the half's negatives):",
+            "",
+            "| edit | pairs | precision | recall | F1 | LSH candidate recall |",
+            "|---|---|---|---|---|---|",
+        ]
         for kind in (*EDITS, "all copies"):
             r = scored[kind]
-            out.append(f"| {kind} | {r['pairs']} | {r['P']:.3f} | {r['R']:.3f} | {r['F1']:.3f} | {r['cand']:.3f} |")
-        out += ["", f"**{half}** negatives:", "",
-                "| negative | pairs | false-positive rate | LSH candidate rate |", "|---|---|---|---|"]
+            out.append(
+                f"| {kind} | {r['pairs']} | {r['P']:.3f} | {r['R']:.3f} | {r['F1']:.3f} | {r['cand']:.3f} |"
+            )
+        out += [
+            "",
+            f"**{half}** negatives:",
+            "",
+            "| negative | pairs | false-positive rate | LSH candidate rate |",
+            "|---|---|---|---|",
+        ]
         for kind in NEGATIVES:
             r = scored[kind]
             out.append(f"| {kind} | {r['pairs']} | {r['FP']:.3f} | {r['cand']:.3f} |")
@@ -351,11 +470,22 @@ def _tables(rows: dict[str, dict[str, dict[str, float]]]) -> str:
     return "\n".join(out).rstrip()
 
 
-def _write(path: Path, args: argparse.Namespace, tables: str, speed: float, words: float,
-           docs: int, pairs: int, excluded: int) -> None:
+def _write(
+    path: Path,
+    args: argparse.Namespace,
+    tables: str,
+    speed: float,
+    words: float,
+    docs: int,
+    pairs: int,
+    excluded: int,
+) -> None:
     d = dedup
-    command = "`.venv/bin/python bench/neardup.py" + (f" --pairs {args.pairs}" if args.pairs != 3000 else "") \
+    command = (
+        "`.venv/bin/python bench/neardup.py"
+        + (f" --pairs {args.pairs}" if args.pairs != 3000 else "")
         + " --results bench/RESULTS.md`"
+    )
     section = f"""{SECTION}
 
 Command: {command} (the dev grid: `--tune`)

@@ -6,6 +6,7 @@ a markdown table. Develop on train/dev; run test once, for the reported figures.
 
     .venv/bin/python bench/quotes.py --split dev|test|train [--limit N] [--eval-dir DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,9 @@ from dateline.model import Quote
 DATASET = "data/polnear"
 SCORER = "score/quotes.py"
 WORKERS = 2
-PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "who", "that", "which"])
+PRONOUNS = frozenset(
+    ["he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "who", "that", "which"]
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,8 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     gold = eval_dir / DATASET / args.split
     paths = sorted((gold / "text").glob("*.txt"))[: args.limit or None]
     if not paths:
-        print(f"Error: no PolNeAR texts under {gold}/text. Pass --eval-dir or set DATELINE_EVAL_DIR.",
-              file=sys.stderr)
+        print(
+            f"Error: no PolNeAR texts under {gold}/text. Pass --eval-dir or set DATELINE_EVAL_DIR.",
+            file=sys.stderr,
+        )
         return 2
 
     started = time.perf_counter()
@@ -50,12 +55,26 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     pred = out / f"quotes-{args.split}.jsonl"
-    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    pred.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
 
     if args.limit:  # score only the documents that were run
         gold = _subset(gold, paths, out / f"gold-{args.split}")
-    scored = subprocess.run([sys.executable, str(eval_dir / SCORER), "--gold", str(gold), "--pred", str(pred),
-                             "--json"], capture_output=True, text=True, check=True)
+    scored = subprocess.run(
+        [
+            sys.executable,
+            str(eval_dir / SCORER),
+            "--gold",
+            str(gold),
+            "--pred",
+            str(pred),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(scored.stdout)
     result["named_speaker_accuracy"] = _named_speaker_accuracy(eval_dir / SCORER, gold, pred)
     print(_table(args.split, result, len(paths), elapsed))
@@ -67,7 +86,9 @@ def _predict(paths: list[Path]) -> list[dict]:
     texts = [p.read_text(encoding="utf-8") for p in paths]
     records = []
     for path, doc in zip(paths, parse_many(texts)):
-        records.extend(_record(path.stem, q) for q in _join_parts(find_quotes(doc, find_mentions(doc))))
+        records.extend(
+            _record(path.stem, q) for q in _join_parts(find_quotes(doc, find_mentions(doc)))
+        )
     return records
 
 
@@ -76,18 +97,42 @@ def _join_parts(quotes: list[Quote]) -> list[Quote]:
     joined: list[Quote] = []
     for q in quotes:
         last = joined[-1] if joined else None
-        if last and q.direct and last.direct and q.cue_start is not None and q.cue_start == last.cue_start:
-            joined[-1] = Quote(last.start, q.end, "", True, last.cue, last.cue_start, last.cue_end,
-                               last.speaker, last.speaker_start, last.speaker_end, last.medium)
+        if (
+            last
+            and q.direct
+            and last.direct
+            and q.cue_start is not None
+            and q.cue_start == last.cue_start
+        ):
+            joined[-1] = Quote(
+                last.start,
+                q.end,
+                "",
+                True,
+                last.cue,
+                last.cue_start,
+                last.cue_end,
+                last.speaker,
+                last.speaker_start,
+                last.speaker_end,
+                last.medium,
+            )
         else:
             joined.append(q)
     return joined
 
 
 def _record(doc: str, q: Quote) -> dict:
-    return {"doc": doc, "content_start": q.start, "content_end": q.end, "source_text": q.speaker,
-            "source_start": q.speaker_start, "source_end": q.speaker_end,
-            "cue_start": q.cue_start, "cue_end": q.cue_end}
+    return {
+        "doc": doc,
+        "content_start": q.start,
+        "content_end": q.end,
+        "source_text": q.speaker,
+        "source_start": q.speaker_start,
+        "source_end": q.speaker_end,
+        "cue_start": q.cue_start,
+        "cue_end": q.cue_end,
+    }
 
 
 def _named_speaker_accuracy(scorer_path: Path, gold: Path, pred: Path) -> float:
@@ -109,7 +154,9 @@ def _named_speaker_accuracy(scorer_path: Path, gold: Path, pred: Path) -> float:
                 continue
             total += 1
             right += (bool(pa["source"]) and scorer.any_overlap(ga["source"], pa["source"])) or (
-                bool(pa["source_text"]) and scorer.last_word(pa["source_text"]) == scorer.last_word(ga["source_text"]))
+                bool(pa["source_text"])
+                and scorer.last_word(pa["source_text"]) == scorer.last_word(ga["source_text"])
+            )
     return right / total if total else 0.0
 
 
@@ -129,16 +176,18 @@ def _subset(gold: Path, paths: list[Path], target: Path) -> Path:
 def _table(split: str, r: dict, docs: int, seconds: float) -> str:
     c = r["counts"]
     ex, ov, ch = r["content_exact"], r["content_overlap"], r["content_chars"]
-    return "\n".join([
-        "| split | docs | gold | predicted | exact F1 | overlap P / R / F1 | char F1 | direct-quote R "
-        "| speaker acc | speaker acc (gold source named) | cue acc | docs/s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
-        f"| {split} | {docs} | {c.get('n_gold', 0)} | {c.get('n_pred', 0)} | {ex['f1']:.4f} "
-        f"| {ov['precision']:.4f} / {ov['recall']:.4f} / {ov['f1']:.4f} | {ch['f1']:.4f} "
-        f"| {r['direct_quote_recall']:.4f} | {r['speaker_accuracy']:.4f} | {r['named_speaker_accuracy']:.4f} "
-        f"| {r['cue_accuracy']:.4f} "
-        f"| {docs / seconds:.1f} |",
-    ])
+    return "\n".join(
+        [
+            "| split | docs | gold | predicted | exact F1 | overlap P / R / F1 | char F1 | direct-quote R "
+            "| speaker acc | speaker acc (gold source named) | cue acc | docs/s |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            f"| {split} | {docs} | {c.get('n_gold', 0)} | {c.get('n_pred', 0)} | {ex['f1']:.4f} "
+            f"| {ov['precision']:.4f} / {ov['recall']:.4f} / {ov['f1']:.4f} | {ch['f1']:.4f} "
+            f"| {r['direct_quote_recall']:.4f} | {r['speaker_accuracy']:.4f} | {r['named_speaker_accuracy']:.4f} "
+            f"| {r['cue_accuracy']:.4f} "
+            f"| {docs / seconds:.1f} |",
+        ]
+    )
 
 
 def _quiet() -> None:
@@ -148,9 +197,13 @@ def _quiet() -> None:
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N texts (sorted by name)")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="only the first N texts (sorted by name)"
+    )
     parser.add_argument("--out", default=str(REPO / "bench" / "out"))
-    parser.add_argument("--eval-dir", help="the shared eval folder (default ../shared/eval, or DATELINE_EVAL_DIR)")
+    parser.add_argument(
+        "--eval-dir", help="the shared eval folder (default ../shared/eval, or DATELINE_EVAL_DIR)"
+    )
     return parser.parse_args(argv)
 
 

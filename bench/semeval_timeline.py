@@ -22,6 +22,7 @@ This is not the official SemEval temporal-awareness scorer, and no constant is f
     .venv/bin/python bench/semeval_timeline.py [--work bench/out/semeval] [--reuse]
         [--jobs N] [--results bench/RESULTS.md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,7 +49,6 @@ def _fold(name: str) -> str:
     return _FOLD.sub(" ", name.casefold().replace("&", " and ")).strip()
 
 
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", default=str(REPO / "bench" / "out" / "semeval"))
@@ -69,13 +69,20 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.reuse and db.exists()):
         for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             path.unlink(missing_ok=True)
-        jsonl.write_text("".join(json.dumps(data.record(d), ensure_ascii=False) + "\n" for d in docs),
-                         encoding="utf-8")
+        jsonl.write_text(
+            "".join(json.dumps(data.record(d), ensure_ascii=False) + "\n" for d in docs),
+            encoding="utf-8",
+        )
         started = time.perf_counter()
-        report = dateline.ingest([str(jsonl)], settings=load_settings({"db": str(db), "jobs": args.jobs}))
+        report = dateline.ingest(
+            [str(jsonl)], settings=load_settings({"db": str(db), "jobs": args.jobs})
+        )
         seconds = round(time.perf_counter() - started, 1)
-        print(f"ingested {report.ingested}, duplicate {report.duplicate}, skipped {report.skipped}, "
-              f"{seconds} s", file=sys.stderr)
+        print(
+            f"ingested {report.ingested}, duplicate {report.duplicate}, skipped {report.skipped}, "
+            f"{seconds} s",
+            file=sys.stderr,
+        )
 
     with Store.open(str(db)) as store:
         stored = {s.article.url: s for s in store.articles.all()}
@@ -106,8 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     for tl in data.timelines(kit):
         # The file's heading, or its file name (one heading reads "United States Air Froce").
         keys = {_fold(tl.entity), _fold(tl.file.removesuffix(".txt").replace("_", " "))}
-        ids = {a["id"] for a in actors
-               if keys & {_fold(n) for n in [a["name"], *(a.get("aliases") or [])]}}
+        ids = {
+            a["id"]
+            for a in actors
+            if keys & {_fold(n) for n in [a["name"], *(a.get("aliases") or [])]}
+        }
         evidence = [(e, ev) for e in events if ids & set(e["participants"]) for ev in e["evidence"]]
         found = 0
         for gold in tl.events:
@@ -117,28 +127,67 @@ def main(argv: list[str] | None = None) -> int:
                 if sentence not in where:
                     continue
                 s, t = where[sentence]
-                hit = next((ev.get("date") or e["start"] for e, ev in evidence
-                            if ev["article_id"] == art_id and ev["start"] < t and s < ev["end"]), None)
-                hit = hit if hit is not None else next(
-                    ("" for e, ev in evidence if ev["article_id"] == art_id and ev["start"] < t
-                     and s < ev["end"]), None)
+                hit = next(
+                    (
+                        ev.get("date") or e["start"]
+                        for e, ev in evidence
+                        if ev["article_id"] == art_id and ev["start"] < t and s < ev["end"]
+                    ),
+                    None,
+                )
+                hit = (
+                    hit
+                    if hit is not None
+                    else next(
+                        (
+                            ""
+                            for e, ev in evidence
+                            if ev["article_id"] == art_id and ev["start"] < t and s < ev["end"]
+                        ),
+                        None,
+                    )
+                )
                 if hit is not None:
                     break
             found += hit is not None
-            results.append({"corpus": tl.corpus, "entity": tl.entity, "rank": gold.rank,
-                            "gold": gold.date, "dateline": hit})
-        per_entity.append({"corpus": tl.corpus, "entity": tl.entity, "actors": sorted(ids),
-                           "gold": len(tl.events), "found": found,
-                           "timeline_events": len({e["id"] for e, _ in evidence})})
+            results.append(
+                {
+                    "corpus": tl.corpus,
+                    "entity": tl.entity,
+                    "rank": gold.rank,
+                    "gold": gold.date,
+                    "dateline": hit,
+                }
+            )
+        per_entity.append(
+            {
+                "corpus": tl.corpus,
+                "entity": tl.entity,
+                "actors": sorted(ids),
+                "gold": len(tl.events),
+                "found": found,
+                "timeline_events": len({e["id"] for e, _ in evidence}),
+            }
+        )
 
     table = {c: _score([r for r in results if r["corpus"] == c]) for c in data.CORPORA}
     table["all"] = _score(results)
     copies = sum(1 for s in stored.values() if s.id in canon)
-    summary = {"date": date.today().isoformat(), "seconds": seconds, "documents": len(docs),
-               "stored": len(stored), "near_copies": copies, "events": len(events),
-               "actors": len(actors), "unlocated_sentences": unlocated, "scores": table,
-               "entities": per_entity}
-    (work / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8")
+    summary = {
+        "date": date.today().isoformat(),
+        "seconds": seconds,
+        "documents": len(docs),
+        "stored": len(stored),
+        "near_copies": copies,
+        "events": len(events),
+        "actors": len(actors),
+        "unlocated_sentences": unlocated,
+        "scores": table,
+        "entities": per_entity,
+    }
+    (work / "summary.json").write_text(
+        json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     section = _section(summary)
     print(section)
     if args.results:
@@ -154,11 +203,17 @@ def _agrees(gold: str, mine: str) -> bool:
             break
         known.append(part)
     prefix = "-".join(known)
-    return bool(mine) and len(mine) >= len(prefix) and mine[:len(prefix)] == prefix
+    return bool(mine) and len(mine) >= len(prefix) and mine[: len(prefix)] == prefix
 
 
 def _key(day: str) -> str:
-    return (day + "-01-01")[:10] if len(day) == 4 else (day + "-01")[:10] if len(day) == 7 else day[:10]
+    return (
+        (day + "-01-01")[:10]
+        if len(day) == 4
+        else (day + "-01")[:10]
+        if len(day) == 7
+        else day[:10]
+    )
 
 
 def _score(rows: list[dict]) -> dict:
@@ -178,8 +233,14 @@ def _score(rows: list[dict]) -> dict:
             pairs += 1
             first, second = (a, b) if a["rank"] < b["rank"] else (b, a)
             same += _key(first["dateline"]) < _key(second["dateline"])
-    return {"gold": len(rows), "found": len(found), "dated_gold": len(dated), "date_right": right,
-            "pairs": pairs, "pairs_same": same}
+    return {
+        "gold": len(rows),
+        "found": len(found),
+        "dated_gold": len(dated),
+        "date_right": right,
+        "pairs": pairs,
+        "pairs_same": same,
+    }
 
 
 def _pct(a: int, b: int) -> str:
@@ -187,40 +248,50 @@ def _pct(a: int, b: int) -> str:
 
 
 def _section(s: dict) -> str:
-    lines = [SECTION, "",
-             f"Run {s['date']}: `python bench/semeval_timeline.py --results bench/RESULTS.md` "
-             f"(fresh SQLite store, jobs 2; ingest {s['seconds']} s). {s['documents']} WikiNews "
-             f"documents of track A, {s['stored']} stored ({s['near_copies']} near copies), "
-             f"{s['events']} events, {s['actors']} actors; {len(s['entities'])} gold entity "
-             "timelines (s&p_500 and s_and_p_500 are the same file, counted once).", "",
-             "**This is dateline's own approximate measure, not the official SemEval-2015 Task 4 "
-             "scorer** (temporal-awareness F1 over the timeline graph; the kit has none), so it "
-             "is not comparable with the published task results and none is quoted here. "
-             "A gold event counts as found when a sentence of one of its mentions (gold "
-             "`<doc>-<sentence>` -> that sentence's span in the stored text, rebuilt from the "
-             "CAT tokens) overlaps the evidence sentence of an event in dateline's timeline of "
-             "the entity (events whose participants include an actor whose name or alias equals "
-             "the entity). Recall is at sentence level: any dateline event in that sentence "
-             "counts, whatever word it is about. Date: dateline's evidence date (else the event "
-             "start) agreeing with the gold date at the gold's precision, over found events with "
-             "a gold date (XXXX-XX-XX skipped). Ordering: pairs of found events of one timeline "
-             "with different gold ranks (rank 0 left out) that dateline's dates put in the same "
-             "order (equal dates count as wrong).", "",
-             "| corpus | gold events | recall | date accuracy | ordering |",
-             "|---|---|---|---|---|"]
+    lines = [
+        SECTION,
+        "",
+        f"Run {s['date']}: `python bench/semeval_timeline.py --results bench/RESULTS.md` "
+        f"(fresh SQLite store, jobs 2; ingest {s['seconds']} s). {s['documents']} WikiNews "
+        f"documents of track A, {s['stored']} stored ({s['near_copies']} near copies), "
+        f"{s['events']} events, {s['actors']} actors; {len(s['entities'])} gold entity "
+        "timelines (s&p_500 and s_and_p_500 are the same file, counted once).",
+        "",
+        "**This is dateline's own approximate measure, not the official SemEval-2015 Task 4 "
+        "scorer** (temporal-awareness F1 over the timeline graph; the kit has none), so it "
+        "is not comparable with the published task results and none is quoted here. "
+        "A gold event counts as found when a sentence of one of its mentions (gold "
+        "`<doc>-<sentence>` -> that sentence's span in the stored text, rebuilt from the "
+        "CAT tokens) overlaps the evidence sentence of an event in dateline's timeline of "
+        "the entity (events whose participants include an actor whose name or alias equals "
+        "the entity). Recall is at sentence level: any dateline event in that sentence "
+        "counts, whatever word it is about. Date: dateline's evidence date (else the event "
+        "start) agreeing with the gold date at the gold's precision, over found events with "
+        "a gold date (XXXX-XX-XX skipped). Ordering: pairs of found events of one timeline "
+        "with different gold ranks (rank 0 left out) that dateline's dates put in the same "
+        "order (equal dates count as wrong).",
+        "",
+        "| corpus | gold events | recall | date accuracy | ordering |",
+        "|---|---|---|---|---|",
+    ]
     for corpus in (*data.CORPORA, "all"):
         r = s["scores"][corpus]
         name = f"{corpus} ({data.NAMES[corpus]})" if corpus in data.NAMES else "**all**"
-        lines.append(f"| {name} | {r['gold']} | {_pct(r['found'], r['gold'])} | "
-                     f"{_pct(r['date_right'], r['dated_gold'])} | {_pct(r['pairs_same'], r['pairs'])} |")
+        lines.append(
+            f"| {name} | {r['gold']} | {_pct(r['found'], r['gold'])} | "
+            f"{_pct(r['date_right'], r['dated_gold'])} | {_pct(r['pairs_same'], r['pairs'])} |"
+        )
     missing = [e["entity"] for e in s["entities"] if not e["actors"]]
-    lines += ["", f"Target entities with no matching dateline actor ({len(missing)} of "
-              f"{len(s['entities'])}; their gold events count as not found): "
-              f"{', '.join(missing) or 'none'}. Source sentences not in dateline's stored "
-              f"text (so their gold events cannot be found): {s['unlocated_sentences']}, of which the "
-              "90 date lines and about 100 sentences ending a multi-sentence quote (extraction "
-              "drops them). Per entity: `bench/out/semeval/summary.json`.",
-              ""]
+    lines += [
+        "",
+        f"Target entities with no matching dateline actor ({len(missing)} of "
+        f"{len(s['entities'])}; their gold events count as not found): "
+        f"{', '.join(missing) or 'none'}. Source sentences not in dateline's stored "
+        f"text (so their gold events cannot be found): {s['unlocated_sentences']}, of which the "
+        "90 date lines and about 100 sentences ending a multi-sentence quote (extraction "
+        "drops them). Per entity: `bench/out/semeval/summary.json`.",
+        "",
+    ]
     return "\n".join(lines)
 
 

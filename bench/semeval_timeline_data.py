@@ -7,6 +7,7 @@ body), each detokenised, are the ``text``, one paragraph per sentence; the DCT i
 ``published``. ``sentences`` keeps each sentence's text so that gold ``<doc>-<sentence>``
 ids can be located in the stored article text.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,17 +54,35 @@ def documents(kit: Path) -> list[Doc]:
             tokens: dict[int, list[str]] = {}
             for token in root.iter("token"):
                 tokens.setdefault(int(token.get("sentence")), []).append(token.text or "")
-            dct = next((t.get("value") for t in root.iter("TIMEX3")
-                        if t.get("functionInDocument") == "CREATION_TIME"), None)
-            out.append(Doc(corpus, root.get("doc_id"), root.get("src_url"), dct,
-                           {n: detokenise(words) for n, words in sorted(tokens.items())}))
+            dct = next(
+                (
+                    t.get("value")
+                    for t in root.iter("TIMEX3")
+                    if t.get("functionInDocument") == "CREATION_TIME"
+                ),
+                None,
+            )
+            out.append(
+                Doc(
+                    corpus,
+                    root.get("doc_id"),
+                    root.get("src_url"),
+                    dct,
+                    {n: detokenise(words) for n, words in sorted(tokens.items())},
+                )
+            )
     return out
 
 
 def record(doc: Doc) -> dict:
     body = [text for n, text in doc.sentences.items() if n > 0]
-    return {"url": doc.url, "title": doc.sentences.get(0, ""), "published": doc.published,
-            "text": "\n\n".join(body), "publisher": "WikiNews"}
+    return {
+        "url": doc.url,
+        "title": doc.sentences.get(0, ""),
+        "published": doc.published,
+        "text": "\n\n".join(body),
+        "publisher": "WikiNews",
+    }
 
 
 def timelines(kit: Path) -> list[Timeline]:

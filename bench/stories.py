@@ -31,6 +31,7 @@ of constants (events, stories and term counts cleared first; analyses and actors
     .venv/bin/python bench/stories.py --out bench/out/stories [--corpus giveme|timeline17]
         [--seeds 0,1,2] [--limit N] [--tune] [--results bench/RESULTS.md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,16 @@ GIVEME = "data/giveme5w1h/news_cluster/data"
 T17 = "data/timeline17/Timeline17"
 SAMPLE_SEED = 17
 # Linking state cleared before a --tune re-link, children before parents.
-STORY_TABLES = (schema.story_decisions, schema.story_articles, schema.story_keys, schema.stories,
-                schema.event_members, schema.event_keys, schema.events, schema.term_counts)
+STORY_TABLES = (
+    schema.story_decisions,
+    schema.story_articles,
+    schema.story_keys,
+    schema.stories,
+    schema.event_members,
+    schema.event_keys,
+    schema.events,
+    schema.term_counts,
+)
 GRID = "JOIN=0.15,0.2,0.25,0.3;MERGE=0.3,0.4"
 
 
@@ -76,8 +85,12 @@ class Doc:
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     kit = eval_kit(args.eval_dir)
-    docs = _giveme(kit / GIVEME) if args.corpus == "giveme" else _timeline17(kit / T17, args.per_folder)
-    docs = docs[:args.limit] if args.limit else docs
+    docs = (
+        _giveme(kit / GIVEME)
+        if args.corpus == "giveme"
+        else _timeline17(kit / T17, args.per_folder)
+    )
+    docs = docs[: args.limit] if args.limit else docs
     out = Path(args.out) / args.corpus
     out.mkdir(parents=True, exist_ok=True)
     gold = {d.id: d.label for d in docs}
@@ -87,8 +100,15 @@ def main(argv: list[str] | None = None) -> int:
         _write(Path(args.results), Path(args.out))
         return 0
     if args.tune:
-        grid = _tune(out, seeds, kit, {name: [float(v) if "." in v else int(v) for v in values.split(",")]
-                                       for name, values in (part.split("=") for part in args.grid.split(";"))})
+        grid = _tune(
+            out,
+            seeds,
+            kit,
+            {
+                name: [float(v) if "." in v else int(v) for v in values.split(",")]
+                for name, values in (part.split("=") for part in args.grid.split(";"))
+            },
+        )
         (out / "tune.md").write_text(grid + "\n")
         print(grid)
         return 0
@@ -100,8 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         runs = {seeds[0]: _run_seed(out, docs, seeds[0], args.batches, args.jobs)}
         saved.write_text(json.dumps(runs[seeds[0]]))
     for seed in seeds[1:] if not args.relink_only else ():
-        runs[seed] = (_run_seed(out, docs, seed, args.batches, args.jobs) if args.full_ingest else
-                      _relink_seed(out, docs, seed, args.batches, runs[seeds[0]]))
+        runs[seed] = (
+            _run_seed(out, docs, seed, args.batches, args.jobs)
+            if args.full_ingest
+            else _relink_seed(out, docs, seed, args.batches, runs[seeds[0]])
+        )
     rows = _rows(out, gold, runs, seeds, kit)
     table = _table(rows)
     print(table)
@@ -110,10 +133,18 @@ def main(argv: list[str] | None = None) -> int:
     errors = _errors(gold, runs[seeds[0]]["pred"], titles)
     print(errors)
     command = " ".join(["python bench/stories.py", *(argv if argv is not None else sys.argv[1:])])
-    summary = json.dumps({"command": command, "docs": len(docs), "gold": len(set(gold.values())),
-                          "rows": rows, "errors": errors,
-                          "runs": {s: {k: v for k, v in r.items() if k != "pred"} for s, r in runs.items()}},
-                         indent=1, default=str)
+    summary = json.dumps(
+        {
+            "command": command,
+            "docs": len(docs),
+            "gold": len(set(gold.values())),
+            "rows": rows,
+            "errors": errors,
+            "runs": {s: {k: v for k, v in r.items() if k != "pred"} for s, r in runs.items()},
+        },
+        indent=1,
+        default=str,
+    )
     (out / "summary.json").write_text(summary)
     if args.results:
         _write(Path(args.results), Path(args.out))
@@ -124,32 +155,64 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for inputs, stores, predictions, gold")
     parser.add_argument("--corpus", choices=("giveme", "timeline17"), default="giveme")
-    parser.add_argument("--seeds", default="0,1,2", help="input-order seeds, comma-separated (default 0,1,2)")
+    parser.add_argument(
+        "--seeds", default="0,1,2", help="input-order seeds, comma-separated (default 0,1,2)"
+    )
     parser.add_argument("--limit", type=int, help="keep the first N articles (after sampling)")
-    parser.add_argument("--per-folder", type=int, default=40, help="Timeline17 articles per folder (default 40)")
+    parser.add_argument(
+        "--per-folder", type=int, default=40, help="Timeline17 articles per folder (default 40)"
+    )
     parser.add_argument("--batches", type=int, default=5, help="ingest calls per seed (default 5)")
     parser.add_argument("--jobs", type=int, default=2, help="analysis processes (default 2)")
-    parser.add_argument("--full-ingest", action="store_true",
-                        help="ingest (and analyse) afresh for every seed, not only the first")
-    parser.add_argument("--relink-only", action="store_true",
-                        help="keep the first seed's store and run (from an earlier run), re-link the others")
-    parser.add_argument("--tune", action="store_true", help="re-link the seed stores under a grid of constants")
-    parser.add_argument("--grid", default=GRID, help=f"constants to try with --tune (default {GRID!r})")
-    parser.add_argument("--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)")
-    parser.add_argument("--results", help="markdown file whose story section to write from the summaries under --out")
-    parser.add_argument("--write-only", action="store_true", help="only write --results from saved summaries")
+    parser.add_argument(
+        "--full-ingest",
+        action="store_true",
+        help="ingest (and analyse) afresh for every seed, not only the first",
+    )
+    parser.add_argument(
+        "--relink-only",
+        action="store_true",
+        help="keep the first seed's store and run (from an earlier run), re-link the others",
+    )
+    parser.add_argument(
+        "--tune", action="store_true", help="re-link the seed stores under a grid of constants"
+    )
+    parser.add_argument(
+        "--grid", default=GRID, help=f"constants to try with --tune (default {GRID!r})"
+    )
+    parser.add_argument(
+        "--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)"
+    )
+    parser.add_argument(
+        "--results",
+        help="markdown file whose story section to write from the summaries under --out",
+    )
+    parser.add_argument(
+        "--write-only", action="store_true", help="only write --results from saved summaries"
+    )
     return parser.parse_args(argv)
 
 
 # -- corpora ------------------------------------------------------------------------------
 
+
 def _giveme(root: Path) -> list[Doc]:
     docs = []
     for path in sorted(root.glob("*.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
-        docs.append(Doc(item["dId"], str(item["newsCluster"]["EventId"]), {
-            "url": item["url"], "title": item["title"], "text": item["text"],
-            "published": item["date_publish"], "publisher": item["source_domain"]}))
+        docs.append(
+            Doc(
+                item["dId"],
+                str(item["newsCluster"]["EventId"]),
+                {
+                    "url": item["url"],
+                    "title": item["title"],
+                    "text": item["text"],
+                    "published": item["date_publish"],
+                    "publisher": item["source_domain"],
+                },
+            )
+        )
     return docs
 
 
@@ -161,14 +224,25 @@ def _timeline17(root: Path, per_folder: int) -> list[Doc]:
         for path in sorted(rng.sample(paths, min(per_folder, len(paths)))):
             key = str(path.relative_to(root))
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            docs.append(Doc(key, folder.name.split("_")[0], {
-                "url": f"https://timeline17.invalid/{key}", "text": "\n\n".join(
-                    detokenise(line.split()) for line in lines if line.strip()),
-                "published": path.parent.name, "publisher": folder.name.split("_")[1]}))
+            docs.append(
+                Doc(
+                    key,
+                    folder.name.split("_")[0],
+                    {
+                        "url": f"https://timeline17.invalid/{key}",
+                        "text": "\n\n".join(
+                            detokenise(line.split()) for line in lines if line.strip()
+                        ),
+                        "published": path.parent.name,
+                        "publisher": folder.name.split("_")[1],
+                    },
+                )
+            )
     return docs
 
 
 # -- one seed -----------------------------------------------------------------------------
+
 
 def _run_seed(out: Path, docs: list[Doc], seed: int, batches: int, jobs: int) -> dict:
     """Ingest the shuffled corpus in batches into a fresh store, re-ingest it, and read the
@@ -184,7 +258,7 @@ def _run_seed(out: Path, docs: list[Doc], seed: int, batches: int, jobs: int) ->
     files, article_of, first_batch = [], {}, {}
     started = time.perf_counter()
     for n in range(batches):
-        chunk = order[n * size:(n + 1) * size]
+        chunk = order[n * size : (n + 1) * size]
         path = folder / f"batch{n}.jsonl"
         path.write_text("".join(json.dumps(d.record) + "\n" for d in chunk), encoding="utf-8")
         files.append((path, chunk))
@@ -203,14 +277,24 @@ def _run_seed(out: Path, docs: list[Doc], seed: int, batches: int, jobs: int) ->
     changed = sum(pred[d] != after[d] for d in pred)
     (folder / "articles.json").write_text(json.dumps(article_of, indent=0))
     (folder / "batches.json").write_text(json.dumps(first_batch, indent=0))
-    (out / f"seed{seed}.json").write_text(json.dumps(
-        {d: s for d, s in pred.items() if s is not None}, indent=0, sort_keys=True))
-    print(f"seed {seed}: {len(pred)} docs -> {len(set(article_of.values()))} articles, "
-          f"{len(set(pred.values()) - {None})} stories, {seconds:.0f} s, {dict(decisions)}, "
-          f"re-ingest changed {changed}", file=sys.stderr)
-    return {"pred": pred, "seconds": seconds, "decisions": dict(decisions), "changed": changed,
-            "unlinked": sum(s is None for s in pred.values()), "articles": len(set(article_of.values())),
-            "db": str(db)}
+    (out / f"seed{seed}.json").write_text(
+        json.dumps({d: s for d, s in pred.items() if s is not None}, indent=0, sort_keys=True)
+    )
+    print(
+        f"seed {seed}: {len(pred)} docs -> {len(set(article_of.values()))} articles, "
+        f"{len(set(pred.values()) - {None})} stories, {seconds:.0f} s, {dict(decisions)}, "
+        f"re-ingest changed {changed}",
+        file=sys.stderr,
+    )
+    return {
+        "pred": pred,
+        "seconds": seconds,
+        "decisions": dict(decisions),
+        "changed": changed,
+        "unlinked": sum(s is None for s in pred.values()),
+        "articles": len(set(article_of.values())),
+        "db": str(db),
+    }
 
 
 def _relink_seed(out: Path, docs: list[Doc], seed: int, batches: int, first: dict) -> dict:
@@ -238,32 +322,63 @@ def _relink_seed(out: Path, docs: list[Doc], seed: int, batches: int, first: dic
     with Store.open(str(db)) as store:
         decisions = Counter(d["action"] for d in store.stories.decisions())
     pred = {doc: pred.get(doc) for doc in articles}
-    (out / f"seed{seed}.json").write_text(json.dumps(
-        {d: s for d, s in pred.items() if s is not None}, indent=0, sort_keys=True))
-    print(f"seed {seed} (re-linked): {len(set(pred.values()) - {None})} stories, {seconds:.0f} s, "
-          f"{dict(decisions)}", file=sys.stderr)
-    return {"pred": pred, "seconds": seconds, "decisions": dict(decisions), "changed": None,
-            "unlinked": sum(s is None for s in pred.values()), "articles": len(set(articles.values())),
-            "db": str(db), "relinked": True}
+    (out / f"seed{seed}.json").write_text(
+        json.dumps({d: s for d, s in pred.items() if s is not None}, indent=0, sort_keys=True)
+    )
+    print(
+        f"seed {seed} (re-linked): {len(set(pred.values()) - {None})} stories, {seconds:.0f} s, "
+        f"{dict(decisions)}",
+        file=sys.stderr,
+    )
+    return {
+        "pred": pred,
+        "seconds": seconds,
+        "decisions": dict(decisions),
+        "changed": None,
+        "unlinked": sum(s is None for s in pred.values()),
+        "articles": len(set(articles.values())),
+        "db": str(db),
+        "relinked": True,
+    }
 
 
 def _article_ids(report: dateline.IngestReport, path: Path, chunk: list[Doc]) -> dict[str, str]:
     """Our doc id -> stored article id: ``report.article_ids`` lists one id per line that
     extracted, in input order."""
-    failed = {int(f.source.rsplit("#", 1)[1]) for f in report.failures
-              if f.stage != "analyze" and f.source.startswith(str(path))}
+    failed = {
+        int(f.source.rsplit("#", 1)[1])
+        for f in report.failures
+        if f.stage != "analyze" and f.source.startswith(str(path))
+    }
     extracted = [d.id for n, d in enumerate(chunk, 1) if n not in failed]
-    assert len(extracted) == len(report.article_ids), (path, len(extracted), len(report.article_ids))
+    assert len(extracted) == len(report.article_ids), (
+        path,
+        len(extracted),
+        len(report.article_ids),
+    )
     return dict(zip(extracted, report.article_ids))
 
 
 # -- scores -------------------------------------------------------------------------------
 
+
 def _cluster_score(kit: Path, gold: Path, pred: dict, out: Path, name: str) -> dict:
     path = out / f"{name}.json"
     path.write_text(json.dumps(pred, indent=0, sort_keys=True))
-    done = subprocess.run([sys.executable, str(kit / "score/cluster.py"), "--gold", str(gold),
-                           "--pred", str(path), "--json"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(kit / "score/cluster.py"),
+            "--gold",
+            str(gold),
+            "--pred",
+            str(path),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -284,18 +399,33 @@ def _rows(out: Path, gold: dict, runs: dict, seeds: list[int], kit: Path) -> lis
     gold_path = out / "gold.json"
     rows = []
 
-    seed0 = {k: str(v) if v is not None else f"alone:{k}" for k, v in runs[seeds[0]]["pred"].items()}
+    seed0 = {
+        k: str(v) if v is not None else f"alone:{k}" for k, v in runs[seeds[0]]["pred"].items()
+    }
     (out / "seed0-as-gold.json").write_text(json.dumps(seed0, indent=0, sort_keys=True))
 
     def add(system: str, pred: dict, ref: str = "gold") -> None:
-        reference, ref_path = (gold, gold_path) if ref == "gold" else (seed0, out / "seed0-as-gold.json")
+        reference, ref_path = (
+            (gold, gold_path) if ref == "gold" else (seed0, out / "seed0-as-gold.json")
+        )
         pred = {k: v for k, v in pred.items() if v is not None}
-        s = _cluster_score(kit, ref_path, pred, out, f"pred-{system.replace(' ', '-').replace(':', '')}")
+        s = _cluster_score(
+            kit, ref_path, pred, out, f"pred-{system.replace(' ', '-').replace(':', '')}"
+        )
         rand, jaccard = _pairs(reference, pred)
-        rows.append({"system": system, "against": ref, "clusters": s["n_pred_clusters"],
-                     **{m: s[m]["f1"] for m in ("muc", "b3", "ceaf_e")}, "conll": s["conll_f1"],
-                     "b3_p": s["b3"]["precision"], "b3_r": s["b3"]["recall"],
-                     "pairs_agree": rand, "together_jaccard": jaccard})
+        rows.append(
+            {
+                "system": system,
+                "against": ref,
+                "clusters": s["n_pred_clusters"],
+                **{m: s[m]["f1"] for m in ("muc", "b3", "ceaf_e")},
+                "conll": s["conll_f1"],
+                "b3_p": s["b3"]["precision"],
+                "b3_r": s["b3"]["recall"],
+                "pairs_agree": rand,
+                "together_jaccard": jaccard,
+            }
+        )
 
     for seed in seeds:
         add(f"dateline seed {seed}", runs[seed]["pred"])
@@ -328,22 +458,30 @@ def _doc_articles(db: str) -> dict[str, str]:
 
 
 def _table(rows: list[dict]) -> str:
-    lines = ["| system | against | clusters | MUC F1 | B3 P | B3 R | B3 F1 | CEAF-e F1 | CoNLL F1 | "
-             "pairs agreeing | together-pairs Jaccard |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| system | against | clusters | MUC F1 | B3 P | B3 R | B3 F1 | CEAF-e F1 | CoNLL F1 | "
+        "pairs agreeing | together-pairs Jaccard |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        lines.append(f"| {r['system']} | {r['against']} | {r['clusters']} | {r['muc']:.3f} | {r['b3_p']:.3f} "
-                     f"| {r['b3_r']:.3f} | {r['b3']:.3f} | {r['ceaf_e']:.3f} | {r['conll']:.3f} "
-                     f"| {r['pairs_agree']:.4f} | {r['together_jaccard']:.3f} |")
+        lines.append(
+            f"| {r['system']} | {r['against']} | {r['clusters']} | {r['muc']:.3f} | {r['b3_p']:.3f} "
+            f"| {r['b3_r']:.3f} | {r['b3']:.3f} | {r['ceaf_e']:.3f} | {r['conll']:.3f} "
+            f"| {r['pairs_agree']:.4f} | {r['together_jaccard']:.3f} |"
+        )
     return "\n".join(lines)
 
 
 # -- dev tuning ---------------------------------------------------------------------------
 
+
 def _tune(out: Path, seeds: list[int], kit: Path, grid: dict[str, list]) -> str:
     """Re-link each seed's stored articles batch by batch (as its ingest calls did) under
     every combination of ``grid``; mean B3 and CoNLL F1 over seeds."""
-    lines = ["| " + " | ".join(grid) + " | stories | B3 P | B3 R | B3 F1 | CoNLL F1 |",
-             "|" + "---|" * (len(grid) + 5)]
+    lines = [
+        "| " + " | ".join(grid) + " | stories | B3 P | B3 R | B3 F1 | CoNLL F1 |",
+        "|" + "---|" * (len(grid) + 5),
+    ]
     saved = {name: getattr(linker, name) for name in grid}
     for values in itertools.product(*grid.values()):
         for name, value in zip(grid, values):
@@ -352,16 +490,31 @@ def _tune(out: Path, seeds: list[int], kit: Path, grid: dict[str, list]) -> str:
         for seed in seeds:
             db = out / f"seed{seed}" / "tune.db"  # a copy: the seed's own store stays as linked
             db.unlink(missing_ok=True)
-            with sqlite3.connect(db.parent / "dateline.db") as source, sqlite3.connect(db) as target:
+            with (
+                sqlite3.connect(db.parent / "dateline.db") as source,
+                sqlite3.connect(db) as target,
+            ):
                 source.backup(target)
             batches = json.loads((db.parent / "batches.json").read_text())
             pred = _relink(db, batches, _doc_articles(str(db)))
             s = _cluster_score(kit, out / "gold.json", pred, out, "tune")
-            scores.append((s["n_pred_clusters"], s["b3"]["precision"], s["b3"]["recall"], s["b3"]["f1"],
-                           s["conll_f1"]))
+            scores.append(
+                (
+                    s["n_pred_clusters"],
+                    s["b3"]["precision"],
+                    s["b3"]["recall"],
+                    s["b3"]["f1"],
+                    s["conll_f1"],
+                )
+            )
         mean = [sum(col) / len(col) for col in zip(*scores)]
-        lines.append("| " + " | ".join(str(v) for v in values)
-                     + f" | {mean[0]:.0f} | " + " | ".join(f"{m:.3f}" for m in mean[1:]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(str(v) for v in values)
+            + f" | {mean[0]:.0f} | "
+            + " | ".join(f"{m:.3f}" for m in mean[1:])
+            + " |"
+        )
         print(lines[-1], file=sys.stderr)
     for name, value in saved.items():
         setattr(linker, name, value)
@@ -375,17 +528,23 @@ def _relink(db: Path, batches: dict[str, int], articles: dict[str, str]) -> dict
                 conn.execute(delete(table))
             # every entity-linked article waits for a story again
             conn.execute(delete(schema.pending).where(schema.pending.c.stage == "stories"))
-            conn.execute(schema.pending.insert().from_select(
-                ["stage", "article_id"],
-                select(literal("stories"), schema.entity_links.c.article_id)))
+            conn.execute(
+                schema.pending.insert().from_select(
+                    ["stage", "article_id"],
+                    select(literal("stories"), schema.entity_links.c.article_id),
+                )
+            )
         unstoried = store.unstoried
         for n in sorted(set(batches.values())):
             store.unstoried = lambda n=n: [a for a in unstoried() if batches.get(a) == n]
             linker.link_stories(store)
-        return {doc: s for doc, a in articles.items() if (s := store.stories.of_article(a)) is not None}
+        return {
+            doc: s for doc, a in articles.items() if (s := store.stories.of_article(a)) is not None
+        }
 
 
 # -- errors and RESULTS.md ----------------------------------------------------------------
+
 
 def _errors(gold: dict, pred: dict, titles: dict[int, str], n: int = 5) -> str:
     """The gold stories split over the most predicted stories, and the predicted stories
@@ -398,18 +557,27 @@ def _errors(gold: dict, pred: dict, titles: dict[int, str], n: int = 5) -> str:
         by_gold.setdefault(label, Counter())[story] += 1
         by_pred.setdefault(story, Counter())[label] += 1
     split = sorted(by_gold.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:n]
-    mixed = sorted(((s, c) for s, c in by_pred.items() if len(c) > 1),
-                   key=lambda kv: (-sum(kv[1].values()) + max(kv[1].values()), str(kv[0])))[:n]
-    lines = [f"- gold `{label}` ({sum(c.values())} articles) in {len(c)} stories: "
-             + ", ".join(str(k) for k in sorted(c.values(), reverse=True)) for label, c in split]
-    lines += [f"- story {s} \"{titles.get(s, '')[:70]}\" mixes " + ", ".join(
-        f"`{label}` ({k})" for label, k in c.most_common(6)) for s, c in mixed]
+    mixed = sorted(
+        ((s, c) for s, c in by_pred.items() if len(c) > 1),
+        key=lambda kv: (-sum(kv[1].values()) + max(kv[1].values()), str(kv[0])),
+    )[:n]
+    lines = [
+        f"- gold `{label}` ({sum(c.values())} articles) in {len(c)} stories: "
+        + ", ".join(str(k) for k in sorted(c.values(), reverse=True))
+        for label, c in split
+    ]
+    lines += [
+        f'- story {s} "{titles.get(s, "")[:70]}" mixes '
+        + ", ".join(f"`{label}` ({k})" for label, k in c.most_common(6))
+        for s, c in mixed
+    ]
     return "\n".join(lines)
 
 
 def _write(path: Path, out: Path) -> None:
     """The story section of RESULTS.md from every corpus summary under ``out``."""
     import spacy
+
     parts = []
     for corpus, role in (("giveme", "TEST"), ("timeline17", "DEV")):
         summary_path = out / corpus / "summary.json"
@@ -421,19 +589,39 @@ def _write(path: Path, out: Path) -> None:
             f"seed {s}: {r['seconds']:.0f} s, {r['articles']} articles stored, "
             f"{r['decisions'].get('start', 0)} start / {r['decisions'].get('join', 0)} join / "
             f"{r['decisions'].get('merge', 0)} merge, {r['unlinked']} unlinked, "
-            + ("re-linked in a copy of the first seed's store" if r.get("relinked") else
-               f"re-ingest changed {r['changed']} memberships") for s, r in runs.items())
-        parts.append(f"### {corpus} ({role}): {summary['docs']} articles, {summary['gold']} gold stories\n\n"
-                     f"Command: `{summary['command']}`\n\n{_table(summary['rows'])}\n\n{per_seed}.\n\n"
-                     f"Where seed {min(runs)} goes wrong (split gold stories, mixed predicted stories):\n\n"
-                     f"{summary['errors']}\n")
+            + (
+                "re-linked in a copy of the first seed's store"
+                if r.get("relinked")
+                else f"re-ingest changed {r['changed']} memberships"
+            )
+            for s, r in runs.items()
+        )
+        parts.append(
+            f"### {corpus} ({role}): {summary['docs']} articles, {summary['gold']} gold stories\n\n"
+            f"Command: `{summary['command']}`\n\n{_table(summary['rows'])}\n\n{per_seed}.\n\n"
+            f"Where seed {min(runs)} goes wrong (split gold stories, mixed predicted stories):\n\n"
+            f"{summary['errors']}\n"
+        )
         tune = out / corpus / "tune.md"
         if tune.exists():
-            parts.append(f"Dev grid (`--tune`, re-linking the seed stores; mean over seeds):\n\n"
-                         f"{tune.read_text().strip()}\n")
-    constants = ", ".join(f"{name} {getattr(linker, name)}" for name in (
-        "ARTICLE_TERMS", "STORY_TERMS", "LOOKUP_KEYS", "OPEN_DAYS", "JOIN", "MERGE", "EVENT_BONUS",
-        "TITLE_WEIGHT", "ACTOR_WEIGHT"))
+            parts.append(
+                f"Dev grid (`--tune`, re-linking the seed stores; mean over seeds):\n\n"
+                f"{tune.read_text().strip()}\n"
+            )
+    constants = ", ".join(
+        f"{name} {getattr(linker, name)}"
+        for name in (
+            "ARTICLE_TERMS",
+            "STORY_TERMS",
+            "LOOKUP_KEYS",
+            "OPEN_DAYS",
+            "JOIN",
+            "MERGE",
+            "EVENT_BONUS",
+            "TITLE_WEIGHT",
+            "ACTOR_WEIGHT",
+        )
+    )
     doc = __doc__.split("\n\n    .venv")[0]
     section = f"""{SECTION}
 

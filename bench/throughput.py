@@ -10,6 +10,7 @@ HTML: the 181 pages of article-extraction-benchmark. Text: Timeline17 input docu
 
     python bench/throughput.py [--eval-dir ../shared/eval] [--jobs 2] [--text-docs 1000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,11 @@ def tree_rss(pid: int) -> int:
         p = todo.pop()
         try:
             status = Path(f"/proc/{p}/status").read_text()
-            total += next(int(line.split()[1]) * 1024 for line in status.splitlines()
-                          if line.startswith("VmRSS:"))
+            total += next(
+                int(line.split()[1]) * 1024
+                for line in status.splitlines()
+                if line.startswith("VmRSS:")
+            )
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError, StopIteration):
@@ -70,7 +74,7 @@ def prepare_html(eval_dir: Path, out: Path) -> int:
 
 def prepare_text(eval_dir: Path, out: Path, limit: int) -> int:
     docs = sorted((eval_dir / "data/timeline17/Timeline17").glob("*/InputDocs/*/*.txt"))
-    docs = docs[::max(1, len(docs) // limit)][:limit]  # spread over all topics and outlets
+    docs = docs[:: max(1, len(docs) // limit)][:limit]  # spread over all topics and outlets
     for n, doc in enumerate(docs):
         (out / f"{n:05d}.txt").write_bytes(doc.read_bytes())
     return len(docs)
@@ -78,8 +82,7 @@ def prepare_text(eval_dir: Path, out: Path, limit: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval-dir", type=Path,
-                        default=eval_kit())
+    parser.add_argument("--eval-dir", type=Path, default=eval_kit())
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--text-docs", type=int, default=1000)
     args = parser.parse_args()
@@ -89,17 +92,26 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder, db = Path(tmp) / "in", Path(tmp) / "bench.db"
             folder.mkdir()
-            n = (prepare_html(args.eval_dir, folder) if kind == "html"
-                 else prepare_text(args.eval_dir, folder, args.text_docs))
+            n = (
+                prepare_html(args.eval_dir, folder)
+                if kind == "html"
+                else prepare_text(args.eval_dir, folder, args.text_docs)
+            )
             jobs = ["--db", str(db), "--jobs", str(args.jobs)]
             seconds, peak, summary = run(["ingest", str(folder), *jobs])
-            print(f"| {kind} | {n} | ingest (with analysis) | {seconds:.1f} | {n / seconds:.1f} "
-                  f"| | {peak / 2**20:.0f} | {summary} |", flush=True)
+            print(
+                f"| {kind} | {n} | ingest (with analysis) | {seconds:.1f} | {n / seconds:.1f} "
+                f"| | {peak / 2**20:.0f} | {summary} |",
+                flush=True,
+            )
             articles, words = stored_words(db)
             seconds, peak, summary = run(["analyze", "--redo", *jobs])
-            print(f"| {kind} | {articles} | analyze --redo | {seconds:.1f} | "
-                  f"{articles / seconds:.1f} | {words / seconds:.0f} | {peak / 2**20:.0f} "
-                  f"| {summary} |", flush=True)
+            print(
+                f"| {kind} | {articles} | analyze --redo | {seconds:.1f} | "
+                f"{articles / seconds:.1f} | {words / seconds:.0f} | {peak / 2**20:.0f} "
+                f"| {summary} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ timeline (all entries, and `top=20`), brief and JSON export are timed, median of
 
     python bench/timeline_cost.py [--articles 1000] [--runs 3] [--profile] [--results FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,27 +57,141 @@ FIRST_DAY, DAYS = date(2025, 10, 1), 120
 POOL, REPORTS, PASSING, QUOTES, ROLES = 300, 8, 2, 3, 2
 COPY_SHARE = 0.1
 
-PEOPLE = ["Anna Kovalenko", "Dmitri Orlov", "Marco Bellini", "Sarah Whitfield", "Yusuf Demir",
-          "Elena Petrova", "James Harlan", "Olena Shevchuk", "Karim Haddad", "Lena Novak",
-          "Viktor Sidorenko", "Helen Brooks", "Tomas Lindqvist", "Ahmed Farouk", "Irina Volkova",
-          "Peter Mallory"]
-TITLES = ["President", "Foreign Minister", "Defence Minister", "Chief Negotiator",
-          "Prime Minister", "Special Envoy", "Secretary-General", "Army Chief"]
+PEOPLE = [
+    "Anna Kovalenko",
+    "Dmitri Orlov",
+    "Marco Bellini",
+    "Sarah Whitfield",
+    "Yusuf Demir",
+    "Elena Petrova",
+    "James Harlan",
+    "Olena Shevchuk",
+    "Karim Haddad",
+    "Lena Novak",
+    "Viktor Sidorenko",
+    "Helen Brooks",
+    "Tomas Lindqvist",
+    "Ahmed Farouk",
+    "Irina Volkova",
+    "Peter Mallory",
+]
+TITLES = [
+    "President",
+    "Foreign Minister",
+    "Defence Minister",
+    "Chief Negotiator",
+    "Prime Minister",
+    "Special Envoy",
+    "Secretary-General",
+    "Army Chief",
+]
 PLACES = ["Geneva", "Istanbul", "Doha", "Vienna", "Oslo", "Ankara", "Kharkiv", "Zaporizhzhia"]
 OUTLETS = [f"Outlet {n}" for n in range(25)]
 # (trigger noun as written, a verb before it, does it count casualties)
-HAPPENINGS = [("talks", "held", False), ("meeting", "attended", False),
-              ("summit", "hosted", False), ("call", "had a phone", False),
-              ("ceasefire", "announced a", False), ("strike", "launched a missile", True),
-              ("attack", "carried out a drone", True), ("visit", "made a", False),
-              ("agreement", "signed an", False), ("exchange", "completed a prisoner", False),
-              ("offensive", "began an", True), ("shelling", "reported heavy", True),
-              ("sanctions", "imposed new", False), ("protest", "joined a", False)]
-TOPIC = ["peace", "negotiations", "delegation", "frontline", "border", "ceasefire", "sanctions", "humanitarian", "corridor", "prisoners", "reconstruction", "security", "guarantees", "territorial", "withdrawal", "monitoring", "mission", "troops", "civilians", "evacuation", "energy", "infrastructure", "grain", "exports", "diplomats", "framework", "proposal", "settlement", "escalation", "observers", "deadline", "memorandum", "mediation", "envoys", "compromise", "occupied", "region"]
+HAPPENINGS = [
+    ("talks", "held", False),
+    ("meeting", "attended", False),
+    ("summit", "hosted", False),
+    ("call", "had a phone", False),
+    ("ceasefire", "announced a", False),
+    ("strike", "launched a missile", True),
+    ("attack", "carried out a drone", True),
+    ("visit", "made a", False),
+    ("agreement", "signed an", False),
+    ("exchange", "completed a prisoner", False),
+    ("offensive", "began an", True),
+    ("shelling", "reported heavy", True),
+    ("sanctions", "imposed new", False),
+    ("protest", "joined a", False),
+]
+TOPIC = [
+    "peace",
+    "negotiations",
+    "delegation",
+    "frontline",
+    "border",
+    "ceasefire",
+    "sanctions",
+    "humanitarian",
+    "corridor",
+    "prisoners",
+    "reconstruction",
+    "security",
+    "guarantees",
+    "territorial",
+    "withdrawal",
+    "monitoring",
+    "mission",
+    "troops",
+    "civilians",
+    "evacuation",
+    "energy",
+    "infrastructure",
+    "grain",
+    "exports",
+    "diplomats",
+    "framework",
+    "proposal",
+    "settlement",
+    "escalation",
+    "observers",
+    "deadline",
+    "memorandum",
+    "mediation",
+    "envoys",
+    "compromise",
+    "occupied",
+    "region",
+]
 TITLE_WORDS = ["peace", "talks", "ceasefire", "war", "negotiations", "frontline", "envoys", "deal"]
-QUOTE_WORDS = ["we", "will", "not", "accept", "any", "proposal", "that", "ignores", "our", "security", "and", "the", "people", "expect", "results", "progress", "remains", "slow", "but", "the", "door", "is", "open", "for", "serious", "dialogue", "every", "day", "of", "delay", "costs", "lives"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+QUOTE_WORDS = [
+    "we",
+    "will",
+    "not",
+    "accept",
+    "any",
+    "proposal",
+    "that",
+    "ignores",
+    "our",
+    "security",
+    "and",
+    "the",
+    "people",
+    "expect",
+    "results",
+    "progress",
+    "remains",
+    "slow",
+    "but",
+    "the",
+    "door",
+    "is",
+    "open",
+    "for",
+    "serious",
+    "dialogue",
+    "every",
+    "day",
+    "of",
+    "delay",
+    "costs",
+    "lives",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(eq=False)
@@ -118,8 +233,9 @@ class Writer:
         for piece, label in pieces:
             where.setdefault(piece, start + len(text))
             if label:
-                self.mentions.append(Mention(start + len(text), start + len(text) + len(piece),
-                                             piece, label, piece))
+                self.mentions.append(
+                    Mention(start + len(text), start + len(text) + len(piece), piece, label, piece)
+                )
             text += piece
         self.current.append(text)
         self.sentences.append((start, start + len(text)))
@@ -133,14 +249,18 @@ class Writer:
 
     def analysis(self, limit: int | None = None) -> Analysis:
         """The analysis of the text, or of its first ``limit`` characters (a cut copy)."""
+
         def keep(item: Any) -> bool:
             return limit is None or item.end <= limit
 
-        return Analysis(sentences=tuple(s for s in self.sentences if limit is None or s[1] <= limit),
-                        mentions=tuple(filter(keep, self.mentions)),
-                        timexes=(), quotes=tuple(filter(keep, self.quotes)),
-                        roles=tuple(filter(keep, self.roles)),
-                        event_mentions=tuple(filter(keep, self.events)))
+        return Analysis(
+            sentences=tuple(s for s in self.sentences if limit is None or s[1] <= limit),
+            mentions=tuple(filter(keep, self.mentions)),
+            timexes=(),
+            quotes=tuple(filter(keep, self.quotes)),
+            roles=tuple(filter(keep, self.roles)),
+            event_mentions=tuple(filter(keep, self.events)),
+        )
 
 
 def day_text(day: date) -> str:
@@ -156,14 +276,24 @@ def pool(rng: random.Random) -> list[Happening]:
         if (day, noun) in taken:
             continue
         taken.add((day, noun))
-        out.append(Happening(day, noun, verb, counts, rng.sample(PEOPLE, rng.randint(1, 2)),
-                             rng.choice(PLACES), rng.randint(3, 40),
-                             rng.paretovariate(1.2)))
+        out.append(
+            Happening(
+                day,
+                noun,
+                verb,
+                counts,
+                rng.sample(PEOPLE, rng.randint(1, 2)),
+                rng.choice(PLACES),
+                rng.randint(3, 40),
+                rng.paretovariate(1.2),
+            )
+        )
     return sorted(out, key=lambda h: h.day)
 
 
-def write_article(n: int, day: date, rng: random.Random, events: list[Happening],
-                  holders: dict[str, str]) -> tuple[Article, Writer]:
+def write_article(
+    n: int, day: date, rng: random.Random, events: list[Happening], holders: dict[str, str]
+) -> tuple[Article, Writer]:
     """An article published on ``day``: the latest event in its lede, older ones below,
     passing events, quotes and roles."""
     w = Writer()
@@ -171,9 +301,13 @@ def write_article(n: int, day: date, rng: random.Random, events: list[Happening]
     latest = [h for h in past if (day - h.day).days <= 1] or past[-3:]
     lede = rng.choice(latest)
     older = [h for h in past if h is not lede]
-    reported = [lede] + (rng.choices(older, weights=[h.weight / (1 + (day - h.day).days / 14)
-                                                     for h in older], k=REPORTS - 1)
-                         if older else [])
+    reported = [lede] + (
+        rng.choices(
+            older, weights=[h.weight / (1 + (day - h.day).days / 14) for h in older], k=REPORTS - 1
+        )
+        if older
+        else []
+    )
     topic = lambda k: " ".join(rng.sample(TOPIC, k))  # noqa: E731
     for i, h in enumerate(dict.fromkeys(reported)):
         if i in (1, 3, 5, 7):
@@ -190,32 +324,60 @@ def write_article(n: int, day: date, rng: random.Random, events: list[Happening]
             pieces.append((f", killing {killed} civilians", None))
         pieces.append((f", amid talk of {topic(4)}.", None))
         start, end, where = w.sentence(pieces)
-        w.events.append(EventMention(
-            start, end, h.noun, h.day.isoformat() if dated_by_text else day.isoformat(),
-            "timex" if dated_by_text else "published", tuple(h.who), (h.place,)))
+        w.events.append(
+            EventMention(
+                start,
+                end,
+                h.noun,
+                h.day.isoformat() if dated_by_text else day.isoformat(),
+                "timex" if dated_by_text else "published",
+                tuple(h.who),
+                (h.place,),
+            )
+        )
     w.paragraph()
     for k in range(PASSING):
         person, place = rng.choice(PEOPLE), rng.choice(PLACES)
         noun = f"inspection{n}x{k}"
-        start, end, _ = w.sentence([(person, "PERSON"), (f" ordered an {noun} in ", None),
-                                    (place, "GPE"), (f" covering {topic(3)}.", None)])
-        w.events.append(EventMention(start, end, noun, day.isoformat(), "published",
-                                     (person,), (place,)))
+        start, end, _ = w.sentence(
+            [
+                (person, "PERSON"),
+                (f" ordered an {noun} in ", None),
+                (place, "GPE"),
+                (f" covering {topic(3)}.", None),
+            ]
+        )
+        w.events.append(
+            EventMention(start, end, noun, day.isoformat(), "published", (person,), (place,))
+        )
     w.paragraph()
     for _ in range(QUOTES):
         speaker = rng.choice(PEOPLE[:8])
         said = " ".join(rng.sample(QUOTE_WORDS, 12)).capitalize()
-        start, end, where = w.sentence([(f"\u201c{said},\u201d ", None), (speaker, "PERSON"),
-                                        (" said.", None)])
+        start, end, where = w.sentence(
+            [(f"\u201c{said},\u201d ", None), (speaker, "PERSON"), (" said.", None)]
+        )
         cue = end - len("said.")
-        w.quotes.append(Quote(start, start + len(said) + 3, f"\u201c{said},\u201d", True, "said",
-                              cue, cue + 4, speaker, where[speaker],
-                              where[speaker] + len(speaker)))
+        w.quotes.append(
+            Quote(
+                start,
+                start + len(said) + 3,
+                f"\u201c{said},\u201d",
+                True,
+                "said",
+                cue,
+                cue + 4,
+                speaker,
+                where[speaker],
+                where[speaker] + len(speaker),
+            )
+        )
     w.paragraph()
     for person in rng.sample(list(holders), ROLES):
         title = holders[person]
-        start, end, where = w.sentence([(f"{title} ", None), (person, "PERSON"),
-                                        (f" spoke about {topic(5)}.", None)])
+        start, end, where = w.sentence(
+            [(f"{title} ", None), (person, "PERSON"), (f" spoke about {topic(5)}.", None)]
+        )
         w.roles.append(Role(person, title, where[f"{title} "], where[person] + len(person), day))
     w.paragraph()
     for _ in range(2):
@@ -223,10 +385,18 @@ def write_article(n: int, day: date, rng: random.Random, events: list[Happening]
     w.paragraph()
     who = rng.choice(PEOPLE)
     title = f"{who.split()[-1]}: {' '.join(rng.sample(TITLE_WORDS, 4))} in {lede.place}"
-    article = Article(source=f"synthetic/{n}", url=f"https://news.example/{n}", title=title,
-                      publisher=rng.choice(OUTLETS), wire=None, dateline=None, authors=(),
-                      language="en", published=Published(day, "metadata"),
-                      body=tuple(w.paragraphs))
+    article = Article(
+        source=f"synthetic/{n}",
+        url=f"https://news.example/{n}",
+        title=title,
+        publisher=rng.choice(OUTLETS),
+        wire=None,
+        dateline=None,
+        authors=(),
+        language="en",
+        published=Published(day, "metadata"),
+        body=tuple(w.paragraphs),
+    )
     return article, w
 
 
@@ -243,9 +413,13 @@ def build(store: Store, articles: int, rng: random.Random) -> dict[str, Any]:
             original, w = rng.choice(uncopied)
             copied.add(original.id)
             body = original.body[:-1]
-            copy = original.replace(source=f"synthetic/{n}", url=f"https://news.example/{n}",
-                                    publisher=rng.choice(OUTLETS), body=body,
-                                    published=Published(day, "metadata"))
+            copy = original.replace(
+                source=f"synthetic/{n}",
+                url=f"https://news.example/{n}",
+                publisher=rng.choice(OUTLETS),
+                body=body,
+                published=Published(day, "metadata"),
+            )
             written.append((copy, w, len(copy.text)))
             continue
         article, w = write_article(n, day, rng, events, holders)
@@ -260,8 +434,12 @@ def build(store: Store, articles: int, rng: random.Random) -> dict[str, Any]:
     link_entities(store)
     link_stories(store)
     listed = store.stories.listing()
-    return {"linking_s": time.perf_counter() - started, "stories": listed,
-            "copies": len(copies.copies), "pool": len(events)}
+    return {
+        "linking_s": time.perf_counter() - started,
+        "stories": listed,
+        "copies": len(copies.copies),
+        "pool": len(events),
+    }
 
 
 def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
@@ -288,20 +466,26 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=5)
-    parser.add_argument("--profile", action="store_true",
-                        help="print a cProfile of each view that takes over 10 s")
+    parser.add_argument(
+        "--profile", action="store_true", help="print a cProfile of each view that takes over 10 s"
+    )
     parser.add_argument("--results", type=Path, help="markdown file to write the section into")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "story.db")) as store:
         made = build(store, args.articles, random.Random(args.seed))
         biggest = made["stories"][0]
         story_id = biggest["id"]
-        print(f"linked in {made['linking_s']:.0f} s: {len(made['stories'])} stories, the "
-              f"largest {biggest['articles']} articles, {biggest['events']} events; "
-              f"{made['copies']} near copies", flush=True)
+        print(
+            f"linked in {made['linking_s']:.0f} s: {len(made['stories'])} stories, the "
+            f"largest {biggest['articles']} articles, {biggest['events']} events; "
+            f"{made['copies']} near copies",
+            flush=True,
+        )
         if biggest["articles"] < 0.9 * args.articles:
-            raise SystemExit(f"the largest story has {biggest['articles']} of {args.articles} "
-                             "articles: make the synthetic articles more alike")
+            raise SystemExit(
+                f"the largest story has {biggest['articles']} of {args.articles} "
+                "articles: make the synthetic articles more alike"
+            )
         views = {
             "`timeline(store, story)`": lambda: timeline(store, story_id),
             "`timeline(store, story, top=20)`": lambda: timeline(store, story_id, top=20),
@@ -311,10 +495,14 @@ def main() -> None:
         rows, slow = [], []
         for name, fn in views.items():
             seconds, cpu, result = timed(fn, args.runs)
-            size = (f"{len(result)} entries" if "timeline" in name else
-                    f"{len(result)} points" if "brief" in name else
-                    f"{len(result['events'])} events, {len(result['articles'])} articles, "
-                    f"{sum(len(t['entries']) for t in result['timeline'])} timeline entries")
+            size = (
+                f"{len(result)} entries"
+                if "timeline" in name
+                else f"{len(result)} points"
+                if "brief" in name
+                else f"{len(result['events'])} events, {len(result['articles'])} articles, "
+                f"{sum(len(t['entries']) for t in result['timeline'])} timeline entries"
+            )
             rows.append(f"| {name} | {seconds:.2f} | {cpu:.2f} | {size} |")
             print(rows[-1], flush=True)
             if seconds > 10:
@@ -322,26 +510,44 @@ def main() -> None:
                 if args.profile:
                     print(profile(fn), flush=True)
         cited = Counter(len(e.citations) for e in timeline(store, story_id))
-    lines = [f"Story: {biggest['articles']:,} of {args.articles:,} articles in one story "
-             f"({len(made['stories'])} stories in all), {biggest['events']:,} events "
-             f"({made['pool']} pool events reported by many articles, the rest passing ones), "
-             f"{made['copies']} near copies; entries cite {max(cited)} articles at most. "
-             f"Linking the {args.articles:,} articles (copies, entities, events, stories) took "
-             f"{made['linking_s']:.0f} s.", "",
-             f"| view | wall, median of {args.runs} (s) | CPU, median of {args.runs} (s) "
-             "| what it made |", "|---|---|---|---|", *rows]
+    lines = [
+        f"Story: {biggest['articles']:,} of {args.articles:,} articles in one story "
+        f"({len(made['stories'])} stories in all), {biggest['events']:,} events "
+        f"({made['pool']} pool events reported by many articles, the rest passing ones), "
+        f"{made['copies']} near copies; entries cite {max(cited)} articles at most. "
+        f"Linking the {args.articles:,} articles (copies, entities, events, stories) took "
+        f"{made['linking_s']:.0f} s.",
+        "",
+        f"| view | wall, median of {args.runs} (s) | CPU, median of {args.runs} (s) "
+        "| what it made |",
+        "|---|---|---|---|",
+        *rows,
+    ]
     print("\n".join(lines[:1]))
     if slow:
         print("over 10 s:", ", ".join(slow))
     if args.results:
-        write_section(args.results, SECTION, "\n".join([
-            SECTION, "",
-            "Command: `.venv/bin/python bench/timeline_cost.py --results bench/RESULTS.md`", "",
-            "Machine: 2 cores, 24 GiB, python 3.11, SQLite. Date: "
-            f"{datetime.now(UTC).date().isoformat()}. " + __doc__.split("\n\n")[1]
-            .replace("\n", " ") + " The 2 cores were shared with other benchmarks (1-minute "
-            f"load average {os.getloadavg()[0]:.1f} at the end), so CPU time is the steadier "
-            "figure.", "", *lines, ""]))
+        write_section(
+            args.results,
+            SECTION,
+            "\n".join(
+                [
+                    SECTION,
+                    "",
+                    "Command: `.venv/bin/python bench/timeline_cost.py --results bench/RESULTS.md`",
+                    "",
+                    "Machine: 2 cores, 24 GiB, python 3.11, SQLite. Date: "
+                    f"{datetime.now(UTC).date().isoformat()}. "
+                    + __doc__.split("\n\n")[1].replace("\n", " ")
+                    + " The 2 cores were shared with other benchmarks (1-minute "
+                    f"load average {os.getloadavg()[0]:.1f} at the end), so CPU time is the steadier "
+                    "figure.",
+                    "",
+                    *lines,
+                    "",
+                ]
+            ),
+        )
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ then one ``--reuse`` run over all of them predicts and scores. ``--reuse`` takes
 store as it is and resumes an interrupted one (dateline stores nothing twice and analyses
 and links only what is pending).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,16 +91,21 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     kit = eval_kit(args.eval_dir)
     if not (kit / tls_data.T17).is_dir():
-        print(f"Error: no Timeline17 data at {kit / tls_data.T17}. Pass --eval-dir or set "
-              "DATELINE_EVAL_DIR.", file=sys.stderr)
+        print(
+            f"Error: no Timeline17 data at {kit / tls_data.T17}. Pass --eval-dir or set "
+            "DATELINE_EVAL_DIR.",
+            file=sys.stderr,
+        )
         return 2
     tasks = tls_data.tasks(kit)
     topics = sorted({t.topic for t in tasks})
     chosen = args.topics.split(",") if args.topics else topics
     unknown = sorted(set(chosen) - set(topics))
     if unknown:
-        print(f"Error: unknown topic {', '.join(unknown)}; topics are {', '.join(topics)}.",
-              file=sys.stderr)
+        print(
+            f"Error: unknown topic {', '.join(unknown)}; topics are {', '.join(topics)}.",
+            file=sys.stderr,
+        )
         return 2
     out = Path(args.out)
     work = Path(args.work)
@@ -108,57 +114,97 @@ def main(argv: list[str] | None = None) -> int:
 
     pred, runs, checks, diagnostics, shapes = {}, {}, [], {}, Counter()
     for topic in chosen:  # every store first: a later step that fails leaves them for --reuse
-        runs[topic] = _ingest(kit, work, topic, next(t.folders for t in tasks if t.topic == topic), args)
+        runs[topic] = _ingest(
+            kit, work, topic, next(t.folders for t in tasks if t.topic == topic), args
+        )
     started = time.perf_counter()
     for topic in chosen:
         topic_tasks = [t for t in tasks if t.topic == topic]
         records = _read_jsonl(work / f"{topic}.jsonl")
         sources = {r["url"]: _norm(r["text"]) for r in records}
         # In how many input documents each sentence occurs: page furniture repeats verbatim.
-        repeats = Counter(line for r in records for line in {_norm(p) for p in r["text"].split("\n\n")})
+        repeats = Counter(
+            line for r in records for line in {_norm(p) for p in r["text"].split("\n\n")}
+        )
         with Store.open(str(work / f"{topic}.db")) as store:
             articles, members = Articles(store), _members(store)
             for task in topic_tasks:
                 days, kept, dropped = _predict(store, articles, members, task)
-                day_dated = {e.date for e in kept if e.precision == "day" and task.start <= e.date <= task.end}
-                pred[task.id] = [{"date": day, "sentences": [e.text for e in found]}
-                                 for day, found in days]
+                day_dated = {
+                    e.date
+                    for e in kept
+                    if e.precision == "day" and task.start <= e.date <= task.end
+                }
+                pred[task.id] = [
+                    {"date": day, "sentences": [e.text for e in found]} for day, found in days
+                ]
                 checks += [_faithful(store, sources, e) for _, found in days for e in found]
-                shapes.update(shape for _, found in days for e in found for shape in _shape(e.text, repeats))
-                diagnostics[task.id] = {"entries": len(kept), "dropped_out_of_range": dropped,
-                                        "chosen": [[day, [(e.dated_by, e.precision, e.sources,
-                                                          round(e.importance, 2),
-                                                          e.citations[0].published, e.text)
-                                                         for e in found]]
-                                                   for day, found in days],
-                                        "entry_days": sorted(day_dated)}
+                shapes.update(
+                    shape for _, found in days for e in found for shape in _shape(e.text, repeats)
+                )
+                diagnostics[task.id] = {
+                    "entries": len(kept),
+                    "dropped_out_of_range": dropped,
+                    "chosen": [
+                        [
+                            day,
+                            [
+                                (
+                                    e.dated_by,
+                                    e.precision,
+                                    e.sources,
+                                    round(e.importance, 2),
+                                    e.citations[0].published,
+                                    e.text,
+                                )
+                                for e in found
+                            ],
+                        ]
+                        for day, found in days
+                    ],
+                    "entry_days": sorted(day_dated),
+                }
     seconds = time.perf_counter() - started
     out.write_text(json.dumps(pred, indent=1, ensure_ascii=False), encoding="utf-8")
 
     scores = _score(kit, out)
     ids = [t.id for t in tasks if t.topic in chosen]
     baselines = {name: _average(found, ids) for name, found in _baselines(kit, work).items()}
-    faithful = {"sentences": len(checks), "cited_span": sum(c[0] for c in checks),
-                "input_span": sum(c[1] for c in checks)}
+    faithful = {
+        "sentences": len(checks),
+        "cited_span": sum(c[0] for c in checks),
+        "input_span": sum(c[1] for c in checks),
+    }
     summary = {
         "command": " ".join(["python bench/tls.py", *(argv if argv is not None else sys.argv[1:])]),
-        "date": date.today().isoformat(), "machine": _machine(), "topics": chosen,
+        "date": date.today().isoformat(),
+        "machine": _machine(),
+        "topics": chosen,
         "not_run": [t for t in topics if t not in chosen],
-        "seconds": round(seconds, 1), "runs": runs, "faithful": faithful, "shapes": dict(shapes),
-        "tasks": len(ids), "average": _average(scores, ids),
+        "seconds": round(seconds, 1),
+        "runs": runs,
+        "faithful": faithful,
+        "shapes": dict(shapes),
+        "tasks": len(ids),
+        "average": _average(scores, ids),
         "scores": {k: scores[k] for k in ("average", "per_group", "missing_tasks", "protocol")},
         "per_task": {r["task"]["id"]: {m: r[m]["f1"] for m in METRICS} for r in scores["per_task"]},
         "baselines": baselines,
         "errors": _errors(kit, diagnostics, pred),
         "ablations": _ablations(kit, work, tasks, chosen, out, scores) if args.ablations else None,
     }
-    _stem(out, ".summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False),
-                                           encoding="utf-8")
+    _stem(out, ".summary.json").write_text(
+        json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     print(_table(summary))
-    print(f"\nfaithful: {faithful['cited_span']}/{faithful['sentences']} output sentences are their "
-          f"cited span, {faithful['input_span']}/{faithful['sentences']} a span of the input document")
+    print(
+        f"\nfaithful: {faithful['cited_span']}/{faithful['sentences']} output sentences are their "
+        f"cited span, {faithful['input_span']}/{faithful['sentences']} a span of the input document"
+    )
     print(f"{sum(r['articles'] for r in runs.values())} input documents; timelines {seconds:.0f} s")
-    print(f"averages over the {len(ids)} tasks of {', '.join(chosen)}; published rows: all 19 tasks")
+    print(
+        f"averages over the {len(ids)} tasks of {', '.join(chosen)}; published rows: all 19 tasks"
+    )
     if args.results:
         _write_section(Path(args.results), summary)
     return 0
@@ -168,23 +214,36 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="prediction file to write (tls.py's format)")
     parser.add_argument("--topics", help="news-tls topics, comma-separated (default: all 9)")
-    parser.add_argument("--work", default=str(REPO / "bench" / "out" / "tls"),
-                        help="folder for each topic's JSON lines and store (default bench/out/tls)")
-    parser.add_argument("--reuse", action="store_true",
-                        help="use a topic's finished store from an earlier run; resume an interrupted one")
+    parser.add_argument(
+        "--work",
+        default=str(REPO / "bench" / "out" / "tls"),
+        help="folder for each topic's JSON lines and store (default bench/out/tls)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use a topic's finished store from an earlier run; resume an interrupted one",
+    )
     parser.add_argument("--jobs", type=int, help="analysis processes (default: dateline's setting)")
-    parser.add_argument("--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)")
+    parser.add_argument(
+        "--eval-dir", help="shared/eval folder (default $DATELINE_EVAL_DIR or ../shared/eval)"
+    )
     parser.add_argument("--results", help="markdown file whose TLS section to add or replace")
-    parser.add_argument("--ablations", action="store_true",
-                        help="also score each rule of views/daily.py switched off, and the "
-                             "leave-one-topic-out choice among these variants")
+    parser.add_argument(
+        "--ablations",
+        action="store_true",
+        help="also score each rule of views/daily.py switched off, and the "
+        "leave-one-topic-out choice among these variants",
+    )
     return parser.parse_args(argv)
 
 
 # -- ingest and predict -----------------------------------------------------------------------
 
-def _ingest(kit: Path, work: Path, topic: str, folders: tuple[str, ...],
-            args: argparse.Namespace) -> dict:
+
+def _ingest(
+    kit: Path, work: Path, topic: str, folders: tuple[str, ...], args: argparse.Namespace
+) -> dict:
     """Ingest the topic's documents into a fresh store (or reuse it): counts and seconds."""
     db, jsonl, done = work / f"{topic}.db", work / f"{topic}.jsonl", work / f"{topic}.ingest.json"
     if args.reuse and db.exists() and done.exists():
@@ -195,16 +254,24 @@ def _ingest(kit: Path, work: Path, topic: str, folders: tuple[str, ...],
         for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             path.unlink(missing_ok=True)
         records = tls_data.records(kit, folders)
-        jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                         encoding="utf-8")
+        jsonl.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
     settings = load_settings({"db": str(db), "jobs": args.jobs})
     started = time.perf_counter()
     dateline.ingest([str(jsonl)], settings=settings)
-    run = {"seconds": round(time.perf_counter() - started, 1), "jobs": settings.jobs,
-           "resumed": resumed, **_describe(db, jsonl)}
+    run = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "jobs": settings.jobs,
+        "resumed": resumed,
+        **_describe(db, jsonl),
+    }
     done.write_text(json.dumps(run, indent=1), encoding="utf-8")
-    print(f"{topic}: {run['articles']} documents, {run['stored']} stored, events {run['events']}, "
-          f"stories {run['stories']}, {run['seconds']:.0f} s", file=sys.stderr)
+    print(
+        f"{topic}: {run['articles']} documents, {run['stored']} stored, events {run['events']}, "
+        f"stories {run['stories']}, {run['seconds']:.0f} s",
+        file=sys.stderr,
+    )
     return run
 
 
@@ -214,36 +281,49 @@ def _describe(db: Path, jsonl: Path) -> dict:
         failures = store.articles.failures()
         # A resumed ingest records the skipped documents again: count each source once.
         skipped = {f["source"]: f["message"] for f in failures}
-        return {"articles": len(_read_jsonl(jsonl)), "stored": store.articles.counts()["articles"],
-                "near_copies": sum(len(group["copies"]) for group in store.copies.groups()),
-                "skipped": len(skipped), "events": len(store.events.of_story(None)),
-                "stories": len(store.stories.listing()),
-                "skipped_reasons": Counter(re.sub(r"\d+", "N", m.split(":")[0])
-                                           for m in skipped.values()).most_common(5)}
+        return {
+            "articles": len(_read_jsonl(jsonl)),
+            "stored": store.articles.counts()["articles"],
+            "near_copies": sum(len(group["copies"]) for group in store.copies.groups()),
+            "skipped": len(skipped),
+            "events": len(store.events.of_story(None)),
+            "stories": len(store.stories.listing()),
+            "skipped_reasons": Counter(
+                re.sub(r"\d+", "N", m.split(":")[0]) for m in skipped.values()
+            ).most_common(5),
+        }
 
 
 def _in_range(published: str | None, task: tls_data.Task) -> bool:
     return published is not None and task.start <= published[:10] <= task.end
 
 
-def _predict(store: Store, articles: Articles, members: dict[int, list[str]],
-             task: tls_data.Task) -> tuple[list[tuple[str, list[Entry]]], list[Entry], int]:
+def _predict(
+    store: Store, articles: Articles, members: dict[int, list[str]], task: tls_data.Task
+) -> tuple[list[tuple[str, list[Entry]]], list[Entry], int]:
     """The task's dated summary of its main story (the one with most articles in its input
     range), the entries it chose from, and how many the input range dropped. ``members``:
     each story's articles."""
     since, until = date.fromisoformat(task.start), date.fromisoformat(task.end)
-    in_range = {story: [a for a in found if _in_range(articles.published(a), task)]
-                for story, found in members.items()}
+    in_range = {
+        story: [a for a in found if _in_range(articles.published(a), task)]
+        for story, found in members.items()
+    }
     story_id = max(in_range, key=lambda story: (len(in_range[story]), -story))
     entries = timeline(store, story_id, since=since, until=until, articles=articles)
     kept = [e for e in entries if _in_range(e.citations[0].published, task)]
-    return (dated_summary(kept, articles, in_range[story_id], dates=task.l, per_date=task.k),
-            kept, len(entries) - len(kept))
+    return (
+        dated_summary(kept, articles, in_range[story_id], dates=task.l, per_date=task.k),
+        kept,
+        len(entries) - len(kept),
+    )
 
 
 def _members(store: Store) -> dict[int, list[str]]:
     """Each story's articles, read once per store."""
-    return {story["id"]: store.stories.article_ids(story["id"]) for story in store.stories.listing()}
+    return {
+        story["id"]: store.stories.article_ids(story["id"]) for story in store.stories.listing()
+    }
 
 
 def _norm(text: str) -> str:
@@ -254,8 +334,10 @@ def _faithful(store: Store, sources: dict[str, str], entry: Entry) -> tuple[bool
     """Is the sentence its first citation's span, and a span of the ingested input document?"""
     cited = entry.citations[0]
     article = store.articles.get(cited.article).article
-    return (_norm(article.text[cited.start:cited.end]) == entry.text,
-            entry.text in sources.get(article.url or "", ""))
+    return (
+        _norm(article.text[cited.start : cited.end]) == entry.text,
+        entry.text in sources.get(article.url or "", ""),
+    )
 
 
 _PERSONAL = re.compile(r"\b(I|I'm|I've|we|We|you|You|my|our|Our)\b")
@@ -281,6 +363,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 # -- scoring ----------------------------------------------------------------------------------
 
+
 def _score(kit: Path, pred: Path) -> dict:
     command = [sys.executable, str(kit / tls_data.SCORER), "--pred", str(pred), "--json"]
     completed = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -293,8 +376,12 @@ def _baselines(kit: Path, work: Path) -> dict[str, dict]:
     """The kit's pubcount and busiest-dates baselines, written and scored here."""
     folder = work / "baselines"
     folder.mkdir(exist_ok=True)
-    subprocess.run([sys.executable, str(kit / BASELINE), "--out", str(folder)],
-                   capture_output=True, text=True, check=True)
+    subprocess.run(
+        [sys.executable, str(kit / BASELINE), "--out", str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return {name: _score(kit, folder / f"{name}.json") for name in ("pubcount", "baseline")}
 
 
@@ -313,7 +400,9 @@ def _average_rows(rows: list[dict]) -> dict:
     return out
 
 
-def _ablations(kit: Path, work: Path, tasks: list, chosen: list[str], out: Path, scores: dict) -> dict:
+def _ablations(
+    kit: Path, work: Path, tasks: list, chosen: list[str], out: Path, scores: dict
+) -> dict:
     """Each rule of ``views/daily.py`` switched off in turn and scored, and a held-out
     figure: each topic's tasks take the variant (dateline or an ablation) with the best
     Date-F1 + AR-1 + AR-2 on the other topics' tasks."""
@@ -326,8 +415,10 @@ def _ablations(kit: Path, work: Path, tasks: list, chosen: list[str], out: Path,
                     articles, members = Articles(store), _members(store)
                     for task in (t for t in tasks if t.topic == topic):
                         days, _, _ = _predict(store, articles, members, task)
-                        pred[task.id] = [{"date": day, "sentences": [e.text for e in found]}
-                                         for day, found in days]
+                        pred[task.id] = [
+                            {"date": day, "sentences": [e.text for e in found]}
+                            for day, found in days
+                        ]
         path = _stem(out, f".ablation{index + 1}.json")
         path.write_text(json.dumps(pred, indent=1, ensure_ascii=False), encoding="utf-8")
         rows[name] = {r["task"]["id"]: r for r in _score(kit, path)["per_task"]}
@@ -342,8 +433,11 @@ def _ablations(kit: Path, work: Path, tasks: list, chosen: list[str], out: Path,
         choice[topic] = max(rows, key=lambda variant: total(variant, others))
         held += [rows[choice[topic]][t.id] for t in tasks if t.topic == topic]
     ids = [t.id for t in tasks if t.topic in chosen]
-    return {"variants": {v: _average_rows([rows[v][i] for i in ids]) for v in rows},
-            "held_out": _average_rows(held), "choice": choice}
+    return {
+        "variants": {v: _average_rows([rows[v][i] for i in ids]) for v in rows},
+        "held_out": _average_rows(held),
+        "choice": choice,
+    }
 
 
 def _stem(path: Path, suffix: str) -> Path:
@@ -358,7 +452,10 @@ def _errors(kit: Path, diagnostics: dict, pred: dict) -> dict:
     out = {}
     for task_id, found in diagnostics.items():
         folder, name = task_id.split("/", 1)
-        gold = {d.isoformat() for d in scorer.parse_timeline_txt(root / folder / "timelines" / f"{name}.txt")}
+        gold = {
+            d.isoformat()
+            for d in scorer.parse_timeline_txt(root / folder / "timelines" / f"{name}.txt")
+        }
         chosen = {p["date"] for p in pred[task_id]}
         candidates = set(found["entry_days"])
         after = {d for d in chosen - gold if date.fromordinal(_ordinal(d) - 1).isoformat() in gold}
@@ -366,12 +463,22 @@ def _errors(kit: Path, diagnostics: dict, pred: dict) -> dict:
         near = after | before
         dated_by = Counter(x[0] for _, entries in found["chosen"] for x in entries)
         out[task_id] = {
-            "gold_dates": len(gold), "predicted_dates": len(chosen), "hits": len(chosen & gold),
-            "near_misses": len(near), "day_after_gold": len(after), "day_before_gold": len(before), "gold_with_a_candidate": len(gold & candidates),
-            "candidate_days": len(candidates), "entries": found["entries"],
-            "dropped_out_of_range": found["dropped_out_of_range"], "dated_by": dict(dated_by),
-            "false_dates": [[day, entries[0][5][:200], entries[0][0], entries[0][4]]
-                            for day, entries in found["chosen"] if day not in gold and entries][:5],
+            "gold_dates": len(gold),
+            "predicted_dates": len(chosen),
+            "hits": len(chosen & gold),
+            "near_misses": len(near),
+            "day_after_gold": len(after),
+            "day_before_gold": len(before),
+            "gold_with_a_candidate": len(gold & candidates),
+            "candidate_days": len(candidates),
+            "entries": found["entries"],
+            "dropped_out_of_range": found["dropped_out_of_range"],
+            "dated_by": dict(dated_by),
+            "false_dates": [
+                [day, entries[0][5][:200], entries[0][0], entries[0][4]]
+                for day, entries in found["chosen"]
+                if day not in gold and entries
+            ][:5],
             "missed_gold": sorted(gold - chosen)[:10],
         }
     return out
@@ -390,10 +497,14 @@ def _module(path: Path):
 
 # -- report -----------------------------------------------------------------------------------
 
+
 def _machine() -> str:
     import spacy
-    return (f"{os.cpu_count()} cores, python {platform.python_version()}, spaCy {spacy.__version__} "
-            "with en_core_web_sm")
+
+    return (
+        f"{os.cpu_count()} cores, python {platform.python_version()}, spaCy {spacy.__version__} "
+        "with en_core_web_sm"
+    )
 
 
 def _row(label: str, average: dict) -> str:
@@ -401,14 +512,20 @@ def _row(label: str, average: dict) -> str:
 
 
 def _table(summary: dict) -> str:
-    rows = ["| system | Date-F1 | AR-1 F1 | AR-2 F1 | concat R-1 | concat R-2 | agree R-1 | agree R-2 |",
-            "|---|---|---|---|---|---|---|---|",
-            _row("**dateline** (`timeline` + `dated_summary`)", summary["average"]),
-            _row("kit pubcount (l busiest dates, k lead sentences)", summary["baselines"]["pubcount"]),
-            _row("kit baseline (10 busiest dates per folder, 1 lead sentence)",
-                 summary["baselines"]["baseline"])]
+    rows = [
+        "| system | Date-F1 | AR-1 F1 | AR-2 F1 | concat R-1 | concat R-2 | agree R-1 | agree R-2 |",
+        "|---|---|---|---|---|---|---|---|",
+        _row("**dateline** (`timeline` + `dated_summary`)", summary["average"]),
+        _row("kit pubcount (l busiest dates, k lead sentences)", summary["baselines"]["pubcount"]),
+        _row(
+            "kit baseline (10 busiest dates per folder, 1 lead sentence)",
+            summary["baselines"]["baseline"],
+        ),
+    ]
     for name, (ar1, ar2, date_f1) in PUBLISHED.items():
-        rows.append(f"| {name} (published) | {date_f1:.3f} | {ar1:.3f} | {ar2:.3f} | – | – | – | – |")
+        rows.append(
+            f"| {name} (published) | {date_f1:.3f} | {ar1:.3f} | {ar2:.3f} | – | – | – | – |"
+        )
     return "\n".join(rows)
 
 
@@ -422,65 +539,83 @@ def _write_section(path: Path, summary: dict) -> None:
     predicted = sum(e["predicted_dates"] for e in errors.values())
     near = sum(e["near_misses"] for e in errors.values())
     articles = sum(r["articles"] for r in summary["runs"].values())
-    section = "\n".join([
-        SECTION, "",
-        f"Command: `.venv/bin/python {summary['command'].removeprefix('python ')}`", "",
-        f"Machine: {summary['machine']}. Date: {summary['date']}. {articles} input documents of "
-        f"{len(summary['topics'])} topics. Ingest = extraction, analysis (jobs "
-        f"{'/'.join(sorted({str(r['jobs']) for r in summary['runs'].values()}))}) and linking; its "
-        "seconds per topic below are those of the `dateline.ingest` call that finished the store "
-        "(a resumed store: only the resumed part); timelines and scoring took "
-        f"{summary['seconds'] / 60:.1f} min.", "",
-        "Protocol (news-tls): one timeline per gold timeline (19 tasks), l dates with k sentences "
-        "each, from the task's input range (`score/tls.py --tasks`). One dateline store per news-tls "
-        "topic, filled by `dateline.ingest` from JSON lines (light detokenisation, folder date as "
-        "`published`); per task the main story (the one with most articles published in the "
-        "input range), `timeline(store, story, since, until)`, entries kept only when their "
-        "sentence's article was published in the input range, then "
-        "`dated_summary(entries, articles, the story's in-range articles, dates=l, per_date=k)` "
-        "(`views/daily.py`: days ranked by how many articles name them in their own words plus "
-        "the articles that date an event of the day; per day the sentences that together come "
-        "closest to the centroid of the day's event reports and of the sentences naming the day, "
-        "none repeating another, wire lead-ins cut off). Events, stories and importance see the whole topic "
-        "store (an approximation of the input restriction for tasks whose range is shorter than "
-        "the topic's; exact for egypt, iraq, libya/1). Scores: `shared/eval/score/tls.py --json` "
-        "(F1 of P and R averaged over the tasks). No constant was fitted to the gold timelines "
-        "and nothing reads them but the scorer and the error summary, but **these figures are "
-        "not held out**: the rules of `views/daily.py` (counting the days articles name, the "
-        "day's pool and its greedy centroid summary, cutting lead-ins, summarising the main "
-        "story) and the earlier ones (leaving out sentences that do not read as news) were chosen by comparing "
-        "variants on these 19 tasks; Timeline17 has no split of its own and no other TLS "
-        "dataset with this protocol is in the kit. The topic stores were built (and are "
-        "reused) by the linking code of the first full run; "
-        "rebuilding them takes about an hour on 2 cores.", "",
-        f"Averages over {summary['tasks']} tasks ({', '.join(summary['topics'])})"
-        + ("." if summary["tasks"] == 19 else f"; not run: {', '.join(summary['not_run'])}. The "
-           "published rows are over all 19 tasks, so only the dateline and kit rows (same tasks) "
-           "compare directly."),
-        "",
-        _table(summary), "",
-        "Published rows: news-tls (Gholipour Ghalandari & Ifrim 2020, ACL), Table 4, T17; the kit "
-        "re-implements their ROUGE-1.5.5/tilse scoring count for count. Kit rows: "
-        "`shared/eval/score/baselines/tls_baseline.py`, scored the same way.", "",
-        *_ablation_lines(summary.get("ablations")),
-        "| topic | documents | stored | events | stories | seconds | Date-F1 | AR-1 F1 | AR-2 F1 |",
-        "|---|---|---|---|---|---|---|---|---|",
-        *[f"| {t} | {r['articles']} | {r.get('stored', r.get('ingested'))} | {r['events']} | {r['stories']} | {r['seconds']:.0f} "
-          f"| {s['date']['f1']:.3f} | {s['ar1']['f1']:.3f} | {s['ar2']['f1']:.3f} |"
-          for t in summary["topics"]
-          for r, s in [(summary["runs"][t], summary["scores"]["per_group"][t])]], "",
-        f"Faithfulness: {f['cited_span']}/{f['sentences']} output sentences are exactly (whitespace "
-        f"normalised) the span their first citation points to, and {f['input_span']}/{f['sentences']} "
-        "are a span of the input document they were ingested from.", "",
-        "Output sentences: " + ", ".join(f"{n} {shape}" for shape, n in summary["shapes"].items()
-                                         if shape != "all")
-        + f" (of {summary['shapes'].get('all', 0)}; a sentence may count twice).", "",
-        f"Dates: {hits} of {predicted} predicted dates are gold dates; {near} more are a day off "
-        f"one ({sum(e['day_after_gold'] for e in errors.values())} the day after a gold date, "
-        f"{sum(e['day_before_gold'] for e in errors.values())} the day before one); {reachable} of {gold} gold dates have at least one day-dated dateline entry in "
-        "range from an in-range article (the most date selection alone could reach). Per-task "
-        "errors and examples: `<out>.summary.json` (`errors`).", "",
-    ])
+    section = "\n".join(
+        [
+            SECTION,
+            "",
+            f"Command: `.venv/bin/python {summary['command'].removeprefix('python ')}`",
+            "",
+            f"Machine: {summary['machine']}. Date: {summary['date']}. {articles} input documents of "
+            f"{len(summary['topics'])} topics. Ingest = extraction, analysis (jobs "
+            f"{'/'.join(sorted({str(r['jobs']) for r in summary['runs'].values()}))}) and linking; its "
+            "seconds per topic below are those of the `dateline.ingest` call that finished the store "
+            "(a resumed store: only the resumed part); timelines and scoring took "
+            f"{summary['seconds'] / 60:.1f} min.",
+            "",
+            "Protocol (news-tls): one timeline per gold timeline (19 tasks), l dates with k sentences "
+            "each, from the task's input range (`score/tls.py --tasks`). One dateline store per news-tls "
+            "topic, filled by `dateline.ingest` from JSON lines (light detokenisation, folder date as "
+            "`published`); per task the main story (the one with most articles published in the "
+            "input range), `timeline(store, story, since, until)`, entries kept only when their "
+            "sentence's article was published in the input range, then "
+            "`dated_summary(entries, articles, the story's in-range articles, dates=l, per_date=k)` "
+            "(`views/daily.py`: days ranked by how many articles name them in their own words plus "
+            "the articles that date an event of the day; per day the sentences that together come "
+            "closest to the centroid of the day's event reports and of the sentences naming the day, "
+            "none repeating another, wire lead-ins cut off). Events, stories and importance see the whole topic "
+            "store (an approximation of the input restriction for tasks whose range is shorter than "
+            "the topic's; exact for egypt, iraq, libya/1). Scores: `shared/eval/score/tls.py --json` "
+            "(F1 of P and R averaged over the tasks). No constant was fitted to the gold timelines "
+            "and nothing reads them but the scorer and the error summary, but **these figures are "
+            "not held out**: the rules of `views/daily.py` (counting the days articles name, the "
+            "day's pool and its greedy centroid summary, cutting lead-ins, summarising the main "
+            "story) and the earlier ones (leaving out sentences that do not read as news) were chosen by comparing "
+            "variants on these 19 tasks; Timeline17 has no split of its own and no other TLS "
+            "dataset with this protocol is in the kit. The topic stores were built (and are "
+            "reused) by the linking code of the first full run; "
+            "rebuilding them takes about an hour on 2 cores.",
+            "",
+            f"Averages over {summary['tasks']} tasks ({', '.join(summary['topics'])})"
+            + (
+                "."
+                if summary["tasks"] == 19
+                else f"; not run: {', '.join(summary['not_run'])}. The "
+                "published rows are over all 19 tasks, so only the dateline and kit rows (same tasks) "
+                "compare directly."
+            ),
+            "",
+            _table(summary),
+            "",
+            "Published rows: news-tls (Gholipour Ghalandari & Ifrim 2020, ACL), Table 4, T17; the kit "
+            "re-implements their ROUGE-1.5.5/tilse scoring count for count. Kit rows: "
+            "`shared/eval/score/baselines/tls_baseline.py`, scored the same way.",
+            "",
+            *_ablation_lines(summary.get("ablations")),
+            "| topic | documents | stored | events | stories | seconds | Date-F1 | AR-1 F1 | AR-2 F1 |",
+            "|---|---|---|---|---|---|---|---|---|",
+            *[
+                f"| {t} | {r['articles']} | {r.get('stored', r.get('ingested'))} | {r['events']} | {r['stories']} | {r['seconds']:.0f} "
+                f"| {s['date']['f1']:.3f} | {s['ar1']['f1']:.3f} | {s['ar2']['f1']:.3f} |"
+                for t in summary["topics"]
+                for r, s in [(summary["runs"][t], summary["scores"]["per_group"][t])]
+            ],
+            "",
+            f"Faithfulness: {f['cited_span']}/{f['sentences']} output sentences are exactly (whitespace "
+            f"normalised) the span their first citation points to, and {f['input_span']}/{f['sentences']} "
+            "are a span of the input document they were ingested from.",
+            "",
+            "Output sentences: "
+            + ", ".join(f"{n} {shape}" for shape, n in summary["shapes"].items() if shape != "all")
+            + f" (of {summary['shapes'].get('all', 0)}; a sentence may count twice).",
+            "",
+            f"Dates: {hits} of {predicted} predicted dates are gold dates; {near} more are a day off "
+            f"one ({sum(e['day_after_gold'] for e in errors.values())} the day after a gold date, "
+            f"{sum(e['day_before_gold'] for e in errors.values())} the day before one); {reachable} of {gold} gold dates have at least one day-dated dateline entry in "
+            "range from an in-range article (the most date selection alone could reach). Per-task "
+            "errors and examples: `<out>.summary.json` (`errors`).",
+            "",
+        ]
+    )
     write_section(path, SECTION, section)
 
 
@@ -489,16 +624,20 @@ def _ablation_lines(found: dict | None) -> list[str]:
     if not found:
         return []
     chosen = Counter(found["choice"].values())
-    return ["Ablations (`--ablations`; all tasks) and a held-out figure: each topic's tasks "
-            "scored with the variant that has the best Date-F1 + AR-1 + AR-2 on the other "
-            "topics' tasks (leave one topic out; chosen: "
-            + ", ".join(f"{v} for {n} topic{'s' * (n > 1)}" for v, n in chosen.most_common())
-            + "). It holds out the choice among these variants only: the variants were "
-            "designed looking at all 19 tasks.", "",
-            "| variant | Date-F1 | AR-1 F1 | AR-2 F1 | concat R-1 | concat R-2 | agree R-1 | agree R-2 |",
-            "|---|---|---|---|---|---|---|---|",
-            *[_row(name, average) for name, average in found["variants"].items()],
-            _row("**held out** (leave one topic out over these variants)", found["held_out"]), ""]
+    return [
+        "Ablations (`--ablations`; all tasks) and a held-out figure: each topic's tasks "
+        "scored with the variant that has the best Date-F1 + AR-1 + AR-2 on the other "
+        "topics' tasks (leave one topic out; chosen: "
+        + ", ".join(f"{v} for {n} topic{'s' * (n > 1)}" for v, n in chosen.most_common())
+        + "). It holds out the choice among these variants only: the variants were "
+        "designed looking at all 19 tasks.",
+        "",
+        "| variant | Date-F1 | AR-1 F1 | AR-2 F1 | concat R-1 | concat R-2 | agree R-1 | agree R-2 |",
+        "|---|---|---|---|---|---|---|---|",
+        *[_row(name, average) for name, average in found["variants"].items()],
+        _row("**held out** (leave one topic out over these variants)", found["held_out"]),
+        "",
+    ]
 
 
 if __name__ == "__main__":

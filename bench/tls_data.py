@@ -7,6 +7,7 @@ brackets and quote marks undone, the space before closing punctuation and clitic
 each sentence is one paragraph (so an article's lede is its first two sentences). Nothing
 else is changed; the URL names the file, so a citation leads back to it.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,10 +38,16 @@ class Task:
 
 def tasks(kit: Path) -> list[Task]:
     """The 19 tasks, from the scorer itself, so l, k and the date ranges are its own."""
-    completed = subprocess.run([sys.executable, str(kit / SCORER), "--tasks", "--json"],
-                               capture_output=True, text=True, check=True)
-    return [Task(t["id"], t["topic"], tuple(t["topic_folders"]), t["l"], t["k"], t["start"], t["end"])
-            for t in json.loads(completed.stdout)]
+    completed = subprocess.run(
+        [sys.executable, str(kit / SCORER), "--tasks", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [
+        Task(t["id"], t["topic"], tuple(t["topic_folders"]), t["l"], t["k"], t["start"], t["end"])
+        for t in json.loads(completed.stdout)
+    ]
 
 
 def records(kit: Path, folders: tuple[str, ...]) -> list[dict]:
@@ -52,6 +59,12 @@ def records(kit: Path, folders: tuple[str, ...]) -> list[dict]:
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
             text = "\n\n".join(detokenise(line.split()) for line in lines if line.strip())
             key = path.relative_to(root).as_posix()
-            out.append({"url": URL + key, "text": text, "published": path.parent.name,
-                        "publisher": folder.split("_", 1)[1]})
+            out.append(
+                {
+                    "url": URL + key,
+                    "text": text,
+                    "published": path.parent.name,
+                    "publisher": folder.split("_", 1)[1],
+                }
+            )
     return out

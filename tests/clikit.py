@@ -1,4 +1,5 @@
 """What the CLI tests share: running a command, and the JSON Schema its output follows."""
+
 from __future__ import annotations
 
 import json

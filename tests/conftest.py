@@ -3,6 +3,7 @@
 Loading the trained spaCy model is refused in every test not marked ``slow`` (issue #11),
 so ``pytest -m "not slow"`` proves it needs no model.
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,6 +40,7 @@ class TrainedModelRefused(BaseException):
 
 def _refuse_unless_slow(load):
     """``load`` that raises TrainedModelRefused outside tests marked slow."""
+
     @functools.wraps(load)
     def guarded(*args, **kwargs):
         if not _allowed:
@@ -46,6 +48,7 @@ def _refuse_unless_slow(load):
                 refused.write(f"{load.__module__}.{load.__name__}{args!r}\n")
             raise TrainedModelRefused(MARK_SLOW)
         return load(*args, **kwargs)
+
     return guarded
 
 
@@ -67,7 +70,8 @@ for _module in list(sys.modules.values()):
     f"def load(**overrides):\n"
     f"    with open({str(_REFUSED)!r}, 'a') as refused:\n"
     f"        refused.write('spacy.load({nlp.MODEL}) in a subprocess\\n')\n"
-    f"    raise SystemExit({MARK_SLOW!r})\n")
+    f"    raise SystemExit({MARK_SLOW!r})\n"
+)
 _PYTHONPATH = os.environ.get("PYTHONPATH")
 
 
@@ -81,7 +85,8 @@ def pytest_runtest_setup(item):
         _restore_pythonpath()
     else:
         os.environ["PYTHONPATH"] = os.pathsep.join(
-            [_NO_MODEL.name, *([_PYTHONPATH] if _PYTHONPATH else [])])
+            [_NO_MODEL.name, *([_PYTHONPATH] if _PYTHONPATH else [])]
+        )
 
 
 def _restore_pythonpath():
@@ -143,6 +148,8 @@ def stories_db(tmp_path_factory) -> Path:
     from dateline.settings import load_settings
 
     path = tmp_path_factory.mktemp("stories") / "stories.db"
-    dateline.ingest([str(DATA / "stories" / "articles.jsonl")],
-                    settings=load_settings({"db": str(path), "jobs": 1}))
+    dateline.ingest(
+        [str(DATA / "stories" / "articles.jsonl")],
+        settings=load_settings({"db": str(path), "jobs": 1}),
+    )
     return path

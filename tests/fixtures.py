@@ -1,4 +1,5 @@
 """Hand-written fixtures in tests/data/<folder>/: an input and its <name>.expected.json."""
+
 from __future__ import annotations
 
 import json

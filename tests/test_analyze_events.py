@@ -2,6 +2,7 @@
 
 Time expressions are built by hand, so these tests don't depend on the timex module.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,8 +24,9 @@ def timex(text: str, phrase: str, value: str | None, type_: str = "DATE") -> Tim
     return TimeExpression(start, start + len(phrase), phrase, type_, value, "test")
 
 
-def events_of(text: str, timexes: tuple[TimeExpression, ...] = (),
-              published: date | None = PUBLISHED) -> list[EventMention]:
+def events_of(
+    text: str, timexes: tuple[TimeExpression, ...] = (), published: date | None = PUBLISHED
+) -> list[EventMention]:
     doc = parse(text)
     return find_event_mentions(doc, find_mentions(doc), timexes, published)
 
@@ -34,17 +36,20 @@ def only(text: str, **kwargs) -> EventMention:
     return event
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ("US President Donald Trump met Russian President Vladimir Putin in Alaska.", "met"),
-    ("Marco Rubio and Mark Rutte held talks in Geneva.", "talks"),
-    ("Russia launched a massive drone attack on Kyiv overnight, officials said.", "attack"),
-    ("Russian strikes killed three people in the city of Kharkiv.", "killed"),
-    ("Russia and Ukraine agreed to a ceasefire.", "ceasefire"),
-    ("Kremlin aide Yuri Ushakov said the call lasted 90 minutes.", "call"),
-    ("Ukraine's defence minister Rustem Umerov said the talks were useful.", "talks"),
-    ("Zelensky said he was ready to meet Putin.", "meet"),
-    ("Qantas plans to commence flights to London.", "flights"),
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("US President Donald Trump met Russian President Vladimir Putin in Alaska.", "met"),
+        ("Marco Rubio and Mark Rutte held talks in Geneva.", "talks"),
+        ("Russia launched a massive drone attack on Kyiv overnight, officials said.", "attack"),
+        ("Russian strikes killed three people in the city of Kharkiv.", "killed"),
+        ("Russia and Ukraine agreed to a ceasefire.", "ceasefire"),
+        ("Kremlin aide Yuri Ushakov said the call lasted 90 minutes.", "call"),
+        ("Ukraine's defence minister Rustem Umerov said the talks were useful.", "talks"),
+        ("Zelensky said he was ready to meet Putin.", "meet"),
+        ("Qantas plans to commence flights to London.", "flights"),
+    ],
+)
 def test_events_trigger(text, trigger):
     assert only(text).trigger == trigger
 
@@ -67,13 +72,14 @@ def test_events_participants_and_place():
 
 def test_events_place_through_city_of():
     assert only("Russian strikes killed three people in the city of Kharkiv.").places == (
-        "Kharkiv",)
+        "Kharkiv",
+    )
 
 
 def test_events_span_is_the_sentence():
     text = "Officials met on Monday. Marco Rubio and Mark Rutte held talks in Geneva."
     event = events_of(text)[-1]
-    assert text[event.start:event.end] == "Marco Rubio and Mark Rutte held talks in Geneva."
+    assert text[event.start : event.end] == "Marco Rubio and Mark Rutte held talks in Geneva."
 
 
 def test_events_coordinated_predicates_share_the_subject():
@@ -92,17 +98,23 @@ def test_events_date_from_timex():
 
 def test_events_date_prefers_timex_in_trigger_clause():
     text = "On Sunday, officials said the talks would resume on Tuesday."
-    event = only(text, timexes=(timex(text, "Sunday", "2025-11-30"),
-                                timex(text, "Tuesday", "2025-12-02")))
+    event = only(
+        text, timexes=(timex(text, "Sunday", "2025-11-30"), timex(text, "Tuesday", "2025-12-02"))
+    )
     assert event.trigger == "talks"
     assert event.date == "2025-12-02"
 
 
 def test_events_date_ignores_off_calendar_values():
     text = "Recently, Marco Rubio and Mark Rutte held talks in Geneva for two days on the eve."
-    event = only(text, timexes=(timex(text, "two days", "P2D", "DURATION"),
-                                timex(text, "Recently", "PAST_REF"),
-                                timex(text, "the eve", None)))
+    event = only(
+        text,
+        timexes=(
+            timex(text, "two days", "P2D", "DURATION"),
+            timex(text, "Recently", "PAST_REF"),
+            timex(text, "the eve", None),
+        ),
+    )
     assert (event.date, event.date_from) == ("2025-12-01", "published")
 
 

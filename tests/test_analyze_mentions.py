@@ -14,7 +14,7 @@ def names(text: str) -> list[tuple[str, str, str]]:
 def test_mentions_offsets_match_text():
     text = "Mr Zelensky met Donald Trump's envoy in Washington on Sunday."
     for m in find_mentions(parse(text)):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 @pytest.mark.slow
@@ -32,8 +32,9 @@ def test_mentions_surname_named_after_full_name():
 @pytest.mark.slow
 def test_mentions_ambiguous_surname_left_alone():
     found = names("Ann Smith and John Smith met in Paris. Smith said little.")
-    assert all(name != "Ann Smith" and name != "John Smith" for text, _, name in found
-               if text == "Smith")
+    assert all(
+        name != "Ann Smith" and name != "John Smith" for text, _, name in found if text == "Smith"
+    )
 
 
 def test_mentions_entity_name_drops_honorific_and_article():
@@ -46,6 +47,8 @@ def test_mentions_entity_name_drops_honorific_and_article():
 @pytest.mark.slow
 def test_mentions_sentences_break_at_paragraphs():
     doc = parse("Talks resume in Abu Dhabi\n\nThe minister arrived on Sunday.")
-    assert [s.text.strip() for s in doc.sents] == ["Talks resume in Abu Dhabi",
-                                                   "The minister arrived on Sunday."]
+    assert [s.text.strip() for s in doc.sents] == [
+        "Talks resume in Abu Dhabi",
+        "The minister arrived on Sunday.",
+    ]
     assert "paragraph_breaks" in load_nlp().pipe_names

@@ -1,4 +1,5 @@
 """Quote attribution on small hand-written texts, parsed with the real English model."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,10 +21,13 @@ def only(quotes: list[Quote], direct: bool) -> list[Quote]:
     return [q for q in quotes if q.direct is direct]
 
 
-@pytest.mark.parametrize("text", [
-    'Boris Johnson arrived late. "We will win this," Johnson said.',
-    "Boris Johnson arrived late. “We will win this,” Johnson said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Boris Johnson arrived late. "We will win this," Johnson said.',
+        "Boris Johnson arrived late. “We will win this,” Johnson said.",
+    ],
+)
 def test_quotes_straight_and_curly(text):
     [quote] = quotes_of(text)
     assert quote.direct
@@ -40,9 +44,11 @@ def test_quotes_broken_by_he_said():
 
 
 def test_quotes_spanning_paragraphs():
-    text = ("Olena Kovalenko met the press.\n\n"
-            "“We tried everything. Nothing worked.\n\n"
-            "“We will try again next week,” she said.")
+    text = (
+        "Olena Kovalenko met the press.\n\n"
+        "“We tried everything. Nothing worked.\n\n"
+        "“We will try again next week,” she said."
+    )
     [quote] = quotes_of(text)
     assert quote.text.startswith("We tried everything.")
     assert quote.text.endswith("We will try again next week")
@@ -71,12 +77,14 @@ def test_quotes_pronoun_in_previous_sentence():
     text = "Nancy Pelosi visited Taipei on Tuesday. She told reporters that the trip was a success."
     [quote] = quotes_of(text)
     assert (quote.cue, quote.speaker) == ("told", "Nancy Pelosi")
-    assert text[quote.speaker_start:quote.speaker_end] == "Nancy Pelosi"
+    assert text[quote.speaker_start : quote.speaker_end] == "Nancy Pelosi"
 
 
 def test_quotes_speaker_by_title():
-    text = ("Defence Minister Rustem Umerov arrived in Kyiv on Monday. "
-            "The minister said that the talks had failed.")
+    text = (
+        "Defence Minister Rustem Umerov arrived in Kyiv on Monday. "
+        "The minister said that the talks had failed."
+    )
     [quote] = quotes_of(text)
     assert quote.speaker == "Rustem Umerov"
     assert quote.speaker_start == text.index("Rustem Umerov")
@@ -87,11 +95,14 @@ def test_quotes_organisation_speaker():
     assert (quote.speaker, quote.text) == ("Kremlin", "the talks were over")
 
 
-@pytest.mark.parametrize("text, medium", [
-    ("Rustem Umerov said on Telegram that the talks had failed.", "Telegram"),
-    ("The Kremlin said in a statement that the talks were over.", "statement"),
-    ("Joe Biden said on social media that he was proud.", "social media"),
-])
+@pytest.mark.parametrize(
+    "text, medium",
+    [
+        ("Rustem Umerov said on Telegram that the talks had failed.", "Telegram"),
+        ("The Kremlin said in a statement that the talks were over.", "statement"),
+        ("Joe Biden said on social media that he was proud.", "social media"),
+    ],
+)
 def test_quotes_medium(text, medium):
     [quote] = quotes_of(text)
     assert quote.medium == medium
@@ -108,15 +119,17 @@ def test_quotes_scare_quote_is_not_speech():
 
 
 def test_quotes_offsets_consistent():
-    text = ("Defence Minister Rustem Umerov arrived on Monday. “We are ready,” he said, "
-            "“to talk.” The Kremlin said in a statement that it was not. "
-            "According to Dmitry Peskov, the war will go on.")
+    text = (
+        "Defence Minister Rustem Umerov arrived on Monday. “We are ready,” he said, "
+        "“to talk.” The Kremlin said in a statement that it was not. "
+        "According to Dmitry Peskov, the war will go on."
+    )
     quotes = quotes_of(text)
     assert len(quotes) == 4
     for q in quotes:
-        assert text[q.start:q.end] == q.text
-        assert text[q.cue_start:q.cue_end] == q.cue
-        assert q.speaker.split()[-1] in text[q.speaker_start:q.speaker_end]
+        assert text[q.start : q.end] == q.text
+        assert text[q.cue_start : q.cue_end] == q.cue
+        assert q.speaker.split()[-1] in text[q.speaker_start : q.speaker_end]
 
 
 def test_quotes_deterministic():

@@ -25,8 +25,20 @@ def only(text, anchor=THURSDAY, expression=None):
         ("The envoys met on Tuesday.", "Tuesday", "DATE", "2026-02-03", "weekday"),
         ("Wednesday's strike killed two people.", "Wednesday", "DATE", "2026-02-04", "weekday"),
         ("Prices rose sharply last week.", "last week", "DATE", "2026-W05", "relative-period"),
-        ("Delegations are in Abu Dhabi this week.", "this week", "DATE", "2026-W06", "relative-period"),
-        ("Earlier this month, the talks stalled.", "Earlier this month", "DATE", "2026-02", "relative-period"),
+        (
+            "Delegations are in Abu Dhabi this week.",
+            "this week",
+            "DATE",
+            "2026-W06",
+            "relative-period",
+        ),
+        (
+            "Earlier this month, the talks stalled.",
+            "Earlier this month",
+            "DATE",
+            "2026-02",
+            "relative-period",
+        ),
         ("The deal was signed Dec 6.", "Dec 6", "DATE", "2025-12-06", "month-day"),
         ("He arrived in Davos on Jan 18.", "Jan 18", "DATE", "2026-01-18", "month-day"),
         ("The summit opened on 4 February.", "4 February", "DATE", "2026-02-04", "month-day"),
@@ -38,7 +50,13 @@ def only(text, anchor=THURSDAY, expression=None):
         ("The plant was shut yesterday.", "yesterday", "DATE", "2026-02-04", "relative-day"),
         ("Profit fell in the third quarter.", "the third quarter", "DATE", "2025-Q3", "quarter"),
         ("Officials now say the plan works.", "now", "DATE", "PRESENT_REF", "reference"),
-        ("The shelling began at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2026-02-04T22:00", "clock"),
+        (
+            "The shelling began at 10 p.m. Wednesday.",
+            "10 p.m. Wednesday",
+            "TIME",
+            "2026-02-04T22:00",
+            "clock",
+        ),
         ("The market opens daily.", "daily", "SET", "P1D", "set"),
         ("He was born on January 18, 1990.", "January 18, 1990", "DATE", "1990-01-18", "date-full"),
     ],
@@ -96,18 +114,32 @@ def test_timex_narrative_anchor():
     jan17, next_day, later = find_timexes(text, THURSDAY)
     assert (jan17.value, jan17.anchor) == ("2026-01-17", THURSDAY)
     assert (next_day.text, next_day.value, next_day.rule, next_day.anchor) == (
-        "The next day", "2026-01-18", "narrative", date(2026, 1, 17))
-    assert (later.text, later.value, later.anchor) == ("Two days later", "2026-01-20", date(2026, 1, 18))
+        "The next day",
+        "2026-01-18",
+        "narrative",
+        date(2026, 1, 17),
+    )
+    assert (later.text, later.value, later.anchor) == (
+        "Two days later",
+        "2026-01-20",
+        date(2026, 1, 18),
+    )
 
 
 def test_timex_deictic_expressions_keep_the_publication_anchor():
     found = find_timexes("On Jan 17, rebels shelled the town. Yesterday they withdrew.", THURSDAY)
-    assert [(t.value, t.anchor) for t in found] == [("2026-01-17", THURSDAY), ("2026-02-04", THURSDAY)]
+    assert [(t.value, t.anchor) for t in found] == [
+        ("2026-01-17", THURSDAY),
+        ("2026-02-04", THURSDAY),
+    ]
 
 
 def test_timex_without_anchor():
-    found = find_timexes("On Sunday, after two days of talks, the deal of January 18, 2026 was "
-                         "confirmed; last week prices fell, as in 2022.", None)
+    found = find_timexes(
+        "On Sunday, after two days of talks, the deal of January 18, 2026 was "
+        "confirmed; last week prices fell, as in 2022.",
+        None,
+    )
     values = {t.text: (t.value, t.anchor) for t in found}
     assert values == {
         "Sunday": (None, None),
@@ -127,11 +159,13 @@ def test_timex_offsets_index_the_text():
     text = "Ukraine said on Sunday that\n\nfor nearly four years, since Feb. 24, 2022, and last week\u2019s talks..."
     found = find_timexes(text, THURSDAY)
     assert [t.text for t in found] == ["Sunday", "nearly four years", "Feb. 24, 2022", "last week"]
-    assert all(text[t.start:t.end] == t.text for t in found)
+    assert all(text[t.start : t.end] == t.text for t in found)
 
 
 def test_timex_is_deterministic():
-    text = "On Jan 17 rebels attacked; the next day, two days of talks began. They will meet Tuesday."
+    text = (
+        "On Jan 17 rebels attacked; the next day, two days of talks began. They will meet Tuesday."
+    )
     assert find_timexes(text, THURSDAY) == find_timexes(text, THURSDAY)
 
 

@@ -1,4 +1,5 @@
 """End-to-end tests through the CLI, on inputs written into tmp_path."""
+
 from __future__ import annotations
 
 import gzip
@@ -59,11 +60,14 @@ def test_cli_ingest_lists_and_shows(inputs, db_path):
     result = invoke("ingest", inputs, "--db", db_path, "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().endswith(
-        "ingested 2, duplicate 0 (0 updated), near copies 0, analysed 2, skipped 0")
+        "ingested 2, duplicate 0 (0 updated), near copies 0, analysed 2, skipped 0"
+    )
     listing = invoke("articles", "--db", db_path, "--json")
     lines = [json.loads(line) for line in listing.stdout.splitlines()]
-    assert [line["title"] for line in lines] == ["Port reopens after storm",
-                                                  "Council approves new cycle lanes"]
+    assert [line["title"] for line in lines] == [
+        "Port reopens after storm",
+        "Council approves new cycle lanes",
+    ]
     for line in lines:
         jsonschema.validate(line, schema_for("article_listing"))
     assert lines[0]["published"] == {"value": "2026-03-04", "how": "metadata"}
@@ -105,8 +109,17 @@ def test_cli_reingest_adds_nothing(inputs, db_path):
 
 @pytest.mark.slow
 def test_cli_ingest_stdin_with_given_metadata(db_path):
-    result = invoke("ingest", "-", "--db", db_path, "--published", "2026-01-18",
-                    "--publisher", "Example Post", input=TEXT.encode())
+    result = invoke(
+        "ingest",
+        "-",
+        "--db",
+        db_path,
+        "--published",
+        "2026-01-18",
+        "--publisher",
+        "Example Post",
+        input=TEXT.encode(),
+    )
     assert result.exit_code == 0, result.output
     line = json.loads(invoke("articles", "--db", db_path, "--json").stdout)
     assert line["published"] == {"value": "2026-01-18", "how": "given"}
@@ -123,8 +136,10 @@ def test_cli_bad_inputs_skipped_and_reported(inputs, db_path):
     jsonschema.validate(report, schema_for("ingest_report"))
     assert (report["ingested"], report["skipped"]) == (2, 2)
     assert f"skipped {inputs / 'empty.txt'}: the input is empty" in result.stderr
-    assert f"skipped {inputs / 'image.html'}: the input is binary data, not text or HTML" \
+    assert (
+        f"skipped {inputs / 'image.html'}: the input is binary data, not text or HTML"
         in result.stderr
+    )
     assert "Traceback" not in result.output
     with Store.open(str(db_path)) as store:
         assert len(store.articles.failures()) == 2
@@ -143,22 +158,33 @@ def test_cli_extract_json_lines(inputs):
     assert len(objects) == 2
     for obj in objects:
         jsonschema.validate(obj, schema_for("article"))
-        assert {"source", "title", "publisher", "wire", "dateline", "authors", "language",
-                "published", "body", "captions"} <= obj.keys()
+        assert {
+            "source",
+            "title",
+            "publisher",
+            "wire",
+            "dateline",
+            "authors",
+            "language",
+            "published",
+            "body",
+            "captions",
+        } <= obj.keys()
 
 
 def test_cli_bad_published_date_is_usage_error(inputs, db_path):
     result = invoke("ingest", inputs, "--db", db_path, "--published", "18/01/2026")
     assert result.exit_code == 2
-    assert result.stderr.strip() == \
-        "Error: --published: '18/01/2026' is not a date: use YYYY-MM-DD"
+    assert result.stderr.strip() == "Error: --published: '18/01/2026' is not a date: use YYYY-MM-DD"
 
 
 def test_cli_show_unknown_id(db_path):
     result = invoke("show", "ffffffff", "--db", db_path)
     assert result.exit_code == 1
-    assert result.stderr.strip() == \
-        "Error: no article with id 'ffffffff'. List ids with 'dateline articles'."
+    assert (
+        result.stderr.strip()
+        == "Error: no article with id 'ffffffff'. List ids with 'dateline articles'."
+    )
 
 
 def test_cli_unopenable_store(tmp_path):
@@ -180,14 +206,30 @@ def test_cli_control_characters_not_printed(db_path, tmp_path):
 @pytest.mark.slow
 def test_cli_killed_ingest_loses_and_duplicates_nothing(tmp_path, db_path):
     feed = tmp_path / "many.jsonl"
-    lines = [json.dumps({"url": f"https://news.example.org/{n}", "title": f"Report {n}",
-                         "text": f"Report number {n} says the committee met for the {n}th time "
-                                 f"and agreed on {n} new measures after a long debate.\n\n"
-                                 f"Members will meet again next week to review item {n}."})
-             for n in range(400)]
+    lines = [
+        json.dumps(
+            {
+                "url": f"https://news.example.org/{n}",
+                "title": f"Report {n}",
+                "text": f"Report number {n} says the committee met for the {n}th time "
+                f"and agreed on {n} new measures after a long debate.\n\n"
+                f"Members will meet again next week to review item {n}.",
+            }
+        )
+        for n in range(400)
+    ]
     feed.write_text("\n".join(lines))
-    cmd = [sys.executable, "-m", "dateline", "ingest", str(feed), "--db", str(db_path),
-           "--jobs", "1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dateline",
+        "ingest",
+        str(feed),
+        "--db",
+        str(db_path),
+        "--jobs",
+        "1",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     stored = 0
@@ -218,6 +260,7 @@ def test_cli_help_lists_commands():
 @pytest.fixture
 def local_site():
     """A loopback HTTP server: /story is PAGE, anything else 404."""
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             found = self.path == "/story"
@@ -257,8 +300,10 @@ def test_cli_huge_input_skipped_unread(inputs, db_path):
         f.truncate(20_000_001)  # ... then sparse: nothing should read it
     result = invoke("ingest", inputs, "--db", db_path)
     assert result.exit_code == 1
-    assert (f"skipped {huge}: the input is 20,000,001 bytes, over the 20,000,000-byte limit"
-            in result.stderr)
+    assert (
+        f"skipped {huge}: the input is 20,000,001 bytes, over the 20,000,000-byte limit"
+        in result.stderr
+    )
     assert "ingested 2," in result.stderr
 
 
@@ -268,8 +313,10 @@ def test_cli_truncated_gzip_skipped(inputs, db_path):
     (inputs / "cut.html.gz").write_bytes(whole[: len(whole) // 2])
     result = invoke("ingest", inputs, "--db", db_path)
     assert result.exit_code == 1
-    assert f"skipped {inputs / 'cut.html.gz'}: the gzip stream is truncated or corrupt" \
+    assert (
+        f"skipped {inputs / 'cut.html.gz'}: the gzip stream is truncated or corrupt"
         in result.stderr
+    )
     assert "ingested 2," in result.stderr
 
 
@@ -279,7 +326,10 @@ def test_cli_demo_corpus(db_path):
     result = invoke("ingest", corpus, "--db", db_path, "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["ingested"] == 12
-    listing = [json.loads(line) for line in invoke("articles", "--db", db_path, "--json").stdout.splitlines()]
+    listing = [
+        json.loads(line)
+        for line in invoke("articles", "--db", db_path, "--json").stdout.splitlines()
+    ]
     dates = [line["published"]["value"] for line in listing]
     assert dates == sorted(dates) and dates[0] == "2004-11-24" and dates[-1] == "2008-07-02"
     assert all(line["published"]["how"] in ("metadata", "text") for line in listing)

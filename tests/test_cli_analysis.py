@@ -1,4 +1,5 @@
 """End-to-end tests of analysis through the CLI: on ingest, analyze, show, quotes, entities."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,7 @@ def filled(story: Path, db_path: Path) -> Path:
 def spans_hold(text: str, analysis: dict) -> None:
     for key in ("mentions", "timexes", "quotes"):
         for item in analysis[key]:
-            assert text[item["start"]:item["end"]] == item["text"], (key, item)
+            assert text[item["start"] : item["end"]] == item["text"], (key, item)
 
 
 def test_cli_analysis_runs_on_ingest(filled):
@@ -73,8 +74,12 @@ def test_cli_show_plain_lists_analysis(filled):
 
 
 def test_cli_quotes_by_speaker(filled):
-    lines = [json.loads(line) for line in
-             invoke("quotes", "--db", filled, "--json", "--speaker", "Umerov").stdout.splitlines()]
+    lines = [
+        json.loads(line)
+        for line in invoke(
+            "quotes", "--db", filled, "--json", "--speaker", "Umerov"
+        ).stdout.splitlines()
+    ]
     assert lines, "the direct quote of Umerov should be found"
     for line in lines:
         jsonschema.validate(line, schema_for("quote_listing"))
@@ -83,7 +88,10 @@ def test_cli_quotes_by_speaker(filled):
 
 
 def test_cli_entities_with_roles(filled):
-    entities = [json.loads(line) for line in invoke("entities", "--db", filled, "--json").stdout.splitlines()]
+    entities = [
+        json.loads(line)
+        for line in invoke("entities", "--db", filled, "--json").stdout.splitlines()
+    ]
     for entity in entities:
         jsonschema.validate(entity, schema_for("entity_listing"))
     peskov = next(e for e in entities if e["name"] == "Dmitry Peskov")

@@ -1,5 +1,6 @@
 """End-to-end tests of the story views through the CLI: stories, events, entities --story,
 duplicates, on the multi-outlet fixture in tests/data/stories/ (ingested once per module)."""
+
 from __future__ import annotations
 
 import json
@@ -62,8 +63,11 @@ def test_cli_events_same_talks_one_event(db, ids):
     events = json_lines("events", "abu dhabi", "--db", db, "--json")
     for event in events:
         jsonschema.validate(event, schema_for("event"))
-    talks = [event for event in events
-             if {ids["Harbour Gazette"], ids["Northern Ledger"]} <= set(event["articles"])]
+    talks = [
+        event
+        for event in events
+        if {ids["Harbour Gazette"], ids["Northern Ledger"]} <= set(event["articles"])
+    ]
     assert len(talks) == 1, events
     talks = talks[0]
     # the "two-day talks" report a day later and the near copy join the same event
@@ -89,21 +93,30 @@ def test_cli_events_table_names_participants(db):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].endswith("Port of Valmora reopens after storm")
-    assert lines[1].split() == ["dates", "event", "places", "participants", "articles",
-                                "sentences"]
+    assert lines[1].split() == ["dates", "event", "places", "participants", "articles", "sentences"]
     talks = invoke("events", "abu dhabi", "--db", db).stdout
     assert "Steve Witkoff" in talks and "6-7 Feb 2026" in talks
 
 
-@pytest.mark.parametrize("args, message", [
-    (["events", "budget"],
-     "Error: no story matches 'budget'. List stories with 'dateline stories'."),
-    (["events", "999"], "Error: no story matches '999'. List stories with 'dateline stories'."),
-    (["events", "o"], "Error: 'o' matches 2 story titles (ids 1, 2); give a story id. "
-                      "List stories with 'dateline stories'."),
-    (["entities", "--story", "budget"],
-     "Error: no story matches 'budget'. List stories with 'dateline stories'."),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["events", "budget"],
+            "Error: no story matches 'budget'. List stories with 'dateline stories'.",
+        ),
+        (["events", "999"], "Error: no story matches '999'. List stories with 'dateline stories'."),
+        (
+            ["events", "o"],
+            "Error: 'o' matches 2 story titles (ids 1, 2); give a story id. "
+            "List stories with 'dateline stories'.",
+        ),
+        (
+            ["entities", "--story", "budget"],
+            "Error: no story matches 'budget'. List stories with 'dateline stories'.",
+        ),
+    ],
+)
 @pytest.mark.slow
 def test_cli_stories_unknown_story(db, args, message):
     result = invoke(*args, "--db", db)
@@ -143,8 +156,9 @@ def test_cli_duplicates_still_groups_the_copy(db, ids):
     groups = json_lines("duplicates", "--db", db, "--json")
     for group in groups:
         jsonschema.validate(group, schema_for("copy_group"))
-    assert [(g["canonical_id"], [c["article_id"] for c in g["copies"]]) for g in groups] == \
-        [(ids["Harbour Gazette"], [ids["Coastal Times"]])]
+    assert [(g["canonical_id"], [c["article_id"] for c in g["copies"]]) for g in groups] == [
+        (ids["Harbour Gazette"], [ids["Coastal Times"]])
+    ]
 
 
 def test_cli_stories_empty_store(tmp_path):
@@ -156,12 +170,15 @@ def test_cli_stories_empty_store(tmp_path):
 @pytest.mark.slow
 def test_cli_stories_untrusted_titles_printed_as_text(tmp_path):
     db = tmp_path / "hostile.db"
-    record = {"url": "https://evil.example.com/x", "publisher": "Evil \x1b[2J Daily",
-              "published": "2026-03-01",
-              "title": "[bold red]Dam[/bold red] \x1b]0;pwned\x07 bursts after floods",
-              "text": "A dam on the river Orda burst on Sunday after a week of floods, "
-                      "officials in the region said.\n\nRescue teams evacuated three "
-                      "villages below the dam, the regional governor said."}
+    record = {
+        "url": "https://evil.example.com/x",
+        "publisher": "Evil \x1b[2J Daily",
+        "published": "2026-03-01",
+        "title": "[bold red]Dam[/bold red] \x1b]0;pwned\x07 bursts after floods",
+        "text": "A dam on the river Orda burst on Sunday after a week of floods, "
+        "officials in the region said.\n\nRescue teams evacuated three "
+        "villages below the dam, the regional governor said.",
+    }
     source = tmp_path / "hostile.jsonl"
     source.write_text(json.dumps(record))
     assert invoke("ingest", source, "--db", db, "--jobs", "1").exit_code == 0
@@ -172,15 +189,19 @@ def test_cli_stories_untrusted_titles_printed_as_text(tmp_path):
     assert "[bold red]Dam[/bold red]" in out and "\x1b" not in out
 
 
-@pytest.mark.parametrize("start, end, precision, shown", [
-    ("2026-02-06", "2026-02-06", "day", "6 Feb 2026"),
-    ("2026-02-06", "2026-02-07", "day", "6-7 Feb 2026"),
-    ("2026-02-02", "2026-02-08", "week", "week of 2 Feb 2026"),
-    ("2026-02-01", "2026-02-28", "month", "Feb 2026"),
-    ("2026-01-01", "2026-12-31", "year", "2026"),
-    (None, None, None, "undated"),
-])
+@pytest.mark.parametrize(
+    "start, end, precision, shown",
+    [
+        ("2026-02-06", "2026-02-06", "day", "6 Feb 2026"),
+        ("2026-02-06", "2026-02-07", "day", "6-7 Feb 2026"),
+        ("2026-02-02", "2026-02-08", "week", "week of 2 Feb 2026"),
+        ("2026-02-01", "2026-02-28", "month", "Feb 2026"),
+        ("2026-01-01", "2026-12-31", "year", "2026"),
+        (None, None, None, "undated"),
+    ],
+)
 def test_cli_events_dates_at_their_precision(start, end, precision, shown):
     """Listings label dates as the timeline does (one label for every face)."""
     from dateline.model.dates import label
+
     assert label(start, end, precision) == shown

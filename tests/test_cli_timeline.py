@@ -1,5 +1,6 @@
 """The timeline, key points, faithfulness check and exports through the CLI, on the talks
 fixture: every --json line validates, every line is cited, untrusted text is escaped."""
+
 from __future__ import annotations
 
 import csv
@@ -103,7 +104,9 @@ def test_cli_export_json_validates_with_timeline_and_brief(db):
 
 @pytest.mark.slow
 def test_cli_export_jsonl_md_csv(db, tmp_path):
-    lines = [json.loads(line) for line in ok("export", "--db", db, "--format", "jsonl").splitlines()]
+    lines = [
+        json.loads(line) for line in ok("export", "--db", db, "--format", "jsonl").splitlines()
+    ]
     assert lines[0] == {"type": "export", "schema_version": "1"}
     assert {line["type"] for line in lines[1:]} >= {"articles", "events", "timeline", "brief"}
     assert ok("export", "--db", db, "--format", "md").startswith("# ")

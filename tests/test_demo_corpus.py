@@ -1,4 +1,5 @@
 """The bundled demo corpus (built by tools/make_demo_corpus.py) ships complete."""
+
 import json
 import xml.etree.ElementTree as ET
 from importlib.resources import files
@@ -6,8 +7,14 @@ from importlib.resources import files
 
 def test_demo_corpus_is_complete():
     demo = files("dateline") / "demo" / "corpus"
-    names = ["a380.jsonl", "a380-8951.txt", "a380-78496.txt", "a380-51682.html",
-             "a380-82597.html", "tanker.rss"]
+    names = [
+        "a380.jsonl",
+        "a380-8951.txt",
+        "a380-78496.txt",
+        "a380-51682.html",
+        "a380-82597.html",
+        "tanker.rss",
+    ]
     for name in names:
         assert (demo / name).is_file(), name
         assert (demo / name).read_text(encoding="utf-8").strip(), name

@@ -1,4 +1,5 @@
 """The README documents every command, and every command has help text."""
+
 from __future__ import annotations
 
 from pathlib import Path

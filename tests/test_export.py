@@ -1,5 +1,6 @@
 """End-to-end tests of ``dateline export`` and ``dateline.export_json`` on the multi-outlet
 fixture in tests/data/stories/ (ingested once per module)."""
+
 from __future__ import annotations
 
 import json
@@ -41,21 +42,30 @@ def text_of(data: dict, article_id: str) -> str:
 def test_export_matches_schema(exported):
     jsonschema.validate(exported, EXPORT)
     assert exported["schema_version"] == "1"
-    assert {"schema_version", "articles", "entities", "quotes", "events", "stories"} \
-        <= exported.keys()
+    assert {
+        "schema_version",
+        "articles",
+        "entities",
+        "quotes",
+        "events",
+        "stories",
+    } <= exported.keys()
     assert len(exported["articles"]) == 5 and len(exported["stories"]) == 2
 
 
 def test_export_articles_have_extract_keys(exported):
-    extracted = json.loads(invoke("extract", DATA / "articles.jsonl", "--json")
-                           .stdout.splitlines()[0])
+    extracted = json.loads(
+        invoke("extract", DATA / "articles.jsonl", "--json").stdout.splitlines()[0]
+    )
     for article in exported["articles"]:
         assert article.keys() == {*extracted, "id", "duplicate_of"}
 
 
 def test_export_duplicate_of_names_the_canonical(exported):
-    original, copy = by_url(exported, "harbour-gazette.example.com/world"), \
-        by_url(exported, "coastal-times")
+    original, copy = (
+        by_url(exported, "harbour-gazette.example.com/world"),
+        by_url(exported, "coastal-times"),
+    )
     assert copy["duplicate_of"] == original["id"]
     assert [a["id"] for a in exported["articles"] if a["duplicate_of"]] == [copy["id"]]
 
@@ -81,15 +91,15 @@ def test_export_ids_cross_reference(exported):
 
 def test_export_offsets_point_into_article_text(exported):
     for quote in exported["quotes"]:
-        assert text_of(exported, quote["article"])[quote["start"]:quote["end"]] == quote["text"]
+        assert text_of(exported, quote["article"])[quote["start"] : quote["end"]] == quote["text"]
     for event in exported["events"]:
         for evidence in event["evidence"]:
-            sentence = text_of(exported, evidence["article"])[evidence["start"]:evidence["end"]]
+            sentence = text_of(exported, evidence["article"])[evidence["start"] : evidence["end"]]
             assert sentence.strip()
     for entity in exported["entities"]:
         for role in entity["roles"]:
             for evidence in role["evidence"]:
-                span = text_of(exported, evidence["article"])[evidence["start"]:evidence["end"]]
+                span = text_of(exported, evidence["article"])[evidence["start"] : evidence["end"]]
                 assert role["title"].split()[-1].casefold() in span.casefold()
 
 
@@ -147,21 +157,37 @@ def test_export_to_file_never_overwrites(db, tmp_path, exported):
     assert json.loads(out.read_text()) == exported
     again = invoke("export", "--out", out, "--db", db)
     assert again.exit_code == 1
-    assert again.stderr.strip() == \
-        f"Error: {out} exists. Pass --force to overwrite it, or choose another --out."
+    assert (
+        again.stderr.strip()
+        == f"Error: {out} exists. Pass --force to overwrite it, or choose another --out."
+    )
     out.write_text("old")
     assert invoke("export", "--out", out, "--force", "--db", db).exit_code == 0
     assert json.loads(out.read_text()) == exported
     assert [p.name for p in tmp_path.iterdir()] == ["story.json"]
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["--format", "pdf"], 2, "Error: --format: 'pdf' is not a format dateline exports yet; "
-                             "use json, jsonl, md, csv."),
-    (["--format", "csv"], 2, "Error: --format csv writes one file per table: give --out FOLDER"),
-    (["--story", "budget"], 1, "Error: no story matches 'budget'. "
-                               "List stories with 'dateline stories'."),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["--format", "pdf"],
+            2,
+            "Error: --format: 'pdf' is not a format dateline exports yet; "
+            "use json, jsonl, md, csv.",
+        ),
+        (
+            ["--format", "csv"],
+            2,
+            "Error: --format csv writes one file per table: give --out FOLDER",
+        ),
+        (
+            ["--story", "budget"],
+            1,
+            "Error: no story matches 'budget'. List stories with 'dateline stories'.",
+        ),
+    ],
+)
 def test_export_errors_are_one_line(db, args, code, message):
     result = invoke("export", *args, "--db", db)
     assert result.exit_code == code

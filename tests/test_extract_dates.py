@@ -42,7 +42,15 @@ def test_dates_parse_date(value):
 @pytest.mark.parametrize(
     "value",
     [
-        None, "", "garbage", "2026-02-30", "2026-13-01", "1899-12-31", "2101-01-01", "January 2026", "Jan 18",
+        None,
+        "",
+        "garbage",
+        "2026-02-30",
+        "2026-13-01",
+        "1899-12-31",
+        "2101-01-01",
+        "January 2026",
+        "Jan 18",
         "01/02/2026",
     ],
 )
@@ -222,7 +230,10 @@ def test_dates_earliest_possible_counts_past_months_not_plans():
         ["Talks on Jan 18, 2026 failed.", "On Feb 4, 2026, negotiators will return."],
         ["Talks on Jan 18, 2026 failed.", "This article was amended on Feb 4, 2026."],
         ["Talks on 18.01.2026 failed.", "The deadline is Feb 4, 2026."],
-        ["Russia attacked Kyiv on Sunday, Jan 18.", "The invasion began in 2022; talks resumed in early 2026."],
+        [
+            "Russia attacked Kyiv on Sunday, Jan 18.",
+            "The invasion began in 2022; talks resumed in early 2026.",
+        ],
     ],
 )
 def test_dates_infer_published_latest_past_day(paragraphs):
@@ -241,10 +252,22 @@ def test_dates_infer_published_day_without_year_is_skipped():
         ["Russia attacked Kyiv on Sunday, officials said on Monday."],
         ["Talks resumed last week and will continue next month."],
         ["Russia attacked Kyiv on Jan 18.", "Talks on Jan 17 failed."],  # no year anywhere
-        ["Russia attacked Kyiv on Jan 18.", "The invasion began in 2022."],  # a stated year is often history
-        ["Talks on Jan 17, 2026 failed.", "Fighting resumed in March 2026."],  # written after March began
-        ["Talks on Jan 17, 2026 failed.", "Kyiv was attacked on Monday, Jan 18."],  # 18 Jan 2026 was a Sunday
-        ["Russia attacked Kyiv on Sunday, Jan 18.", "The invasion began in 2022, and talks failed in 2025."],
+        [
+            "Russia attacked Kyiv on Jan 18.",
+            "The invasion began in 2022.",
+        ],  # a stated year is often history
+        [
+            "Talks on Jan 17, 2026 failed.",
+            "Fighting resumed in March 2026.",
+        ],  # written after March began
+        [
+            "Talks on Jan 17, 2026 failed.",
+            "Kyiv was attacked on Monday, Jan 18.",
+        ],  # 18 Jan 2026 was a Sunday
+        [
+            "Russia attacked Kyiv on Sunday, Jan 18.",
+            "The invasion began in 2022, and talks failed in 2025.",
+        ],
         ["Elections will be held on May 10, 2026."],  # a plan
     ],
 )

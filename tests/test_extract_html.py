@@ -63,7 +63,9 @@ def test_html_summary_matches_fixture(name, extracted):
 def test_html_summary_from_meta_description(extracted):
     html, _ = load("newspaper_ferry")
     assert '<meta name="description" content="Passengers on the Skerra ferry' in html
-    assert extracted["newspaper_ferry"].summary.startswith("Passengers on the Skerra ferry will pay")
+    assert extracted["newspaper_ferry"].summary.startswith(
+        "Passengers on the Skerra ferry will pay"
+    )
 
 
 def test_html_summary_from_standfirst_without_meta_description(extracted):
@@ -87,7 +89,10 @@ def test_html_captions_would_leak_without_removal():
 
 def test_html_embedded_post_kept_in_body(extracted):
     body = extracted["wire_grain_deal"].body
-    assert "The Tessa corridor reopens on Monday. Thank you to every farmer who waited so patiently." in body
+    assert (
+        "The Tessa corridor reopens on Monday. Thank you to every farmer who waited so patiently."
+        in body
+    )
 
 
 def test_html_inline_popup_dropped(extracted):
@@ -98,7 +103,10 @@ def test_html_inline_popup_dropped(extracted):
 
 def test_html_url_is_optional():
     html, expected = load("wordpress_library")
-    assert list(extract_html(html, url="https://ledger.example/2026/03/library").body) == expected["body"]
+    assert (
+        list(extract_html(html, url="https://ledger.example/2026/03/library").body)
+        == expected["body"]
+    )
 
 
 def test_html_same_input_same_output():
@@ -114,7 +122,10 @@ def test_html_empty_page_gives_empty_body(html):
 
 
 def test_html_figure_teaser_is_not_a_caption():
-    paragraphs = "".join(f"<p>Paragraph {n} of the story about the harbour wall repairs and their cost.</p>" for n in range(8))
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the story about the harbour wall repairs and their cost.</p>"
+        for n in range(8)
+    )
     html = (
         "<html><body><article><h1>Harbour wall</h1>"
         "<figure><img src='a.jpg'><figcaption>Engineers inspect the harbour wall.</figcaption></figure>"
@@ -140,7 +151,9 @@ def test_html_figure_teaser_is_not_a_caption():
     ],
 )
 def test_html_furniture_line_dropped(line):
-    story = Line("The council approved the budget on Tuesday after a four-hour debate in the chamber.", "p")
+    story = Line(
+        "The council approved the budget on Tuesday after a four-hour debate in the chamber.", "p"
+    )
     body, _ = drop_furniture([story, Line(line, "p"), story], [], None, None)
     assert body == [story.text, story.text]
 
@@ -164,7 +177,10 @@ def test_html_credit_line_becomes_caption():
 
 
 def test_html_repeated_headline_dropped():
-    lines = [Line("Ferry fares to rise | Courier", "head"), Line("Fares will rise by 18% in April.", "p")]
+    lines = [
+        Line("Ferry fares to rise | Courier", "head"),
+        Line("Fares will rise by 18% in April.", "p"),
+    ]
     body, _ = drop_furniture(lines, ["Ferry fares to rise"], None, None)
     assert body == ["Fares will rise by 18% in April."]
 
@@ -181,7 +197,10 @@ def test_html_link_list_ends_at_subheading():
 
 
 def test_html_recall_restored_inside_story_only():
-    precise = [Line("First paragraph of the story.", "p"), Line("Last paragraph of the story.", "p")]
+    precise = [
+        Line("First paragraph of the story.", "p"),
+        Line("Last paragraph of the story.", "p"),
+    ]
     balanced = [
         Line("Promo before the story", "p"),
         precise[0],
@@ -194,5 +213,10 @@ def test_html_recall_restored_inside_story_only():
 
 def test_html_recall_restores_inline_link_text():
     precise = [Line("Insider Jason Lee has reported that for his role in the fight.", "p")]
-    balanced = [Line("Insider Jason Lee has reported that the league will fine him for his role in the fight.", "p")]
+    balanced = [
+        Line(
+            "Insider Jason Lee has reported that the league will fine him for his role in the fight.",
+            "p",
+        )
+    ]
     assert restore_recall(precise, balanced) == balanced

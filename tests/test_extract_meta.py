@@ -22,13 +22,19 @@ def text(*paragraphs, head=(), tail=(), url=None, hints=None):
     Returns the arguments ``find_metadata`` takes: the document and its body.
     """
     content = "\n".join(head) + "\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n".join(tail)
-    return RawDocument("test.txt", "text", content, url=url, hints=hints or Hints()), list(paragraphs)
+    return RawDocument("test.txt", "text", content, url=url, hints=hints or Hints()), list(
+        paragraphs
+    )
 
 
 def html(head="", body="", url=None, hints=None, lang=""):
     """An HTML document with the given markup in <head>; the story is <p> text in <article>."""
     content = f"<html{lang and f' lang={lang!r}'}><head>{head}</head><body><article>{body}</article></body></html>"
-    paragraphs = [p.split(">", 1)[1] for p in body.split("</p>") if "<p" in p and not p.strip().startswith("<p class")]
+    paragraphs = [
+        p.split(">", 1)[1]
+        for p in body.split("</p>")
+        if "<p" in p and not p.strip().startswith("<p class")
+    ]
     return RawDocument("test.html", "html", content, url=url, hints=hints or Hints()), paragraphs
 
 
@@ -82,7 +88,10 @@ def test_meta_published_given_fills_what_input_lacks():
         ('<meta property="article:published_time" content="2026-01-18T10:02:00+02:00">', STORY),
         ('<meta itemprop="datePublished" content="2026-01-18">', STORY),
         ('<meta name="pubdate" content="20260118">', STORY),
-        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-01-18"}</script>', STORY),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-01-18"}</script>',
+            STORY,
+        ),
         (
             '<script type="application/ld+json">{"@graph": [{"@type": "WebSite"}, '
             '{"@type": ["NewsArticle"], "datePublished": "2026-01-18T08:00:00Z"}]}</script>',
@@ -91,7 +100,10 @@ def test_meta_published_given_fills_what_input_lacks():
         ("", '<span itemprop="datePublished">January 18, 2026</span>' + STORY),
         ("", '<header><time datetime="2026-01-18T10:00">Sunday</time></header>' + STORY),
         ("", '<time pubdate datetime="2026-01-18">18 Jan</time>' + STORY),
-        ('<meta name="citation_publication_date" content="2026/01/18">', STORY),  # htmldate knows it
+        (
+            '<meta name="citation_publication_date" content="2026/01/18">',
+            STORY,
+        ),  # htmldate knows it
         ("", '<abbr class="published" title="2026-01-18T10:00">Jan 18</abbr>' + STORY),
     ],
 )
@@ -119,7 +131,9 @@ def test_meta_published_date_in_image_url_is_not_metadata():
     assert find_metadata(raw, body).published == Published(JAN_18, "url")
 
 
-@pytest.mark.parametrize("value", ["Sun, 18 Jan 2026 10:02:00 +0000", "2026-01-18T10:02:00Z", "January 18, 2026"])
+@pytest.mark.parametrize(
+    "value", ["Sun, 18 Jan 2026 10:02:00 +0000", "2026-01-18T10:02:00Z", "January 18, 2026"]
+)
 def test_meta_published_from_container(value):
     raw, body = text(LONG_ENGLISH, hints=Hints(published=value))
     assert find_metadata(raw, body).published == Published(JAN_18, "metadata")
@@ -136,13 +150,18 @@ def test_meta_published_container_beats_url_and_text():
 
 
 def test_meta_published_malformed_container_date_is_skipped():
-    raw, body = text(LONG_ENGLISH, url="https://example.com/2026/01/18/talks", hints=Hints(published="yesterday"))
+    raw, body = text(
+        LONG_ENGLISH, url="https://example.com/2026/01/18/talks", hints=Hints(published="yesterday")
+    )
     assert find_metadata(raw, body).published == Published(JAN_18, "url")
 
 
 @pytest.mark.parametrize(
     "url",
-    ["https://www.theguardian.com/world/2026/jan/18/talks", "https://example.com/2026/01/18/talks/"],
+    [
+        "https://www.theguardian.com/world/2026/jan/18/talks",
+        "https://example.com/2026/01/18/talks/",
+    ],
 )
 def test_meta_published_from_url(url):
     raw, body = text(LONG_ENGLISH, url=url)
@@ -150,7 +169,9 @@ def test_meta_published_from_url(url):
 
 
 def test_meta_published_url_beats_text():
-    raw, body = text(LONG_ENGLISH, head=["Published 17 January 2026"], url="https://example.com/2026/01/18/x")
+    raw, body = text(
+        LONG_ENGLISH, head=["Published 17 January 2026"], url="https://example.com/2026/01/18/x"
+    )
     assert find_metadata(raw, body).published == Published(JAN_18, "url")
 
 
@@ -182,9 +203,21 @@ def test_meta_published_text_beats_inferred():
 @pytest.mark.parametrize(
     "lead, url, tail",
     [
-        ("KYIV, Jan 18 (Reuters) - Russia attacked the capital overnight.", "https://example.com/2026/kyiv", []),
-        ("KYIV, Jan 18 (Reuters) - Russia attacked the capital overnight.", None, ["From our January 2026 archive"]),
-        ("KYIV, Jan 18 (Reuters) - Russia attacked the capital overnight.", None, ["© 2026 Reuters"]),
+        (
+            "KYIV, Jan 18 (Reuters) - Russia attacked the capital overnight.",
+            "https://example.com/2026/kyiv",
+            [],
+        ),
+        (
+            "KYIV, Jan 18 (Reuters) - Russia attacked the capital overnight.",
+            None,
+            ["From our January 2026 archive"],
+        ),
+        (
+            "KYIV, Jan 18 (Reuters) - Russia attacked the capital overnight.",
+            None,
+            ["© 2026 Reuters"],
+        ),
     ],
 )
 def test_meta_published_from_dateline_when_year_known(lead, url, tail):
@@ -215,7 +248,9 @@ def test_meta_published_dateline_before_a_stated_past_date_is_rejected():
 
 
 def test_meta_published_inferred():
-    raw, body = text("Russia attacked Kyiv on Jan 18, 2026.", "Talks on Jan 17 ended without a deal.")
+    raw, body = text(
+        "Russia attacked Kyiv on Jan 18, 2026.", "Talks on Jan 17 ended without a deal."
+    )
     assert find_metadata(raw, body).published == Published(JAN_18, "inferred")
 
 
@@ -389,8 +424,11 @@ def test_meta_publisher_signature_beats_user():
 
 
 def test_meta_publisher_user_beats_container_and_domain():
-    raw, body = text(LONG_ENGLISH, url="https://www.example.co.uk/story",
-                     hints=Hints(publisher="Feed title", user_publisher="Meduza"))
+    raw, body = text(
+        LONG_ENGLISH,
+        url="https://www.example.co.uk/story",
+        hints=Hints(publisher="Feed title", user_publisher="Meduza"),
+    )
     assert find_metadata(raw, body).publisher == "Meduza"
 
 
@@ -409,22 +447,31 @@ def test_meta_publisher_user_beats_container_and_domain():
     ],
 )
 def test_meta_publisher_from_markup(head, publisher):
-    raw, body = html(head, STORY, url="https://www.example.com/a", hints=Hints(publisher="Feed Name"))
+    raw, body = html(
+        head, STORY, url="https://www.example.com/a", hints=Hints(publisher="Feed Name")
+    )
     assert find_metadata(raw, body).publisher == publisher
 
 
 def test_meta_publisher_markup_beats_container():
-    raw, body = html('<meta property="og:site_name" content="Ledger">', STORY, hints=Hints(publisher="Feed Name"))
+    raw, body = html(
+        '<meta property="og:site_name" content="Ledger">', STORY, hints=Hints(publisher="Feed Name")
+    )
     assert find_metadata(raw, body).publisher == "Ledger"
 
 
 def test_meta_publisher_footer_copyright_is_not_read_in_html():
-    raw, body = html('<meta property="og:site_name" content="Ledger">', STORY + "<p>© 2026 Ledger Holdings Ltd</p>")
+    raw, body = html(
+        '<meta property="og:site_name" content="Ledger">',
+        STORY + "<p>© 2026 Ledger Holdings Ltd</p>",
+    )
     assert find_metadata(raw, body).publisher == "Ledger"
 
 
 def test_meta_publisher_from_container():
-    raw, body = text(LONG_ENGLISH, url="https://www.example.com/a", hints=Hints(publisher="Feed Name"))
+    raw, body = text(
+        LONG_ENGLISH, url="https://www.example.com/a", hints=Hints(publisher="Feed Name")
+    )
     assert find_metadata(raw, body).publisher == "Feed Name"
 
 
@@ -472,7 +519,9 @@ def test_meta_authors_from_byline(head, authors):
 
 
 def test_meta_authors_from_reuters_tagline():
-    raw, body = text(LONG_ENGLISH, "(Reporting by Jane Doe in Kyiv; Writing by Ann Lee; Editing by John Roe)")
+    raw, body = text(
+        LONG_ENGLISH, "(Reporting by Jane Doe in Kyiv; Writing by Ann Lee; Editing by John Roe)"
+    )
     assert find_metadata(raw, body).authors == ("Jane Doe", "Ann Lee")
 
 
@@ -497,7 +546,10 @@ def test_meta_authors_from_reuters_tagline():
             '<meta name="author" content="The Daily Ledger"><meta property="og:site_name" content="The Daily Ledger">',
             (),
         ),
-        ('<meta name="author" content="Ledger Sport"><meta property="og:site_name" content="Ledger">', ()),
+        (
+            '<meta name="author" content="Ledger Sport"><meta property="og:site_name" content="Ledger">',
+            (),
+        ),
     ],
 )
 def test_meta_authors_from_markup(head, authors):
@@ -506,7 +558,9 @@ def test_meta_authors_from_markup(head, authors):
 
 
 def test_meta_authors_markup_beats_byline():
-    raw, body = html('<meta name="author" content="Jane Doe">', '<p class="byline">By John Roe</p>' + STORY)
+    raw, body = html(
+        '<meta name="author" content="Jane Doe">', '<p class="byline">By John Roe</p>' + STORY
+    )
     assert find_metadata(raw, body).authors == ("Jane Doe",)
 
 
@@ -525,7 +579,11 @@ def test_meta_authors_from_container_last():
         ("", '<meta property="og:locale" content="uk_UA">', "uk"),
         ("", '<meta http-equiv="Content-Language" content="de">', "de"),
         ("iw", "", "he"),
-        ("", '<script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "fr-FR"}</script>', "fr"),
+        (
+            "",
+            '<script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "fr-FR"}</script>',
+            "fr",
+        ),
     ],
 )
 def test_meta_language_declared(lang, head, language):
@@ -573,7 +631,10 @@ def test_meta_language_declaration_overruled_by_long_text():
         ("<title>Talks end - Ledger</title>", "Talks end"),  # the site's name from its domain
         ("<title>Talks end – BBC News</title>", "Talks end"),
         ("<title>Opinion | Talks end</title>", "Talks end"),
-        ("<title>Russia-Ukraine talks - what we know</title>", "Russia-Ukraine talks - what we know"),
+        (
+            "<title>Russia-Ukraine talks - what we know</title>",
+            "Russia-Ukraine talks - what we know",
+        ),
     ],
 )
 def test_meta_title_from_markup(head, title):
@@ -603,7 +664,10 @@ def test_meta_title_markup_beats_given():
         ("http://example.com:8080/a", "http://example.com:8080/a"),
         ("https://example.com/a#comments", "https://example.com/a"),
         ("https://example.com/a?utm_source=x&utm_medium=y", "https://example.com/a"),
-        ("https://example.com/a?id=3&fbclid=abc&page=2&gclid=d", "https://example.com/a?id=3&page=2"),
+        (
+            "https://example.com/a?id=3&fbclid=abc&page=2&gclid=d",
+            "https://example.com/a?id=3&page=2",
+        ),
         ("https://example.com", "https://example.com/"),
         ("  https://example.com/a  ", "https://example.com/a"),
         ("not a url", "not a url"),
@@ -616,10 +680,18 @@ def test_meta_canonical_url_normalises(url, expected):
 @pytest.mark.parametrize(
     "head, url, expected",
     [
-        ('<link rel="canonical" href="/world/talks?utm_campaign=x">', "https://Example.com/amp/talks", TALKS),
+        (
+            '<link rel="canonical" href="/world/talks?utm_campaign=x">',
+            "https://Example.com/amp/talks",
+            TALKS,
+        ),
         ('<meta property="og:url" content="https://example.com/world/talks">', None, TALKS),
         ("", "https://example.com/world/talks#top", TALKS),
-        ('<link rel="canonical" href="https://example.com/">', "https://example.com/world/talks", TALKS),
+        (
+            '<link rel="canonical" href="https://example.com/">',
+            "https://example.com/world/talks",
+            TALKS,
+        ),
         ('<link rel="canonical" href="javascript:void(0)">', None, None),
         ("", None, None),
     ],
@@ -632,4 +704,8 @@ def test_meta_canonical_url_from_page(head, url, expected):
 def test_meta_unparsable_html_keeps_text_sources():
     raw = RawDocument("empty.html", "html", "   ", url="https://example.com/2026/01/18/a")
     found = find_metadata(raw, [])
-    assert (found.published, found.publisher, found.title) == (Published(JAN_18, "url"), "example.com", None)
+    assert (found.published, found.publisher, found.title) == (
+        Published(JAN_18, "url"),
+        "example.com",
+        None,
+    )

@@ -3,6 +3,7 @@
 ``data/meta/heldout.expected.json`` gives, for each of them, what a reader finds on the
 page, written from the page alone (see ``data/meta/README.md``).
 """
+
 import functools
 import json
 from pathlib import Path
@@ -54,7 +55,9 @@ def cases(field: str) -> list:
 
 
 def test_meta_heldout_covers_every_fixture():
-    pages = {str(p.relative_to(DATA)) for p in (*DATA.glob("text/*.txt"), *DATA.glob("html/*.html"))}
+    pages = {
+        str(p.relative_to(DATA)) for p in (*DATA.glob("text/*.txt"), *DATA.glob("html/*.html"))
+    }
     assert set(EXPECTED) == pages
 
 
@@ -123,7 +126,12 @@ def test_meta_heldout_credit_names_no_outlet(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["A Message From The Editor:", "A message from Jane Doe:", "A Message from Kyiv:", "Photo © 2026 Jane Doe"],
+    [
+        "A Message From The Editor:",
+        "A message from Jane Doe:",
+        "A Message from Kyiv:",
+        "Photo © 2026 Jane Doe",
+    ],
 )
 def test_meta_heldout_signature_names_no_outlet(line):
     assert read_signature(line) is None

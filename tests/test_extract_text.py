@@ -61,10 +61,14 @@ def test_text_summary_matches_fixture(name):
 def test_text_no_furniture_line_in_body(name):
     text, expected = load(name)
     kept = " ".join(expected["body"])
-    furniture_lines = {line.strip() for line in text.splitlines() if line.strip() and line.strip() not in kept}
+    furniture_lines = {
+        line.strip() for line in text.splitlines() if line.strip() and line.strip() not in kept
+    }
     result = clean_text(text)
     assert not furniture_lines & set(result.body)
-    assert not any(line in paragraph for paragraph in result.body for line in furniture_lines if len(line) > 3)
+    assert not any(
+        line in paragraph for paragraph in result.body for line in furniture_lines if len(line) > 3
+    )
 
 
 @pytest.mark.parametrize("name", FIXTURES)
@@ -81,7 +85,9 @@ def test_text_empty_input_gives_empty_body():
 
 
 def test_text_no_story_gives_empty_body():
-    result = clean_text("Home\nNews\nShare\nAdvertisement\nMost read\nStorm hits coast\nSign up now")
+    result = clean_text(
+        "Home\nNews\nShare\nAdvertisement\nMost read\nStorm hits coast\nSign up now"
+    )
     assert result.body == ()
     assert "Share" in result.furniture
 
@@ -92,19 +98,36 @@ def test_text_short_quoted_paragraph_kept():
 
 
 def test_text_short_quote_closing_the_story_kept():
-    result = clean_text(story(LEAD, MIDDLE, END, "Advertisement", '"We will rebuild," she said.', "Related articles", "Pier reopens"))
+    result = clean_text(
+        story(
+            LEAD,
+            MIDDLE,
+            END,
+            "Advertisement",
+            '"We will rebuild," she said.',
+            "Related articles",
+            "Pier reopens",
+        )
+    )
     assert result.body == (LEAD, MIDDLE, END, '"We will rebuild," she said.')
 
 
 def test_text_link_list_dropped():
-    teasers = ["Related articles", "Ferry fares to rise in spring", "New marina approved by council", "Why is the harbour silting up?"]
+    teasers = [
+        "Related articles",
+        "Ferry fares to rise in spring",
+        "New marina approved by council",
+        "Why is the harbour silting up?",
+    ]
     result = clean_text(story(LEAD, MIDDLE, *teasers, END))
     assert result.body == (LEAD, MIDDLE, END)
     assert set(teasers) <= set(result.furniture)
 
 
 def test_text_link_list_at_end_dropped_even_with_sentences():
-    result = clean_text(story(LEAD, MIDDLE, END, "Most read", "1", "Mayor resigns.", "2", "Ferry fares rise."))
+    result = clean_text(
+        story(LEAD, MIDDLE, END, "Most read", "1", "Mayor resigns.", "2", "Ferry fares rise.")
+    )
     assert result.body == (LEAD, MIDDLE, END)
 
 
@@ -121,8 +144,16 @@ def test_text_repeated_paragraph_kept_once():
 
 
 def test_text_metadata_lines_kept_out_of_body():
-    meta = ["By Jane Doe", "Published 18 January 2026", "Source: Reuters", "(Reuters) -", "4 min read"]
-    result = clean_text("\n".join(["Harbour pier to close for six weeks after storm", *meta, LEAD, MIDDLE, END]))
+    meta = [
+        "By Jane Doe",
+        "Published 18 January 2026",
+        "Source: Reuters",
+        "(Reuters) -",
+        "4 min read",
+    ]
+    result = clean_text(
+        "\n".join(["Harbour pier to close for six weeks after storm", *meta, LEAD, MIDDLE, END])
+    )
     assert result.body == (LEAD, MIDDLE, END)
     assert set(meta) <= set(result.furniture)
 
@@ -151,7 +182,10 @@ def test_text_single_newline_paragraphs_split():
 
 
 def test_text_title_taken_from_first_headline_line():
-    result = clean_text("Skip to content\nNews\nHarbour pier to close for six weeks after storm\n" + story(LEAD, MIDDLE, END))
+    result = clean_text(
+        "Skip to content\nNews\nHarbour pier to close for six weeks after storm\n"
+        + story(LEAD, MIDDLE, END)
+    )
     assert result.title == "Harbour pier to close for six weeks after storm"
     assert clean_text(story(LEAD, MIDDLE, END)).title is None
 
@@ -162,16 +196,30 @@ def test_text_subheading_dropped_sentences_kept():
 
 
 def test_text_summary_block_above_story():
-    result = clean_text("\n".join([
-        "Harbour pier to close for six weeks after storm", "Key points", "- Pier shut for six weeks", "- Boats moved south",
-        LEAD, MIDDLE, END,
-    ]))
+    result = clean_text(
+        "\n".join(
+            [
+                "Harbour pier to close for six weeks after storm",
+                "Key points",
+                "- Pier shut for six weeks",
+                "- Boats moved south",
+                LEAD,
+                MIDDLE,
+                END,
+            ]
+        )
+    )
     assert result.summary == "Pier shut for six weeks\nBoats moved south"
     assert result.body == (LEAD, MIDDLE, END)
 
 
 def test_text_comments_end_the_story():
-    comments = ["Comments (2)", "Sam says:", "This pier has needed repairs for a decade and nobody listened to the fishermen.", "Reply"]
+    comments = [
+        "Comments (2)",
+        "Sam says:",
+        "This pier has needed repairs for a decade and nobody listened to the fishermen.",
+        "Reply",
+    ]
     result = clean_text(story(LEAD, MIDDLE, END, *comments))
     assert result.body == (LEAD, MIDDLE, END)
 
@@ -184,15 +232,20 @@ def test_text_reader_appeal_dropped_but_quoted_appeal_kept():
 
 
 def test_text_captions_kept_apart():
-    result = clean_text(story(
-        LEAD,
-        "Waves break over the sea wall on Sunday. Photograph: Ana Lopes/AP",
-        MIDDLE,
-        "Image caption, Boats in the southern basin",
-        END,
-    ))
+    result = clean_text(
+        story(
+            LEAD,
+            "Waves break over the sea wall on Sunday. Photograph: Ana Lopes/AP",
+            MIDDLE,
+            "Image caption, Boats in the southern basin",
+            END,
+        )
+    )
     assert result.body == (LEAD, MIDDLE, END)
-    assert result.captions == ("Waves break over the sea wall on Sunday. Photograph: Ana Lopes/AP", "Boats in the southern basin")
+    assert result.captions == (
+        "Waves break over the sea wall on Sunday. Photograph: Ana Lopes/AP",
+        "Boats in the southern basin",
+    )
 
 
 def test_text_is_pure():

@@ -1,4 +1,5 @@
 """Copies of one story across outlets: sightings, near copies, copy groups, via the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -38,9 +39,17 @@ OTHER = [
 
 
 def write(folder: Path, name: str, title: str, paragraphs: list[str], publisher: str) -> None:
-    (folder / f"{name}.jsonl").write_text(json.dumps({
-        "url": f"https://{publisher.lower().replace(' ', '')}.example/{name}", "title": title,
-        "text": "\n\n".join(paragraphs), "publisher": publisher, "published": "2026-03-03"}))
+    (folder / f"{name}.jsonl").write_text(
+        json.dumps(
+            {
+                "url": f"https://{publisher.lower().replace(' ', '')}.example/{name}",
+                "title": title,
+                "text": "\n\n".join(paragraphs),
+                "publisher": publisher,
+                "published": "2026-03-03",
+            }
+        )
+    )
 
 
 def outlets(folder: Path) -> Path:
@@ -50,9 +59,18 @@ def outlets(folder: Path) -> Path:
     write(folder, "b", "Truce around port city extended", WIRE, "Evening Post")  # same text
     write(folder, "c", "Ceasefire extended", WIRE[:3], "Morning Star")  # truncated
     edited = [WIRE[0], WIRE[1].replace("about forty thousand", "roughly 40,000")]
-    write(folder, "d", "Talks extend truce",  # lightly edited, with furniture the cleaner drops
-          [*edited, "Sign up for our daily newsletter here.", *WIRE[2:],
-           "Reporting by Anna Berg; Editing by Tom Hale"], "Harbour News")
+    write(
+        folder,
+        "d",
+        "Talks extend truce",  # lightly edited, with furniture the cleaner drops
+        [
+            *edited,
+            "Sign up for our daily newsletter here.",
+            *WIRE[2:],
+            "Reporting by Anna Berg; Editing by Tom Hale",
+        ],
+        "Harbour News",
+    )
     write(folder, "e", "Council approves tram depot homes", OTHER, "Daily Courier")
     return folder
 
@@ -68,15 +86,19 @@ def test_link_copies_group_with_sightings(tmp_path, db_path):
     (exact,) = report["exact_copies"]
     assert exact["source"].endswith("b.jsonl#1")
     assert f"same text as {exact['article_id']}: {exact['source']}" in result.stderr
-    groups = [json.loads(line) for line in
-              invoke("duplicates", "--db", db_path, "--json").stdout.splitlines()]
+    groups = [
+        json.loads(line)
+        for line in invoke("duplicates", "--db", db_path, "--json").stdout.splitlines()
+    ]
     assert len(groups) == 1
     (group,) = groups
     jsonschema.validate(group, {**SCHEMA, "$ref": "#/$defs/copy_group"})
     assert group["title"] == "Ceasefire extended by thirty days"
     assert {s["publisher"] for s in group["sightings"]} == {"Daily Courier", "Evening Post"}
-    assert {c["sightings"][0]["publisher"] for c in group["copies"]} == {"Morning Star",
-                                                                      "Harbour News"}
+    assert {c["sightings"][0]["publisher"] for c in group["copies"]} == {
+        "Morning Star",
+        "Harbour News",
+    }
 
 
 def test_link_copies_reingest_changes_nothing(tmp_path, db_path):

@@ -1,4 +1,5 @@
 """MinHash fingerprints, LSH band keys and the copy decision (dateline.link.dedup)."""
+
 from __future__ import annotations
 
 import os
@@ -64,7 +65,11 @@ def test_dedup_fingerprint_is_deterministic_across_processes():
         "print(list(fingerprint(sys.stdin.read()).minhash))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], input=STORY, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        input=STORY,
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "PYTHONHASHSEED": "123"},
     ).stdout
     assert out.strip() == str(list(fingerprint(STORY).minhash))
@@ -77,7 +82,9 @@ def test_dedup_band_keys_shared_by_near_copies_not_by_other_texts():
     assert len(keys & set(band_keys(fingerprint(NEXT_DAY)))) <= 1
 
 
-@pytest.mark.parametrize("text", ["", "Breaking.", "Port strike ends", "Port strike ends, union says"])
+@pytest.mark.parametrize(
+    "text", ["", "Breaking.", "Port strike ends", "Port strike ends, union says"]
+)
 def test_dedup_short_text_gets_a_fingerprint(text):
     fp = fingerprint(text)
     assert len(fp.minhash) == NUM_PERM and fp.size >= 1

@@ -1,4 +1,5 @@
 """One actor per real-world entity across articles: name keys, surnames, roles over time."""
+
 from __future__ import annotations
 
 import re
@@ -30,12 +31,15 @@ def store(memory_store):
     return memory_store
 
 
-@pytest.mark.parametrize("variants", [
-    ["Zelensky", "Zelenskyy", "Zelenskiy", "Mr Zelensky", "Zelenskyy’s"],
-    ["Dmitry Peskov", "Dmitri Peskov", "Mr. Dmitry Peskov"],
-    ["São Paulo", "Sao Paulo"],
-    ["the Kremlin", "Kremlin"],
-])
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Zelensky", "Zelenskyy", "Zelenskiy", "Mr Zelensky", "Zelenskyy’s"],
+        ["Dmitry Peskov", "Dmitri Peskov", "Mr. Dmitry Peskov"],
+        ["São Paulo", "Sao Paulo"],
+        ["the Kremlin", "Kremlin"],
+    ],
+)
 def test_names_spellings_share_a_key(variants):
     label = "PERSON" if variants[0][0] in "ZD" else "GPE"
     assert len({name_key(v, label) for v in variants}) == 1
@@ -65,23 +69,58 @@ def test_entities_full_name_adopts_surname_seen_first(store):
 
 
 def add(store, n: int, published: date, mentions, roles=()) -> str:
-    article = Article(source=f"{n}.txt", url=None, title=f"Story {n}", publisher=None, wire=None,
-                      dateline=None, authors=(), language="en",
-                      published=Published(published, "given"), body=(f"Story number {n}.",))
-    _, article_id = store.articles.add(article, store.articles.add_raw(RawDocument(f"{n}.txt", "text", str(n))))
-    store.analyses.save(article_id, Analysis(
-        sentences=((0, 10),), mentions=tuple(Mention(0, len(m), m, label, m) for m, label in mentions),
-        timexes=(), quotes=(), roles=tuple(roles), event_mentions=()), version=1)
+    article = Article(
+        source=f"{n}.txt",
+        url=None,
+        title=f"Story {n}",
+        publisher=None,
+        wire=None,
+        dateline=None,
+        authors=(),
+        language="en",
+        published=Published(published, "given"),
+        body=(f"Story number {n}.",),
+    )
+    _, article_id = store.articles.add(
+        article, store.articles.add_raw(RawDocument(f"{n}.txt", "text", str(n)))
+    )
+    store.analyses.save(
+        article_id,
+        Analysis(
+            sentences=((0, 10),),
+            mentions=tuple(Mention(0, len(m), m, label, m) for m, label in mentions),
+            timexes=(),
+            quotes=(),
+            roles=tuple(roles),
+            event_mentions=(),
+        ),
+        version=1,
+    )
     return article_id
 
 
 def test_entities_one_actor_with_roles_over_time(store):
-    first = add(store, 1, date(2025, 3, 11), [("Rustem Umerov", "PERSON"), ("Kyiv", "GPE")],
-                [Role("Rustem Umerov", "defence minister", 0, 20, date(2025, 3, 11))])
-    add(store, 2, date(2025, 6, 2), [("Umerov", "ORG")],
-        [Role("Umerov", "Defence Minister", 0, 20, date(2025, 6, 2))])
-    last = add(store, 3, date(2026, 2, 4), [("Rustem Umerov", "PERSON")],
-               [Role("Rustem Umerov", "security council secretary", 0, 30, date(2026, 2, 4))])
+    first = add(
+        store,
+        1,
+        date(2025, 3, 11),
+        [("Rustem Umerov", "PERSON"), ("Kyiv", "GPE")],
+        [Role("Rustem Umerov", "defence minister", 0, 20, date(2025, 3, 11))],
+    )
+    add(
+        store,
+        2,
+        date(2025, 6, 2),
+        [("Umerov", "ORG")],
+        [Role("Umerov", "Defence Minister", 0, 20, date(2025, 6, 2))],
+    )
+    last = add(
+        store,
+        3,
+        date(2026, 2, 4),
+        [("Rustem Umerov", "PERSON")],
+        [Role("Rustem Umerov", "security council secretary", 0, 30, date(2026, 2, 4))],
+    )
     assert link_entities(store) == 3
     assert link_entities(store) == 0  # incremental: nothing left to link
     entities = [a.to_json() for a in dateline.service.entities(store)]
@@ -105,17 +144,38 @@ def test_entities_relinked_after_reanalysis(store):
 
 
 def test_entities_speaking_seat_of_government_counts_for_its_state(store):
-    article = Article(source="m.txt", url=None, title="Talks", publisher=None, wire=None,
-                      dateline=None, authors=(), language="en",
-                      published=Published(date(2026, 2, 4), "given"),
-                      body=("The Kremlin said talks in Kyiv would go on.",))
-    _, article_id = store.articles.add(article, store.articles.add_raw(RawDocument("m.txt", "text", "m")))
-    store.analyses.save(article_id, Analysis(
-        sentences=((0, 44),),
-        mentions=(Mention(4, 11, "Kremlin", "ORG", "Kremlin"), Mention(29, 33, "Kyiv", "GPE", "Kyiv")),
-        timexes=(), roles=(), event_mentions=(),
-        quotes=(Quote(17, 43, "talks in Kyiv would go on", False, "said", 12, 16, "Kremlin", 4, 11),)),
-        version=1)
+    article = Article(
+        source="m.txt",
+        url=None,
+        title="Talks",
+        publisher=None,
+        wire=None,
+        dateline=None,
+        authors=(),
+        language="en",
+        published=Published(date(2026, 2, 4), "given"),
+        body=("The Kremlin said talks in Kyiv would go on.",),
+    )
+    _, article_id = store.articles.add(
+        article, store.articles.add_raw(RawDocument("m.txt", "text", "m"))
+    )
+    store.analyses.save(
+        article_id,
+        Analysis(
+            sentences=((0, 44),),
+            mentions=(
+                Mention(4, 11, "Kremlin", "ORG", "Kremlin"),
+                Mention(29, 33, "Kyiv", "GPE", "Kyiv"),
+            ),
+            timexes=(),
+            roles=(),
+            event_mentions=(),
+            quotes=(
+                Quote(17, 43, "talks in Kyiv would go on", False, "said", 12, 16, "Kremlin", 4, 11),
+            ),
+        ),
+        version=1,
+    )
     link_entities(store)
     by_name = {e["name"]: e for e in [a.to_json() for a in dateline.service.entities(store)]}
     assert by_name["Russia"]["aliases"] == ["Kremlin"]
@@ -135,29 +195,64 @@ def test_entities_state_adjective_is_the_state(store):
     assert resolve(store, "Republicans", "NORP") not in (russia, us)
 
 
-def add_text(store, n: int, text: str, published: date | None, mentions, roles=(), events=(),
-             quotes=()) -> str:
+def add_text(
+    store, n: int, text: str, published: date | None, mentions, roles=(), events=(), quotes=()
+) -> str:
     """An article of one paragraph, with a mention wherever each of ``mentions`` is written."""
-    article = Article(source=f"{n}.txt", url=None, title=None, publisher=None, wire=None,
-                      dateline=None, authors=(), language="en",
-                      published=Published(published, "given" if published else None), body=(text,))
-    _, article_id = store.articles.add(article, store.articles.add_raw(RawDocument(f"{n}.txt", "text", text)))
-    found = sorted((Mention(m.start(), m.end(), name, label, name) for name, label in mentions
-                    for m in re.finditer(rf"\b{re.escape(name)}\b", text)), key=lambda m: m.start)
-    store.analyses.save(article_id, Analysis(
-        sentences=((0, len(text)),), mentions=tuple(found), timexes=(), quotes=tuple(quotes),
-        roles=tuple(roles), event_mentions=tuple(events)), version=1)
+    article = Article(
+        source=f"{n}.txt",
+        url=None,
+        title=None,
+        publisher=None,
+        wire=None,
+        dateline=None,
+        authors=(),
+        language="en",
+        published=Published(published, "given" if published else None),
+        body=(text,),
+    )
+    _, article_id = store.articles.add(
+        article, store.articles.add_raw(RawDocument(f"{n}.txt", "text", text))
+    )
+    found = sorted(
+        (
+            Mention(m.start(), m.end(), name, label, name)
+            for name, label in mentions
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+        ),
+        key=lambda m: m.start,
+    )
+    store.analyses.save(
+        article_id,
+        Analysis(
+            sentences=((0, len(text)),),
+            mentions=tuple(found),
+            timexes=(),
+            quotes=tuple(quotes),
+            roles=tuple(roles),
+            event_mentions=tuple(events),
+        ),
+        version=1,
+    )
     return article_id
 
 
 def test_entities_acting_seat_counts_for_its_state_once_a_sentence(store):
     text = "Moscow said it launched drones at Kharkiv, and talks in Kyiv stalled."
-    add_text(store, 1, text, date(2026, 2, 4),
-             [("Moscow", "GPE"), ("Kharkiv", "GPE"), ("Kyiv", "GPE")],
-             events=[EventMention(0, len(text), "launched", None, None, ("Moscow",), ("Kharkiv",)),
-                     EventMention(0, len(text), "talks", None, None, (), ("Kyiv",))],
-             quotes=[Quote(12, 41, "it launched drones at Kharkiv", False, "said", 7, 11, "Moscow",
-                           0, 6)])
+    add_text(
+        store,
+        1,
+        text,
+        date(2026, 2, 4),
+        [("Moscow", "GPE"), ("Kharkiv", "GPE"), ("Kyiv", "GPE")],
+        events=[
+            EventMention(0, len(text), "launched", None, None, ("Moscow",), ("Kharkiv",)),
+            EventMention(0, len(text), "talks", None, None, (), ("Kyiv",)),
+        ],
+        quotes=[
+            Quote(12, 41, "it launched drones at Kharkiv", False, "said", 7, 11, "Moscow", 0, 6)
+        ],
+    )
     link_entities(store)
     by_name = {e["name"]: e for e in [a.to_json() for a in dateline.service.entities(store)]}
     assert by_name["Russia"]["aliases"] == ["Moscow"] and by_name["Russia"]["mentions"] == 1
@@ -166,17 +261,30 @@ def test_entities_acting_seat_counts_for_its_state_once_a_sentence(store):
 
 def holds(store, n: int, person: str, published: date | None) -> None:
     """Link an article that makes ``person`` Ukrainian President as of ``published``."""
-    add_text(store, n, f"Ukrainian President {person} spoke.", published, [(person, "PERSON")],
-             roles=[Role(person, "Ukrainian President", 0, 20 + len(person), published)])
+    add_text(
+        store,
+        n,
+        f"Ukrainian President {person} spoke.",
+        published,
+        [(person, "PERSON")],
+        roles=[Role(person, "Ukrainian President", 0, 20 + len(person), published)],
+    )
     link_entities(store)
 
 
 def office_named(store, published: date | None) -> dict[str, dict]:
     """Link an article naming the office without its holder; the store's actors by name."""
-    text = ("Ukraine's president met the Ukrainian president's aides, a Ukrainian president "
-            "and Ukrainian President Petro Poroshenko.")
-    add_text(store, 99, text, published, [("Ukraine", "GPE"), ("Ukrainian", "NORP"),
-                                          ("Petro Poroshenko", "PERSON")])
+    text = (
+        "Ukraine's president met the Ukrainian president's aides, a Ukrainian president "
+        "and Ukrainian President Petro Poroshenko."
+    )
+    add_text(
+        store,
+        99,
+        text,
+        published,
+        [("Ukraine", "GPE"), ("Ukrainian", "NORP"), ("Petro Poroshenko", "PERSON")],
+    )
     link_entities(store)
     return {e["name"]: e for e in [a.to_json() for a in dateline.service.entities(store)]}
 
@@ -185,8 +293,11 @@ def test_entities_office_is_its_one_holder(store):
     holds(store, 1, "Volodymyr Zelensky", date(2026, 2, 2))
     zelensky = office_named(store, date(2026, 2, 3))["Volodymyr Zelensky"]
     # "a Ukrainian president" is not the office; "Ukrainian President Petro Poroshenko" a name
-    assert zelensky["aliases"] == ["Ukraine's president", "Ukrainian president",
-                                   "Volodymyr Zelensky"]
+    assert zelensky["aliases"] == [
+        "Ukraine's president",
+        "Ukrainian president",
+        "Volodymyr Zelensky",
+    ]
     assert (zelensky["articles"], zelensky["mentions"]) == (2, 3)
 
 

@@ -1,5 +1,6 @@
 """One actor per real actor, on small hand-written stories run through the real pipeline:
 states under their adjectives, capitals that act, offices named without their holder."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -40,7 +41,9 @@ def linked(store, tmp_path: Path, *stories: tuple[str, date]) -> dict[str, dict]
         path = tmp_path / f"{n}.txt"
         path.write_text(text)
         ingest([str(path)], store, Settings(jobs=1), published=published)
-    return {entity["name"]: entity for entity in [a.to_json() for a in dateline.service.entities(store)]}
+    return {
+        entity["name"]: entity for entity in [a.to_json() for a in dateline.service.entities(store)]
+    }
 
 
 def test_entities_pipeline_state_adjective_is_the_state(store, tmp_path):
@@ -57,14 +60,20 @@ def test_entities_pipeline_acting_capital_is_the_state(store, tmp_path):
 
 
 def test_entities_pipeline_office_is_its_one_holder(store, tmp_path):
-    actors = linked(store, tmp_path, (holder("Volodymyr Zelensky"), date(2026, 2, 2)),
-                    (TALKS, date(2026, 2, 3)))
+    actors = linked(
+        store, tmp_path, (holder("Volodymyr Zelensky"), date(2026, 2, 2)), (TALKS, date(2026, 2, 3))
+    )
     assert actors["Volodymyr Zelensky"]["aliases"] == ["Ukraine's president", "Volodymyr Zelensky"]
     assert actors["Volodymyr Zelensky"]["articles"] == 2
 
 
 def test_entities_pipeline_office_of_two_holders_stays_unlinked(store, tmp_path):
-    actors = linked(store, tmp_path, (holder("Petro Poroshenko"), date(2019, 3, 4)),
-                    (holder("Volodymyr Zelensky"), date(2019, 6, 3)), (TALKS, date(2019, 7, 2)))
+    actors = linked(
+        store,
+        tmp_path,
+        (holder("Petro Poroshenko"), date(2019, 3, 4)),
+        (holder("Volodymyr Zelensky"), date(2019, 6, 3)),
+        (TALKS, date(2019, 7, 2)),
+    )
     assert {"Petro Poroshenko", "Volodymyr Zelensky"} <= actors.keys()
     assert all("Ukraine's president" not in actor["aliases"] for actor in actors.values())

@@ -1,4 +1,5 @@
 """Event mentions grouped into events across articles, dated at their true precision."""
+
 from __future__ import annotations
 
 import shutil
@@ -21,27 +22,44 @@ def event_with(store, *words):
 
 
 def published_of(store, event):
-    return sorted(store.articles.get(a).article.published.value.isoformat() for a in event["articles"])
+    return sorted(
+        store.articles.get(a).article.published.value.isoformat() for a in event["articles"]
+    )
 
 
-@pytest.mark.parametrize("trigger, kind", [
-    ("talks", "talks"), ("met", "talks"), ("summit", "talks"), ("negotiations", "talks"),
-    ("struck", "attack"), ("airstrikes", "attack"), ("agreed", "agreement"),
-    ("truce", "ceasefire"), ("quake", "earthquake"), ("resigned", "resignation"),
-    ("bought", "acquisition"), ("unveiled", "launch"), ("convicted", "conviction"),
-    ("protested", "protest"),
-])
+@pytest.mark.parametrize(
+    "trigger, kind",
+    [
+        ("talks", "talks"),
+        ("met", "talks"),
+        ("summit", "talks"),
+        ("negotiations", "talks"),
+        ("struck", "attack"),
+        ("airstrikes", "attack"),
+        ("agreed", "agreement"),
+        ("truce", "ceasefire"),
+        ("quake", "earthquake"),
+        ("resigned", "resignation"),
+        ("bought", "acquisition"),
+        ("unveiled", "launch"),
+        ("convicted", "conviction"),
+        ("protested", "protest"),
+    ],
+)
 def test_events_trigger_classes(trigger, kind):
     assert trigger_class(trigger) == kind
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2026-02-04", ["2026-02-04", "2026-02-04", "day"]),
-    ("2026-02-04TNI", ["2026-02-04", "2026-02-04", "day"]),
-    ("2026-W06", ["2026-02-02", "2026-02-08", "week"]),
-    ("2026-02", ["2026-02-01", "2026-02-28", "month"]),
-    ("2025", ["2025-01-01", "2025-12-31", "year"]),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2026-02-04", ["2026-02-04", "2026-02-04", "day"]),
+        ("2026-02-04TNI", ["2026-02-04", "2026-02-04", "day"]),
+        ("2026-W06", ["2026-02-02", "2026-02-08", "week"]),
+        ("2026-02", ["2026-02-01", "2026-02-28", "month"]),
+        ("2025", ["2025-01-01", "2025-12-31", "year"]),
+    ],
+)
 def test_events_date_values_keep_their_precision(value, expected):
     assert DateSpan.parse(value, "timex").to_list() == [*expected, "text"]
 
@@ -52,19 +70,34 @@ def test_events_values_off_the_calendar_give_no_date(value):
 
 
 def test_events_precision_is_the_finest_the_sentences_give():
-    profile = EventProfile(phrases={"talks": 2}, places={"Geneva": 1}, dates=[DateSpan.from_list(d) for d in [
-        ["2026-02-01", "2026-02-28", "month", "text"], ["2026-02-04", "2026-02-04", "day", "text"],
-        ["2026-02-09", "2026-02-09", "day", "publication"]]])
+    profile = EventProfile(
+        phrases={"talks": 2},
+        places={"Geneva": 1},
+        dates=[
+            DateSpan.from_list(d)
+            for d in [
+                ["2026-02-01", "2026-02-28", "month", "text"],
+                ["2026-02-04", "2026-02-04", "day", "text"],
+                ["2026-02-09", "2026-02-09", "day", "publication"],
+            ]
+        ],
+    )
     title, span = describe(profile)
-    assert (title, span.to_list()) == ("Talks in Geneva", ["2026-02-04", "2026-02-04", "day", "text"])
+    assert (title, span.to_list()) == (
+        "Talks in Geneva",
+        ["2026-02-04", "2026-02-04", "day", "text"],
+    )
 
 
-@pytest.mark.parametrize("sentence, trigger, phrase", [
-    ("The two-day trilateral talks ended.", "talks", "two-day trilateral talks"),
-    ("A strike on the city on Thursday killed 12 people.", "killed", "killed"),
-    ("After Tuesday's meeting, officials spoke.", "meeting", "meeting"),
-    ("The Kremlin meeting lasted five hours.", "meeting", "Kremlin meeting"),
-])
+@pytest.mark.parametrize(
+    "sentence, trigger, phrase",
+    [
+        ("The two-day trilateral talks ended.", "talks", "two-day trilateral talks"),
+        ("A strike on the city on Thursday killed 12 people.", "killed", "killed"),
+        ("After Tuesday's meeting, officials spoke.", "meeting", "meeting"),
+        ("The Kremlin meeting lasted five hours.", "meeting", "Kremlin meeting"),
+    ],
+)
 def test_events_titles_skip_the_words_that_say_when(sentence, trigger, phrase):
     mention = SimpleNamespace(start=0, end=len(sentence), trigger=trigger)
     assert _phrase(sentence, mention) == phrase
@@ -74,7 +107,10 @@ def test_events_titles_skip_the_words_that_say_when(sentence, trigger, phrase):
 def test_events_two_outlets_and_next_days_report_are_one_event(talks):
     abu_dhabi = event_with(talks, "talks", "Abu Dhabi")
     assert (abu_dhabi["start"], abu_dhabi["end"], abu_dhabi["precision"]) == (
-        "2026-02-04", "2026-02-05", "day")
+        "2026-02-04",
+        "2026-02-05",
+        "day",
+    )
     assert published_of(talks, abu_dhabi) == ["2026-02-04", "2026-02-04", "2026-02-05"]
     assert "Abu Dhabi" in abu_dhabi["places"]
 
@@ -101,7 +137,7 @@ def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
     for event in talks.events.of_story(None):
         for evidence in event.evidence:
             text = talks.articles.get(evidence.article_id).article.text
-            sentence = text[evidence.start:evidence.end]
+            sentence = text[evidence.start : evidence.end]
             assert sentence.strip() and len(sentence) < 300
 
 
@@ -127,9 +163,16 @@ def test_events_words_of_a_direct_quote_are_not_events():
 
     text = 'Troops shelled Kharkiv on Monday. "We will end this war," Peskov said.'
     quote = Quote(35, 55, "We will end this war", True, "said", 58, 62, "Peskov", 58, 64)
-    analysis = Analysis(sentences=((0, 33), (34, 71)), mentions=(), timexes=(), quotes=(quote,),
-                        roles=(), event_mentions=(
-        EventMention(0, 33, "shelled", "2026-02-02", "timex", (), ("Kharkiv",)),
-        EventMention(34, 71, "war", "2026-02-03", "published", ("Peskov",), ())))
+    analysis = Analysis(
+        sentences=((0, 33), (34, 71)),
+        mentions=(),
+        timexes=(),
+        quotes=(quote,),
+        roles=(),
+        event_mentions=(
+            EventMention(0, 33, "shelled", "2026-02-02", "timex", (), ("Kharkiv",)),
+            EventMention(34, 71, "war", "2026-02-03", "published", ("Peskov",), ()),
+        ),
+    )
     drafts = plan_events(NoEvents(), text, analysis, {})
     assert [d.members[0].trigger for d in drafts] == ["shelled"]

@@ -1,4 +1,5 @@
 """Articles grouped into stories incrementally: start, join or merge, with each decision kept."""
+
 from __future__ import annotations
 
 import random
@@ -18,7 +19,9 @@ class FakeStories:
     """The story look-ups ``_decide`` makes, over a fixed set of stories."""
 
     def __init__(self, profiles, with_events=(), copied=None):
-        self.found = {i: StoryProfile(i, title, weights) for i, (title, weights) in profiles.items()}
+        self.found = {
+            i: StoryProfile(i, title, weights) for i, (title, weights) in profiles.items()
+        }
         self.with_events, self.copied = set(with_events), copied
         self.stories = self  # ``_decide`` reads ``store.stories``
 
@@ -43,22 +46,31 @@ ARTICLE = {"w:ceasefire": 2.0, "w:gaza": 2.0, "a1": 1.0}
 
 
 def test_stories_start_when_nothing_is_alike():
-    decision = _decide(FakeStories({1: story("Snow", **{"w:snow": 3.0})}), "x", "Truce",
-                       None, ARTICLE, [])
+    decision = _decide(
+        FakeStories({1: story("Snow", **{"w:snow": 3.0})}), "x", "Truce", None, ARTICLE, []
+    )
     assert (decision.action, decision.story_id, decision.merged) == ("start", None, ())
 
 
 def test_stories_join_the_most_alike():
-    stories = FakeStories({1: story("Gaza truce", **{"w:gaza": 1.0, "w:flood": 5.0}),
-                           2: story("Gaza ceasefire", **{"w:ceasefire": 2.0, "w:gaza": 2.0})})
+    stories = FakeStories(
+        {
+            1: story("Gaza truce", **{"w:gaza": 1.0, "w:flood": 5.0}),
+            2: story("Gaza ceasefire", **{"w:ceasefire": 2.0, "w:gaza": 2.0}),
+        }
+    )
     decision = _decide(stories, "x", "Ceasefire holds", None, ARTICLE, [])
     assert (decision.action, decision.story_id) == ("join", 2) and decision.score >= JOIN
     assert decision.profile["w:ceasefire"] == 4.0
 
 
 def test_stories_an_article_that_bridges_two_merges_them_into_the_older():
-    stories = FakeStories({4: story("Gaza ceasefire talks", **{"w:ceasefire": 2.0, "a1": 1.0}),
-                           3: story("Gaza aid", **{"w:gaza": 2.0, "a1": 1.0})})
+    stories = FakeStories(
+        {
+            4: story("Gaza ceasefire talks", **{"w:ceasefire": 2.0, "a1": 1.0}),
+            3: story("Gaza aid", **{"w:gaza": 2.0, "a1": 1.0}),
+        }
+    )
     decision = _decide(stories, "x", "Ceasefire in Gaza", None, ARTICLE, [])
     assert decision.action == "merge" and decision.score >= MERGE
     assert (decision.story_id, decision.merged) == (3, (4,))
@@ -101,8 +113,10 @@ def test_stories_group_the_talks_and_leave_the_snow_apart(in_order):
     snow = next(g for g in groups if any("denver" in url for url in g))
     assert snow == ["https://mountain-news.test/denver-snow"]
     abu_dhabi = next(g for g in groups if "https://gazette.test/abu-dhabi-talks-begin" in g)
-    assert {"https://coastal-times.test/2026/02/04/abu-dhabi",
-            "https://coastal-times.test/2026/02/05/abu-dhabi-end"} <= set(abu_dhabi)
+    assert {
+        "https://coastal-times.test/2026/02/04/abu-dhabi",
+        "https://coastal-times.test/2026/02/05/abu-dhabi-end",
+    } <= set(abu_dhabi)
 
 
 @pytest.mark.slow
@@ -111,7 +125,16 @@ def test_stories_every_article_has_a_recorded_decision(in_order):
     assert len(decisions) == len(LINES)
     # in publication order: the Riyadh talks and the Denver snow start a story, the rest join
     assert [d.action for d in decisions] == [
-        "start", "join", "join", "start", "join", "join", "join", "join", "join"]
+        "start",
+        "join",
+        "join",
+        "start",
+        "join",
+        "join",
+        "join",
+        "join",
+        "join",
+    ]
     listed = {s.id: s for s in in_order.stories.listing()}
     assert sum(s.articles for s in listed.values()) == len(LINES)
     assert all(s.start <= s.end for s in listed.values())
@@ -129,8 +152,14 @@ def test_stories_batches_in_shuffled_order(in_order, tmp_path):
     batches = [shuffled[:2], shuffled[2:4], shuffled[4:]]
     with ingest_lines(tmp_path, "shuffled", batches) as store:
         groups = partition(store)
-    assert any({"https://gazette.test/abu-dhabi-talks-begin",
-                "https://coastal-times.test/2026/02/04/abu-dhabi"} <= set(g) for g in groups)
+    assert any(
+        {
+            "https://gazette.test/abu-dhabi-talks-begin",
+            "https://coastal-times.test/2026/02/04/abu-dhabi",
+        }
+        <= set(g)
+        for g in groups
+    )
     assert ["https://mountain-news.test/denver-snow"] in groups
 
 
@@ -147,9 +176,16 @@ def test_stories_reingest_decides_nothing_new(in_order, tmp_path):
 def test_stories_an_article_without_a_title_is_headed_by_its_first_words():
     from dateline.link.stories import headline
 
-    assert headline(None, "The well is sealed, officials say. Work goes on.") == \
-        "The well is sealed, officials say."
-    assert headline("  ", "one two three four five six seven eight nine ten eleven twelve "
-                          "thirteen fourteen fifteen") == \
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen …"
+    assert (
+        headline(None, "The well is sealed, officials say. Work goes on.")
+        == "The well is sealed, officials say."
+    )
+    assert (
+        headline(
+            "  ",
+            "one two three four five six seven eight nine ten eleven twelve "
+            "thirteen fourteen fifteen",
+        )
+        == "one two three four five six seven eight nine ten eleven twelve thirteen fourteen …"
+    )
     assert headline("Kept as is", "Body.") == "Kept as is"

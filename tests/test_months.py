@@ -1,4 +1,5 @@
 """Tests for dateline.months: the one table of English month names, and its readers."""
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,34 @@ from dateline.months import MONTH_ABBREVIATIONS, MONTH_NUMBERS, MONTHS
 
 
 def test_months_names_and_abbreviations():
-    assert MONTHS == ("January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December")
-    assert MONTH_ABBREVIATIONS == ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                                   "Nov", "Dec")
+    assert MONTHS == (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+    assert MONTH_ABBREVIATIONS == (
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    )
 
 
 def test_months_numbers_hold_every_written_form_and_no_other():
@@ -37,8 +62,15 @@ def test_months_module_is_a_leaf():
 
 @pytest.mark.parametrize(
     ("written", "month"),
-    [("Jan 18, 2026", 1), ("18 SEPT 2026", 9), ("Sept. 3, 2026", 9), ("Sep 3, 2026", 9), ("June 2026", 6),
-     ("Jun 2, 2026", 6), ("3 MAY 2026", 5)],
+    [
+        ("Jan 18, 2026", 1),
+        ("18 SEPT 2026", 9),
+        ("Sept. 3, 2026", 9),
+        ("Sep 3, 2026", 9),
+        ("June 2026", 6),
+        ("Jun 2, 2026", 6),
+        ("3 MAY 2026", 5),
+    ],
 )
 def test_months_dates_reads_every_form(written, month):
     [found] = dates.find_dates(written)
@@ -62,9 +94,15 @@ def test_months_timex_lexicon_pattern_takes_abbreviations_with_a_dot():
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "found"),
-    [("It began in September.", [("September", "2025-09")]), ("It began in SEPTEMBER.", [("SEPTEMBER", "2025-09")]),
-     ("It began in Sept.", []), ("It began in Jun.", []), ("Talks resume in May.", [("May", "2026-05")]),
-     ("Talks with May went well.", []), ("Talks on Sept. 3 went well.", [("Sept. 3", "2025-09-03")])],
+    [
+        ("It began in September.", [("September", "2025-09")]),
+        ("It began in SEPTEMBER.", [("SEPTEMBER", "2025-09")]),
+        ("It began in Sept.", []),
+        ("It began in Jun.", []),
+        ("Talks resume in May.", [("May", "2026-05")]),
+        ("Talks with May went well.", []),
+        ("Talks on Sept. 3 went well.", [("Sept. 3", "2025-09-03")]),
+    ],
 )
 def test_months_timex_bare_month_must_be_spelled_out(sentence, found):
     assert [(t.text, t.value) for t in find_timexes(sentence, date(2026, 1, 18))] == found

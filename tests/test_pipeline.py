@@ -10,9 +10,11 @@ from dateline.run.ingest import ingest
 from dateline.run.local import LocalRunner, map_ordered
 from dateline.settings import Settings, load_settings
 
-STORY = ("The regional parliament approved the budget on Thursday after two weeks of debate, "
-         "with a majority of eleven votes and several abstentions from the opposition.\n\n"
-         "The finance minister said the plan would cut the deficit by a third within two years.\n")
+STORY = (
+    "The regional parliament approved the budget on Thursday after two weeks of debate, "
+    "with a majority of eleven votes and several abstentions from the opposition.\n\n"
+    "The finance minister said the plan would cut the deficit by a third within two years.\n"
+)
 
 
 def _square(n: int) -> int:
@@ -42,8 +44,10 @@ def test_pipeline_failure_keeps_raw_document(tmp_path: Path, store):
     report = ingest([str(folder)], store, Settings(jobs=1))
     assert (report.ingested, report.skipped) == (1, 1)
     assert report.failures[0].to_json() == {
-        "source": str(folder / "menu.txt"), "stage": "extract",
-        "reason": "no article text found"}
+        "source": str(folder / "menu.txt"),
+        "stage": "extract",
+        "reason": "no article text found",
+    }
     assert store.articles.counts()["raw_documents"] == 2
     assert store.articles.failures()[0].raw_id is not None
 
@@ -58,5 +62,7 @@ def test_pipeline_extract_results_in_input_order(tmp_path: Path):
 
 
 def test_pipeline_read_failure_has_no_raw(tmp_path: Path):
-    results = list(extract_documents([str(tmp_path / "missing.txt")], Settings(jobs=1), LocalRunner(1)))
+    results = list(
+        extract_documents([str(tmp_path / "missing.txt")], Settings(jobs=1), LocalRunner(1))
+    )
     assert results == [Failure(str(tmp_path / "missing.txt"), "read", "no such file or directory")]

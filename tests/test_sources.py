@@ -3,6 +3,7 @@
 Fixtures are in tests/data/sources (see its README). Nothing here goes on the network:
 URLs are read through a fake ``fetch``, and ``fetch_url`` through httpx's mock transport.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -116,9 +117,7 @@ def test_sources_whitespace_only_is_empty(tmp_path):
 def test_sources_undecodable_text(tmp_path):
     path = tmp_path / "mojibake.txt"
     path.write_bytes(b"Hello world " + bytes(range(128, 256)) * 4)
-    assert read(path) == [
-        SourceFailure(str(path), errors.UNDECODABLE.format(guess="no guess"))
-    ]
+    assert read(path) == [SourceFailure(str(path), errors.UNDECODABLE.format(guess="no guess"))]
 
 
 def test_sources_directory_given_as_file_input_is_walked(tmp_path):
@@ -500,7 +499,9 @@ def test_sources_fetch_url_timeout():
         return httpx.Response(200, content=b"Hi")
 
     fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler))
-    fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler), timeout=45.0)
+    fetch_url(
+        "https://courier.example/x", max_bytes=1000, client=mock_client(handler), timeout=45.0
+    )
     fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler), timeout=4.0)
     assert seen == [
         {"connect": 10.0, "read": 30.0, "write": 30.0, "pool": 30.0},
@@ -525,7 +526,10 @@ def test_sources_read_url_passes_fetch_timeout(monkeypatch):
     monkeypatch.setattr(sources, "fetch_url", fake_fetch_url)
     read("https://courier.example/a", max_bytes=5000, fetch_timeout=7.5)
     read("https://courier.example/b")
-    assert calls == [("https://courier.example/a", 5000, 7.5), ("https://courier.example/b", 20_000_000, 30.0)]
+    assert calls == [
+        ("https://courier.example/a", 5000, 7.5),
+        ("https://courier.example/b", 20_000_000, 30.0),
+    ]
 
 
 def test_sources_read_url_own_fetch_used_as_is():

@@ -29,15 +29,26 @@ from dateline.store.schema import metadata
 
 def make_article(**changes) -> Article:
     base = Article(
-        source="a.html", url="https://example.org/news/1", title="Talks resume",
-        publisher=None, wire=None, dateline=None, authors=(), language="en",
-        published=Published(), body=("First paragraph.", "Second paragraph."),
+        source="a.html",
+        url="https://example.org/news/1",
+        title="Talks resume",
+        publisher=None,
+        wire=None,
+        dateline=None,
+        authors=(),
+        language="en",
+        published=Published(),
+        body=("First paragraph.", "Second paragraph."),
     )
     return base.replace(**changes)
 
 
-RAW = RawDocument(source="a.html", kind="text", content="First paragraph.",
-                  hints=Hints(user_published=date(2026, 1, 2)))
+RAW = RawDocument(
+    source="a.html",
+    kind="text",
+    content="First paragraph.",
+    hints=Hints(user_published=date(2026, 1, 2)),
+)
 
 
 @pytest.fixture
@@ -82,15 +93,20 @@ def test_store_same_url_other_text_is_duplicate(store):
 def test_store_same_text_other_url_is_duplicate(store):
     raw_id = store.articles.add_raw(RAW)
     store.articles.add(make_article(url=None), raw_id)
-    copy = make_article(url="https://mirror.example.com/x", body=("first  paragraph", "SECOND paragraph!"))
+    copy = make_article(
+        url="https://mirror.example.com/x", body=("first  paragraph", "SECOND paragraph!")
+    )
     assert store.articles.add(copy, raw_id)[0] == "duplicate"
 
 
 def test_store_richer_copy_fills_missing_metadata_only(store):
     raw_id = store.articles.add_raw(RAW)
     _, article_id = store.articles.add(make_article(), raw_id)
-    richer = make_article(title="Other title", publisher="Example News",
-                          published=Published(date(2026, 1, 18), "metadata"))
+    richer = make_article(
+        title="Other title",
+        publisher="Example News",
+        published=Published(date(2026, 1, 18), "metadata"),
+    )
     assert store.articles.add(richer, raw_id) == ("updated", article_id)
     stored = store.articles.get(article_id).article
     assert stored.title == "Talks resume"
@@ -113,9 +129,14 @@ def test_store_get_unknown_id_raises(store, wanted):
 def test_store_articles_sorted_by_date_undated_last(store):
     raw_id = store.articles.add_raw(RAW)
     for n, day in [(1, None), (2, date(2026, 2, 1)), (3, date(2026, 1, 1))]:
-        store.articles.add(make_article(url=f"https://e.org/{n}", body=(f"Text {n}.",),
-                                       published=Published(day, "given" if day else None)),
-                          raw_id)
+        store.articles.add(
+            make_article(
+                url=f"https://e.org/{n}",
+                body=(f"Text {n}.",),
+                published=Published(day, "given" if day else None),
+            ),
+            raw_id,
+        )
     assert [s.article.url[-1] for s in store.articles.all()] == ["3", "2", "1"]
 
 
@@ -139,8 +160,9 @@ def test_store_failures_recorded(store):
 ANALYSIS = Analysis(
     sentences=((0, 16), (18, 37)),
     mentions=(Mention(0, 5, "First", "PERSON", "First"),),
-    timexes=(TimeExpression(6, 15, "paragraph", "DATE", "2026-01-18", "month-day",
-                            date(2026, 1, 18)),),
+    timexes=(
+        TimeExpression(6, 15, "paragraph", "DATE", "2026-01-18", "month-day", date(2026, 1, 18)),
+    ),
     quotes=(Quote(18, 36, "Second paragraph", True, "said", 0, 4, "First", 0, 5, "on X"),),
     roles=(Role("First", "minister", 0, 5, date(2026, 1, 18)),),
     event_mentions=(EventMention(0, 16, "met", "2026-01-18", "timex", ("First",), ("Kyiv",)),),
@@ -170,15 +192,23 @@ def test_store_analysis_replaced_not_added(store):
 def test_store_quotes_and_entities(store):
     _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
     store.analyses.save(article_id, ANALYSIS, version=1)
-    assert [(s.article.id, s.quote.speaker) for s in store.analyses.quotes(speaker="Fir")] == [(article_id, "First")]
+    assert [(s.article.id, s.quote.speaker) for s in store.analyses.quotes(speaker="Fir")] == [
+        (article_id, "First")
+    ]
     assert store.analyses.quotes(speaker="Nobody") == []
     link_entities(store)
     (entity,) = [a.to_json() for a in dateline.service.entities(store)]
     assert entity["name"] == "First" and entity["articles"] == 1
-    assert entity["roles"] == [{
-        "title": "minister", "as_of": "2026-01-18", "article_id": article_id,
-        "first_seen": "2026-01-18", "last_seen": "2026-01-18",
-        "evidence": [{"article_id": article_id, "start": 0, "end": 5}]}]
+    assert entity["roles"] == [
+        {
+            "title": "minister",
+            "as_of": "2026-01-18",
+            "article_id": article_id,
+            "first_seen": "2026-01-18",
+            "last_seen": "2026-01-18",
+            "evidence": [{"article_id": article_id, "start": 0, "end": 5}],
+        }
+    ]
 
 
 @pytest.mark.slow

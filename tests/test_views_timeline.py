@@ -1,5 +1,6 @@
 """The timeline and key points of a story: dated, ranked, de-duplicated, every line cited and
 checked against its citations."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,15 +28,18 @@ def line(text, citations, label=None, day=None, end=None):
     return BriefPoint(text, PointKind.EVENT, tuple(citations), day, end, label)
 
 
-@pytest.mark.parametrize("start, end, precision, label", [
-    ("2026-02-04", "2026-02-04", "day", "4 Feb 2026"),
-    ("2026-02-04", "2026-02-05", "day", "4-5 Feb 2026"),
-    ("2026-01-30", "2026-02-02", "day", "30 Jan - 2 Feb 2026"),
-    ("2025-12-30", "2026-01-02", "day", "30 Dec 2025 - 2 Jan 2026"),
-    ("2026-01-12", "2026-01-18", "week", "week of 12 Jan 2026"),
-    ("2025-12-01", "2025-12-31", "month", "Dec 2025"),
-    ("2025-01-01", "2025-12-31", "year", "2025"),
-])
+@pytest.mark.parametrize(
+    "start, end, precision, label",
+    [
+        ("2026-02-04", "2026-02-04", "day", "4 Feb 2026"),
+        ("2026-02-04", "2026-02-05", "day", "4-5 Feb 2026"),
+        ("2026-01-30", "2026-02-02", "day", "30 Jan - 2 Feb 2026"),
+        ("2025-12-30", "2026-01-02", "day", "30 Dec 2025 - 2 Jan 2026"),
+        ("2026-01-12", "2026-01-18", "week", "week of 12 Jan 2026"),
+        ("2025-12-01", "2025-12-31", "month", "Dec 2025"),
+        ("2025-01-01", "2025-12-31", "year", "2025"),
+    ],
+)
 def test_timeline_dates_at_their_precision(start, end, precision, label):
     assert DateSpan(start, end, Precision(precision)).label() == label
 
@@ -49,7 +53,10 @@ def test_timeline_one_entry_for_an_event_many_outlets_report(talks):
     assert entry.sources == 2 and len({c.article for c in entry.citations}) == 3
     assert {c.outlet for c in entry.citations} == {"Coastal Times", "The Gazette"}
     cited = entry.citations[0]
-    assert talks.articles.get(cited.article).article.text[cited.start:cited.end].strip() == entry.text
+    assert (
+        talks.articles.get(cited.article).article.text[cited.start : cited.end].strip()
+        == entry.text
+    )
 
 
 @pytest.mark.slow
@@ -59,7 +66,8 @@ def test_timeline_in_date_order_and_top_keeps_the_most_important(talks):
     top = timeline(talks, None, top=2)
     assert len(top) == 2
     assert min(e.importance for e in top) >= max(
-        e.importance for e in entries if e.event not in {t.event for t in top})
+        e.importance for e in entries if e.event not in {t.event for t in top}
+    )
     assert "4-5 Feb 2026" in [e.label for e in top]
 
 
@@ -122,8 +130,9 @@ def test_brief_no_day_dispute_where_sources_agree_or_tell_of_two_days(talks):
 @pytest.mark.slow
 def test_brief_since_keeps_what_changed(talks):
     points = brief(talks, None, since=date(2026, 2, 1))
-    assert points and all(c.published >= "2026-02-01" for p in points if p.kind != "role"
-                          for c in p.citations[:1])
+    assert points and all(
+        c.published >= "2026-02-01" for p in points if p.kind != "role" for c in p.citations[:1]
+    )
     assert not any("Witkoff" in p.text for p in points if p.kind == "event")
 
 
@@ -137,14 +146,19 @@ def test_faithful_every_generated_line_is_supported(talks):
 @pytest.mark.slow
 def test_faithful_flags_what_the_citations_do_not_say(talks):
     entry = timeline(talks, None, top=1)[0]
-    report = check(talks, [
-        line("Negotiators met 3 times.", entry.citations),
-        line("Talks collapsed, said Lavrov.", entry.citations),
-        line("An uncited claim.", ()),
-        line(entry.text, entry.citations, entry.label, "2024-01-01", "2024-01-01"),
-        line("Out of range.", (Citation(entry.citations[0].article, 0, 10**6, None, None, None),)),
-        line(f"Sources differ on the day: 1 Mar 2024. {entry.text}", entry.citations),
-    ])
+    report = check(
+        talks,
+        [
+            line("Negotiators met 3 times.", entry.citations),
+            line("Talks collapsed, said Lavrov.", entry.citations),
+            line("An uncited claim.", ()),
+            line(entry.text, entry.citations, entry.label, "2024-01-01", "2024-01-01"),
+            line(
+                "Out of range.", (Citation(entry.citations[0].article, 0, 10**6, None, None, None),)
+            ),
+            line(f"Sources differ on the day: 1 Mar 2024. {entry.text}", entry.citations),
+        ],
+    )
     assert report.cited == 5 and report.supported == 0
     assert any("number 3" in p for p in report.problems)
     assert any("'Lavrov'" in p for p in report.problems)
@@ -154,13 +168,16 @@ def test_faithful_flags_what_the_citations_do_not_say(talks):
     assert any("date 1 Mar 2024 cannot" in p for p in report.problems)
 
 
-@pytest.mark.parametrize("sentence, news", [
-    ("Delegations from Ukraine, Russia and the US held talks in Abu Dhabi.", True),
-    ("Ben, thank you for that, we will be right back after this.", False),
-    ("Can not play media.", False),
-    ("Will the ceasefire hold through the winter months ahead of the vote?", False),
-    ("I think the talks went well and everyone was very pleased today.", False),
-])
+@pytest.mark.parametrize(
+    "sentence, news",
+    [
+        ("Delegations from Ukraine, Russia and the US held talks in Abu Dhabi.", True),
+        ("Ben, thank you for that, we will be right back after this.", False),
+        ("Can not play media.", False),
+        ("Will the ceasefire hold through the winter months ahead of the vote?", False),
+        ("I think the talks went well and everyone was very pleased today.", False),
+    ],
+)
 def test_timeline_only_sentences_that_read_as_news(sentence, news):
     from dateline.views.timeline import reads_as_news
 

@@ -16,6 +16,7 @@ Standard library only; the output is deterministic.
 
     python tools/make_demo_corpus.py [--src DIR] [--out DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,25 +33,29 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SRC = ROOT / "../shared/eval/data/semeval2015-task4-timeline/corpus_1/corpus_trackA_TimeML"
 DEFAULT_OUT = ROOT / "src/dateline/demo"
 
-JSONL_IDS = ["3307", "25501", "62929", "82548"]   # a380.jsonl
-TXT_IDS = ["8951", "78496"]                       # a380-<id>.txt
-HTML_IDS = ["51682", "82597"]                     # a380-<id>.html
+JSONL_IDS = ["3307", "25501", "62929", "82548"]  # a380.jsonl
+TXT_IDS = ["8951", "78496"]  # a380-<id>.txt
+HTML_IDS = ["51682", "82597"]  # a380-<id>.html
 TANKER_IDS = ["1173", "100911", "102977", "108294"]  # tanker.rss
 SITE = "https://en.wikinews.org/wiki/"
 
 # Ordered (pattern, replacement) rules that undo the corpus' PTB-style tokenisation.
 DETOK = [
-    (r"''(?=\w)", "`` "),                        # ''I' d  -> an opening quote glued to a word
-    (r"(\w)' (m|d|ll|re|ve|s)\b", r"\1'\2"),     # I' m, I' ll, I' d
-    (r"\bGB # ", "GB£"), (r"# (?=\d)", "£"),      # the tokeniser writes £ as #
-    (r"((?:\b[A-Z]{2,3})?\$|£) (?=\d)", r"\1"),   # US$ 40, USD$ 23, $ 40, £ 13
-    (r" (n't|'s|'m|'ll|'d|'re|'ve)\b", r"\1"),   # do n't, world 's
-    (r"\bcan not\b", "cannot"),                  # PTB splits "cannot"
-    (r"(s) ' ", r"\1' "),                        # Qantas ' 85th (plural possessive)
-    (r"'s - (?=largest)", "'s-"),                # world 's - largest
-    (r"([(\[]) ", r"\1"), (r" ([)\]])", r"\1"),   # ( EADS ), bill ]
-    (r" (\.\.\.|[,.;:!?%])", r"\1"),             # punctuation attaches to the left
-    (r"`` ", '"'), (r" ''", '"'), (r"``|''", '"'),  # `` quoted ''
+    (r"''(?=\w)", "`` "),  # ''I' d  -> an opening quote glued to a word
+    (r"(\w)' (m|d|ll|re|ve|s)\b", r"\1'\2"),  # I' m, I' ll, I' d
+    (r"\bGB # ", "GB£"),
+    (r"# (?=\d)", "£"),  # the tokeniser writes £ as #
+    (r"((?:\b[A-Z]{2,3})?\$|£) (?=\d)", r"\1"),  # US$ 40, USD$ 23, $ 40, £ 13
+    (r" (n't|'s|'m|'ll|'d|'re|'ve)\b", r"\1"),  # do n't, world 's
+    (r"\bcan not\b", "cannot"),  # PTB splits "cannot"
+    (r"(s) ' ", r"\1' "),  # Qantas ' 85th (plural possessive)
+    (r"'s - (?=largest)", "'s-"),  # world 's - largest
+    (r"([(\[]) ", r"\1"),
+    (r" ([)\]])", r"\1"),  # ( EADS ), bill ]
+    (r" (\.\.\.|[,.;:!?%])", r"\1"),  # punctuation attaches to the left
+    (r"`` ", '"'),
+    (r" ''", '"'),
+    (r"``|''", '"'),  # `` quoted ''
 ]
 
 
@@ -73,7 +78,11 @@ def load(src: Path, doc_id: str) -> dict:
         body += [head + ":", ": " + tail] if sep else [s]
     title = sents[0]
     return {
-        "id": doc_id, "file": path.name, "title": title, "dateline": sents[1], "body": body,
+        "id": doc_id,
+        "file": path.name,
+        "title": title,
+        "dateline": sents[1],
+        "body": body,
         "published": root.find("DCT/TIMEX3").get("value"),
         "url": SITE + quote(title.replace(" ", "_"), safe=";@$!*(),/~:'"),
     }
@@ -110,28 +119,43 @@ def rfc822(day: str) -> str:
 
 
 def write_jsonl(out: Path, docs: list[dict]) -> None:
-    lines = [json.dumps({"url": d["url"], "title": d["title"], "text": "\n\n".join(paragraphs(d["body"])),
-                         "published": d["published"], "publisher": "Wikinews"}, ensure_ascii=False)
-             for d in docs]
+    lines = [
+        json.dumps(
+            {
+                "url": d["url"],
+                "title": d["title"],
+                "text": "\n\n".join(paragraphs(d["body"])),
+                "published": d["published"],
+                "publisher": "Wikinews",
+            },
+            ensure_ascii=False,
+        )
+        for d in docs
+    ]
     write(out / "a380.jsonl", "\n".join(lines) + "\n")
 
 
 def write_txt(out: Path, d: dict) -> None:
-    write(out / f"a380-{d['id']}.txt", "\n\n".join([d["title"], d["dateline"], *paragraphs(d["body"])]) + "\n")
+    write(
+        out / f"a380-{d['id']}.txt",
+        "\n\n".join([d["title"], d["dateline"], *paragraphs(d["body"])]) + "\n",
+    )
 
 
 def write_html(out: Path, d: dict) -> None:
     e = html.escape
     paras = "\n".join(f"    <p>{e(p)}</p>" for p in paragraphs(d["body"]))
-    write(out / f"a380-{d['id']}.html", f"""<!DOCTYPE html>
+    write(
+        out / f"a380-{d['id']}.html",
+        f"""<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
-  <title>{e(d['title'])} - Wikinews, the free news source</title>
+  <title>{e(d["title"])} - Wikinews, the free news source</title>
   <meta property="og:site_name" content="Wikinews">
-  <meta property="og:title" content="{e(d['title'])}">
-  <meta property="article:published_time" content="{d['published']}">
-  <link rel="canonical" href="{e(d['url'])}">
+  <meta property="og:title" content="{e(d["title"])}">
+  <meta property="article:published_time" content="{d["published"]}">
+  <link rel="canonical" href="{e(d["url"])}">
 </head>
 <body>
   <header>
@@ -144,8 +168,8 @@ def write_html(out: Path, d: dict) -> None:
   </header>
   <main>
   <article>
-    <h1>{e(d['title'])}</h1>
-    <p><time datetime="{d['published']}">{e(d['dateline'])}</time></p>
+    <h1>{e(d["title"])}</h1>
+    <p><time datetime="{d["published"]}">{e(d["dateline"])}</time></p>
 {paras}
   </article>
   </main>
@@ -155,7 +179,8 @@ def write_html(out: Path, d: dict) -> None:
   </footer>
 </body>
 </html>
-""")
+""",
+    )
 
 
 def write_rss(out: Path, docs: list[dict]) -> None:
@@ -165,15 +190,17 @@ def write_rss(out: Path, docs: list[dict]) -> None:
         content = "".join(f"<p>{e(p)}</p>" for p in paragraphs(d["body"]))
         assert "]]>" not in content
         items.append(f"""    <item>
-      <title>{e(d['title'])}</title>
-      <link>{e(d['url'])}</link>
-      <guid isPermaLink="true">{e(d['url'])}</guid>
-      <pubDate>{rfc822(d['published'])}</pubDate>
-      <description>{e(d['body'][0])}</description>
+      <title>{e(d["title"])}</title>
+      <link>{e(d["url"])}</link>
+      <guid isPermaLink="true">{e(d["url"])}</guid>
+      <pubDate>{rfc822(d["published"])}</pubDate>
+      <description>{e(d["body"][0])}</description>
       <content:encoded><![CDATA[{content}]]></content:encoded>
     </item>""")
     newest = max(d["published"] for d in docs)
-    write(out / "tanker.rss", f"""<?xml version="1.0" encoding="utf-8"?>
+    write(
+        out / "tanker.rss",
+        f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
   <channel>
     <title>Wikinews — Air Force tanker contract</title>
@@ -184,7 +211,8 @@ def write_rss(out: Path, docs: list[dict]) -> None:
 {chr(10).join(items)}
   </channel>
 </rss>
-""")
+""",
+    )
 
 
 def write_attribution(out: Path, groups: list[tuple[str, list[dict]]]) -> None:
@@ -192,8 +220,12 @@ def write_attribution(out: Path, groups: list[tuple[str, list[dict]]]) -> None:
     for name, docs in groups:
         for d in docs:
             target = name.format(id=d["id"])
-            rows.append(f"| {d['published']} | [{d['title']}]({d['url']}) | `{target}` | `{d['file']}` |")
-    write(out / "ATTRIBUTION.md", f"""# Demo corpus attribution
+            rows.append(
+                f"| {d['published']} | [{d['title']}]({d['url']}) | `{target}` | `{d['file']}` |"
+            )
+    write(
+        out / "ATTRIBUTION.md",
+        f"""# Demo corpus attribution
 
 The articles in this folder are news stories from **Wikinews** (https://en.wikinews.org/),
 written by Wikinews contributors and published under a Creative Commons Attribution
@@ -220,7 +252,8 @@ above: JSON lines, plain text, HTML pages and an RSS feed, with sentences groupe
 paragraphs. The page furniture (navigation, footers, feed channel) was written for the
 demo. Nothing else was changed; the wording, including the originals' typos, is as in
 the corpus.
-""")
+""",
+    )
 
 
 def main() -> None:
@@ -238,8 +271,15 @@ def main() -> None:
     for d in pick(HTML_IDS):
         write_html(corpus, d)
     write_rss(corpus, pick(TANKER_IDS))
-    write_attribution(args.out, [("a380.jsonl", pick(JSONL_IDS)), ("a380-{id}.txt", pick(TXT_IDS)),
-                                 ("a380-{id}.html", pick(HTML_IDS)), ("tanker.rss", pick(TANKER_IDS))])
+    write_attribution(
+        args.out,
+        [
+            ("a380.jsonl", pick(JSONL_IDS)),
+            ("a380-{id}.txt", pick(TXT_IDS)),
+            ("a380-{id}.html", pick(HTML_IDS)),
+            ("tanker.rss", pick(TANKER_IDS)),
+        ],
+    )
 
 
 if __name__ == "__main__":

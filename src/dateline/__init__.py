@@ -9,6 +9,7 @@ The same operations as the command line::
         for entry in dateline.timeline(store, story, top=10):
             print(entry.label, entry.text, [c.article for c in entry.citations])
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -44,11 +45,37 @@ try:
 except PackageNotFoundError:  # run from a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["Analysed", "Article", "DatelineError", "Extracted", "Failure", "IngestReport",
-           "RawDocument", "Settings", "Store", "Story", "__version__", "analyze_documents",
-           "article", "articles", "brief", "check", "copy_groups", "dated_timeline",
-           "entities", "events", "export", "export_json", "extract_documents", "find_story",
-           "ingest", "open", "quotes", "stories", "timeline"]
+__all__ = [
+    "Analysed",
+    "Article",
+    "DatelineError",
+    "Extracted",
+    "Failure",
+    "IngestReport",
+    "RawDocument",
+    "Settings",
+    "Store",
+    "Story",
+    "__version__",
+    "analyze_documents",
+    "article",
+    "articles",
+    "brief",
+    "check",
+    "copy_groups",
+    "dated_timeline",
+    "entities",
+    "events",
+    "export",
+    "export_json",
+    "extract_documents",
+    "find_story",
+    "ingest",
+    "open",
+    "quotes",
+    "stories",
+    "timeline",
+]
 
 
 def open(db: str = "dateline.db") -> Store:
@@ -56,8 +83,14 @@ def open(db: str = "dateline.db") -> Store:
     return Store.open(db)
 
 
-def ingest(inputs: Sequence[str], db: str = "dateline.db", *, published: date | None = None,
-           publisher: str | None = None, settings: Settings | None = None) -> IngestReport:
+def ingest(
+    inputs: Sequence[str],
+    db: str = "dateline.db",
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
+    settings: Settings | None = None,
+) -> IngestReport:
     """Read, extract, store, analyse and link articles from files, directories and URLs.
 
     Returns:
@@ -68,22 +101,32 @@ def ingest(inputs: Sequence[str], db: str = "dateline.db", *, published: date | 
         return _ingest(inputs, store, settings, published=published, publisher=publisher)
 
 
-def extract_documents(inputs: Sequence[str], *, published: date | None = None,
-                      publisher: str | None = None,
-                      settings: Settings | None = None) -> Iterator[Extracted | Failure]:
+def extract_documents(
+    inputs: Sequence[str],
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
+    settings: Settings | None = None,
+) -> Iterator[Extracted | Failure]:
     """Extract articles from inputs without a store, one result per document, in order."""
     settings = settings or load_settings()
-    return _extract.extract_documents(inputs, settings, local_runner(settings),
-                                      published=published, publisher=publisher)
+    return _extract.extract_documents(
+        inputs, settings, local_runner(settings), published=published, publisher=publisher
+    )
 
 
-def analyze_documents(inputs: Sequence[str], *, published: date | None = None,
-                      publisher: str | None = None,
-                      settings: Settings | None = None) -> Iterator[Analysed | Failure]:
+def analyze_documents(
+    inputs: Sequence[str],
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
+    settings: Settings | None = None,
+) -> Iterator[Analysed | Failure]:
     """Extract and analyse articles from inputs without a store, one result per document."""
     settings = settings or load_settings()
-    return _analyze.analyze_documents(inputs, settings, local_runner(settings),
-                                      published=published, publisher=publisher)
+    return _analyze.analyze_documents(
+        inputs, settings, local_runner(settings), published=published, publisher=publisher
+    )
 
 
 def export_json(store: Store, story: Story | None = None) -> dict[str, object]:

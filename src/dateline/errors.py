@@ -3,6 +3,7 @@
 The library raises these; only the CLI (and later the web app) turns them into messages.
 Each message says what failed, for which input, and what to do next.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -48,8 +49,13 @@ class StoryNotFoundError(DatelineError):
     def __init__(self, spec: str, matches: Sequence[int] = ()):
         self.spec = spec
         self.matches = list(matches)
-        super().__init__(NO_STORY.format(spec=spec) if not matches else AMBIGUOUS_STORY.format(
-            spec=spec, count=len(matches), ids=", ".join(map(str, matches))))
+        super().__init__(
+            NO_STORY.format(spec=spec)
+            if not matches
+            else AMBIGUOUS_STORY.format(
+                spec=spec, count=len(matches), ids=", ".join(map(str, matches))
+            )
+        )
 
 
 class NoStoriesError(DatelineError):
@@ -64,8 +70,11 @@ class ExportFormatError(DatelineError):
 
     def __init__(self, fmt: str, formats: Sequence[str], why: str | None = None):
         self.fmt = fmt
-        super().__init__(f"{fmt!r} cannot go to one file: {why}" if why else
-                         BAD_FORMAT.format(fmt=fmt, formats=", ".join(formats)))
+        super().__init__(
+            f"{fmt!r} cannot go to one file: {why}"
+            if why
+            else BAD_FORMAT.format(fmt=fmt, formats=", ".join(formats))
+        )
 
 
 # Reasons for SourceReadError/ExtractionError, kept here so tests can pin them.
@@ -91,6 +100,8 @@ FEED_ITEM_NO_TEXT = "the feed item has no content, description or summary"
 JSONL_NO_TEXT = 'line {line} has neither "text" nor "html"'
 NO_STORIES = "no stories yet: ingest articles first"
 NO_STORY = "no story matches {spec!r}. List stories with 'dateline stories'."
-AMBIGUOUS_STORY = ("{spec!r} matches {count} story titles (ids {ids}); give a story id. "
-                   "List stories with 'dateline stories'.")
+AMBIGUOUS_STORY = (
+    "{spec!r} matches {count} story titles (ids {ids}); give a story id. "
+    "List stories with 'dateline stories'."
+)
 BAD_FORMAT = "{fmt!r} is not a format dateline exports yet; use {formats}."

@@ -5,6 +5,7 @@ Each takes an open Store and returns model types; a story is named by its id or 
 of its title only one story's title contains (``find_story``), and without one the largest
 story is meant. Ingesting and the per-document stages live in ``run``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -61,8 +62,11 @@ def find_story(store: Store, spec: str | None = None) -> Story:
         if found is not None:
             return found
     wanted = spec.casefold()
-    matches = [story for story in sorted(listed, key=lambda s: s.id)
-               if wanted and wanted in (story.title or "").casefold()]
+    matches = [
+        story
+        for story in sorted(listed, key=lambda s: s.id)
+        if wanted and wanted in (story.title or "").casefold()
+    ]
     if len(matches) != 1:
         raise StoryNotFoundError(spec, [story.id for story in matches])
     return matches[0]
@@ -109,8 +113,14 @@ def article(store: Store, article_id: str) -> ArticleDetail:
     return ArticleDetail(stored, store.analyses.get(stored.id))
 
 
-def timeline(store: Store, story: Story, *, since: date | None = None,
-             until: date | None = None, top: int | None = None) -> list[TimelineEntry]:
+def timeline(
+    store: Store,
+    story: Story,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    top: int | None = None,
+) -> list[TimelineEntry]:
     """A story's events in date order, one cited source sentence each.
 
     Args:
@@ -121,16 +131,21 @@ def timeline(store: Store, story: Story, *, since: date | None = None,
     return timeline_view(store, story.id, since=since, until=until, top=top)
 
 
-def dated_timeline(store: Store, story: Story, *, dates: int, per_date: int = 1,
-                   since: date | None = None, until: date | None = None,
-                   top: int | None = None) -> list[TimelineEntry]:
+def dated_timeline(
+    store: Store,
+    story: Story,
+    *,
+    dates: int,
+    per_date: int = 1,
+    since: date | None = None,
+    until: date | None = None,
+    top: int | None = None,
+) -> list[TimelineEntry]:
     """The benchmark protocol's timeline: the ``dates`` days that matter most, each told in
     ``per_date`` source sentences (``views.daily``)."""
     articles = Articles(store)
-    entries = timeline_view(store, story.id, since=since, until=until, top=top,
-                            articles=articles)
-    days = dated_summary(entries, articles, store.stories.article_ids(story.id), dates,
-                         per_date)
+    entries = timeline_view(store, story.id, since=since, until=until, top=top, articles=articles)
+    days = dated_summary(entries, articles, store.stories.article_ids(story.id), dates, per_date)
     return [entry for _, chosen in days for entry in chosen]
 
 

@@ -1,4 +1,5 @@
 """All options in one object: defaults, then the environment, then flags."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -29,8 +30,9 @@ class Settings:
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
 
 
-def load_settings(overrides: Mapping[str, Any] | None = None,
-                  environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
     """Resolve settings once: defaults, then ``DATELINE_*`` variables, then ``overrides``.
 
     ``None`` values in ``overrides`` mean "not given" and are ignored.

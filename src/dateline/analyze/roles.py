@@ -1,5 +1,6 @@
 """Titles and roles attached to people ("US President Donald Trump", "Steve Witkoff, the US
 special envoy"), read off the dependency parse with a lexicon of role nouns."""
+
 from __future__ import annotations
 
 import logging
@@ -14,33 +15,173 @@ logger = logging.getLogger(__name__)
 
 # Head nouns that make a noun phrase a title; matched on the lower-cased lemma. Nouns that
 # as often describe a company ("operator") are left out: the model tags some companies PERSON.
-ROLE_NOUNS = frozenset({
-    "president", "vice-president", "minister", "premier", "chancellor", "spokesperson",
-    "spokesman", "spokeswoman", "envoy", "negotiator", "chief", "head", "secretary",
-    "adviser", "advisor", "aide", "ambassador", "general", "commander", "governor", "mayor",
-    "ceo", "cfo", "coo", "chairman", "chairwoman", "chair", "chairperson", "leader",
-    "director", "founder", "co-founder", "owner", "executive", "manager", "officer",
-    "official", "senator", "congressman", "congresswoman", "lawmaker", "deputy",
-    "representative", "speaker", "king", "queen", "prince", "princess", "emperor", "pope",
-    "monarch", "prosecutor", "judge", "justice", "attorney", "lawyer", "admiral", "colonel",
-    "major", "captain", "lieutenant", "sergeant", "marshal", "commissioner", "ombudsman",
-    "counsellor", "councillor", "consul", "diplomat", "delegate", "editor",
-    "economist", "analyst", "professor", "researcher", "scientist", "coach",
-    "candidate", "nominee", "mp", "mep", "member", "partner", "president-elect",
-    "governor-general", "prime", "treasurer", "regent", "sheikh", "emir", "sultan", "ayatollah",
-    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "widow",
-    "son-in-law", "daughter-in-law", "nephew", "niece", "cousin", "spouse", "successor",
-    "predecessor", "ally", "rival", "boss", "coordinator", "administrator", "organiser",
-    "organizer", "activist", "campaigner", "teacher", "schoolteacher", "doctor",
-    "nurse", "surgeon", "engineer", "pilot", "journalist", "correspondent", "reporter",
-    "columnist", "historian", "expert", "strategist", "consultant", "investor", "banker",
-    "entrepreneur", "businessman", "businesswoman", "billionaire", "oligarch", "tycoon",
-    "lobbyist", "steward", "superintendent", "inspector", "dean", "rector",
-    "principal", "bishop", "archbishop", "cardinal", "imam", "rabbi", "priest",
-})
+ROLE_NOUNS = frozenset(
+    {
+        "president",
+        "vice-president",
+        "minister",
+        "premier",
+        "chancellor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "negotiator",
+        "chief",
+        "head",
+        "secretary",
+        "adviser",
+        "advisor",
+        "aide",
+        "ambassador",
+        "general",
+        "commander",
+        "governor",
+        "mayor",
+        "ceo",
+        "cfo",
+        "coo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "leader",
+        "director",
+        "founder",
+        "co-founder",
+        "owner",
+        "executive",
+        "manager",
+        "officer",
+        "official",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "deputy",
+        "representative",
+        "speaker",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "monarch",
+        "prosecutor",
+        "judge",
+        "justice",
+        "attorney",
+        "lawyer",
+        "admiral",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "marshal",
+        "commissioner",
+        "ombudsman",
+        "counsellor",
+        "councillor",
+        "consul",
+        "diplomat",
+        "delegate",
+        "editor",
+        "economist",
+        "analyst",
+        "professor",
+        "researcher",
+        "scientist",
+        "coach",
+        "candidate",
+        "nominee",
+        "mp",
+        "mep",
+        "member",
+        "partner",
+        "president-elect",
+        "governor-general",
+        "prime",
+        "treasurer",
+        "regent",
+        "sheikh",
+        "emir",
+        "sultan",
+        "ayatollah",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "widow",
+        "son-in-law",
+        "daughter-in-law",
+        "nephew",
+        "niece",
+        "cousin",
+        "spouse",
+        "successor",
+        "predecessor",
+        "ally",
+        "rival",
+        "boss",
+        "coordinator",
+        "administrator",
+        "organiser",
+        "organizer",
+        "activist",
+        "campaigner",
+        "teacher",
+        "schoolteacher",
+        "doctor",
+        "nurse",
+        "surgeon",
+        "engineer",
+        "pilot",
+        "journalist",
+        "correspondent",
+        "reporter",
+        "columnist",
+        "historian",
+        "expert",
+        "strategist",
+        "consultant",
+        "investor",
+        "banker",
+        "entrepreneur",
+        "businessman",
+        "businesswoman",
+        "billionaire",
+        "oligarch",
+        "tycoon",
+        "lobbyist",
+        "steward",
+        "superintendent",
+        "inspector",
+        "dean",
+        "rector",
+        "principal",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "imam",
+        "rabbi",
+        "priest",
+    }
+)
 # Verbs of "X, who heads the Y": the role noun the clause stands for.
-_HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head",
-                  "direct": "director", "command": "commander"}
+_HEADING_VERBS = {
+    "head": "head",
+    "lead": "leader",
+    "chair": "chair",
+    "run": "head",
+    "direct": "director",
+    "command": "commander",
+}
 _LEADING_DROP = frozenset({"the", "a", "an"})
 _OWNER_LABELS = frozenset({"GPE", "ORG", "NORP"})
 
@@ -127,23 +268,29 @@ def _titled_name_head(token: Token) -> bool:
         return True
     return any(child.dep_ == "appos" and _is_role(child) for child in token.children) or any(
         child.dep_ in ("compound", "nmod") and child.i < token.i and _is_role(child)
-        for child in token.lefts)
+        for child in token.lefts
+    )
 
 
 def _name_chain(token: Token) -> Span | None:
     """The proper nouns compounded onto ``token`` ("Rustem Umerov"), at least two of them."""
     start = token.i
     for child in reversed(list(token.lefts)):
-        if (child.i == start - 1 and child.dep_ == "compound" and child.pos_ == "PROPN"
-                and child.ent_type_ in _NAMEABLE and not _is_role(child)
-                and child.text[:1].isupper()):
+        if (
+            child.i == start - 1
+            and child.dep_ == "compound"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ in _NAMEABLE
+            and not _is_role(child)
+            and child.text[:1].isupper()
+        ):
             start = child.i
         else:
             break
     # One capitalised word alone is too often a place or an organisation.
     if start == token.i or not token.text[:1].isupper():
         return None
-    return token.doc[start:token.i + 1]
+    return token.doc[start : token.i + 1]
 
 
 def _is_role(token: Token) -> bool:
@@ -157,16 +304,19 @@ def _prefix_titles(name: Span) -> Iterator[list[Token]]:
     The title is the run of tokens from the modifiers' left edge up to the name.
     """
     head = name.root
-    modifiers = [child for child in head.lefts
-                 if child.i < name.start and child.dep_ in ("compound", "nmod", "amod")]
+    modifiers = [
+        child
+        for child in head.lefts
+        if child.i < name.start and child.dep_ in ("compound", "nmod", "amod")
+    ]
     if not modifiers:
         return
     first = min(token.left_edge.i for token in modifiers)
-    tokens = list(name.doc[first:name.start])
+    tokens = list(name.doc[first : name.start])
     # A headline run into the first paragraph parses as one phrase; the title starts after it.
     breaks = [index for index, token in enumerate(tokens) if _ends_line(token)]
     if breaks:
-        tokens = tokens[breaks[-1] + 1:]
+        tokens = tokens[breaks[-1] + 1 :]
     tokens = [token for token in tokens if not token.is_punct]
     if tokens and any(_is_role(token) for token in modifiers):
         yield tokens
@@ -221,8 +371,11 @@ def _owner(first: Token, conjunct: Token) -> str | None:
     """Whose "its" is in a later conjunct: the first conjunct's possessor, when it has one."""
     if conjunct.i == first.i:
         return None
-    owners = [child for child in first.children
-              if child.dep_ == "poss" and child.ent_type_ in _OWNER_LABELS]
+    owners = [
+        child
+        for child in first.children
+        if child.dep_ == "poss" and child.ent_type_ in _OWNER_LABELS
+    ]
     if len(owners) != 1:
         return None
     owner = owners[0]
@@ -231,24 +384,25 @@ def _owner(first: Token, conjunct: Token) -> str | None:
 
 
 def _relative_titles(head: Token) -> Iterator[tuple[Span, str]]:
-    """"X, who heads the Y" and "X, who is the Y": the clause and the title it states."""
+    """ "X, who heads the Y" and "X, who is the Y": the clause and the title it states."""
     for clause in head.children:
         if clause.dep_ != "relcl":
             continue
         lemma = clause.lemma_.lower()
-        subtree = clause.doc[clause.left_edge.i:clause.right_edge.i + 1]
+        subtree = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]
         for child in clause.children:
             # Present tense only: "who led the talks" names an act, not a post.
             if lemma in _HEADING_VERBS and clause.tag_ in ("VBZ", "VBP") and child.dep_ == "dobj":
-                phrase = child.doc[child.left_edge.i:child.right_edge.i + 1]
+                phrase = child.doc[child.left_edge.i : child.right_edge.i + 1]
                 yield subtree, f"{_HEADING_VERBS[lemma]} of {phrase.text}"
             elif lemma == "be" and child.dep_ == "attr" and _is_role(child):
                 tokens = _title_tokens(child, exclude=clause.doc[0:0])
                 yield subtree, _text(tokens)
 
 
-def _role(person: str, name: Span, tokens: list[Token],
-          owner: str | None = None) -> tuple[str, str, int, int]:
+def _role(
+    person: str, name: Span, tokens: list[Token], owner: str | None = None
+) -> tuple[str, str, int, int]:
     """A role found as title tokens, its evidence spanning the title and the name."""
     words = [f"{owner}'s" if owner and token.lower_ == "its" else None for token in tokens]
     text = _text(tokens, words)

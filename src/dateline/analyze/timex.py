@@ -19,6 +19,7 @@ Not time expressions here: ordinary nouns that only look temporal ("the next pha
 new era"), clock times without a.m./p.m., and "current" alone; vague plural units count
 only after a preposition of extent ("for years").
 """
+
 from __future__ import annotations
 
 import logging
@@ -64,26 +65,105 @@ Direction = str | None  # "past", "future" or None (no cue)
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _PAST_AUX = frozenset({"has", "have", "had", "'ve", "'d", "did"})
 # Verbs whose present or passive form announces something ahead ("is scheduled to vote").
-_PLAN_VERBS = frozenset({"schedule", "plan", "expect", "set", "due", "intend", "aim", "hope",
-                         "prepare", "promise", "vow", "pledge", "threaten", "propose", "seek"})
+_PLAN_VERBS = frozenset(
+    {
+        "schedule",
+        "plan",
+        "expect",
+        "set",
+        "due",
+        "intend",
+        "aim",
+        "hope",
+        "prepare",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+        "propose",
+        "seek",
+    }
+)
 # Words before a bare year that make it a date rather than a quantity ("in 2022", "fiscal 1989").
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|to|through|during|before|after|fiscal|early|late|"
     r"year|and|or|between|for|around|about|spring|summer|fall|autumn|winter|as|at|the|'s)\s+|mid-)$",
-    re.IGNORECASE)
-_EXTENT_CONTEXT = re.compile(r"\b(?:for|over|in|within|after|took|take|takes|lasted|last|spent)\s+$",
-                             re.IGNORECASE)
-_AGED_THINGS = frozenset({
-    "war", "conflict", "crisis", "dispute", "ban", "ceasefire", "truce", "blockade", "embargo",
-    "siege", "occupation", "insurgency", "uprising", "rebellion", "revolution", "strike", "standoff",
-    "feud", "rivalry", "campaign", "investigation", "probe", "case", "policy", "program",
-    "programme", "law", "agreement", "deal", "treaty", "pact", "government", "regime", "coalition",
-    "moratorium", "freeze", "boycott", "protest", "movement", "effort", "search", "process",
-    "talks", "negotiation", "recession", "slump", "boom", "drought", "famine", "epidemic",
-    "pandemic", "outbreak", "shutdown", "lockdown", "sanction", "restriction", "mission",
-    "operation", "offensive", "invasion", "presidency", "administration", "marriage", "tradition"})
-_SET_CONTEXT = re.compile(r"(?:\d|%|\bonce|\btwice|\btimes|\bpercent|\bcents?|\bdollars?)\s*$",
-                          re.IGNORECASE)
+    re.IGNORECASE,
+)
+_EXTENT_CONTEXT = re.compile(
+    r"\b(?:for|over|in|within|after|took|take|takes|lasted|last|spent)\s+$", re.IGNORECASE
+)
+_AGED_THINGS = frozenset(
+    {
+        "war",
+        "conflict",
+        "crisis",
+        "dispute",
+        "ban",
+        "ceasefire",
+        "truce",
+        "blockade",
+        "embargo",
+        "siege",
+        "occupation",
+        "insurgency",
+        "uprising",
+        "rebellion",
+        "revolution",
+        "strike",
+        "standoff",
+        "feud",
+        "rivalry",
+        "campaign",
+        "investigation",
+        "probe",
+        "case",
+        "policy",
+        "program",
+        "programme",
+        "law",
+        "agreement",
+        "deal",
+        "treaty",
+        "pact",
+        "government",
+        "regime",
+        "coalition",
+        "moratorium",
+        "freeze",
+        "boycott",
+        "protest",
+        "movement",
+        "effort",
+        "search",
+        "process",
+        "talks",
+        "negotiation",
+        "recession",
+        "slump",
+        "boom",
+        "drought",
+        "famine",
+        "epidemic",
+        "pandemic",
+        "outbreak",
+        "shutdown",
+        "lockdown",
+        "sanction",
+        "restriction",
+        "mission",
+        "operation",
+        "offensive",
+        "invasion",
+        "presidency",
+        "administration",
+        "marriage",
+        "tradition",
+    }
+)
+_SET_CONTEXT = re.compile(
+    r"(?:\d|%|\bonce|\btwice|\btimes|\bpercent|\bcents?|\bdollars?)\s*$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -113,7 +193,7 @@ class _Context:
         begin = sent.start_char
         if sent.start > 0:
             begin = sentence_of(self.doc, sent.start - 1).start_char
-        return bool(re.search(r"quarter|period", self.text[begin:sent.end_char], re.IGNORECASE))
+        return bool(re.search(r"quarter|period", self.text[begin : sent.end_char], re.IGNORECASE))
 
     @property
     def story_day(self) -> date | None:
@@ -163,15 +243,18 @@ def find_timexes(text: str, anchor: date | None, doc: Doc | None = None) -> list
     chosen: list[tuple[int, int, int, re.Match]] = []
     taken = bytearray(len(text))
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
-        if not any(taken[cand[0]:cand[1]]):
-            taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
+        if not any(taken[cand[0] : cand[1]]):
+            taken[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
             chosen.append(cand)
     found = []
     for start, end, priority, match in sorted(chosen):
         rule = _RULES[priority]
         result = rule.resolve(match, ctx)
-        found.append(TimeExpression(start, end, text[start:end], result.type, result.value,
-                                    rule.name, result.anchor))
+        found.append(
+            TimeExpression(
+                start, end, text[start:end], result.type, result.value, rule.name, result.anchor
+            )
+        )
         if result.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", result.value):
             ctx.narrative = date.fromisoformat(result.value[:10])
     logger.debug("%d time expressions", len(found))
@@ -191,7 +274,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _tense(doc: Doc, start: int, end: int) -> Direction:
-    """"past", "future" or None for the clause holding the span, from the verb governing it."""
+    """ "past", "future" or None for the clause holding the span, from the verb governing it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -292,8 +375,11 @@ def _month_day(m: re.Match, ctx: _Context) -> _Found:
     month, day = _month(m["month"]), _day(m["day"])
     if ctx.anchor is None:
         return _Found("DATE", None)
-    options = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
-               if (d := _safe_date(y, month, day))]
+    options = [
+        d
+        for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+        if (d := _safe_date(y, month, day))
+    ]
     if not options:
         return _Found("DATE", None, ctx.anchor)
     picked = _pick(options, ctx.anchor, ctx.direction(*m.span()))
@@ -360,14 +446,25 @@ def _clock(m: re.Match, ctx: _Context) -> _Found:
         return _Found("TIME", None)
     day = ctx.anchor
     if g.get("weekday"):
-        day = _weekday_date(ctx.anchor, WEEKDAYS[g["weekday"].lower()], "", ctx.direction(*m.span()))
+        day = _weekday_date(
+            ctx.anchor, WEEKDAYS[g["weekday"].lower()], "", ctx.direction(*m.span())
+        )
     elif g.get("rday"):
-        day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[g["rday"].lower()])
+        day = ctx.anchor + timedelta(
+            days={"today": 0, "yesterday": -1, "tomorrow": 1}[g["rday"].lower()]
+        )
     return _Found("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", ctx.anchor)
 
 
-_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
-                "last night": -1, "this": 0}
+_DAY_OFFSETS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "tonight": 0,
+    "overnight": -1,
+    "last night": -1,
+    "this": 0,
+}
 
 
 def _relative_day(m: re.Match, ctx: _Context) -> _Found:
@@ -376,10 +473,30 @@ def _relative_day(m: re.Match, ctx: _Context) -> _Found:
     for word, code in PARTS_OF_DAY.items():
         if words.endswith(word):
             part = code
-    base = "last night" if words == "last night" else next(
-        (w for w in ("the day before yesterday", "the day after tomorrow", "today", "yesterday",
-                     "tomorrow", "tonight", "overnight", "this") if w in words), "today")
-    offset = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(base, _DAY_OFFSETS.get(base, 0))
+    base = (
+        "last night"
+        if words == "last night"
+        else next(
+            (
+                w
+                for w in (
+                    "the day before yesterday",
+                    "the day after tomorrow",
+                    "today",
+                    "yesterday",
+                    "tomorrow",
+                    "tonight",
+                    "overnight",
+                    "this",
+                )
+                if w in words
+            ),
+            "today",
+        )
+    )
+    offset = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(
+        base, _DAY_OFFSETS.get(base, 0)
+    )
     if ctx.anchor is None:
         return _Found("TIME" if part else "DATE", None)
     day = (ctx.anchor + timedelta(days=offset)).isoformat()
@@ -388,8 +505,15 @@ def _relative_day(m: re.Match, ctx: _Context) -> _Found:
     return _Found("DATE", day, ctx.anchor)
 
 
-_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
-              "coming": 1}
+_REL_SHIFT = {
+    "this": 0,
+    "current": 0,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+}
 
 
 def _relative_period(m: re.Match, ctx: _Context) -> _Found:
@@ -418,6 +542,7 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 def _season(anchor: date, code: str, amount: int) -> str:
     """Season ``code`` this year (0), the last one over before ``anchor`` (-1), or the next to begin (1)."""
+
     def bounds(year: int) -> tuple[date, date]:
         start = date(year, _SEASON_START[code], 1)
         return start, add_months(start, 3)
@@ -451,8 +576,18 @@ def _offset(m: re.Match, ctx: _Context) -> _Found:
     return _Found("DATE", at_precision(day, unit), base)
 
 
-_NARRATIVE_SHIFT = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1,
-                    "preceding": -1, "before": -1, "earlier": -1, "that": 0, "same": 0}
+_NARRATIVE_SHIFT = {
+    "next": 1,
+    "following": 1,
+    "after": 1,
+    "later": 1,
+    "previous": -1,
+    "preceding": -1,
+    "before": -1,
+    "earlier": -1,
+    "that": 0,
+    "same": 0,
+}
 
 
 def _narrative(m: re.Match, ctx: _Context) -> _Found:
@@ -495,7 +630,16 @@ def _season_year(m: re.Match, ctx: _Context) -> _Found:
     return _Found("DATE", f"{m['year']}-{SEASONS[m['season'].lower()]}")
 
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 
 def _quarter(m: re.Match, ctx: _Context) -> _Found:
@@ -547,13 +691,27 @@ def _year_before(quarter: str) -> str:
     return f"{int(year) - 1}-{q}"
 
 
-_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-         "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
-         "at the moment": "PRESENT_REF", "right now": "PRESENT_REF", "recently": "PAST_REF",
-         "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-         "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
-         "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-         "a later date": "FUTURE_REF"}
+_REFS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the past": "PAST_REF",
+    "in the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "shortly": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+}
 
 
 def _reference(m: re.Match, ctx: _Context) -> _Found:
@@ -562,8 +720,14 @@ def _reference(m: re.Match, ctx: _Context) -> _Found:
     return _Found("DATE", value)
 
 
-_SET_UNITS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-              "hourly": "PT1H"}
+_SET_UNITS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+}
 
 
 def _set(m: re.Match, ctx: _Context) -> _Found:
@@ -584,8 +748,11 @@ def _holiday(m: re.Match, ctx: _Context) -> _Found:
         return _Found("DATE", day.isoformat() if day else None)
     if ctx.anchor is None:
         return _Found("DATE", None)
-    options = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
-               if (d := holiday(name, y))]
+    options = [
+        d
+        for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+        if (d := holiday(name, y))
+    ]
     day = _pick(options, ctx.anchor, ctx.direction(*m.span()))
     return _Found("DATE", day.isoformat(), ctx.anchor)
 
@@ -607,9 +774,15 @@ def _full_month_name(m: re.Match, ctx: _Context) -> bool:
     if word.lower() not in _FULL_MONTH_NAMES or not word[0].isupper():
         return False
     if word.lower() == "may" and not (m["rel"] or m["pos"] or m["yrel"]):
-        before = ctx.text[max(0, m.start() - 12):m.start()]
-        return bool(re.search(r"\b(?:in|since|by|until|of|from|through|to|before|after|during|"
-                              r"early|late|mid-)\s*$", before, re.IGNORECASE))
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        return bool(
+            re.search(
+                r"\b(?:in|since|by|until|of|from|through|to|before|after|during|"
+                r"early|late|mid-)\s*$",
+                before,
+                re.IGNORECASE,
+            )
+        )
     return True
 
 
@@ -621,7 +794,7 @@ def _dated_year(m: re.Match, ctx: _Context) -> bool:
     """A four-digit number is a year after "in", "since", "fiscal"... or inside a DATE entity."""
     if m["prefix"]:
         return True
-    if _YEAR_CONTEXT.search(ctx.text[max(0, m.start() - 12):m.start()]):
+    if _YEAR_CONTEXT.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return True
     span = ctx.doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
     return span is not None and any(t.ent_type_ == "DATE" for t in span)
@@ -632,32 +805,32 @@ def _real_duration(m: re.Match, ctx: _Context) -> bool:
     num, unit = m["num"].lower(), unit_of(m["unit"])
     if m[0].lower().endswith("old"):
         # A person's age is no time expression; a conflict's is ("the four-year-old war").
-        after = re.match(r"[\s-]+([a-z]+)", ctx.text[m.end():].lower())
+        after = re.match(r"[\s-]+([a-z]+)", ctx.text[m.end() :].lower())
         return bool(after) and after.group(1).rstrip("s") in _AGED_THINGS
     if num in ("a", "an", "one") and unit == "second":
         return False
-    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():]):
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end() :]):
         return False
-    if num in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 12):m.start()]):
+    if num in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return False
     return True
 
 
 def _after_extent(m: re.Match, ctx: _Context) -> bool:
-    return bool(_EXTENT_CONTEXT.search(ctx.text[max(0, m.start() - 10):m.start()]))
+    return bool(_EXTENT_CONTEXT.search(ctx.text[max(0, m.start() - 10) : m.start()]))
 
 
 def _rate(m: re.Match, ctx: _Context) -> bool:
-    """"a day" is a SET only as a rate ("twice a day", "$5 a day"); "every day" always is."""
+    """ "a day" is a SET only as a rate ("twice a day", "$5 a day"); "every day" always is."""
     if m[0].lower().startswith("a "):
-        return bool(_SET_CONTEXT.search(ctx.text[max(0, m.start() - 12):m.start()]))
+        return bool(_SET_CONTEXT.search(ctx.text[max(0, m.start() - 12) : m.start()]))
     return True
 
 
 def _quarter_noun(m: re.Match, ctx: _Context) -> bool:
-    """"the third quarter" but not "a quarter of the shares" or "the quarter point"."""
+    """ "the third quarter" but not "a quarter of the shares" or "the quarter point"."""
     cued = m["ord"] or m["rel"] or m["yrel"] or m[0].lower().startswith("the ")
-    return bool(cued) and not re.match(r"\s+(?:of|point|hour|mile)\b", ctx.text[m.end():])
+    return bool(cued) and not re.match(r"\s+(?:of|point|hour|mile)\b", ctx.text[m.end() :])
 
 
 # -- the rules --------------------------------------------------------------------------
@@ -680,64 +853,208 @@ _YEAR_TAIL = r",?\s+(?P<year>" + YEAR + r")"
 _RULES: list[_Rule] = [
     _Rule("date-full", _r(_WD_PREFIX + _MONTH_DAY + _YEAR_TAIL), _full_date, _capitalised_month),
     _Rule("date-full", _r(_WD_PREFIX + _DAY_MONTH + _YEAR_TAIL), _full_date, _capitalised_month),
-    _Rule("date-iso", _r(r"(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?P<us>[01]?\d/[0-3]?\d/(?:19|20)\d\d))"),
-          _full_date),
+    _Rule(
+        "date-iso",
+        _r(r"(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?P<us>[01]?\d/[0-3]?\d/(?:19|20)\d\d))"),
+        _full_date,
+    ),
     _Rule("month-day", _r(_WD_PREFIX + _MONTH_DAY), _month_day, _capitalised_month),
     _Rule("month-day", _r(_WD_PREFIX + _DAY_MONTH), _month_day, _capitalised_month),
-    _Rule("month-year", _r(r"(?:(?:early|late|mid)(?:-|\s+))?(?P<month>" + MONTH + r"),?\s+(?:of\s+)?(?P<year>"
-                           + YEAR + r")"), _month_year, _capitalised_month),
-    _Rule("month", _r(r"(?:(?P<pos>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
-                      r"end|beginning)(?:-|\s+)(?:of\s+)?)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<month>"
-                      + MONTH + r")(?:\s+(?P<yrel>this|last|next)\s+year)?"), _bare_month, _full_month_name),
-    _Rule("clock", _r(r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)"
-                      r"|(?P<word>noon|midnight))" + _ZONE + r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>" + WEEKDAY
-                      + r")|(?P<rday>today|yesterday|tomorrow)))?"), _clock),
-    _Rule("weekday", _r(r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<weekday>" + WEEKDAY + r")" + _PART),
-          _weekday, _capitalised_weekday),
-    _Rule("relative-day", _r(r"(?:(?:late|early)\s+)?(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
-                             r"tomorrow|(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
-                             r"|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))"),
-          _relative_day),
-    _Rule("relative-period", _r(r"(?:(?:earlier|later|early|late|mid)(?:-|\s+))?(?P<rel>this|last|next|past|"
-                                r"previous|coming|current)\s+(?P<unit>week|weekend|month|year|quarter|decade|"
-                                + SEASON + r")"), _relative_period),
+    _Rule(
+        "month-year",
+        _r(
+            r"(?:(?:early|late|mid)(?:-|\s+))?(?P<month>"
+            + MONTH
+            + r"),?\s+(?:of\s+)?(?P<year>"
+            + YEAR
+            + r")"
+        ),
+        _month_year,
+        _capitalised_month,
+    ),
+    _Rule(
+        "month",
+        _r(
+            r"(?:(?P<pos>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+            r"end|beginning)(?:-|\s+)(?:of\s+)?)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<month>"
+            + MONTH
+            + r")(?:\s+(?P<yrel>this|last|next)\s+year)?"
+        ),
+        _bare_month,
+        _full_month_name,
+    ),
+    _Rule(
+        "clock",
+        _r(
+            r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)"
+            r"|(?P<word>noon|midnight))"
+            + _ZONE
+            + r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>"
+            + WEEKDAY
+            + r")|(?P<rday>today|yesterday|tomorrow)))?"
+        ),
+        _clock,
+    ),
+    _Rule(
+        "weekday",
+        _r(r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<weekday>" + WEEKDAY + r")" + _PART),
+        _weekday,
+        _capitalised_weekday,
+    ),
+    _Rule(
+        "relative-day",
+        _r(
+            r"(?:(?:late|early)\s+)?(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
+            r"tomorrow|(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
+            r"|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))"
+        ),
+        _relative_day,
+    ),
+    _Rule(
+        "relative-period",
+        _r(
+            r"(?:(?:earlier|later|early|late|mid)(?:-|\s+))?(?P<rel>this|last|next|past|"
+            r"previous|coming|current)\s+(?P<unit>week|weekend|month|year|quarter|decade|"
+            + SEASON
+            + r")"
+        ),
+        _relative_period,
+    ),
     _Rule("weekend", _r(r"the\s+weekend"), _weekend),
-    _Rule("offset", _r(r"(?:" + APPROX_MODIFIER + r"\s+)?(?P<num>"
-                       + NUMBER + r")(?:\s+|-)(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier|later|from\s+now|"
-                       r"hence)"), _offset),
-    _Rule("narrative", _r(r"(?:later\s+|earlier\s+)?(?:the\s+(?:next|following|previous|preceding|same)\s+"
-                          r"(?:day|morning|afternoon|evening|night|week|month|year)|the\s+(?:day|week|month|year)"
-                          r"\s+(?:before|after)|that\s+(?:day|morning|afternoon|evening|night|week|month))"),
-          _narrative),
+    _Rule(
+        "offset",
+        _r(
+            r"(?:"
+            + APPROX_MODIFIER
+            + r"\s+)?(?P<num>"
+            + NUMBER
+            + r")(?:\s+|-)(?P<unit>"
+            + UNIT
+            + r")\s+(?P<dir>ago|earlier|later|from\s+now|"
+            r"hence)"
+        ),
+        _offset,
+    ),
+    _Rule(
+        "narrative",
+        _r(
+            r"(?:later\s+|earlier\s+)?(?:the\s+(?:next|following|previous|preceding|same)\s+"
+            r"(?:day|morning|afternoon|evening|night|week|month|year)|the\s+(?:day|week|month|year)"
+            r"\s+(?:before|after)|that\s+(?:day|morning|afternoon|evening|night|week|month))"
+        ),
+        _narrative,
+    ),
     # "the" belongs to "the third quarter" but not to the adjective in "the third-quarter loss".
-    _Rule("quarter", _r(r"(?:(?P<yrel>this|last|next)\s+year's\s+)?(?:the\s+(?!(?:first|second|third|fourth)-))?"
-                        r"(?:(?P<rel>year-ago|year-earlier|latest|current|last|previous|past|recent|this|next|coming|fiscal)\s+)?(?:(?P<ord>first|"
-                        r"second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?quarter(?:\s+of\s+(?:fiscal\s+)?"
-                        r"(?P<year>" + YEAR + r"))?"), _quarter, _quarter_noun),
-    _Rule("half", _r(r"(?:the\s+)?(?P<ord>first|second)[- ]half(?:\s+of\s+(?P<year>" + YEAR + r"))?"), _half),
-    _Rule("year-earlier", _r(r"(?:the\s+(?:year-earlier|year-ago)\s+period|year-earlier|year-ago)"), _year_earlier),
-    _Rule("season-year", _r(r"(?:the\s+)?(?:(?:early|late|mid)(?:-|\s+))?(?P<season>" + SEASON
-                            + r")\s+(?:of\s+)?(?P<year>" + YEAR + r")"), _season_year),
-    _Rule("decade", _r(r"(?:the\s+)?(?:(?:early|mid|late)(?:-|\s+))?(?:(?P<decade>1[6-9]\d0|20\d0)|['’](?P<short>\d0))"
-                       r"['’]?s"), _decade),
+    _Rule(
+        "quarter",
+        _r(
+            r"(?:(?P<yrel>this|last|next)\s+year's\s+)?(?:the\s+(?!(?:first|second|third|fourth)-))?"
+            r"(?:(?P<rel>year-ago|year-earlier|latest|current|last|previous|past|recent|this|next|coming|fiscal)\s+)?(?:(?P<ord>first|"
+            r"second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?quarter(?:\s+of\s+(?:fiscal\s+)?"
+            r"(?P<year>" + YEAR + r"))?"
+        ),
+        _quarter,
+        _quarter_noun,
+    ),
+    _Rule(
+        "half",
+        _r(r"(?:the\s+)?(?P<ord>first|second)[- ]half(?:\s+of\s+(?P<year>" + YEAR + r"))?"),
+        _half,
+    ),
+    _Rule(
+        "year-earlier",
+        _r(r"(?:the\s+(?:year-earlier|year-ago)\s+period|year-earlier|year-ago)"),
+        _year_earlier,
+    ),
+    _Rule(
+        "season-year",
+        _r(
+            r"(?:the\s+)?(?:(?:early|late|mid)(?:-|\s+))?(?P<season>"
+            + SEASON
+            + r")\s+(?:of\s+)?(?P<year>"
+            + YEAR
+            + r")"
+        ),
+        _season_year,
+    ),
+    _Rule(
+        "decade",
+        _r(
+            r"(?:the\s+)?(?:(?:early|mid|late)(?:-|\s+))?(?:(?P<decade>1[6-9]\d0|20\d0)|['’](?P<short>\d0))"
+            r"['’]?s"
+        ),
+        _decade,
+    ),
     _Rule("century", _r(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century"), _century),
-    _Rule("year", _r(r"(?P<prefix>fiscal\s+|mid-|(?:early|late)\s+|the\s+(?:end|beginning|start|middle)\s+of\s+)?"
-                     r"(?P<year>" + YEAR + r")"), _year, _dated_year),
-    _Rule("holiday", _r(r"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|thanksgiving(?:\s+day)?|"
-                        r"halloween|independence\s+day|valentine['’]s\s+day)(?:,?\s+(?P<year>" + YEAR + r"))?"),
-          _holiday, lambda m, c: m["name"][0].isupper()),
-    _Rule("duration", _r(r"(?:" + DURATION_MODIFIER + r"\s+){0,2}(?P<num>" + NUMBER + r")\s+(?:more\s+)?"
-                         r"(?P<unit>" + UNIT + r")(?:\s+old|\s+long)?"), _duration, _real_duration),
+    _Rule(
+        "year",
+        _r(
+            r"(?P<prefix>fiscal\s+|mid-|(?:early|late)\s+|the\s+(?:end|beginning|start|middle)\s+of\s+)?"
+            r"(?P<year>" + YEAR + r")"
+        ),
+        _year,
+        _dated_year,
+    ),
+    _Rule(
+        "holiday",
+        _r(
+            r"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|thanksgiving(?:\s+day)?|"
+            r"halloween|independence\s+day|valentine['’]s\s+day)(?:,?\s+(?P<year>" + YEAR + r"))?"
+        ),
+        _holiday,
+        lambda m, c: m["name"][0].isupper(),
+    ),
+    _Rule(
+        "duration",
+        _r(
+            r"(?:" + DURATION_MODIFIER + r"\s+){0,2}(?P<num>" + NUMBER + r")\s+(?:more\s+)?"
+            r"(?P<unit>" + UNIT + r")(?:\s+old|\s+long)?"
+        ),
+        _duration,
+        _real_duration,
+    ),
     # A compound adjective ("a 30-year bond", "the four-year-old war") leaves out the article.
-    _Rule("duration", _r(r"(?:" + APPROX_MODIFIER + r"\s+)?(?P<num>" + NUMBER + r")-(?P<unit>" + UNIT
-                         + r")(?:-old|-long)?"), _duration, _real_duration),
-    _Rule("duration-vague", _r(r"(?:(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+)?(?P<unit>seconds|"
-                               r"minutes|hours|days|weeks|months|years|decades|centuries)"), _vague_duration,
-          lambda m, c: " " in m[0] or _after_extent(m, c)),
+    _Rule(
+        "duration",
+        _r(
+            r"(?:"
+            + APPROX_MODIFIER
+            + r"\s+)?(?P<num>"
+            + NUMBER
+            + r")-(?P<unit>"
+            + UNIT
+            + r")(?:-old|-long)?"
+        ),
+        _duration,
+        _real_duration,
+    ),
+    _Rule(
+        "duration-vague",
+        _r(
+            r"(?:(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+)?(?P<unit>seconds|"
+            r"minutes|hours|days|weeks|months|years|decades|centuries)"
+        ),
+        _vague_duration,
+        lambda m, c: " " in m[0] or _after_extent(m, c),
+    ),
     # Not "soon", "previously", "formerly", "shortly": TimeBank leaves most of them untagged.
-    _Rule("reference", _r(r"(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|"
-                          r"lately|the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+"
-                          r"date|recent(?:\s+(?:years|months|weeks|days))?)"), _reference),
-    _Rule("set", _r(r"(?:(?:every|each|per|a)\s+(?P<unit>day|week|month|year|morning|night|evening|" + WEEKDAY
-                    + r")|(?P<adverb>daily|nightly|weekly|monthly|yearly|hourly))"), _set, _rate),
+    _Rule(
+        "reference",
+        _r(
+            r"(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|"
+            r"lately|the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+"
+            r"date|recent(?:\s+(?:years|months|weeks|days))?)"
+        ),
+        _reference,
+    ),
+    _Rule(
+        "set",
+        _r(
+            r"(?:(?:every|each|per|a)\s+(?P<unit>day|week|month|year|morning|night|evening|"
+            + WEEKDAY
+            + r")|(?P<adverb>daily|nightly|weekly|monthly|yearly|hourly))"
+        ),
+        _set,
+        _rate,
+    ),
 ]

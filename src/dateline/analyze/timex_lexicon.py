@@ -1,4 +1,5 @@
 """Words and regex pieces for ``analyze.timex``: months, weekdays, numbers, units, calendar arithmetic."""
+
 from __future__ import annotations
 
 import calendar
@@ -7,20 +8,72 @@ from datetime import date, timedelta
 
 from dateline.months import MONTH_NUMBERS
 
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-            "sunday": 6}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-                "overnight": "NI"}
+PARTS_OF_DAY = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "overnight": "NI",
+}
 
-_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {
-    "a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
-    "a hundred": 100, "one hundred": 100, "hundred": 100}
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBER_WORDS = (
+    {w: i for i, w in enumerate(_SMALL)}
+    | _TENS
+    | {
+        "a": 1,
+        "an": 1,
+        "a couple of": 2,
+        "couple of": 2,
+        "a dozen": 12,
+        "dozen": 12,
+        "a hundred": 100,
+        "one hundred": 100,
+        "hundred": 100,
+    }
+)
 # Vague quantities give an unspecified number: "several years" is PXY.
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some")
 
@@ -31,23 +84,49 @@ def _alternation(words) -> str:
 
 # Abbreviations may end in a dot; (?![a-z]) stands in for \b, which fails after "Jan.".
 _FULL_MONTHS = [m for m in MONTH_NUMBERS if len(m) > 4 or m in ("may", "june", "july")]
-MONTH = (r"(?:(?:" + _alternation(_FULL_MONTHS) + r")|(?:"
-         + _alternation(set(MONTH_NUMBERS) - set(_FULL_MONTHS)) + r")\.?)(?![a-z])")
+MONTH = (
+    r"(?:(?:"
+    + _alternation(_FULL_MONTHS)
+    + r")|(?:"
+    + _alternation(set(MONTH_NUMBERS) - set(_FULL_MONTHS))
+    + r")\.?)(?![a-z])"
+)
 WEEKDAY = r"(?:" + _alternation(WEEKDAYS) + r")(?![a-z])"
 SEASON = r"(?:" + _alternation(SEASONS) + r")"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!,\d)"
 YEAR = r"(?<![\d$.,])(?:1[6-9]\d\d|20\d\d)(?![\d%])"
-_WORD_NUMBER = (r"(?:(?:" + _alternation(_TENS) + r")(?:[- ](?:" + _alternation(_SMALL[1:10]) + r"))?"
-                r"|" + _alternation([w for w in NUMBER_WORDS if w not in _TENS]) + r")")
-NUMBER = (r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + _WORD_NUMBER + r"|" + _alternation(VAGUE_NUMBERS) + r")")
-UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
-         "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
-         "centuries": "CE"}
-UNIT = r"(?:centuries|century|" + _alternation([u for u in UNITS if not u.startswith("centur")]) + r")s?"
+_WORD_NUMBER = (
+    r"(?:(?:" + _alternation(_TENS) + r")(?:[- ](?:" + _alternation(_SMALL[1:10]) + r"))?"
+    r"|" + _alternation([w for w in NUMBER_WORDS if w not in _TENS]) + r")"
+)
+NUMBER = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + _WORD_NUMBER + r"|" + _alternation(VAGUE_NUMBERS) + r")"
+UNITS = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "week": "W",
+    "weekend": "WE",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "centuries": "CE",
+}
+UNIT = (
+    r"(?:centuries|century|"
+    + _alternation([u for u in UNITS if not u.startswith("centur")])
+    + r")s?"
+)
 # TimeBank keeps "nearly", "more than" in the span but leaves out "about", "over", "only".
-APPROX_MODIFIER = r"(?:nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to)"
-DURATION_MODIFIER = (r"(?:" + APPROX_MODIFIER + r"|another|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|"
-                     r"the\s+previous|the\s+coming|the\s+latest|the|past|next|first|coming)")
+APPROX_MODIFIER = (
+    r"(?:nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to)"
+)
+DURATION_MODIFIER = (
+    r"(?:" + APPROX_MODIFIER + r"|another|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|"
+    r"the\s+previous|the\s+coming|the\s+latest|the|past|next|first|coming)"
+)
 
 
 def parse_number(words: str) -> float | None:
@@ -148,9 +227,16 @@ def at_precision(day: date, unit: str) -> str:
 def holiday(name: str, year: int) -> date | None:
     """The date of a fixed or rule-based holiday in ``year``."""
     name = " ".join(name.lower().replace("’", "'").split())
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-             "independence day": (7, 4), "valentine's day": (2, 14)}
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "halloween": (10, 31),
+        "independence day": (7, 4),
+        "valentine's day": (2, 14),
+    }
     if name in fixed:
         return date(year, *fixed[name])
     if name.startswith("thanksgiving"):

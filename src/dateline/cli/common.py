@@ -1,5 +1,6 @@
 """What every command shares: the Typer app, option types, settings, one-line errors, the
 progress display, and text made safe for a terminal."""
+
 from __future__ import annotations
 
 import logging
@@ -29,30 +30,60 @@ from dateline.store import Store
 
 app = typer.Typer(
     help="Turn news coverage into sourced story timelines.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = Annotated[str, typer.Option("--db", envvar="DATELINE_DB",
-                                       help="SQLite file or database URL of the store.")]
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="DATELINE_DB", help="SQLite file or database URL of the store."),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see schemas/).")]
-InputsArg = Annotated[list[str], typer.Argument(
-    help="Files, directories (recursive), http(s) URLs, or - for standard input.",
-    show_default=False)]
-PublishedOption = Annotated[str | None, typer.Option(
-    "--published", metavar="YYYY-MM-DD",
-    help="Publication date for inputs that state none (a date an input states wins).")]
-PublisherOption = Annotated[str | None, typer.Option(
-    "--publisher", metavar="NAME",
-    help="Publisher for inputs whose text and markup name none.")]
-JobsOption = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=1, help="Processes for the per-document stages (default: up to 4).")]
-StoryArg = Annotated[str, typer.Argument(
-    metavar="STORY", help="Story id, or a part of its title only one story's title contains.",
-    show_default=False)]
-StoryOption = Annotated[str | None, typer.Argument(
-    metavar="[STORY]", help="Story id or part of its title (default: the largest story).",
-    show_default=False)]
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, directories (recursive), http(s) URLs, or - for standard input.",
+        show_default=False,
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for inputs that state none (a date an input states wins).",
+    ),
+]
+PublisherOption = Annotated[
+    str | None,
+    typer.Option(
+        "--publisher", metavar="NAME", help="Publisher for inputs whose text and markup name none."
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Processes for the per-document stages (default: up to 4)."
+    ),
+]
+StoryArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="STORY",
+        help="Story id, or a part of its title only one story's title contains.",
+        show_default=False,
+    ),
+]
+StoryOption = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[STORY]",
+        help="Story id or part of its title (default: the largest story).",
+        show_default=False,
+    ),
+]
 MdOption = Annotated[bool, typer.Option("--md", help="Print Markdown, citations as footnotes.")]
 
 # C0/C1 control characters, which could drive the terminal, except tab and newline.
@@ -67,15 +98,21 @@ def _version(shown: bool) -> None:
 
 @app.callback()
 def _root(
-    verbose: Annotated[int, typer.Option(
-        "--verbose", "-v", count=True, help="Log more to stderr: -v info, -vv debug.")] = 0,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Print the version and exit.")]
-    = False,
+    verbose: Annotated[
+        int,
+        typer.Option("--verbose", "-v", count=True, help="Log more to stderr: -v info, -vv debug."),
+    ] = 0,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
-    logging.basicConfig(level=level, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
     if verbose < 2:
         # trafilatura and htmldate warn about every odd page; that is not the user's problem
         for name in ("trafilatura", "htmldate", "charset_normalizer"):
@@ -126,8 +163,13 @@ def opened(db: str) -> Iterator[Store]:
 def progress() -> Iterator[Callable[[str, Any], None]]:
     """A progress display; the callable counts one result of a phase ("Ingesting", ...)
     and reports it if it is a failure."""
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=stderr, transient=True) as shown:
         tasks: dict[str, Any] = {}
 

@@ -1,4 +1,5 @@
 """Commands that read inputs: ingest into the store, and extract or analyse without one."""
+
 from __future__ import annotations
 
 import functools
@@ -33,66 +34,108 @@ from dateline.run.link import link_pending
 
 @app.command("ingest")
 def ingest_cli(
-    inputs: InputsArg, db: DbOption = "dateline.db", published: PublishedOption = None,
-    publisher: PublisherOption = None, jobs: JobsOption = None, as_json: JsonOption = False,
+    inputs: InputsArg,
+    db: DbOption = "dateline.db",
+    published: PublishedOption = None,
+    publisher: PublisherOption = None,
+    jobs: JobsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Read articles from files, feeds, WARC, JSON lines, URLs or stdin into the store."""
     chosen = settings(db, jobs)
     given = parse_date(published)
     with opened(chosen.db) as store, progress() as tick:
-        report = ingest(inputs, store, chosen, published=given, publisher=publisher,
-                        stdin=sys.stdin.buffer,
-                        on_result=functools.partial(tick, "Ingesting"),
-                        on_analysed=functools.partial(tick, "Analysing"))
+        report = ingest(
+            inputs,
+            store,
+            chosen,
+            published=given,
+            publisher=publisher,
+            stdin=sys.stdin.buffer,
+            on_result=functools.partial(tick, "Ingesting"),
+            on_analysed=functools.partial(tick, "Analysing"),
+        )
     if as_json:
         typer.echo(json.dumps(report.to_json()))
     for source, article_id in report.exact_copies:
         stderr.print(f"same text as {article_id}: {safe(source)}", markup=False)
     for copy in report.copies:
-        stderr.print(f"near copy {copy.article_id} of {copy.canonical_id} "
-                     f"(similarity {copy.similarity:.2f})", markup=False)
-    stderr.print(f"ingested {report.ingested}, duplicate {report.duplicate} "
-                 f"({report.updated} updated), near copies {len(report.copies)}, "
-                 f"analysed {report.analysed}, skipped {report.skipped}", markup=False)
+        stderr.print(
+            f"near copy {copy.article_id} of {copy.canonical_id} "
+            f"(similarity {copy.similarity:.2f})",
+            markup=False,
+        )
+    stderr.print(
+        f"ingested {report.ingested}, duplicate {report.duplicate} "
+        f"({report.updated} updated), near copies {len(report.copies)}, "
+        f"analysed {report.analysed}, skipped {report.skipped}",
+        markup=False,
+    )
     if report.skipped:
         raise typer.Exit(1)
 
 
 @app.command("extract")
 def extract_cli(
-    inputs: InputsArg, published: PublishedOption = None, publisher: PublisherOption = None,
-    jobs: JobsOption = None, as_json: JsonOption = False,
+    inputs: InputsArg,
+    published: PublishedOption = None,
+    publisher: PublisherOption = None,
+    jobs: JobsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Extract articles without a store; --json prints one JSON object per line."""
     chosen = settings(jobs=jobs)
-    found = extract_documents(inputs, chosen, local_runner(chosen),
-                              published=parse_date(published), publisher=publisher,
-                              stdin=sys.stdin.buffer)
+    found = extract_documents(
+        inputs,
+        chosen,
+        local_runner(chosen),
+        published=parse_date(published),
+        publisher=publisher,
+        stdin=sys.stdin.buffer,
+    )
     results(found, _extracted_json, as_json)
 
 
 @app.command("analyze")
 def analyze_cli(
-    inputs: Annotated[list[str] | None, typer.Argument(
-        help="Files, directories, URLs or - to analyse without a store (with --json); "
-             "none: analyse the stored articles not analysed yet.", show_default=False)] = None,
-    redo: Annotated[bool, typer.Option("--redo", help="Analyse every stored article again.")
-                    ] = False,
-    db: DbOption = "dateline.db", published: PublishedOption = None,
-    publisher: PublisherOption = None, jobs: JobsOption = None, as_json: JsonOption = False,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, directories, URLs or - to analyse without a store (with --json); "
+            "none: analyse the stored articles not analysed yet.",
+            show_default=False,
+        ),
+    ] = None,
+    redo: Annotated[
+        bool, typer.Option("--redo", help="Analyse every stored article again.")
+    ] = False,
+    db: DbOption = "dateline.db",
+    published: PublishedOption = None,
+    publisher: PublisherOption = None,
+    jobs: JobsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Find entities, roles, dated time expressions, quotes and events in articles."""
     chosen = settings(db, jobs)
     if not inputs:
         with opened(chosen.db) as store, progress() as tick:
-            report = analyze_pending(store, local_runner(chosen), redo=redo,
-                                     on_result=functools.partial(tick, "Analysing"))
+            report = analyze_pending(
+                store,
+                local_runner(chosen),
+                redo=redo,
+                on_result=functools.partial(tick, "Analysing"),
+            )
             link_pending(store)
         stderr.print(f"analysed {report.analysed}, skipped {len(report.failures)}", markup=False)
         raise typer.Exit(1 if report.failures else 0)
-    found = analyze_documents(inputs, chosen, local_runner(chosen),
-                              published=parse_date(published), publisher=publisher,
-                              stdin=sys.stdin.buffer)
+    found = analyze_documents(
+        inputs,
+        chosen,
+        local_runner(chosen),
+        published=parse_date(published),
+        publisher=publisher,
+        stdin=sys.stdin.buffer,
+    )
     results(found, Analysed.to_json, as_json)
 
 

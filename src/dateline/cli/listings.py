@@ -1,5 +1,6 @@
 """Commands that list what the store holds: articles, one article, quotes, actors, copies,
 stories and a story's events."""
+
 from __future__ import annotations
 
 import json
@@ -22,15 +23,20 @@ def articles_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> N
                 continue
             a = stored.article
             how = f"({a.published.how})" if a.published.how else ""
-            typer.echo(safe(f"{stored.id}  {stored.published or 'undated':<10} {how:<10}  "
-                            f"{a.publisher or '-'}  [{a.wire or '-'}]  "
-                            f"{a.title or '(no title)'}"))
+            typer.echo(
+                safe(
+                    f"{stored.id}  {stored.published or 'undated':<10} {how:<10}  "
+                    f"{a.publisher or '-'}  [{a.wire or '-'}]  "
+                    f"{a.title or '(no title)'}"
+                )
+            )
 
 
 @app.command("show")
 def show_cli(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix.")],
-    db: DbOption = "dateline.db", as_json: JsonOption = False,
+    db: DbOption = "dateline.db",
+    as_json: JsonOption = False,
 ) -> None:
     """Show one article: metadata, body paragraphs and captions."""
     with opened(db) as store:
@@ -43,10 +49,14 @@ def show_cli(
 
 @app.command("quotes")
 def quotes_cli(
-    speaker: Annotated[str | None, typer.Option(
-        "--speaker", metavar="NAME", help="Only quotes whose speaker's name contains NAME.")
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker", metavar="NAME", help="Only quotes whose speaker's name contains NAME."
+        ),
     ] = None,
-    db: DbOption = "dateline.db", as_json: JsonOption = False,
+    db: DbOption = "dateline.db",
+    as_json: JsonOption = False,
 ) -> None:
     """List who said what, oldest first, with the article each quote comes from."""
     with opened(db) as store:
@@ -57,18 +67,27 @@ def quotes_cli(
     for said in found:
         quote = said.quote
         marks = "“{}”" if quote.direct else "{}"
-        typer.echo(safe(f"{said.article.published or 'undated':<10}  "
-                        f"{quote.speaker or '(unknown)'}: {marks.format(quote.text)}  "
-                        f"[{said.article.id}]"))
+        typer.echo(
+            safe(
+                f"{said.article.published or 'undated':<10}  "
+                f"{quote.speaker or '(unknown)'}: {marks.format(quote.text)}  "
+                f"[{said.article.id}]"
+            )
+        )
 
 
 @app.command("entities")
 def entities_cli(
-    story: Annotated[str | None, typer.Option(
-        "--story", metavar="STORY",
-        help="Only actors the story's articles mention (story id or part of its title).")
+    story: Annotated[
+        str | None,
+        typer.Option(
+            "--story",
+            metavar="STORY",
+            help="Only actors the story's articles mention (story id or part of its title).",
+        ),
     ] = None,
-    db: DbOption = "dateline.db", as_json: JsonOption = False,
+    db: DbOption = "dateline.db",
+    as_json: JsonOption = False,
 ) -> None:
     """List people, organisations and places by how many articles mention them."""
     with opened(db) as store:
@@ -78,9 +97,12 @@ def entities_cli(
         return
     for actor in found:
         others = [a for a in actor.aliases if a != actor.name]
-        typer.echo(safe(f"{actor.name}  [{actor.label}]  {actor.articles} articles, "
-                        f"{actor.mentions} mentions"
-                        + (f"  (also: {', '.join(others)})" if others else "")))
+        typer.echo(
+            safe(
+                f"{actor.name}  [{actor.label}]  {actor.articles} articles, "
+                f"{actor.mentions} mentions" + (f"  (also: {', '.join(others)})" if others else "")
+            )
+        )
         for role in actor.roles:
             span = role.first_seen or "undated"
             if role.last_seen and role.last_seen != role.first_seen:
@@ -102,8 +124,12 @@ def duplicates_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) ->
             typer.echo(safe(f"    same text  {seen.publisher or '-'}  {seen.url or seen.source}"))
         for copy in group.copies:
             for seen in copy.sightings:
-                typer.echo(safe(f"    near copy {copy.article_id} ({copy.similarity:.2f})  "
-                                f"{seen.publisher or '-'}  {seen.url or seen.source}"))
+                typer.echo(
+                    safe(
+                        f"    near copy {copy.article_id} ({copy.similarity:.2f})  "
+                        f"{seen.publisher or '-'}  {seen.url or seen.source}"
+                    )
+                )
 
 
 @app.command("stories")
@@ -116,8 +142,14 @@ def stories_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> No
         return
     shown = table("id", "dates", "story", "articles", "outlets", "events")
     for story in found:
-        shown.add_row(str(story.id), story.label, cell(story.title), str(story.articles),
-                      str(story.outlets), str(story.events))
+        shown.add_row(
+            str(story.id),
+            story.label,
+            cell(story.title),
+            str(story.articles),
+            str(story.outlets),
+            str(story.events),
+        )
     print_table(shown, found, "no stories yet: ingest articles first")
 
 
@@ -134,7 +166,12 @@ def events_cli(story: StoryArg, db: DbOption = "dateline.db", as_json: JsonOptio
     typer.echo(safe(f"{chosen.id}  {chosen.title}"))
     shown = table("dates", "event", "places", "participants", "articles", "sentences")
     for event in found:
-        shown.add_row(event.label, cell(event.title), cell(", ".join(event.places)),
-                      cell(", ".join(names.get(a, f"#{a}") for a in event.participants)),
-                      str(len(event.articles)), str(len(event.evidence)))
+        shown.add_row(
+            event.label,
+            cell(event.title),
+            cell(", ".join(event.places)),
+            cell(", ".join(names.get(a, f"#{a}") for a in event.participants)),
+            str(len(event.articles)),
+            str(len(event.evidence)),
+        )
     print_table(shown, found, "no events in this story")

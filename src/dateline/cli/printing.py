@@ -1,5 +1,6 @@
 """How commands print: JSON lines, tables, a readable article page, a view (timeline or key
 points) with footnotes, and files written whole or not at all."""
+
 from __future__ import annotations
 
 import json
@@ -57,8 +58,15 @@ def print_table(shown: Table, rows: Sequence[Any], empty: str) -> None:
     Console(highlight=False).print(shown)
 
 
-def view(title: str, found: list[render.Section], records: Sequence[Any], as_json: bool,
-         as_md: bool, as_html: bool, empty: str) -> None:
+def view(
+    title: str,
+    found: list[render.Section],
+    records: Sequence[Any],
+    as_json: bool,
+    as_md: bool,
+    as_html: bool,
+    empty: str,
+) -> None:
     """Print a view as JSON lines, Markdown, HTML, or for the terminal with footnotes."""
     if as_json:
         json_lines(records)
@@ -107,12 +115,16 @@ def describe(data: JSON) -> str:
     """A readable, terminal-safe page for one article's JSON form (with its analysis)."""
     published = data["published"]
     head = [
-        ("id", data.get("id")), ("title", data["title"]), ("url", data["url"]),
-        ("source", data["source"]), ("publisher", data["publisher"]), ("wire", data["wire"]),
-        ("dateline", data["dateline"]), ("authors", ", ".join(data["authors"]) or None),
+        ("id", data.get("id")),
+        ("title", data["title"]),
+        ("url", data["url"]),
+        ("source", data["source"]),
+        ("publisher", data["publisher"]),
+        ("wire", data["wire"]),
+        ("dateline", data["dateline"]),
+        ("authors", ", ".join(data["authors"]) or None),
         ("language", data["language"]),
-        ("published", f"{published['value']} ({published['how']})" if published["value"]
-         else None),
+        ("published", f"{published['value']} ({published['how']})" if published["value"] else None),
         ("summary", data["summary"]),
     ]
     lines = [f"{k + ':':<11}{v}" for k, v in head if v]
@@ -130,12 +142,30 @@ def _describe_analysis(analysis: JSON) -> list[str]:
         if m["label"] not in ("DATE", "TIME"):
             names.setdefault(m["name"], m["label"])
     lines = ["", "Entities:", *(f"  {name} [{label}]" for name, label in names.items())]
-    lines += ["", "Roles:", *(f"  {r['person']}: {r['title']} (as of {r['as_of'] or 'undated'})"
-                              for r in analysis["roles"])]
-    lines += ["", "Dates:", *(f"  {t['text']!r} -> {t['value'] or '?'} ({t['type']}, {t['rule']})"
-                              for t in analysis["timexes"])]
-    lines += ["", "Quotes:", *(f"  {q['speaker'] or '(unknown)'} {q['cue'] or ''}: "
-                               + (f"“{q['text']}”" if q["direct"] else q["text"])
-                               + (f" ({q['medium']})" if q["medium"] else "")
-                               for q in analysis["quotes"])]
+    lines += [
+        "",
+        "Roles:",
+        *(
+            f"  {r['person']}: {r['title']} (as of {r['as_of'] or 'undated'})"
+            for r in analysis["roles"]
+        ),
+    ]
+    lines += [
+        "",
+        "Dates:",
+        *(
+            f"  {t['text']!r} -> {t['value'] or '?'} ({t['type']}, {t['rule']})"
+            for t in analysis["timexes"]
+        ),
+    ]
+    lines += [
+        "",
+        "Quotes:",
+        *(
+            f"  {q['speaker'] or '(unknown)'} {q['cue'] or ''}: "
+            + (f"“{q['text']}”" if q["direct"] else q["text"])
+            + (f" ({q['medium']})" if q["medium"] else "")
+            for q in analysis["quotes"]
+        ),
+    ]
     return lines

@@ -1,5 +1,6 @@
 """Commands that write a story out: its timeline, key points, the check of both against
 their sources, and exports."""
+
 from __future__ import annotations
 
 import json
@@ -31,20 +32,33 @@ from dateline.views.export import FORMATS, check_format
 @app.command("timeline")
 def timeline_cli(
     story: StoryOption = None,
-    since: Annotated[str | None, typer.Option(
-        "--from", metavar="YYYY-MM-DD", help="Only events that end on or after this day.")
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="YYYY-MM-DD", help="Only events that end on or after this day."
+        ),
     ] = None,
-    until: Annotated[str | None, typer.Option(
-        "--to", metavar="YYYY-MM-DD", help="Only events that start on or before this day.")
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="YYYY-MM-DD", help="Only events that start on or before this day."
+        ),
     ] = None,
-    top: Annotated[int | None, typer.Option(
-        "--top", min=1, help="Only the N most important events.")] = None,
-    dates: Annotated[int | None, typer.Option(
-        "--dates", min=1, help="Benchmark protocol: this many days, the most important.")
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Only the N most important events.")
     ] = None,
-    per_date: Annotated[int, typer.Option(
-        "--per-date", min=1, help="With --dates: sentences per day.")] = 1,
-    db: DbOption = "dateline.db", as_json: JsonOption = False, as_md: MdOption = False,
+    dates: Annotated[
+        int | None,
+        typer.Option(
+            "--dates", min=1, help="Benchmark protocol: this many days, the most important."
+        ),
+    ] = None,
+    per_date: Annotated[
+        int, typer.Option("--per-date", min=1, help="With --dates: sentences per day.")
+    ] = 1,
+    db: DbOption = "dateline.db",
+    as_json: JsonOption = False,
+    as_md: MdOption = False,
     as_html: Annotated[bool, typer.Option("--html", help="Print one HTML page.")] = False,
 ) -> None:
     """A story's timeline: one cited source sentence per event, in date order."""
@@ -54,19 +68,32 @@ def timeline_cli(
         if dates is None:
             entries = service.timeline(store, chosen, since=first, until=last, top=top)
         else:
-            entries = service.dated_timeline(store, chosen, dates=dates, per_date=per_date,
-                                             since=first, until=last, top=top)
-    view(chosen.title, render.sections(entries=entries), entries, as_json, as_md, as_html,
-         "no dated events in this story")
+            entries = service.dated_timeline(
+                store, chosen, dates=dates, per_date=per_date, since=first, until=last, top=top
+            )
+    view(
+        chosen.title,
+        render.sections(entries=entries),
+        entries,
+        as_json,
+        as_md,
+        as_html,
+        "no dated events in this story",
+    )
 
 
 @app.command("brief")
 def brief_cli(
     story: StoryArg,
-    since: Annotated[str | None, typer.Option(
-        "--since", metavar="YYYY-MM-DD", help="Only what happened or was said since this day.")
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="YYYY-MM-DD", help="Only what happened or was said since this day."
+        ),
     ] = None,
-    db: DbOption = "dateline.db", as_json: JsonOption = False, as_md: MdOption = False,
+    db: DbOption = "dateline.db",
+    as_json: JsonOption = False,
+    as_md: MdOption = False,
 ) -> None:
     """A story's key points, each with its citations.
 
@@ -77,13 +104,21 @@ def brief_cli(
     with opened(db) as store:
         chosen = service.find_story(store, story)
         points = service.brief(store, chosen, since=first)
-    view(chosen.title, render.sections(points=points), points, as_json, as_md, False,
-         "nothing to report for this story")
+    view(
+        chosen.title,
+        render.sections(points=points),
+        points,
+        as_json,
+        as_md,
+        False,
+        "nothing to report for this story",
+    )
 
 
 @app.command("check")
-def check_cli(story: StoryOption = None, db: DbOption = "dateline.db",
-              as_json: JsonOption = False) -> None:
+def check_cli(
+    story: StoryOption = None, db: DbOption = "dateline.db", as_json: JsonOption = False
+) -> None:
     """Check every timeline and key-point line against the spans it cites.
 
     Exits 1 when a line has no citation or says what its citations do not.
@@ -94,23 +129,34 @@ def check_cli(story: StoryOption = None, db: DbOption = "dateline.db",
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
     for problem in report.problems:
         stderr.print(safe(problem), markup=False)
-    stderr.print(f"{report.lines} lines, {report.cited} cited, {report.supported} supported",
-                 markup=False)
+    stderr.print(
+        f"{report.lines} lines, {report.cited} cited, {report.supported} supported", markup=False
+    )
     if not report.ok:
         raise typer.Exit(1)
 
 
 @app.command("export")
 def export_cli(
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help=f"Output format: {', '.join(FORMATS)}.")] = "json",
-    story: Annotated[str | None, typer.Option(
-        "--story", metavar="STORY",
-        help="Only this story's articles and what hangs off them (id or part of its title).")
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATS)}."
+        ),
+    ] = "json",
+    story: Annotated[
+        str | None,
+        typer.Option(
+            "--story",
+            metavar="STORY",
+            help="Only this story's articles and what hangs off them (id or part of its title).",
+        ),
     ] = None,
-    out: Annotated[str | None, typer.Option(
-        "--out", "-o", metavar="FILE", help="Write to FILE instead of standard output.")
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write to FILE instead of standard output."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     db: DbOption = "dateline.db",

@@ -1,4 +1,5 @@
 """Extraction: one raw document in, one Article out (pure, no store, no network)."""
+
 from __future__ import annotations
 
 from dateline import errors
@@ -32,8 +33,16 @@ def extract(raw: RawDocument) -> Article:
     if summary and normalise_text(page.body[0]).startswith(normalise_text(summary)):
         summary = None  # a feed description that is only the body's first sentences
     return Article(
-        source=raw.source, url=meta.canonical_url, title=meta.title,
-        publisher=meta.publisher, wire=meta.wire, dateline=meta.dateline,
-        authors=meta.authors, language=meta.language, published=meta.published,
-        body=page.body, captions=page.captions, summary=summary,
+        source=raw.source,
+        url=meta.canonical_url,
+        title=meta.title,
+        publisher=meta.publisher,
+        wire=meta.wire,
+        dateline=meta.dateline,
+        authors=meta.authors,
+        language=meta.language,
+        published=meta.published,
+        body=page.body,
+        captions=page.captions,
+        summary=summary,
     )

@@ -5,6 +5,7 @@ strings. Each cue is capped by length, because a long paragraph that merely ment
 a newsletter or a copyright is story. Whole-line patterns allow trailing punctuation,
 so they also match a line already stripped of it.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,12 +59,34 @@ RELATED_LINK = Cue(
 """One link to another story: "Related: ...", "Also Read | ...", "SEE MORE: ..."."""
 
 READER_PROMPTS = [
-    Cue(re.compile(r"\b(?:delivered|sent|straight|right|direct(?:ly)?) (?:to|in|into) your inbox\b", re.I), 40),
-    Cue(re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|inbox|e-?mails?|updates|alerts)\b", re.I), 40),
+    Cue(
+        re.compile(
+            r"\b(?:delivered|sent|straight|right|direct(?:ly)?) (?:to|in|into) your inbox\b", re.I
+        ),
+        40,
+    ),
+    Cue(
+        re.compile(
+            r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|inbox|e-?mails?|updates|alerts)\b",
+            re.I,
+        ),
+        40,
+    ),
     Cue(re.compile(r"^subscribe to (?:our|the)\b", re.I), 40),
     Cue(re.compile(r"\bnewsletters?\W*$", re.I), 6),
-    Cue(re.compile(r"^(?:if you (?:enjoyed|liked|value)|support (?:our|independent|quality) journalism)\b", re.I), 60),
-    Cue(re.compile(rf"\bfollow (?:us|him|her|them|@\w+|[A-Z]\w+(?: [A-Z]\w+)?) on (?:{_NETWORK})\b", re.I), 60),
+    Cue(
+        re.compile(
+            r"^(?:if you (?:enjoyed|liked|value)|support (?:our|independent|quality) journalism)\b",
+            re.I,
+        ),
+        60,
+    ),
+    Cue(
+        re.compile(
+            rf"\bfollow (?:us|him|her|them|@\w+|[A-Z]\w+(?: [A-Z]\w+)?) on (?:{_NETWORK})\b", re.I
+        ),
+        60,
+    ),
     Cue(re.compile(r"^(?:have|got) a (?:news )?tip\b", re.I), 40),
 ]
 """Newsletter and subscription boxes, support appeals, social follow and tip prompts."""
@@ -72,7 +95,10 @@ COPYRIGHT = Cue(re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights rese
 """A copyright or "All rights reserved" line."""
 
 TAGS = Cue(
-    re.compile(r"^(?:tags?|topics?|keywords|categories|category|filed under|posted in|more about)\s*:", re.I),
+    re.compile(
+        r"^(?:tags?|topics?|keywords|categories|category|filed under|posted in|more about)\s*:",
+        re.I,
+    ),
     40,
 )
 """A taxonomy line: "Tags: ...", "Filed under: ..."."""
@@ -100,12 +126,18 @@ SHARE_BAR = Cue(
 """A share bar: nothing but share verbs and network names ("Share Tweet Email")."""
 
 REPORTING_CREDITS = [
-    Cue(re.compile(
-        r"^\(?(?:(?:additional|further|contributing|extra) )?(?:reporting|writing|editing|research|compiled|"
-        r"translated|produced|edited|graphics|photos|video)(?: and \w+)? by\b|;\s*editing by\b",
-        re.I,
-    ), 60),
-    Cue(re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b", re.I), 30),
+    Cue(
+        re.compile(
+            r"^\(?(?:(?:additional|further|contributing|extra) )?(?:reporting|writing|editing|research|compiled|"
+            r"translated|produced|edited|graphics|photos|video)(?: and \w+)? by\b|;\s*editing by\b",
+            re.I,
+        ),
+        60,
+    ),
+    Cue(
+        re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b", re.I),
+        30,
+    ),
     Cue(re.compile(r"^\(?with inputs from\b", re.I), 12),
 ]
 """Reporting, editing and wire credits: "(Reporting by A; Editing by B)"."""

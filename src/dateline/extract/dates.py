@@ -5,6 +5,7 @@ not converted to UTC, because a publisher's local date is the one its readers sa
 Only English month and weekday names are recognised, plus numeric forms. Years outside
 1900-2100 and impossible days (30 February) are rejected, never repaired.
 """
+
 from __future__ import annotations
 
 import email.utils
@@ -117,7 +118,11 @@ def _mention(match: re.Match[str]) -> DateMention | None:
     g = match.groupdict()
     year: str | None
     if g["m1"] or g["m2"]:
-        month, day, year = MONTH_NUMBERS[_key(g["m1"] or g["m2"])], g["d1"] or g["d2"], g["y1"] or g["y2"]
+        month, day, year = (
+            MONTH_NUMBERS[_key(g["m1"] or g["m2"])],
+            g["d1"] or g["d2"],
+            g["y1"] or g["y2"],
+        )
     elif g["m3"]:
         month, day, year = MONTH_NUMBERS[_key(g["m3"])], None, g["y3"]
     elif g["y4"]:
@@ -203,7 +208,9 @@ def date_from_url(url: str | None) -> date | None:
     for match in _URL_DATE.finditer(_url_path(url)):
         month = match["m"] or match["m2"]
         number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.lower())
-        found = make_date(int(match["y"]), number, int(match["d"] or match["d2"])) if number else None
+        found = (
+            make_date(int(match["y"]), number, int(match["d"] or match["d2"])) if number else None
+        )
         if found:
             return found
     return None
@@ -235,8 +242,24 @@ _CUE_REACH = 40  # characters between a cue and its date ("Published by X on Jan
 _MAX_LINE = 150
 # What may stand beside a date on a line that states only the date: a time, a zone,
 # a byline, "4 min read".
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
-_DATE_LINE_WORDS = {"at", "on", "by", "and", "min", "mins", "read", "updated", "published", "posted", "am", "pm", "the"}
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I
+)
+_DATE_LINE_WORDS = {
+    "at",
+    "on",
+    "by",
+    "and",
+    "min",
+    "mins",
+    "read",
+    "updated",
+    "published",
+    "posted",
+    "am",
+    "pm",
+    "the",
+}
 
 
 def date_from_lines(head: Sequence[str], tail: Sequence[str] = ()) -> date | None:
@@ -292,7 +315,9 @@ def _date_only_line(line: str) -> date | None:
     if len(dated) != 1:
         return None
     rest = line[: dated[0].start] + " " + line[dated[0].end :]
-    rest = re.sub(rf"{WEEKDAY}|\b[A-Z]{{2,5}}\b|GMT[+-]\d+|UTC[+-]\d+|\d+", " ", _TIME.sub(" ", rest))
+    rest = re.sub(
+        rf"{WEEKDAY}|\b[A-Z]{{2,5}}\b|GMT[+-]\d+|UTC[+-]\d+|\d+", " ", _TIME.sub(" ", rest)
+    )
     words = re.findall(r"[^\W\d_]+", rest)
     if len(words) > 4 or any(w.islower() and w not in _DATE_LINE_WORDS for w in words):
         return None
@@ -323,7 +348,8 @@ _AHEAD_NEXT = re.compile(
 _WILL = re.compile(r"\b(?:will|shall)\b", re.IGNORECASE)
 # What may precede a date that opens a sentence: "On", "But on Sunday,".
 _OPENING = re.compile(
-    rf"^\W*(?:(?:and|but|then|so|yet)\s+)?(?:on|from|starting|beginning)\s+(?:{WEEKDAY},?\s+)?$", re.IGNORECASE
+    rf"^\W*(?:(?:and|but|then|so|yet)\s+)?(?:on|from|starting|beginning)\s+(?:{WEEKDAY},?\s+)?$",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
 

@@ -9,6 +9,7 @@ headline, newsletter boxes and "Related:" lists (``html_furniture``). Each step 
 only if it raised F1 on the dev half of the article-extraction-benchmark
 (``bench/extraction.py``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -31,18 +32,25 @@ logger = logging.getLogger(__name__)
 # Measured on the benchmark's dev half (F1): defaults 0.962, include_comments=False
 # 0.965, favor_precision 0.973, both 0.975; fast, favor_recall, deduplicate or
 # include_formatting did not help. Comments are never part of an article body.
-_PRECISE = MappingProxyType({"favor_precision": True, "include_comments": False, "include_tables": True})
+_PRECISE = MappingProxyType(
+    {"favor_precision": True, "include_comments": False, "include_tables": True}
+)
 _BALANCED = MappingProxyType({"include_comments": False, "include_tables": True})
 
 # Caption containers outside <figure>: WordPress "wp-caption", "image-credit",
 # "photo-caption" and the like, matched as a word between separators (not "captioned"),
 # and length-capped below so that a large container with such a class is not taken whole.
-_CAPTION_CLASS = re.compile(r"(^|[\s_-])(wp-)?(caption|credit|image-?credit|photo-?credit)s?($|[\s_-])", re.I)
+_CAPTION_CLASS = re.compile(
+    r"(^|[\s_-])(wp-)?(caption|credit|image-?credit|photo-?credit)s?($|[\s_-])", re.I
+)
 _CAPTION_MAX_CHARS = 400
 # Inline pop-ups (people cards, glossary tooltips) nest other stories' links inside a
 # sentence; CSS hides them, which trafilatura cannot see. Only the pop-up body is
 # matched ("rollover-block", "tooltiptext"), not the trigger word it hangs on.
-_POPUP_CLASS = re.compile(r"(rollover|tooltip|popover|hover-?card)[\w-]*?(block|card|content|body|panel|box|text|inner)\b", re.I)
+_POPUP_CLASS = re.compile(
+    r"(rollover|tooltip|popover|hover-?card)[\w-]*?(block|card|content|body|panel|box|text|inner)\b",
+    re.I,
+)
 # Embedded posts are quotations the story relies on, but their wrappers carry
 # "social"/"embed" classes that trafilatura prunes as share widgets.
 _EMBED_XPATH = (
@@ -108,7 +116,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlText:
     if not body:
         logger.debug("no article text found: %s", url)
     captions_kept = _captions_in_story(captions, tree, body)
-    return HtmlText(title=title, body=tuple(body), captions=_unique(captions_kept + credits), summary=summary)
+    return HtmlText(
+        title=title, body=tuple(body), captions=_unique(captions_kept + credits), summary=summary
+    )
 
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
@@ -127,8 +137,11 @@ def html_text(html: str) -> str:
         return ""
     for junk in tree.xpath("//script|//style|//noscript"):
         junk.drop_tree()
-    blocks = [clean(el.text_content()) for el in tree.iter(*_BLOCKS)
-              if not any(child.tag in _BLOCKS for child in el.iterdescendants())]
+    blocks = [
+        clean(el.text_content())
+        for el in tree.iter(*_BLOCKS)
+        if not any(child.tag in _BLOCKS for child in el.iterdescendants())
+    ]
     return "\n\n".join(b for b in blocks if b) or clean(tree.text_content())
 
 
@@ -205,7 +218,9 @@ def _is_teaser(element: HtmlElement) -> bool:
 
 def _drop_popups(tree: HtmlElement) -> None:
     """Remove inline pop-up cards, keeping the text that follows them."""
-    popups = [e for e in tree.iter() if isinstance(e.tag, str) and _POPUP_CLASS.search(e.get("class", ""))]
+    popups = [
+        e for e in tree.iter() if isinstance(e.tag, str) and _POPUP_CLASS.search(e.get("class", ""))
+    ]
     for element in popups:
         if element.getparent() is not None:
             element.drop_tree()

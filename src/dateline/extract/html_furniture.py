@@ -5,6 +5,7 @@ Each rule looks at one extracted paragraph (plus, for lists, the ones after it) 
 capped by length, because a long paragraph that merely mentions a newsletter is story.
 The vocabulary is shared with the plain-text cleaner, in :mod:`dateline.extract.cues`.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,13 @@ _MAX_LIST_ITEM_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?\"”’:]\W*$")
 
 _FURNITURE = [
-    cues.RELATED_LINK, cues.TAGS, cues.ADVERT, cues.COPYRIGHT, cues.SHARE_BAR,
-    *cues.READER_PROMPTS, *cues.REPORTING_CREDITS,
+    cues.RELATED_LINK,
+    cues.TAGS,
+    cues.ADVERT,
+    cues.COPYRIGHT,
+    cues.SHARE_BAR,
+    *cues.READER_PROMPTS,
+    *cues.REPORTING_CREDITS,
 ]
 
 # Photo credits and captions that trafilatura leaves in the text.
@@ -64,7 +70,12 @@ def drop_furniture(
             in_list = True
             continue
         # a subheading or a sentence ends the list of links
-        if in_list and line.tag != "head" and count <= _MAX_LIST_ITEM_WORDS and not _SENTENCE_END.search(text):
+        if (
+            in_list
+            and line.tag != "head"
+            and count <= _MAX_LIST_ITEM_WORDS
+            and not _SENTENCE_END.search(text)
+        ):
             continue
         in_list = False
         if count <= _MAX_CREDIT_WORDS and _CREDIT.search(text):
@@ -74,12 +85,23 @@ def drop_furniture(
     return body, credits
 
 
-def _drop_head(lines: list[Line], headlines: list[str], description: str | None, standfirst: str | None) -> list[Line]:
+def _drop_head(
+    lines: list[Line], headlines: list[str], description: str | None, standfirst: str | None
+) -> list[Line]:
     """The lines without a repeated headline, standfirst or timestamp at the top."""
     drop = set()
     for index, line in enumerate(lines[:_HEAD_LINES]):
         tokens = words(line.text)
-        if any(_is_title(line.text, headline) for headline in headlines) or (standfirst and tokens == words(standfirst)) or (description and line.tag == "head" and tokens == words(description)) or (len(line.text.split()) <= _MAX_TIMESTAMP_WORDS and _CLOCK.search(line.text) and _DATE.search(line.text)):
+        if (
+            any(_is_title(line.text, headline) for headline in headlines)
+            or (standfirst and tokens == words(standfirst))
+            or (description and line.tag == "head" and tokens == words(description))
+            or (
+                len(line.text.split()) <= _MAX_TIMESTAMP_WORDS
+                and _CLOCK.search(line.text)
+                and _DATE.search(line.text)
+            )
+        ):
             drop.add(index)
     return [line for index, line in enumerate(lines) if index not in drop]
 
@@ -92,4 +114,3 @@ def _is_title(line: str, title: str) -> bool:
     if got == wanted or (len(got) >= 4 and wanted[: len(got)] == got):
         return True
     return got[: len(wanted)] == wanted and len(got) - len(wanted) <= _SITE_NAME_WORDS
-

@@ -6,6 +6,7 @@ merge keeps the precise result and takes back from the balanced one only what si
 inside the story: subheadings and full sentences between two kept paragraphs, and the
 longer version of a paragraph that lost an inline link.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -69,7 +70,10 @@ def restore_recall(precise: list[Line], balanced: list[Line]) -> list[Line]:
         when that only adds words. Nothing is added before the first or after the last
         shared line: that is where related stories and promos live.
     """
-    keys = [" ".join(words(line.text)) for line in precise], [" ".join(words(line.text)) for line in balanced]
+    keys = (
+        [" ".join(words(line.text)) for line in precise],
+        [" ".join(words(line.text)) for line in balanced],
+    )
     opcodes = difflib.SequenceMatcher(None, *keys, autojunk=False).get_opcodes()
     shared = [index for index, (op, *_) in enumerate(opcodes) if op == "equal"]
     merged: list[Line] = []
@@ -92,7 +96,11 @@ def _is_story(line: Line) -> bool:
     """Whether a balanced-only line looks like a subheading or a sentence of the story."""
     if line.tag == "head":
         return True
-    return line.tag == "p" and len(line.text.split()) >= _MIN_RESTORED_WORDS and bool(_SENTENCE_END.search(line.text))
+    return (
+        line.tag == "p"
+        and len(line.text.split()) >= _MIN_RESTORED_WORDS
+        and bool(_SENTENCE_END.search(line.text))
+    )
 
 
 def _only_adds_words(ours: list[Line], theirs: list[Line]) -> bool:

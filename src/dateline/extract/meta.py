@@ -34,6 +34,7 @@ declared unless the text plainly says otherwise; title from og:title, twitter:ti
 JSON-LD, ``<title>``, extraction, the container; canonical URL from ``<link
 rel=canonical>``, og:url, ``raw.url``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -199,7 +200,9 @@ def _is_tracking(pair: str) -> bool:
 
 def _page_url(url: str | None, canonical: str | None) -> str | None:
     """The page's canonical link, unless it points at a bare home page while we have more."""
-    if canonical and not (urlsplit(canonical).path.strip("/") == "" and url and urlsplit(url).path.strip("/")):
+    if canonical and not (
+        urlsplit(canonical).path.strip("/") == "" and url and urlsplit(url).path.strip("/")
+    ):
         return canonical
     return url
 
@@ -242,7 +245,11 @@ def _find_line(lines: Sequence[str], paragraphs: Iterable[str], order: range) ->
 
 
 def _published(
-    raw: RawDocument, facts: HtmlFacts | None, context: _Context, urls: list[str | None], language: str | None
+    raw: RawDocument,
+    facts: HtmlFacts | None,
+    context: _Context,
+    urls: list[str | None],
+    language: str | None,
 ) -> Published:
     """The publication date from the most trusted source (see the module docstring)."""
     hints = raw.hints
@@ -257,7 +264,9 @@ def _published(
         from_url = date_from_url(url)
         if from_url is not None:
             return Published(from_url, "url")
-    stated = date_from_lines(context.head, context.tail) or _lead_date(context, urls, raw.kind == "text")
+    stated = date_from_lines(context.head, context.tail) or _lead_date(
+        context, urls, raw.kind == "text"
+    )
     if stated is not None:
         return Published(stated, "text")
     if hints.user_published is not None:
@@ -285,7 +294,9 @@ def _lead_date(context: _Context, urls: list[str | None], plain_text: bool) -> d
     if not mentions:
         return None
     text = "\n".join(context.body)
-    around_text = "\n".join(line for line in context.head + context.tail if line not in context.body)
+    around_text = "\n".join(
+        line for line in context.head + context.tail if line not in context.body
+    )
     around = stated_years(around_text)
     if plain_text:
         around.update(int(year) for year in _COPYRIGHT_YEAR.findall(around_text))
@@ -301,7 +312,11 @@ def _lead_date(context: _Context, urls: list[str | None], plain_text: bool) -> d
 
 
 def _publisher(
-    raw: RawDocument, facts: HtmlFacts | None, context: _Context, url: str | None, authors: Sequence[str]
+    raw: RawDocument,
+    facts: HtmlFacts | None,
+    context: _Context,
+    url: str | None,
+    authors: Sequence[str],
 ) -> str | None:
     """Who published this copy: a signature, the markup, the page's own words, the user,
     the container, the URL."""
@@ -316,8 +331,15 @@ def _publisher(
         return site
     own = (
         (_title_site(facts.titles, context.page) if facts else None)
-        or next((s.name for s in map(read_signature, context.page) if s and s.kind == "message"), None)
-        or next(filter(None, (read_bio(line, authors) for line in context.tail if line not in context.body)), None)
+        or next(
+            (s.name for s in map(read_signature, context.page) if s and s.kind == "message"), None
+        )
+        or next(
+            filter(
+                None, (read_bio(line, authors) for line in context.tail if line not in context.body)
+            ),
+            None,
+        )
     )
     if own:
         return own
@@ -375,7 +397,9 @@ def _wire(raw: RawDocument, facts: HtmlFacts | None, context: _Context) -> str |
     closing = context.tail[:5]
     found = (
         next(filter(None, map(sign_off_wire, closing)), None)
-        or _signature(context, ("source", "original", "copyright", "published by", "publisher"), agencies=True)
+        or _signature(
+            context, ("source", "original", "copyright", "published by", "publisher"), agencies=True
+        )
         or next(filter(None, map(credit_wire, closing + context.head)), None)
     )
     if found:
@@ -419,7 +443,9 @@ def _language(facts: HtmlFacts | None, body: Sequence[str]) -> str | None:
     if len(text) < _LANGID_MIN_CHARS:
         return declared
     code, confidence = _identifier().classify(text)
-    if declared and not (code != declared and len(text) >= _OVERRULE_MIN_CHARS and confidence >= _OVERRULE_CONFIDENCE):
+    if declared and not (
+        code != declared and len(text) >= _OVERRULE_MIN_CHARS and confidence >= _OVERRULE_CONFIDENCE
+    ):
         return declared
     if declared:
         logger.debug("page declares %r but its text is %r (%.3f)", declared, code, confidence)
@@ -441,7 +467,9 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _title(raw: RawDocument, facts: HtmlFacts | None, found: str | None, sites: set[str]) -> str | None:
+def _title(
+    raw: RawDocument, facts: HtmlFacts | None, found: str | None, sites: set[str]
+) -> str | None:
     """The markup's title, else the one extraction found, else the container's."""
     candidates = [c for c in (*(facts.titles if facts else ()), found, raw.hints.title) if c]
     headlines = {_fold(candidate) for candidate in candidates}
@@ -490,5 +518,6 @@ def _is_site(segment: str, keys: set[str]) -> bool:
     """Whether a title segment or author names the site ("BBC News" for bbc.co.uk)."""
     key = _site_key(segment)
     return bool(key) and any(
-        key == site or (key.startswith(site) and len(segment.split()) <= 3 and len(site) >= 3) for site in keys
+        key == site or (key.startswith(site) and len(segment.split()) <= 3 and len(site) >= 3)
+        for site in keys
     )

@@ -3,13 +3,20 @@
 Short forms such as "AP" or "PA" are ordinary letters elsewhere, so ``agency`` only
 accepts a whole credit ("(AP)", "Reuters staff"), never a name found in running text.
 """
+
 from __future__ import annotations
 
 import re
 
 AGENCIES: dict[str, tuple[str, ...]] = {
     "Reuters": ("Reuters", "Thomson Reuters"),
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse", "France Presse"),
+    "AFP": (
+        "AFP",
+        "Agence France-Presse",
+        "Agence France Presse",
+        "France-Presse",
+        "France Presse",
+    ),
     "AP": ("AP", "Associated Press", "AP News"),
     "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
     "Interfax-Ukraine": ("Interfax-Ukraine",),
@@ -76,7 +83,9 @@ _FORMS = {
 }
 _FOLDED = {form.casefold(): name for form, name in _FORMS.items() if len(form) > 5}
 
-_DECORATION = re.compile(r"^(?:the\s+)|(?:\s+(?:staff|reporters?|wire|news\s+agency|report))$", re.IGNORECASE)
+_DECORATION = re.compile(
+    r"^(?:the\s+)|(?:\s+(?:staff|reporters?|wire|news\s+agency|report))$", re.IGNORECASE
+)
 
 
 def agency(text: str | None) -> str | None:

@@ -3,6 +3,7 @@
 Values are returned as written; ``meta.py`` decides which to trust. Page text is
 returned as lines so that bylines and date lines around the story can be read too.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,7 +37,15 @@ _PUBLISHED_KEYS = (
     "publish_date", "published_time", "published-date", "dc.date.issued", "dcterms.issued",
     "sailthru.date", "parsely-pub-date", "dc.date", "dcterms.date", "dcterms.created", "date",
 )  # fmt: skip
-_AUTHOR_KEYS = ("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+    "dc.creator",
+    "dcterms.creator",
+)
 _LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale")
 _TITLE_KEYS = ("og:title", "twitter:title")
 
@@ -107,8 +116,14 @@ def read_html(content: str, url: str | None = None) -> HtmlFacts | None:
             article.get("headline"),
             title_element.text_content() if title_element is not None else None,
         ),
-        site_names=_texts(meta.get("og:site_name"), _ld_publisher(article, objects), meta.get("application-name")),
-        authors=(_texts(*persons), _texts(*(meta.get(key) for key in _AUTHOR_KEYS)), _texts(*_microdata_authors(root))),
+        site_names=_texts(
+            meta.get("og:site_name"), _ld_publisher(article, objects), meta.get("application-name")
+        ),
+        authors=(
+            _texts(*persons),
+            _texts(*(meta.get(key) for key in _AUTHOR_KEYS)),
+            _texts(*_microdata_authors(root)),
+        ),
         author_orgs=_texts(*orgs),
         published=_published(root, meta, article),
         language=_language(root, meta, article),
@@ -203,7 +218,9 @@ def _ld_publisher(article: dict[str, Any], objects: list[dict[str, Any]]) -> str
     if isinstance(publisher, list):
         publisher = publisher[0] if publisher else None
     if isinstance(publisher, dict) and "name" not in publisher and "@id" in publisher:
-        publisher = next((o for o in objects if o.get("@id") == publisher["@id"] and "name" in o), publisher)
+        publisher = next(
+            (o for o in objects if o.get("@id") == publisher["@id"] and "name" in o), publisher
+        )
     return _ld_name(publisher)
 
 
@@ -217,14 +234,20 @@ def _microdata_authors(root: lxml.html.HtmlElement) -> Iterator[str]:
             yield text
 
 
-def _published(root: lxml.html.HtmlElement, meta: dict[str, str], article: dict[str, Any]) -> date | None:
+def _published(
+    root: lxml.html.HtmlElement, meta: dict[str, str], article: dict[str, Any]
+) -> date | None:
     """The first publication date the markup states; htmldate over the markup alone last."""
     candidates: list[str | None] = [meta.get(key) for key in _PUBLISHED_KEYS]
-    candidates.append(article.get("datePublished") if isinstance(article.get("datePublished"), str) else None)
+    candidates.append(
+        article.get("datePublished") if isinstance(article.get("datePublished"), str) else None
+    )
     for element in root.xpath(
         '//*[@itemprop="datePublished"][not(self::meta)] | //time[@pubdate] | //article//header//time[@datetime]'
     ):
-        candidates.append(element.get("datetime") or element.get("content") or element.text_content())
+        candidates.append(
+            element.get("datetime") or element.get("content") or element.text_content()
+        )
     for candidate in candidates:
         found = parse_date(candidate)
         if found is not None:
@@ -241,7 +264,11 @@ def _htmldate(root: lxml.html.HtmlElement) -> date | None:
     og:url counts as a URL date.
     """
     head = root.find("head")
-    metas = [m for m in (head.iter("meta") if head is not None else ()) if not _URL_VALUE.match(m.get("content") or "")]
+    metas = [
+        m
+        for m in (head.iter("meta") if head is not None else ())
+        if not _URL_VALUE.match(m.get("content") or "")
+    ]
     keep = [*metas, *root.xpath('//script[contains(@type, "ld+json")]')]
     marks = root.xpath("//time | //abbr")
     markup = "<html><head>{}</head><body>{}</body></html>".format(
@@ -261,7 +288,9 @@ def _htmldate(root: lxml.html.HtmlElement) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
-def _language(root: lxml.html.HtmlElement, meta: dict[str, str], article: dict[str, Any]) -> str | None:
+def _language(
+    root: lxml.html.HtmlElement, meta: dict[str, str], article: dict[str, Any]
+) -> str | None:
     """The declared language as written: ``<html lang>``, meta tags, JSON-LD inLanguage."""
     in_language = article.get("inLanguage")
     for value in (

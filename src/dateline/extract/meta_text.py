@@ -4,6 +4,7 @@ Each reader takes one line or paragraph and answers only when the whole of it ha
 shape it looks for, so that ordinary sentences ("By Monday, troops had...", "Reuters
 reported...") are never taken for bylines or wire credits.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,7 +67,9 @@ def read_lead(paragraph: str) -> Lead | None:
     if caps and _is_place(caps["place"]):
         return _lead(caps)
     named = _NAMED_LEAD.match(paragraph)
-    if named and (named["when"] or agency(named["credit"]) or (named["region"] and named["sep"] == ":")):
+    if named and (
+        named["when"] or agency(named["credit"]) or (named["region"] and named["sep"] == ":")
+    ):
         return _lead(named)
     bare = _CREDIT_ONLY.match(paragraph)
     if bare and agency(bare["credit"]):
@@ -84,13 +87,19 @@ def _lead(match: re.Match[str]) -> Lead:
     credit = match["credit"]
     # The parentheses after a dateline credit the source, an agency or any other
     # outlet: "BRUSSELS (Harbour Wire) -".
-    return Lead(_title_case(place), match["when"], agency(credit) or (outlet(credit) if credit else None))
+    return Lead(
+        _title_case(place), match["when"], agency(credit) or (outlet(credit) if credit else None)
+    )
 
 
 def _is_place(text: str) -> bool:
     """Whether a capitalised opening can be a place: not a label, not a salutation."""
     text = text.strip(" .'’-/")
-    return text not in _NOT_PLACES and not text.startswith("DEAR ") and sum(c.isalpha() for c in text) >= 2
+    return (
+        text not in _NOT_PLACES
+        and not text.startswith("DEAR ")
+        and sum(c.isalpha() for c in text) >= 2
+    )
 
 
 def _title_case(place: str) -> str:
@@ -137,7 +146,11 @@ def person_name(text: str) -> str | None:
     if name.endswith((" Jr", " Sr")):
         name += "."
     words = name.split()
-    if not 2 <= len(words) <= 5 or any(char.isdigit() for char in name) or words[0].lower() == "the":
+    if (
+        not 2 <= len(words) <= 5
+        or any(char.isdigit() for char in name)
+        or words[0].lower() == "the"
+    ):
         return None
     if name.isupper():
         words = [_title_word(word) for word in words]
@@ -149,7 +162,9 @@ def person_name(text: str) -> str | None:
             continue
         if bare.lower() in _NAME_PARTICLES and 0 < index < len(words) - 1:
             continue
-        if not _is_name_word(bare) or (word.endswith(".") and len(bare) > 2 and index < len(words) - 1):
+        if not _is_name_word(bare) or (
+            word.endswith(".") and len(bare) > 2 and index < len(words) - 1
+        ):
             # "Cunningham. Sputnik International" is a name and a sentence, not a name.
             return None
     return " ".join(words)
@@ -283,7 +298,9 @@ _OUTLET = re.compile(r"^(?:The\s+[A-Z][\w'’&.\-]*|[A-Z][\w'’&.\-]*(?:\s+[A-Z
 # Reuters closes its stories with "(Reporting by A in Kyiv; Editing by B)"; other
 # agencies credit differently (AP: "Associated Press writer X contributed"), so the
 # pair "Reporting by ... Editing by" identifies a Reuters story even when reposted.
-_TAGLINE = re.compile(r"^\W*(?:Additional\s+)?(?:Reporting|Writing)\s+by\s.+\bEditing\s+by\s", re.IGNORECASE)
+_TAGLINE = re.compile(
+    r"^\W*(?:Additional\s+)?(?:Reporting|Writing)\s+by\s.+\bEditing\s+by\s", re.IGNORECASE
+)
 _TAG_PART = re.compile(r"(?:^|;)\s*(?:Reporting|Writing)\s+by\s+(?P<names>[^;()]+)", re.IGNORECASE)
 
 
@@ -328,7 +345,12 @@ def outlet(text: str) -> str | None:
     Not a person, a picture credit, "agencies" or a job ("The Editors").
     """
     name = text.strip()
-    if name.lower() in _GENERIC_CREDITS or not _OUTLET.match(name) or person_name(name) or _PICTURE.search(name):
+    if (
+        name.lower() in _GENERIC_CREDITS
+        or not _OUTLET.match(name)
+        or person_name(name)
+        or _PICTURE.search(name)
+    ):
         return None
     return None if re.search(rf"\b{_JOB}$", name, re.IGNORECASE) else name
 
@@ -385,10 +407,21 @@ _SIGNATURES = (
     ("publisher", re.compile(r"^\W*Publisher\s*:\s*(?P<name>.+)$", re.IGNORECASE)),
     ("source", re.compile(r"^\W*Source\s*:\s*(?P<name>.+)$", re.IGNORECASE)),
     # An aggregator's link back: "Read the original article on Daily Courier".
-    ("original", re.compile(r"^\W*Read\s+the\s+original\s+(?:article|story|post)\s+(?:on|at)\s+(?P<name>.+)$", re.I)),
-    ("published by", re.compile(r"^\W*(?:Originally\s+)?Published\s+by\s+(?P<name>.+)$", re.IGNORECASE)),
+    (
+        "original",
+        re.compile(
+            r"^\W*Read\s+the\s+original\s+(?:article|story|post)\s+(?:on|at)\s+(?P<name>.+)$", re.I
+        ),
+    ),
+    (
+        "published by",
+        re.compile(r"^\W*(?:Originally\s+)?Published\s+by\s+(?P<name>.+)$", re.IGNORECASE),
+    ),
     ("copyright", re.compile(r"^\W*(?:©|\(c\)|copyright\b\s*©?)\s*(?P<name>.+)$", re.IGNORECASE)),
-    ("copyright", re.compile(r"^\W*(?P<name>[A-Z][\w'’&.\- ]{1,60}?)\s*©\s*(?:19|20)\d\d\b")),  # "Ledger © 2026."
+    (
+        "copyright",
+        re.compile(r"^\W*(?P<name>[A-Z][\w'’&.\- ]{1,60}?)\s*©\s*(?:19|20)\d\d\b"),
+    ),  # "Ledger © 2026."
     # The heading of a site's own appeal for money: "A Message from The Moscow Times:".
     ("message", re.compile(r"^\W*A\s+message\s+from\s+(?P<name>.+?)\s*:$", re.IGNORECASE)),
 )
@@ -426,7 +459,9 @@ def read_signature(line: str) -> Signature | None:
         name = match["name"]
         url = _URL.search(name)
         if url and not _URL.sub("", name).strip(" ()[]-–—|,.:"):
-            domain = extract_domain(url.group(0) if "://" in url.group(0) else "https://" + url.group(0))
+            domain = extract_domain(
+                url.group(0) if "://" in url.group(0) else "https://" + url.group(0)
+            )
             return Signature(kind, domain) if domain else None
         name = _RIGHTS.sub("", _YEARS.sub("", _URL.sub("", name)))
         name = _AND_GENERIC.sub("", " ".join(name.strip(" ()[]-–—|,.:;©").split()))

@@ -6,6 +6,7 @@ own (:mod:`dateline.extract.text_cues`), then in context: headings open lists or
 comment sections, summaries sit above the story, repeated lines are widgets, and the
 story is the contiguous run of prose between its first and last long sentence.
 """
+
 from __future__ import annotations
 
 import logging
@@ -82,7 +83,10 @@ def clean_text(text: str) -> CleanText:
     )
     logger.debug(
         "clean_text: %d paragraphs -> %d body, %d captions, %d furniture",
-        len(units), len(result.body), len(result.captions), len(result.furniture),
+        len(units),
+        len(result.body),
+        len(result.captions),
+        len(result.furniture),
     )
     return result
 
@@ -233,7 +237,14 @@ def _drop_skipped(units: list[_Unit]) -> None:
     """Drop what sits between "skip past X" and "after X": an inline promotion."""
     for i, unit in enumerate(units):
         if unit.kind is Kind.SKIP_OPEN:
-            end = next((j for j in range(i + 1, min(i + _MAX_SKIP, len(units))) if units[j].kind is Kind.SKIP_CLOSE), i)
+            end = next(
+                (
+                    j
+                    for j in range(i + 1, min(i + _MAX_SKIP, len(units)))
+                    if units[j].kind is Kind.SKIP_CLOSE
+                ),
+                i,
+            )
             for inner in units[i : end + 1]:
                 inner.drop(transparent=True)
                 inner.caption = None
@@ -264,7 +275,20 @@ _ROLE = re.compile(
     re.I,
 )
 _NOT_NAME = {
-    "and", "on", "in", "at", "the", "of", "for", "with", "staff", "desk", "web", "news", "updated", "published",
+    "and",
+    "on",
+    "in",
+    "at",
+    "the",
+    "of",
+    "for",
+    "with",
+    "staff",
+    "desk",
+    "web",
+    "news",
+    "updated",
+    "published",
 } | {name.lower() for name in MONTHS}
 
 
@@ -279,7 +303,13 @@ def _drop_author_bios(units: list[_Unit]) -> None:
     }
     for unit in units:
         first = words(unit.text)[:1]
-        if unit.prose and first and first[0].casefold() in names and _ROLE.search(unit.text) and not has_quote(unit.text):
+        if (
+            unit.prose
+            and first
+            and first[0].casefold() in names
+            and _ROLE.search(unit.text)
+            and not has_quote(unit.text)
+        ):
             unit.kind = Kind.META
             unit.drop(transparent=False)
 
@@ -303,15 +333,23 @@ def _take_summary_block(units: list[_Unit]) -> str | None:
             if item.kind is Kind.FURNITURE and item.free:
                 item.drop(transparent=True)
                 continue
-            if item.locked or item.kind not in (Kind.SENTENCE, Kind.LINE) or len(items) == _MAX_SUMMARY_ITEMS:
+            if (
+                item.locked
+                or item.kind not in (Kind.SENTENCE, Kind.LINE)
+                or len(items) == _MAX_SUMMARY_ITEMS
+            ):
                 break
             if items:
                 # items share one shape: the story starts where the bullets or the
                 # unpunctuated lines stop
                 first = items[0]
-                if (is_bullet(first.text) and not is_bullet(item.text)) or (first.kind is Kind.LINE and item.kind is not Kind.LINE):
+                if (is_bullet(first.text) and not is_bullet(item.text)) or (
+                    first.kind is Kind.LINE and item.kind is not Kind.LINE
+                ):
                     break
-            if not is_bullet(item.text) and (len(item.text) > _MAX_SUMMARY_ITEM_CHARS or _DATELINE_LEAD.match(item.text)):
+            if not is_bullet(item.text) and (
+                len(item.text) > _MAX_SUMMARY_ITEM_CHARS or _DATELINE_LEAD.match(item.text)
+            ):
                 break
             item.role, item.locked = "summary", True
             items.append(item)
@@ -364,7 +402,10 @@ def _take_standfirst(units: list[_Unit], title_at: int) -> str | None:
         return None
     unit = units[at]
     count = len(words(unit.text))
-    if not _MIN_STANDFIRST_WORDS <= count <= _MAX_STANDFIRST_WORDS or capital_ratio(unit.text) > _MAX_STANDFIRST_CAPITALS:
+    if (
+        not _MIN_STANDFIRST_WORDS <= count <= _MAX_STANDFIRST_WORDS
+        or capital_ratio(unit.text) > _MAX_STANDFIRST_CAPITALS
+    ):
         return None
     if unit.kind is Kind.SENTENCE:
         gap = at + 1
@@ -418,7 +459,11 @@ def _take_body(units: list[_Unit]) -> None:
     strong = [i for i, u in enumerate(units) if u.strong]
     if not strong:
         # a very short story: any reasonably long sentence will do
-        strong = [i for i, u in enumerate(units) if u.prose and len(words(u.text)) >= _MIN_SHORT_STORY_WORDS]
+        strong = [
+            i
+            for i, u in enumerate(units)
+            if u.prose and len(words(u.text)) >= _MIN_SHORT_STORY_WORDS
+        ]
     if not strong:
         return
     first, last = strong[0], strong[-1]

@@ -5,6 +5,7 @@ credits, related-link headings, consent prompts), never one site's strings; what
 HTML cleaner knows too lives in :mod:`dateline.extract.cues`. Context (position,
 repetition, list shape) is judged in :mod:`dateline.extract.text`.
 """
+
 from __future__ import annotations
 
 import enum
@@ -98,18 +99,33 @@ _DATE = re.compile(
     r"|^(?:yesterday|today|just now)\b",
     re.I,
 )
-_DATED = re.compile(r"^(?:published|updated|last updated|first published|posted|modified|created)\b", re.I)
+_DATED = re.compile(
+    r"^(?:published|updated|last updated|first published|posted|modified|created)\b", re.I
+)
 BYLINE = re.compile(
-    r"^(?:by|story by|written by|words by|posted by|reported by|text by|authors?)\s*:?\s+(?P<names>\S.*)$", re.I
+    r"^(?:by|story by|written by|words by|posted by|reported by|text by|authors?)\s*:?\s+(?P<names>\S.*)$",
+    re.I,
 )
 _META = [
     *cues.REPORTING_CREDITS,
     (re.compile(r"^(?:source|sources|via|from)\s*:", re.I), 15),
     (re.compile(r"\bprovided by\b", re.I), 8),
     # "4 min read", "Reading time: 6 minutes"
-    (re.compile(r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)\b(?:\s+(?:read|listen|watch))?\W*$|^(?:reading|listening) time\b", re.I), 8),
+    (
+        re.compile(
+            r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)\b(?:\s+(?:read|listen|watch))?\W*$|^(?:reading|listening) time\b",
+            re.I,
+        ),
+        8,
+    ),
     # a dateline with nothing after it: "KYIV (Reuters) -"
-    (re.compile(r"^(?:[A-Z][\w .,'-]*\s)?\((?:reuters|ap|afp|ani|pti|ians|upi|dpa|bloomberg|xinhua|efe|ansa)\)\s*[-—–]?$", re.I), 8),
+    (
+        re.compile(
+            r"^(?:[A-Z][\w .,'-]*\s)?\((?:reuters|ap|afp|ani|pti|ians|upi|dpa|bloomberg|xinhua|efe|ansa)\)\s*[-—–]?$",
+            re.I,
+        ),
+        8,
+    ),
 ]
 
 
@@ -128,23 +144,25 @@ def _is_meta(text: str, count: int, sentence: bool) -> bool:
 # Whole-line buttons and widgets besides share bars and ad markers, matched against the
 # casefolded line without trailing punctuation or counts: "Menu", "Accept all".
 _BUTTON = re.compile(
-    "|".join([
-        r"skip to (?:main )?(?:content|navigation|search|main content)",
-        r"menu|open menu|close|search|sign in|log ?in|log out|register|my account",
-        r"subscribe(?: now| today| for free)?|support us|donate(?: now| today)?|contribute(?: now| today)?",
-        r"become an? (?:member|subscriber|supporter|patron)|join (?:us|now|today)",
-        r"back to top|show more|load more|read (?:the )?full (?:story|article)",
-        r"listen(?: to this (?:article|story))?(?: \d+ min)?|watch(?: video| now)?|play(?: video)?|reuse this content",
-        r"click here\b.*",
-        r"\+? ?follow(?: [\w' ]{0,30})?",
-        r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings|options|consent)",
-        r"cookie (?:settings|policy|preferences|notice)|(?:we value )?your privacy|privacy (?:settings|policy|notice)",
-        r"i agree|agree|got it|list \d+ of \d+|end of list|like(?: this)?|(?:like )?loading|reply|report(?: this)? comment",
-        r"this (?:article|story) is more than .+ old",
-        r"sign up(?: now| here| today| for free)?|sign up (?:to|for) .+|get (?:our|the) .*newsletter",
-        r"(?:free )?(?:daily |weekly |morning |evening )?newsletters?",
-        r"support (?:independent|our|quality) journalism",
-    ]),
+    "|".join(
+        [
+            r"skip to (?:main )?(?:content|navigation|search|main content)",
+            r"menu|open menu|close|search|sign in|log ?in|log out|register|my account",
+            r"subscribe(?: now| today| for free)?|support us|donate(?: now| today)?|contribute(?: now| today)?",
+            r"become an? (?:member|subscriber|supporter|patron)|join (?:us|now|today)",
+            r"back to top|show more|load more|read (?:the )?full (?:story|article)",
+            r"listen(?: to this (?:article|story))?(?: \d+ min)?|watch(?: video| now)?|play(?: video)?|reuse this content",
+            r"click here\b.*",
+            r"\+? ?follow(?: [\w' ]{0,30})?",
+            r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings|options|consent)",
+            r"cookie (?:settings|policy|preferences|notice)|(?:we value )?your privacy|privacy (?:settings|policy|notice)",
+            r"i agree|agree|got it|list \d+ of \d+|end of list|like(?: this)?|(?:like )?loading|reply|report(?: this)? comment",
+            r"this (?:article|story) is more than .+ old",
+            r"sign up(?: now| here| today| for free)?|sign up (?:to|for) .+|get (?:our|the) .*newsletter",
+            r"(?:free )?(?:daily |weekly |morning |evening )?newsletters?",
+            r"support (?:independent|our|quality) journalism",
+        ]
+    ),
 )
 _MAX_BUTTON_WORDS = 8
 _BUTTON_TAIL = re.compile(r"[\s:.!|•·…-]*(?:\(\d+\)|\d+)?[\s:.!|•·…-]*$")
@@ -158,14 +176,23 @@ _PROMO = [
     (re.compile(r"\bopens? (?:in )?(?:a )?new (?:tab|window)\b", re.I), 40),
     (re.compile(r"\byour email address will not be published\b", re.I), 20),
     # aggregator and AI disclaimers
-    (re.compile(
-        r"\bauto[- ]?(?:aggregated|generated)\b|\bhas not been (?:created|edited|reviewed)\b|\bsyndicated feed\b|"
-        r"\b(?:generated|written|produced|created|summari[sz]ed) (?:by|with|using) (?:the help of )?"
-        r"(?:ai|artificial intelligence|an? (?:automated|computer))\b",
-        re.I,
-    ), 60),
+    (
+        re.compile(
+            r"\bauto[- ]?(?:aggregated|generated)\b|\bhas not been (?:created|edited|reviewed)\b|\bsyndicated feed\b|"
+            r"\b(?:generated|written|produced|created|summari[sz]ed) (?:by|with|using) (?:the help of )?"
+            r"(?:ai|artificial intelligence|an? (?:automated|computer))\b",
+            re.I,
+        ),
+        60,
+    ),
     # app and "latest news" plugs
-    (re.compile(r"\bdownload (?:the|our) (?:[\w-]+ ){0,3}app\b|^(?:catch|get) (?:all )?(?:the )?latest\b", re.I), 60),
+    (
+        re.compile(
+            r"\bdownload (?:the|our) (?:[\w-]+ ){0,3}app\b|^(?:catch|get) (?:all )?(?:the )?latest\b",
+            re.I,
+        ),
+        60,
+    ),
 ]
 # Appeals to the reader; never in reported speech, because "please donate," the mayor
 # said is story. Not shared with the HTML cleaner: there it drops shopping guides that
@@ -199,7 +226,11 @@ def _is_furniture(text: str, count: int, sentence: bool) -> bool:
     if _URL.search(text) and count <= 25 and not sentence:
         return True
     if count <= _MAX_APPEAL_WORDS:
-        if _APPEAL_TOPIC.search(text) and _APPEAL_AUDIENCE.search(text) and not _REPORTED.search(text):
+        if (
+            _APPEAL_TOPIC.search(text)
+            and _APPEAL_AUDIENCE.search(text)
+            and not _REPORTED.search(text)
+        ):
             return True
         # consent prompts quote their own buttons ("By clicking "Accept all", you ...")
         if _COOKIE.search(text) and _US.search(text) and _YOU.search(text):
@@ -255,8 +286,13 @@ def _heading_kind(text: str, count: int) -> Kind | None:
 
 # --- captions and credits ------------------------------------------------------------
 
-_LABEL_ONLY = re.compile(r"^(?:(?:image|media|video|photo|picture) (?:caption|source|credit)s?|caption|photo credit)\s*[,:]?$", re.I)
-_LABELLED = re.compile(r"^(?:image|media|video|photo|picture) (?:caption|source|credit)s?\s*[,:]\s*\S", re.I)
+_LABEL_ONLY = re.compile(
+    r"^(?:(?:image|media|video|photo|picture) (?:caption|source|credit)s?|caption|photo credit)\s*[,:]?$",
+    re.I,
+)
+_LABELLED = re.compile(
+    r"^(?:image|media|video|photo|picture) (?:caption|source|credit)s?\s*[,:]\s*\S", re.I
+)
 # Labels that only say "caption" carry nothing; credit labels say whose picture it is.
 CAPTION_LABEL = re.compile(r"^(?:(?:image|media|video) caption|caption)\s*[,:]\s*", re.I)
 _CREDIT_LABEL = re.compile(
@@ -272,7 +308,9 @@ _DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,6}$", re.I)
 _ORG_PERSON = re.compile(r"^[\w .'&-]{2,40}:\s*[A-Z][\w .'/-]{1,50}$")
 _CREDIT_PAREN = re.compile(r"\((?P<who>[^()]{2,80})\)$")
 _CREDIT_SQUARE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]$")
-_CREDIT_AGENCY = re.compile(r"(?:^|\s)(?:[A-Z]{2,}|Getty Images|AP Photo)(?:/[\w.'’ -]+)+$|(?:^|\s)(?:©\s*)?Getty Images$")
+_CREDIT_AGENCY = re.compile(
+    r"(?:^|\s)(?:[A-Z]{2,}|Getty Images|AP Photo)(?:/[\w.'’ -]+)+$|(?:^|\s)(?:©\s*)?Getty Images$"
+)
 _MAX_CAPTION_WORDS = 60
 
 
@@ -287,7 +325,12 @@ def _credit_start(text: str) -> int | None:
         match = pattern.search(text)
         if match:
             who = match["who"]
-            if _CREDIT_WORD.search(who) or " / " in who or _ORG_PERSON.match(who) or _DOMAIN.match(who):
+            if (
+                _CREDIT_WORD.search(who)
+                or " / " in who
+                or _ORG_PERSON.match(who)
+                or _DOMAIN.match(who)
+            ):
                 return match.start()
     match = _CREDIT_AGENCY.search(text)
     if match:

@@ -6,6 +6,7 @@ the article joins the group of the most similar copy. The first article of a gro
 stays its canonical member, so linking again, or ingesting the same files again,
 changes nothing.
 """
+
 from __future__ import annotations
 
 import logging
@@ -41,23 +42,31 @@ def link_copies(store: Store) -> list[CopyFound]:
         copy_of = _best_copy(article_id, fp, store.copies.candidates(keys))
         if copy_of is not None:
             found.append(copy_of)
-            logger.info("%s is a copy of %s (similarity %.2f)", article_id,
-                        copy_of.canonical_id, copy_of.similarity)
+            logger.info(
+                "%s is a copy of %s (similarity %.2f)",
+                article_id,
+                copy_of.canonical_id,
+                copy_of.similarity,
+            )
         store.copies.save(article_id, fp.size, fp.minhash, keys, copy_of)
     return found
 
 
-def _best_copy(article_id: str, fp: Fingerprint, candidates: list[Fingerprinted]
-               ) -> CopyFound | None:
+def _best_copy(
+    article_id: str, fp: Fingerprint, candidates: list[Fingerprinted]
+) -> CopyFound | None:
     """The group of the most similar candidate that is a copy, with the scores."""
     best: CopyFound | None = None
     for candidate in candidates:
         other = Fingerprint(candidate.minhash, candidate.size)
         if not is_copy(fp, other):
             continue
-        found = CopyFound(article_id, candidate.canonical_id, similarity(fp, other),
-                          containment(fp, other))
-        if best is None or (found.similarity, found.containment) > (best.similarity,
-                                                                     best.containment):
+        found = CopyFound(
+            article_id, candidate.canonical_id, similarity(fp, other), containment(fp, other)
+        )
+        if best is None or (found.similarity, found.containment) > (
+            best.similarity,
+            best.containment,
+        ):
             best = found
     return best

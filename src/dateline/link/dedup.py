@@ -12,6 +12,7 @@ Parameters (chosen on the dev half of ``bench/neardup.py``; see bench/RESULTS.md
   ``1 - (1 - s**ROWS)**BANDS``, an S-curve whose midpoint sits near
   ``(1/BANDS)**(1/ROWS)``. See ``BANDS`` below for the trade-off.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,8 +24,16 @@ import numpy as np
 from dateline.model import normalise_text
 
 __all__ = [
-    "BANDS", "NUM_PERM", "ROWS", "SHINGLE", "Fingerprint",
-    "band_keys", "containment", "fingerprint", "is_copy", "similarity",
+    "BANDS",
+    "NUM_PERM",
+    "ROWS",
+    "SHINGLE",
+    "Fingerprint",
+    "band_keys",
+    "containment",
+    "fingerprint",
+    "is_copy",
+    "similarity",
 ]
 
 logger = logging.getLogger(__name__)
@@ -80,7 +89,7 @@ def _shingles(text: str) -> set[str]:
     words = normalise_text(text).split()
     if len(words) < SHINGLE:
         return {" ".join(words)}
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def _mod_p(x: np.ndarray) -> np.ndarray:
@@ -95,8 +104,12 @@ def _mulmod(a: np.ndarray, x: np.ndarray) -> np.ndarray:
     x_hi, x_lo = x >> np.uint64(31), x & _MASK31
     # a*x = hi*2**62 + mid*2**31 + lo, and 2**62 = 2, mid*2**31 = (mid>>30) + (mid&M30)*2**31 mod P
     mid = a_hi * x_lo + a_lo * x_hi
-    total = (np.uint64(2) * (a_hi * x_hi) + (mid >> np.uint64(30))
-             + ((mid & _MASK30) << np.uint64(31)) + a_lo * x_lo)
+    total = (
+        np.uint64(2) * (a_hi * x_hi)
+        + (mid >> np.uint64(30))
+        + ((mid & _MASK30) << np.uint64(31))
+        + a_lo * x_lo
+    )
     return _mod_p(total)
 
 
@@ -111,9 +124,12 @@ def fingerprint(text: str) -> Fingerprint:
     """
     shingles = _shingles(text)
     hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
-         for s in shingles),
-        dtype=np.uint64, count=len(shingles),
+        (
+            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+            for s in shingles
+        ),
+        dtype=np.uint64,
+        count=len(shingles),
     )
     x = _mod_p(hashes)[:, None]
     values = _mod_p(_mulmod(_A[None, :], x) + _B[None, :]).min(axis=0)
@@ -128,7 +144,7 @@ def band_keys(fp: Fingerprint) -> list[tuple[int, int]]:
     """
     keys = []
     for band in range(BANDS):
-        rows = fp.minhash[band * ROWS:(band + 1) * ROWS]
+        rows = fp.minhash[band * ROWS : (band + 1) * ROWS]
         digest = hashlib.blake2b(b"".join(v.to_bytes(8, "big") for v in rows), digest_size=8)
         keys.append((band, int.from_bytes(digest.digest(), "big", signed=True)))
     return keys

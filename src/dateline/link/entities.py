@@ -13,6 +13,7 @@ to hold it at the time (that year, else the year before), and nobody when it kno
 Every look-up is an indexed one, so linking an article costs the same whatever the store
 holds.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -116,10 +117,16 @@ def _acting_seats(analysis: Analysis) -> Counter[str]:
     """Seats of government that act, counted once a sentence: quote speakers ("the Kremlin
     said") and event participants ("Moscow launched"); an event's places are not acting."""
     starts = [start for start, _ in analysis.sentences]
-    acts = {(bisect.bisect_right(starts, q.start if q.cue_start is None else q.cue_start),
-             q.speaker) for q in analysis.quotes if q.speaker}
-    acts |= {(bisect.bisect_right(starts, event.start), name)
-             for event in analysis.event_mentions for name in event.participants}
+    acts = {
+        (bisect.bisect_right(starts, q.start if q.cue_start is None else q.cue_start), q.speaker)
+        for q in analysis.quotes
+        if q.speaker
+    }
+    acts |= {
+        (bisect.bisect_right(starts, event.start), name)
+        for event in analysis.event_mentions
+        for name in event.participants
+    }
     return Counter(name for _, name in acts if state_of(name) is not None)
 
 
@@ -132,10 +139,13 @@ def _offices(text: str, mentions: Sequence[Mention]) -> Iterator[tuple[str, str]
     for mention in mentions:
         state = country_of(mention.name) if mention.label in _STATE_LABELS else None
         office = _OFFICE_AFTER.match(text, mention.end) if state is not None else None
-        if (office is None or text[office.end():].lstrip()[:1].isupper()
-                or not (office[1] or _THE_BEFORE.search(text, 0, mention.start))):
+        if (
+            office is None
+            or text[office.end() :].lstrip()[:1].isupper()
+            or not (office[1] or _THE_BEFORE.search(text, 0, mention.start))
+        ):
             continue
-        yield office_key(state, office[2]), " ".join(text[mention.start:office.end()].split())
+        yield office_key(state, office[2]), " ".join(text[mention.start : office.end()].split())
 
 
 def _hold(store: Store, role: Role) -> None:

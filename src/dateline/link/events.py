@@ -9,6 +9,7 @@ mention dated by its sentence ("the Kremlin meeting on Dec 2") looks on that dat
 past event reported later joins the event of its own date. Statements ("said") are quotes,
 not events, and are left out, as are the words of a direct quote.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -41,11 +42,35 @@ PROFILE_TERMS = 40
 
 # Trigger words that name one kind of happening; anything else is its own class.
 _CLASSES = {
-    "talks": ("talk", "negotiation", "negotiate", "meeting", "meet", "summit", "discussion",
-              "discuss", "conversation", "consultation", "round"),
+    "talks": (
+        "talk",
+        "negotiation",
+        "negotiate",
+        "meeting",
+        "meet",
+        "summit",
+        "discussion",
+        "discuss",
+        "conversation",
+        "consultation",
+        "round",
+    ),
     "call": ("call", "phone"),
-    "attack": ("attack", "strike", "airstrike", "bombing", "bomb", "shelling", "shell", "raid",
-               "barrage", "assault", "hit", "target", "pound"),
+    "attack": (
+        "attack",
+        "strike",
+        "airstrike",
+        "bombing",
+        "bomb",
+        "shelling",
+        "shell",
+        "raid",
+        "barrage",
+        "assault",
+        "hit",
+        "target",
+        "pound",
+    ),
     "agreement": ("agreement", "agree", "deal", "accord", "treaty", "pact", "sign", "signing"),
     "ceasefire": ("ceasefire", "truce", "armistice"),
     "visit": ("visit", "trip", "travel", "arrive", "arrival", "tour"),
@@ -63,12 +88,36 @@ _CLASSES = {
     "shooting": ("shooting", "shoot", "gunfire", "gunman"),
 }
 _CLASS_OF = {word: name for name, words in _CLASSES.items() for word in words}
-_IRREGULAR = {"said": "say", "told": "tell", "met": "meet", "held": "hold", "struck": "strike",
-              "began": "begin", "begun": "begin", "spoke": "speak", "spoken": "speak",
-              "went": "go", "came": "come", "took": "take", "led": "lead", "fled": "flee",
-              "fought": "fight", "sought": "seek", "left": "leave", "won": "win", "lost": "lose",
-              "shot": "shoot", "hit": "hit", "died": "die", "dies": "die", "killed": "kill",
-              "bought": "buy", "sold": "sell", "chose": "choose", "chosen": "choose"}
+_IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "met": "meet",
+    "held": "hold",
+    "struck": "strike",
+    "began": "begin",
+    "begun": "begin",
+    "spoke": "speak",
+    "spoken": "speak",
+    "went": "go",
+    "came": "come",
+    "took": "take",
+    "led": "lead",
+    "fled": "flee",
+    "fought": "fight",
+    "sought": "seek",
+    "left": "leave",
+    "won": "win",
+    "lost": "lose",
+    "shot": "shoot",
+    "hit": "hit",
+    "died": "die",
+    "dies": "die",
+    "killed": "kill",
+    "bought": "buy",
+    "sold": "sell",
+    "chose": "choose",
+    "chosen": "choose",
+}
 
 
 class EventIndex(Protocol):
@@ -97,8 +146,9 @@ class EventDraft:
     def update(self) -> EventUpdate:
         """What saving the event writes."""
         title, span = describe(self.profile)
-        return EventUpdate(self.id, title, span, self.profile, tuple(sorted(self.keys())),
-                           tuple(self.members))
+        return EventUpdate(
+            self.id, title, span, self.profile, tuple(sorted(self.keys())), tuple(self.members)
+        )
 
 
 def trigger_class(trigger: str) -> str:
@@ -114,8 +164,9 @@ def trigger_class(trigger: str) -> str:
     return _CLASS_OF.get(word, word)
 
 
-def plan_events(index: EventIndex, text: str, analysis: Analysis,
-                actor_of: Mapping[str, int]) -> list[EventDraft]:
+def plan_events(
+    index: EventIndex, text: str, analysis: Analysis, actor_of: Mapping[str, int]
+) -> list[EventDraft]:
     """The events this article's event mentions join or start.
 
     Args:
@@ -137,12 +188,15 @@ def plan_events(index: EventIndex, text: str, analysis: Analysis,
         when = DateSpan.parse(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
         actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
-        terms = content_terms(text[mention.start:mention.end])
+        terms = content_terms(text[mention.start : mention.end])
         keys = sorted(_lookup_keys(when, actors, trigger))
-        candidates = [stored.get(event_id) or EventDraft(profile, event_id)
-                      for event_id, profile in index.candidates(keys).items()]
-        candidates += [draft for draft in drafts
-                       if draft.id is None and not draft.keys().isdisjoint(keys)]
+        candidates = [
+            stored.get(event_id) or EventDraft(profile, event_id)
+            for event_id, profile in index.candidates(keys).items()
+        ]
+        candidates += [
+            draft for draft in drafts if draft.id is None and not draft.keys().isdisjoint(keys)
+        ]
         best, score = _best(candidates, trigger, actors, terms, when)
         if best is None or score < JOIN:
             best = EventDraft(EventProfile())
@@ -165,8 +219,11 @@ def _in_quote(text: str, mention: EventMention, quoted: Sequence[tuple[int, int]
 def describe(profile: EventProfile) -> tuple[str, DateSpan | None]:
     """An event's title, and its date range at its true precision (None: undated)."""
     phrases = profile.phrases
-    phrase = min(phrases, key=lambda p: (not _is_noun_phrase(p), -phrases[p], -len(p.split()),
-                                         p)) if phrases else "Event"
+    phrase = (
+        min(phrases, key=lambda p: (not _is_noun_phrase(p), -phrases[p], -len(p.split()), p))
+        if phrases
+        else "Event"
+    )
     place = _most(profile.places)
     title = f"{phrase[0].upper()}{phrase[1:]}" + (f" in {place}" if place else "")
     return title, _dates(profile.dates)
@@ -176,28 +233,44 @@ def _lookup_keys(when: DateSpan | None, actors: Iterable[int], trigger: str) -> 
     return _keyed(_window(when), actors, [trigger])
 
 
-def _keyed(buckets: Iterable[str], actors: Iterable[object],
-           triggers: Iterable[str]) -> set[str]:
+def _keyed(buckets: Iterable[str], actors: Iterable[object], triggers: Iterable[str]) -> set[str]:
     """Keys of date buckets joined with actors, and of day and week buckets joined with
     trigger classes: a month, a year or "undated" holds too many events of one kind for
     the kind alone to be a key whose look-up costs the same as the store grows."""
     actors, triggers = list(actors), list(triggers)
-    return {f"{bucket}|{thing}" for bucket in buckets
-            for thing in [*(f"a{actor}" for actor in actors),
-                          *(f"t:{t}" for t in triggers if bucket[:2] in ("d:", "w:"))]}
+    return {
+        f"{bucket}|{thing}"
+        for bucket in buckets
+        for thing in [
+            *(f"a{actor}" for actor in actors),
+            *(f"t:{t}" for t in triggers if bucket[:2] in ("d:", "w:")),
+        ]
+    }
 
 
-def _best(candidates: Sequence[EventDraft], trigger: str, actors: set[int],
-          terms: Counter[str], when: DateSpan | None) -> tuple[EventDraft | None, float]:
+def _best(
+    candidates: Sequence[EventDraft],
+    trigger: str,
+    actors: set[int],
+    terms: Counter[str],
+    when: DateSpan | None,
+) -> tuple[EventDraft | None, float]:
     best, best_score = None, 0.0
     for draft in candidates:
         profile = draft.profile
         known = {int(actor) for actor in profile.actors}
         shared = len(actors & known) / min(len(actors), len(known)) if actors and known else 0.0
-        score = (W_TRIGGER * (trigger in profile.triggers) + W_ACTORS * shared
-                 + W_TERMS * cosine(terms, profile.terms) + _day_fit(draft, when))
-        if score > best_score or (score == best_score and best is not None
-                                  and (draft.id or 1 << 62) < (best.id or 1 << 62)):
+        score = (
+            W_TRIGGER * (trigger in profile.triggers)
+            + W_ACTORS * shared
+            + W_TERMS * cosine(terms, profile.terms)
+            + _day_fit(draft, when)
+        )
+        if score > best_score or (
+            score == best_score
+            and best is not None
+            and (draft.id or 1 << 62) < (best.id or 1 << 62)
+        ):
             best, best_score = draft, score
     return best, best_score
 
@@ -213,8 +286,16 @@ def _day_fit(draft: EventDraft, when: DateSpan | None) -> float:
     return SAME_DAY if when.start in days else -DAY_APART
 
 
-def _add(draft: EventDraft, mention: EventMention, trigger: str, when: DateSpan | None,
-         participants: set[int], actors: set[int], terms: Counter[str], phrase: str) -> None:
+def _add(
+    draft: EventDraft,
+    mention: EventMention,
+    trigger: str,
+    when: DateSpan | None,
+    participants: set[int],
+    actors: set[int],
+    terms: Counter[str],
+    phrase: str,
+) -> None:
     profile = draft.profile
     _count(profile.triggers, [trigger])
     _count(profile.actors, [str(actor) for actor in actors])
@@ -255,16 +336,19 @@ def _phrase(text: str, mention: EventMention) -> str:
     """The trigger with the words that modify it just before it ("two-day trilateral talks",
     "Kremlin meeting"), at most two, stopping at function words, verb forms and the words
     that say when ("Thursday killed" is no title)."""
-    sentence = text[mention.start:mention.end]
+    sentence = text[mention.start : mention.end]
     at = sentence.find(mention.trigger)
     if at < 0:
         return mention.trigger
     words: list[str] = []
     for word in reversed(sentence[:at].split()[-2:]):
         bare = word.replace("-", "")
-        if (not bare.isalpha() or word.casefold() in _FUNCTION_WORDS
-                or word.casefold().removesuffix("'s").removesuffix("’s") in _TIME_WORDS
-                or ("-" not in word and word.endswith(("ed", "ly", "ing")))):
+        if (
+            not bare.isalpha()
+            or word.casefold() in _FUNCTION_WORDS
+            or word.casefold().removesuffix("'s").removesuffix("’s") in _TIME_WORDS
+            or ("-" not in word and word.endswith(("ed", "ly", "ing")))
+        ):
             break
         words.insert(0, word)
     return " ".join([*words, mention.trigger])
@@ -275,17 +359,78 @@ def _is_noun_phrase(phrase: str) -> bool:
     return phrase.split()[-1].casefold() in EVENT_NOUNS
 
 
-_FUNCTION_WORDS = frozenset({
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "after", "before", "since",
-    "as", "was", "were", "is", "are", "had", "has", "have", "be", "been", "will", "would",
-    "said", "says", "began", "begin", "held", "hold", "new", "first", "last"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "after",
+        "before",
+        "since",
+        "as",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "be",
+        "been",
+        "will",
+        "would",
+        "said",
+        "says",
+        "began",
+        "begin",
+        "held",
+        "hold",
+        "new",
+        "first",
+        "last",
+    }
+)
 
 
 # Days, months and relative days: they date an event, they do not name it.
-_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "tonight", "yesterday", "tomorrow", "weekend"}) | MONTH_NUMBERS.keys()
+_TIME_WORDS = (
+    frozenset(
+        {
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "weekend",
+        }
+    )
+    | MONTH_NUMBERS.keys()
+)
 
 
 def _bucket(when: DateSpan | None) -> str:
@@ -309,8 +454,9 @@ def _window(when: DateSpan | None) -> list[str]:
     back = 2 if when.dated_by is DatedBy.PUBLICATION else 1
     days = [day + timedelta(days=offset) for offset in range(-back, 2)]
     return [_bucket(DateSpan.day(d.isoformat())) for d in days] + [
-        _bucket(DateSpan(when.start, when.start, precision)) for precision in
-        (Precision.WEEK, Precision.MONTH, Precision.YEAR)]
+        _bucket(DateSpan(when.start, when.start, precision))
+        for precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR)
+    ]
 
 
 def _dates(dates: Sequence[DateSpan]) -> DateSpan | None:

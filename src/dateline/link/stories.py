@@ -8,6 +8,7 @@ like enough, and merges the stories it bridges. Each decision is recorded. Artic
 linked in publication order, so one batch gives the same stories whatever order its
 inputs came in.
 """
+
 from __future__ import annotations
 
 import logging
@@ -65,13 +66,31 @@ def link_stories(store: Store) -> int:
         drafts = plan_events(store.events, article.text, analysis, actor_of)
         counts = _raw_terms(article.title, article.text, actor_counts)
         known, total = store.stories.term_frequencies(list(counts))
-        vector = top({term: (1 + math.log(n)) * _idf(known.get(term, 0), total)
-                      * (ACTOR_WEIGHT if _is_actor(term) else 1.0)
-                      for term, n in counts.items()}, ARTICLE_TERMS)
-        decision = _decide(store, article_id, headline(article.title, article.text),
-                           article.published.value, vector, drafts)
-        store.stories.save_links(article_id, [draft.update() for draft in drafts], decision,
-                                 _keys(vector), article.published.value, list(counts))
+        vector = top(
+            {
+                term: (1 + math.log(n))
+                * _idf(known.get(term, 0), total)
+                * (ACTOR_WEIGHT if _is_actor(term) else 1.0)
+                for term, n in counts.items()
+            },
+            ARTICLE_TERMS,
+        )
+        decision = _decide(
+            store,
+            article_id,
+            headline(article.title, article.text),
+            article.published.value,
+            vector,
+            drafts,
+        )
+        store.stories.save_links(
+            article_id,
+            [draft.update() for draft in drafts],
+            decision,
+            _keys(vector),
+            article.published.value,
+            list(counts),
+        )
         logger.debug("%s: %s story %s", article_id, decision.action, decision.story_id)
         linked += 1
     return linked
@@ -115,8 +134,14 @@ def _keys(vector: Mapping[str, float]) -> list[str]:
     return list(top(vector, LOOKUP_KEYS))
 
 
-def _decide(store: Store, article_id: str, title: str, published: date | None,
-            vector: dict[str, float], drafts: list[EventDraft]) -> StoryDecision:
+def _decide(
+    store: Store,
+    article_id: str,
+    title: str,
+    published: date | None,
+    vector: dict[str, float],
+    drafts: list[EventDraft],
+) -> StoryDecision:
     since = (published - timedelta(days=OPEN_DAYS)).isoformat() if published else None
     candidates = store.stories.candidates(_keys(vector), since)
     with_events = store.stories.of_events([d.id for d in drafts if d.id is not None])
@@ -124,14 +149,22 @@ def _decide(store: Store, article_id: str, title: str, published: date | None,
     for story_id in with_events | ({copied} if copied else set()):
         if story_id not in candidates:
             candidates.update(store.stories.profiles([story_id]))
-    scores = {story_id: (1.0 if story_id == copied else
-                         cosine(vector, story.profile) + EVENT_BONUS * (story_id in with_events))
-              for story_id, story in candidates.items()}
+    scores = {
+        story_id: (
+            1.0
+            if story_id == copied
+            else cosine(vector, story.profile) + EVENT_BONUS * (story_id in with_events)
+        )
+        for story_id, story in candidates.items()
+    }
     ranked = sorted(scores, key=lambda story_id: (-scores[story_id], story_id))
     if not ranked or scores[ranked[0]] < JOIN:
         return StoryDecision(StoryAction.START, None, None, dict(vector), title)
-    bridged = [story_id for story_id in ranked[1:] if scores[story_id] >= MERGE] \
-        if scores[ranked[0]] >= MERGE else []
+    bridged = (
+        [story_id for story_id in ranked[1:] if scores[story_id] >= MERGE]
+        if scores[ranked[0]] >= MERGE
+        else []
+    )
     target, *merged = sorted([ranked[0], *bridged])
     profile: Counter[str] = Counter(vector)
     for story_id in [target, *merged]:
@@ -142,8 +175,14 @@ def _decide(store: Store, article_id: str, title: str, published: date | None,
         score = _title_score(candidates[story_id].title, profile)
         if score > best_score:
             best_title, best_score = candidates[story_id].title, score
-    return StoryDecision(StoryAction.MERGE if merged else StoryAction.JOIN, target,
-                         scores[ranked[0]], dict(profile), best_title, tuple(merged))
+    return StoryDecision(
+        StoryAction.MERGE if merged else StoryAction.JOIN,
+        target,
+        scores[ranked[0]],
+        dict(profile),
+        best_title,
+        tuple(merged),
+    )
 
 
 def _title_score(title: str, profile: Mapping[str, float]) -> float:

@@ -3,6 +3,7 @@
 ``RawDocument`` is what a source yields (decoded input plus whatever metadata the
 container already stated); ``Article`` is what extraction makes of it.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -244,6 +245,11 @@ def _record_json(record: Any) -> dict[str, Any]:
     out = {}
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
-        out[f.name] = (value.isoformat() if isinstance(value, date)
-                       else list(value) if isinstance(value, tuple) else value)
+        out[f.name] = (
+            value.isoformat()
+            if isinstance(value, date)
+            else list(value)
+            if isinstance(value, tuple)
+            else value
+        )
     return out

@@ -4,6 +4,7 @@ A ``DateSpan`` is what an event, a story or a time expression covers on the cale
 first and last day (ISO strings, so spans compare and sort as text), how precisely the
 source gave it, and whether the text said it or the publication date stood in for it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,8 +56,12 @@ class DateSpan:
                 return cls.day(date.fromisoformat(value[:10]).isoformat(), dated_by)
             if len(value) >= 8 and value[5] == "W":
                 monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-                return cls(monday.isoformat(), (monday + timedelta(days=6)).isoformat(),
-                           Precision.WEEK, dated_by)
+                return cls(
+                    monday.isoformat(),
+                    (monday + timedelta(days=6)).isoformat(),
+                    Precision.WEEK,
+                    dated_by,
+                )
             if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
                 first = date(int(value[:4]), int(value[5:7]), 1)
                 last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
@@ -104,8 +109,7 @@ def day_label(day: date | str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def label(start: str | None, end: str | None = None,
-          precision: str | None = Precision.DAY) -> str:
+def label(start: str | None, end: str | None = None, precision: str | None = Precision.DAY) -> str:
     """A possibly open range's label ("undated" without a start)."""
     if not start:
         return "undated"

@@ -5,6 +5,7 @@ JSON keys are a public interface: they are added to, never renamed. Where two fa
 one thing in two shapes (``dateline events --json`` and the export's ``events``), the type
 has one method per shape, each named for where it is used.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -64,8 +65,15 @@ class StoredArticle:
     def listing_json(self) -> JSON:
         """The line of ``dateline articles --json``."""
         a = self.article
-        return {"id": self.id, "published": a.published.to_json(), "publisher": a.publisher,
-                "wire": a.wire, "title": a.title, "url": a.url, "source": a.source}
+        return {
+            "id": self.id,
+            "published": a.published.to_json(),
+            "publisher": a.publisher,
+            "wire": a.wire,
+            "title": a.title,
+            "url": a.url,
+            "source": a.source,
+        }
 
 
 @dataclass(frozen=True)
@@ -77,8 +85,10 @@ class ArticleDetail:
 
     def to_json(self) -> JSON:
         """The object of ``dateline show --json``."""
-        return {**self.stored.to_json(),
-                "analysis": self.analysis.to_json() if self.analysis else None}
+        return {
+            **self.stored.to_json(),
+            "analysis": self.analysis.to_json() if self.analysis else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -108,8 +118,14 @@ class Citation:
     published: str | None
 
     def to_json(self) -> JSON:
-        return {"article": self.article, "start": self.start, "end": self.end,
-                "outlet": self.outlet, "title": self.title, "published": self.published}
+        return {
+            "article": self.article,
+            "start": self.start,
+            "end": self.end,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+        }
 
 
 @dataclass(frozen=True)
@@ -122,13 +138,30 @@ class StoredQuote:
     def to_json(self) -> JSON:
         """The line of ``dateline quotes --json``."""
         published = self.article.article.published.to_json()
-        return {"article_id": self.article.id, "published": published,
-                **{k: getattr(self.quote, k) for k in (
-                    "speaker", "text", "direct", "cue", "medium", "start", "end",
-                    "speaker_start", "speaker_end", "cue_start", "cue_end")}}
+        return {
+            "article_id": self.article.id,
+            "published": published,
+            **{
+                k: getattr(self.quote, k)
+                for k in (
+                    "speaker",
+                    "text",
+                    "direct",
+                    "cue",
+                    "medium",
+                    "start",
+                    "end",
+                    "speaker_start",
+                    "speaker_end",
+                    "cue_start",
+                    "cue_end",
+                )
+            },
+        }
 
 
 # -- actors -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RoleSpan:
@@ -141,13 +174,22 @@ class RoleSpan:
     evidence: tuple[SourceSpan, ...]
 
     def to_json(self) -> JSON:
-        return {"title": self.title, "as_of": self.as_of,
-                "article_id": self.evidence[0].article_id, "first_seen": self.first_seen,
-                "last_seen": self.last_seen, "evidence": [e.to_json() for e in self.evidence]}
+        return {
+            "title": self.title,
+            "as_of": self.as_of,
+            "article_id": self.evidence[0].article_id,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
 
     def export_json(self) -> JSON:
-        return {"title": self.title, "first_seen": self.first_seen, "last_seen": self.last_seen,
-                "evidence": [e.export_json() for e in self.evidence]}
+        return {
+            "title": self.title,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "evidence": [e.export_json() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -165,15 +207,27 @@ class Actor:
 
     def to_json(self) -> JSON:
         """The line of ``dateline entities --json``."""
-        return {"id": self.id, "name": self.name, "label": self.label,
-                "mentions": self.mentions, "articles": self.articles,
-                "aliases": list(self.aliases), "roles": [r.to_json() for r in self.roles]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "mentions": self.mentions,
+            "articles": self.articles,
+            "aliases": list(self.aliases),
+            "roles": [r.to_json() for r in self.roles],
+        }
 
     def export_json(self, article_ids: list[str]) -> JSON:
         """The export's entity: ``type`` for ``label``, the ids of the articles naming it."""
-        return {"id": self.id, "name": self.name, "type": self.label,
-                "aliases": list(self.aliases), "articles": article_ids,
-                "mentions": self.mentions, "roles": [r.export_json() for r in self.roles]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.label,
+            "aliases": list(self.aliases),
+            "articles": article_ids,
+            "mentions": self.mentions,
+            "roles": [r.export_json() for r in self.roles],
+        }
 
 
 @dataclass(frozen=True)
@@ -187,6 +241,7 @@ class ActorMention:
 
 
 # -- events and stories ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class EventReport:
@@ -204,12 +259,16 @@ class EventReport:
         return DateSpan.parse(self.date, self.date_from)
 
     def to_json(self) -> JSON:
-        return {"article_id": self.article_id, "start": self.start, "end": self.end,
-                "date": self.date, "date_from": self.date_from}
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "date": self.date,
+            "date_from": self.date_from,
+        }
 
     def export_json(self) -> JSON:
-        return {"article": self.article_id, "start": self.start, "end": self.end,
-                "date": self.date}
+        return {"article": self.article_id, "start": self.start, "end": self.end, "date": self.date}
 
 
 @dataclass(frozen=True)
@@ -239,10 +298,17 @@ class Event:
         return {**self._head(), "evidence": [e.export_json() for e in self.evidence]}
 
     def _head(self) -> JSON:
-        return {"id": self.id, "title": self.title, "start": self.start, "end": self.end,
-                "precision": self.precision, "dated_by": self.dated_by,
-                "places": list(self.places), "participants": list(self.participants),
-                "articles": list(self.articles)}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "dated_by": self.dated_by,
+            "places": list(self.places),
+            "participants": list(self.participants),
+            "articles": list(self.articles),
+        }
 
 
 @dataclass
@@ -262,15 +328,27 @@ class EventProfile:
 
     @classmethod
     def from_json(cls, data: JSON) -> EventProfile:
-        return cls(data["triggers"], data["actors"], data["participants"], data["places"],
-                   data["terms"], [DateSpan.from_list(d) for d in data["dates"]],
-                   data["phrases"], bool(data.get("undated")))
+        return cls(
+            data["triggers"],
+            data["actors"],
+            data["participants"],
+            data["places"],
+            data["terms"],
+            [DateSpan.from_list(d) for d in data["dates"]],
+            data["phrases"],
+            bool(data.get("undated")),
+        )
 
     def to_json(self) -> JSON:
-        out: JSON = {"triggers": self.triggers, "actors": self.actors,
-                     "participants": self.participants, "places": self.places,
-                     "terms": self.terms, "dates": [d.to_list() for d in self.dates],
-                     "phrases": self.phrases}
+        out: JSON = {
+            "triggers": self.triggers,
+            "actors": self.actors,
+            "participants": self.participants,
+            "places": self.places,
+            "terms": self.terms,
+            "dates": [d.to_list() for d in self.dates],
+            "phrases": self.phrases,
+        }
         if self.undated:
             out["undated"] = True
         return out
@@ -316,8 +394,15 @@ class Story:
 
     def to_json(self) -> JSON:
         """The line of ``dateline stories --json``."""
-        return {"id": self.id, "title": self.title, "start": self.start, "end": self.end,
-                "articles": self.articles, "outlets": self.outlets, "events": self.events}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "articles": self.articles,
+            "outlets": self.outlets,
+            "events": self.events,
+        }
 
 
 @dataclass(frozen=True)
@@ -347,6 +432,7 @@ class DecisionRecord:
 
 # -- copies of one story ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Sighting:
     """A document that carried an article: where it was read, its URL, outlet and date."""
@@ -357,8 +443,12 @@ class Sighting:
     published: str | None
 
     def to_json(self) -> JSON:
-        return {"source": self.source, "url": self.url, "publisher": self.publisher,
-                "published": self.published}
+        return {
+            "source": self.source,
+            "url": self.url,
+            "publisher": self.publisher,
+            "published": self.published,
+        }
 
 
 @dataclass(frozen=True)
@@ -371,9 +461,12 @@ class NearCopy:
     sightings: tuple[Sighting, ...] = ()
 
     def to_json(self) -> JSON:
-        return {"article_id": self.article_id, "similarity": self.similarity,
-                "containment": self.containment,
-                "sightings": [s.to_json() for s in self.sightings]}
+        return {
+            "article_id": self.article_id,
+            "similarity": self.similarity,
+            "containment": self.containment,
+            "sightings": [s.to_json() for s in self.sightings],
+        }
 
 
 @dataclass(frozen=True)
@@ -388,8 +481,12 @@ class CopyGroup:
 
     def to_json(self) -> JSON:
         """The line of ``dateline duplicates --json``."""
-        return {"canonical_id": self.canonical_id, "copies": [c.to_json() for c in self.copies],
-                "title": self.title, "sightings": [s.to_json() for s in self.sightings]}
+        return {
+            "canonical_id": self.canonical_id,
+            "copies": [c.to_json() for c in self.copies],
+            "title": self.title,
+            "sightings": [s.to_json() for s in self.sightings],
+        }
 
 
 @dataclass(frozen=True)
@@ -402,9 +499,12 @@ class CopyFound:
     containment: float
 
     def to_json(self) -> JSON:
-        return {"article_id": self.article_id, "copy_of": self.canonical_id,
-                "similarity": round(self.similarity, 3),
-                "containment": round(self.containment, 3)}
+        return {
+            "article_id": self.article_id,
+            "copy_of": self.canonical_id,
+            "similarity": round(self.similarity, 3),
+            "containment": round(self.containment, 3),
+        }
 
 
 @dataclass(frozen=True)
@@ -419,6 +519,7 @@ class Fingerprinted:
 
 
 # -- what the views write -----------------------------------------------------------------------
+
 
 class Cited(Protocol):
     """A generated line: its text, the date label the view put on it, its date range, and
@@ -459,13 +560,22 @@ class TimelineEntry:
         return DateSpan(self.date, self.end, self.precision).label()
 
     def to_json(self) -> JSON:
-        return {"date": self.date, "end": self.end, "precision": self.precision,
-                "label": self.label, "dated_by": self.dated_by, "text": self.text,
-                "event": self.event, "title": self.title, "places": list(self.places),
-                "participants": list(self.participants), "sources": self.sources,
-                "references": self.references,
-                "importance": round(self.importance, 4),
-                "citations": [c.to_json() for c in self.citations]}
+        return {
+            "date": self.date,
+            "end": self.end,
+            "precision": self.precision,
+            "label": self.label,
+            "dated_by": self.dated_by,
+            "text": self.text,
+            "event": self.event,
+            "title": self.title,
+            "places": list(self.places),
+            "participants": list(self.participants),
+            "sources": self.sources,
+            "references": self.references,
+            "importance": round(self.importance, 4),
+            "citations": [c.to_json() for c in self.citations],
+        }
 
 
 @dataclass(frozen=True)
@@ -480,8 +590,13 @@ class BriefPoint:
     label: str | None = None
 
     def to_json(self) -> JSON:
-        return {"text": self.text, "kind": self.kind, "date": self.date, "end": self.end,
-                "citations": [c.to_json() for c in self.citations]}
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "date": self.date,
+            "end": self.end,
+            "citations": [c.to_json() for c in self.citations],
+        }
 
 
 @dataclass
@@ -498,5 +613,9 @@ class CheckResult:
         return self.lines == self.cited == self.supported
 
     def to_json(self) -> JSON:
-        return {"lines": self.lines, "cited": self.cited, "supported": self.supported,
-                "problems": self.problems}
+        return {
+            "lines": self.lines,
+            "cited": self.cited,
+            "supported": self.supported,
+            "problems": self.problems,
+        }

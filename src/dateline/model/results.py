@@ -1,5 +1,6 @@
 """What the stages hand back: an extracted or analysed article, or a failure as a value,
 and the counts of an ingest or an analysis run."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -70,10 +71,16 @@ class IngestReport:
 
     def to_json(self) -> JSON:
         return {
-            "ingested": self.ingested, "duplicate": self.duplicate, "updated": self.updated,
-            "analysed": self.analysed, "skipped": self.skipped, "article_ids": self.article_ids,
-            "exact_copies": [{"source": source, "article_id": article_id}
-                             for source, article_id in self.exact_copies],
+            "ingested": self.ingested,
+            "duplicate": self.duplicate,
+            "updated": self.updated,
+            "analysed": self.analysed,
+            "skipped": self.skipped,
+            "article_ids": self.article_ids,
+            "exact_copies": [
+                {"source": source, "article_id": article_id}
+                for source, article_id in self.exact_copies
+            ],
             "copies": [c.to_json() for c in self.copies],
             "failures": [f.to_json() for f in self.failures],
         }

@@ -1,4 +1,5 @@
 """Content words as weighted term vectors, and the cosine that compares them."""
+
 from __future__ import annotations
 
 import math
@@ -10,13 +11,56 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 # Words news uses for every story: they say nothing about which one.
-_NEWS_WORDS = frozenset({
-    "said", "says", "told", "according", "reported", "report", "reports", "year", "years",
-    "week", "weeks", "month", "months", "day", "days", "time", "times", "people", "including",
-    "like", "just", "new", "also", "would", "could", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "percent",
-    "mr", "mrs", "ms", "dr", "news", "reuters", "agency", "press", "associated", "afp",
-})
+_NEWS_WORDS = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "day",
+        "days",
+        "time",
+        "times",
+        "people",
+        "including",
+        "like",
+        "just",
+        "new",
+        "also",
+        "would",
+        "could",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "percent",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "news",
+        "reuters",
+        "agency",
+        "press",
+        "associated",
+        "afp",
+    }
+)
 
 
 def content_terms(text: str) -> Counter[str]:

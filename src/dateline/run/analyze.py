@@ -1,5 +1,6 @@
 """The analyze step: analyse articles in batches over a runner, without a store or for the
 articles the store's queue holds."""
+
 from __future__ import annotations
 
 import logging
@@ -32,9 +33,13 @@ Item = TypeVar("Item", StoredArticle, Extracted)
 BATCH = 8
 
 
-def analyze_pending(store: Store, runner: Runner, *, redo: bool = False,
-                    on_result: Callable[[Analysis | Failure], None] | None = None
-                    ) -> AnalyzeReport:
+def analyze_pending(
+    store: Store,
+    runner: Runner,
+    *,
+    redo: bool = False,
+    on_result: Callable[[Analysis | Failure], None] | None = None,
+) -> AnalyzeReport:
     """Analyse every stored article waiting for analysis (every article with ``redo``).
 
     Each analysis is saved, and marked done, in its own transaction, so an interrupted
@@ -56,16 +61,21 @@ def analyze_pending(store: Store, runner: Runner, *, redo: bool = False,
 
 
 def analyze_documents(
-    inputs: Sequence[str], settings: Settings, runner: Runner, *,
-    published: date | None = None, publisher: str | None = None,
+    inputs: Sequence[str],
+    settings: Settings,
+    runner: Runner,
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Analysed | Failure]:
     """Read, extract and analyse ``inputs`` without a store, in input order."""
     failed: list[Failure] = []  # extraction failures, reported in input order
 
     def extracted() -> Iterator[Extracted]:
-        for result in extract_documents(inputs, settings, runner, published=published,
-                                        publisher=publisher, stdin=stdin):
+        for result in extract_documents(
+            inputs, settings, runner, published=published, publisher=publisher, stdin=stdin
+        ):
             if isinstance(result, Failure):
                 failed.append(result)
             else:

@@ -1,5 +1,6 @@
 """The extract step: read inputs, extract an article from each document, and (through the
 store) keep each raw document and store each article."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,9 +23,14 @@ Fetch = Callable[[str], FetchedPage]
 
 
 def extract_documents(
-    inputs: Sequence[str], settings: Settings, runner: Runner, *,
-    published: date | None = None, publisher: str | None = None,
-    stdin: BinaryIO | None = None, fetch: Fetch | None = None,
+    inputs: Sequence[str],
+    settings: Settings,
+    runner: Runner,
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
+    stdin: BinaryIO | None = None,
+    fetch: Fetch | None = None,
     keep_raw: Callable[[RawDocument], None] | None = None,
 ) -> Iterator[Extracted | Failure]:
     """Read ``inputs`` and extract an article from each document, in input order.
@@ -33,15 +39,25 @@ def extract_documents(
         published, publisher: what the user states about every input (``given``).
         keep_raw: called with each raw document before it is extracted (the store keeps it).
     """
+
     def raws() -> Iterator[RawDocument | Failure]:
-        for doc in read_sources(inputs, stdin=stdin, fetch=fetch, max_bytes=settings.max_bytes,
-                                fetch_timeout=settings.fetch_timeout):
+        for doc in read_sources(
+            inputs,
+            stdin=stdin,
+            fetch=fetch,
+            max_bytes=settings.max_bytes,
+            fetch_timeout=settings.fetch_timeout,
+        ):
             if isinstance(doc, SourceFailure):
                 yield Failure(doc.source, "read", doc.reason)
                 continue
             if published or publisher:
-                doc = dataclasses.replace(doc, hints=dataclasses.replace(
-                    doc.hints, user_published=published, user_publisher=publisher))
+                doc = dataclasses.replace(
+                    doc,
+                    hints=dataclasses.replace(
+                        doc.hints, user_published=published, user_publisher=publisher
+                    ),
+                )
             if keep_raw:
                 keep_raw(doc)
             yield doc
@@ -57,9 +73,15 @@ def extract_documents(
 
 
 def extract_into(
-    store: Store, inputs: Sequence[str], settings: Settings, runner: Runner, *,
-    published: date | None = None, publisher: str | None = None,
-    stdin: BinaryIO | None = None, fetch: Fetch | None = None,
+    store: Store,
+    inputs: Sequence[str],
+    settings: Settings,
+    runner: Runner,
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
+    stdin: BinaryIO | None = None,
+    fetch: Fetch | None = None,
     on_result: Callable[[Extracted | Failure], None] | None = None,
 ) -> IngestReport:
     """Read and extract ``inputs`` and store each article (a new one waits for the first
@@ -75,11 +97,21 @@ def extract_into(
     def keep_raw(raw: RawDocument) -> None:
         raw_ids[raw.sha256] = store.articles.add_raw(raw)
 
-    for result in extract_documents(inputs, settings, runner, published=published,
-                                    publisher=publisher, stdin=stdin, fetch=fetch,
-                                    keep_raw=keep_raw):
-        raw_id = (raw_ids.pop(result.raw.sha256, None) or store.articles.add_raw(result.raw)
-                  if result.raw else None)
+    for result in extract_documents(
+        inputs,
+        settings,
+        runner,
+        published=published,
+        publisher=publisher,
+        stdin=stdin,
+        fetch=fetch,
+        keep_raw=keep_raw,
+    ):
+        raw_id = (
+            raw_ids.pop(result.raw.sha256, None) or store.articles.add_raw(result.raw)
+            if result.raw
+            else None
+        )
         if isinstance(result, Failure):
             store.articles.add_failure(result.source, result.stage, result.reason, raw_id)
             report.failures.append(result)

@@ -1,5 +1,6 @@
 """Ingest: the steps in order, through the store: read and extract what is given, store it,
 analyse what waits for analysis, and link what waits for linking."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -21,9 +22,15 @@ def local_runner(settings: Settings) -> Runner:
 
 
 def ingest(
-    inputs: Sequence[str], store: Store, settings: Settings, *,
-    runner: Runner | None = None, published: date | None = None,
-    publisher: str | None = None, stdin: BinaryIO | None = None, fetch: Fetch | None = None,
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings,
+    *,
+    runner: Runner | None = None,
+    published: date | None = None,
+    publisher: str | None = None,
+    stdin: BinaryIO | None = None,
+    fetch: Fetch | None = None,
     on_result: Callable[[Extracted | Failure], None] | None = None,
     on_analysed: Callable[[Analysis | Failure], None] | None = None,
 ) -> IngestReport:
@@ -37,8 +44,17 @@ def ingest(
         filled missing metadata), the near copies found, analysed, and the failures.
     """
     runner = runner or local_runner(settings)
-    report = extract_into(store, inputs, settings, runner, published=published,
-                          publisher=publisher, stdin=stdin, fetch=fetch, on_result=on_result)
+    report = extract_into(
+        store,
+        inputs,
+        settings,
+        runner,
+        published=published,
+        publisher=publisher,
+        stdin=stdin,
+        fetch=fetch,
+        on_result=on_result,
+    )
     analysed = analyze_pending(store, runner, on_result=on_analysed)
     report.analysed = analysed.analysed
     report.failures += analysed.failures

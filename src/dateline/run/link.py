@@ -1,6 +1,7 @@
 """The link step: what the queue holds for each linking stage, in the order the stages
 depend on one another (copies, then the actors analysed articles name, then events and
 stories)."""
+
 from __future__ import annotations
 
 from dateline.link.copies import link_copies

@@ -1,4 +1,5 @@
 """Runners for the pure stages: the ``Runner`` protocol, and the local process pool."""
+
 from __future__ import annotations
 
 from collections import deque

@@ -3,6 +3,7 @@
 Each input is recognised by its content, not its name: gzip (then sniffed again), WARC,
 RSS/Atom, JSON lines, HTML or plain text. Containers yield one document per item.
 """
+
 from __future__ import annotations
 
 import functools

@@ -1,4 +1,5 @@
 """Turn a document's bytes into text: byte-order mark, declared charset, UTF-8, a guess."""
+
 from __future__ import annotations
 
 import codecs

@@ -1,4 +1,5 @@
 """Recognise an input's format from its first bytes, whatever its name says."""
+
 from __future__ import annotations
 
 import json

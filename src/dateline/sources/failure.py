@@ -1,4 +1,5 @@
 """What a source yields in place of a document it could not read."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """RSS and Atom feeds: one raw document per item, with the metadata the feed states."""
+
 from __future__ import annotations
 
 import io

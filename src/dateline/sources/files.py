@@ -1,4 +1,5 @@
 """Local files and directories."""
+
 from __future__ import annotations
 
 import logging

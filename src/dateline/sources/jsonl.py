@@ -1,4 +1,5 @@
 """JSON lines: one raw document per line, an object with the text or HTML and metadata."""
+
 from __future__ import annotations
 
 import io
@@ -10,8 +11,15 @@ from dateline.errors import BAD_JSONL, JSONL_NO_TEXT, TOO_LARGE_STREAM, SourceRe
 from dateline.model import DocumentKind, Hints, RawDocument
 from dateline.sources.failure import SourceFailure
 
-_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number",
-               float: "a number", bool: "a boolean", type(None): "null"}
+_JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
 
 
 def read_jsonl(
@@ -54,8 +62,10 @@ def _document(line: bytes, number: int, item: str) -> RawDocument:
         raise _bad(item, number, "not valid UTF-8") from exc
     if not isinstance(record, dict):
         raise _bad(item, number, f"found {_JSON_TYPES[type(record)]}")
-    fields = {key: _string(record, key, item, number)
-              for key in ("url", "title", "text", "html", "published", "publisher", "summary")}
+    fields = {
+        key: _string(record, key, item, number)
+        for key in ("url", "title", "text", "html", "published", "publisher", "summary")
+    }
     hints = Hints(
         title=fields["title"],
         published=fields["published"],

@@ -1,4 +1,5 @@
 """Byte streams: sniffing without seeking, gunzipping with clear errors, bounded reads."""
+
 from __future__ import annotations
 
 import gzip

@@ -1,4 +1,5 @@
 """Downloading: the one place dateline goes on the network for an input."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,8 +24,13 @@ class FetchedPage:
     content_type: str | None
 
 
-def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None,
-              timeout: float = DEFAULT_FETCH_TIMEOUT) -> FetchedPage:
+def fetch_url(
+    url: str,
+    *,
+    max_bytes: int,
+    client: httpx.Client | None = None,
+    timeout: float = DEFAULT_FETCH_TIMEOUT,
+) -> FetchedPage:
     """Download ``url``, following redirects, keeping at most ``max_bytes`` of it.
 
     Args:
@@ -57,8 +63,13 @@ def fetch_url(url: str, *, max_bytes: int, client: httpx.Client | None = None,
 
 def _download(client: httpx.Client, url: str, max_bytes: int, timeout: float) -> FetchedPage:
     headers = {"User-Agent": USER_AGENT}
-    request = client.stream("GET", url, headers=headers, follow_redirects=True,
-                            timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)))
+    request = client.stream(
+        "GET",
+        url,
+        headers=headers,
+        follow_redirects=True,
+        timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
+    )
     with request as response:
         response.raise_for_status()
         declared = response.headers.get("Content-Length", "")

@@ -1,4 +1,5 @@
 """WARC archives: one raw document per archived HTML page."""
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """The actor repository: one actor per real-world entity, the keys its names are found by,
 and which articles mention it under which names."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -24,29 +25,37 @@ class ActorRepository:
     def by_key(self, key: str) -> int | None:
         """The actor known by a name key."""
         with self._db.read() as conn:
-            found = conn.execute(select(actor_keys.c.actor_id)
-                                 .where(actor_keys.c.key == key)).scalar()
+            found = conn.execute(
+                select(actor_keys.c.actor_id).where(actor_keys.c.key == key)
+            ).scalar()
         return None if found is None else int(found)
 
     def with_surname(self, surname: str) -> list[int]:
         """Actors whose full person name ends in ``surname`` (a name key)."""
         with self._db.read() as conn:
-            return list(conn.execute(select(actors.c.id).where(actors.c.surname == surname)
-                                     .order_by(actors.c.id)).scalars())
+            return list(
+                conn.execute(
+                    select(actors.c.id).where(actors.c.surname == surname).order_by(actors.c.id)
+                ).scalars()
+            )
 
     def add(self, name: str, label: str, key: str, surname: str | None) -> int:
         """A new actor, known by ``key``."""
         with self._db.transaction() as conn:
-            actor_id = int(conn.execute(actors.insert().values(
-                name=name, label=label, surname=surname)).inserted_primary_key[0])
+            actor_id = int(
+                conn.execute(
+                    actors.insert().values(name=name, label=label, surname=surname)
+                ).inserted_primary_key[0]
+            )
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
         return actor_id
 
     def rename(self, actor_id: int, name: str, key: str, surname: str | None) -> None:
         """Give an actor a fuller name, and the key it is known by under that name."""
         with self._db.transaction() as conn:
-            conn.execute(actors.update().where(actors.c.id == actor_id)
-                         .values(name=name, surname=surname))
+            conn.execute(
+                actors.update().where(actors.c.id == actor_id).values(name=name, surname=surname)
+            )
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
 
     def add_key(self, actor_id: int, key: str) -> None:
@@ -60,9 +69,13 @@ class ActorRepository:
         with self._db.transaction() as conn:
             conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
             if found:
-                conn.execute(actor_mentions.insert(), [
-                    {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
-                    for a, n, c in found])
+                conn.execute(
+                    actor_mentions.insert(),
+                    [
+                        {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
+                        for a, n, c in found
+                    ],
+                )
             finish(conn, Stage.ENTITIES, article_id)
 
     def of_article(self, article_id: str) -> tuple[dict[str, int], dict[int, int]]:
@@ -79,17 +92,23 @@ class ActorRepository:
     def mentions_in(self, article_ids: Sequence[str] | None = None) -> list[ActorMention]:
         """Which actors articles mention (all articles with None), under which names, how
         often, by article then actor."""
-        query = select(actor_mentions).order_by(actor_mentions.c.article_id,
-                                                actor_mentions.c.actor_id, actor_mentions.c.name)
+        query = select(actor_mentions).order_by(
+            actor_mentions.c.article_id, actor_mentions.c.actor_id, actor_mentions.c.name
+        )
         with self._db.read() as conn:
             if article_ids is None:
                 rows = list(conn.execute(query).mappings())
             else:
-                rows = [row for chunk in chunks(sorted(set(article_ids)))
-                        for row in conn.execute(query.where(
-                            actor_mentions.c.article_id.in_(chunk))).mappings()]
-        return [ActorMention(r["article_id"], r["actor_id"], r["name"], r["mentions"])
-                for r in rows]
+                rows = [
+                    row
+                    for chunk in chunks(sorted(set(article_ids)))
+                    for row in conn.execute(
+                        query.where(actor_mentions.c.article_id.in_(chunk))
+                    ).mappings()
+                ]
+        return [
+            ActorMention(r["article_id"], r["actor_id"], r["name"], r["mentions"]) for r in rows
+        ]
 
     def names(self, actor_ids: Sequence[int]) -> dict[int, str]:
         """The name of each actor: id -> name (ids not found are left out)."""
@@ -100,17 +119,21 @@ class ActorRepository:
         """Actors by how many articles mention them (then mentions, then name), with the
         names they go by; with ``story_id``, only as that story's articles name them, read
         through the story's index. Roles are not read here (``AnalysisRepository.roles``)."""
+
         def scoped(query: Any) -> Any:
             if story_id is None:
                 return query
-            return query.join(story_articles,
-                              story_articles.c.article_id == actor_mentions.c.article_id
-                              ).where(story_articles.c.story_id == story_id)
+            return query.join(
+                story_articles, story_articles.c.article_id == actor_mentions.c.article_id
+            ).where(story_articles.c.story_id == story_id)
 
         docs = func.count(actor_mentions.c.article_id.distinct()).label("articles")
         total = func.sum(actor_mentions.c.mentions).label("mentions")
-        query = scoped(select(actors.c.id, actors.c.name, actors.c.label, total, docs)
-                       .join(actor_mentions, actor_mentions.c.actor_id == actors.c.id))
+        query = scoped(
+            select(actors.c.id, actors.c.name, actors.c.label, total, docs).join(
+                actor_mentions, actor_mentions.c.actor_id == actors.c.id
+            )
+        )
         query = query.group_by(actors.c.id).order_by(docs.desc(), total.desc(), actors.c.name)
         spelled = scoped(select(actor_mentions.c.actor_id, actor_mentions.c.name).distinct())
         with self._db.read() as conn:
@@ -118,5 +141,14 @@ class ActorRepository:
             names: dict[int, list[str]] = {}
             for actor_id, name in conn.execute(spelled.order_by(actor_mentions.c.name)):
                 names.setdefault(actor_id, []).append(name)
-        return [Actor(r["id"], r["name"], r["label"], r["mentions"], r["articles"],
-                      tuple(names.get(r["id"], ()))) for r in rows]
+        return [
+            Actor(
+                r["id"],
+                r["name"],
+                r["label"],
+                r["mentions"],
+                r["articles"],
+                tuple(names.get(r["id"], ())),
+            )
+            for r in rows
+        ]

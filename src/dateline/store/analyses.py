@@ -1,5 +1,6 @@
 """The analysis repository: each article's analysis, saved and read whole; its quotes and
 roles read across articles."""
+
 from __future__ import annotations
 
 from dataclasses import fields
@@ -52,9 +53,14 @@ class AnalysisRepository:
             for table in (*_ANALYSIS_TABLES, actor_mentions):
                 conn.execute(table.delete().where(table.c.article_id == article_id))
             conn.execute(analyses.delete().where(analyses.c.article_id == article_id))
-            conn.execute(analyses.insert().values(
-                article_id=article_id, version=version, analysed_at=now(),
-                sentences=[list(span) for span in analysis.sentences]))
+            conn.execute(
+                analyses.insert().values(
+                    article_id=article_id,
+                    version=version,
+                    analysed_at=now(),
+                    sentences=[list(span) for span in analysis.sentences],
+                )
+            )
             for table, rows in _analysis_rows(analysis):
                 if rows:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
@@ -63,40 +69,61 @@ class AnalysisRepository:
     def get(self, article_id: str) -> Analysis | None:
         """An article's stored analysis, None when it has not been analysed."""
         with self._db.read() as conn:
-            done = conn.execute(select(analyses).where(
-                analyses.c.article_id == article_id)).mappings().first()
+            done = (
+                conn.execute(select(analyses).where(analyses.c.article_id == article_id))
+                .mappings()
+                .first()
+            )
             if done is None:
                 return None
-            found = {t.name: conn.execute(select(t).where(t.c.article_id == article_id)
-                                          .order_by(t.c.start, t.c.id)).mappings().all()
-                     for t in _ANALYSIS_TABLES}
+            found = {
+                t.name: conn.execute(
+                    select(t).where(t.c.article_id == article_id).order_by(t.c.start, t.c.id)
+                )
+                .mappings()
+                .all()
+                for t in _ANALYSIS_TABLES
+            }
         return Analysis(
             sentences=tuple((start, end) for start, end in done["sentences"]),
             mentions=tuple(Mention(**_fields(r, Mention)) for r in found["mentions"]),
-            timexes=tuple(TimeExpression(**{**_fields(r, TimeExpression),
-                                            "anchor": _day(r["anchor"])})
-                          for r in found["timexes"]),
+            timexes=tuple(
+                TimeExpression(**{**_fields(r, TimeExpression), "anchor": _day(r["anchor"])})
+                for r in found["timexes"]
+            ),
             quotes=tuple(_quote(r) for r in found["quotes"]),
             roles=tuple(_role(r) for r in found["roles"]),
-            event_mentions=tuple(EventMention(**{**_fields(r, EventMention),
-                                                 "participants": tuple(r["participants"]),
-                                                 "places": tuple(r["places"])})
-                                 for r in found["event_mentions"]),
+            event_mentions=tuple(
+                EventMention(
+                    **{
+                        **_fields(r, EventMention),
+                        "participants": tuple(r["participants"]),
+                        "places": tuple(r["places"]),
+                    }
+                )
+                for r in found["event_mentions"]
+            ),
         )
 
-    def quotes(self, speaker: str | None = None, story_id: int | None = None
-               ) -> list[StoredQuote]:
+    def quotes(self, speaker: str | None = None, story_id: int | None = None) -> list[StoredQuote]:
         """Quotes with their articles, by publication date; ``speaker`` matches a name part,
         ``story_id`` keeps that story's articles (read through the story's index)."""
-        query = (select(quotes, articles.c.published)
-                 .join(articles, quotes.c.article_id == articles.c.id)
-                 .order_by(articles.c.published.is_(None), articles.c.published,
-                           quotes.c.article_id, quotes.c.start))
+        query = (
+            select(quotes, articles.c.published)
+            .join(articles, quotes.c.article_id == articles.c.id)
+            .order_by(
+                articles.c.published.is_(None),
+                articles.c.published,
+                quotes.c.article_id,
+                quotes.c.start,
+            )
+        )
         if speaker:
             query = query.where(quotes.c.speaker.contains(speaker, autoescape=True))
         if story_id is not None:
-            query = query.join(story_articles, story_articles.c.article_id == articles.c.id
-                               ).where(story_articles.c.story_id == story_id)
+            query = query.join(story_articles, story_articles.c.article_id == articles.c.id).where(
+                story_articles.c.story_id == story_id
+            )
         with self._db.read() as conn:
             rows = conn.execute(query).mappings().all()
         cache: dict[str, StoredArticle] = {}
@@ -112,8 +139,9 @@ class AnalysisRepository:
         id of its article, by date, article and place in the text."""
         query = select(roles).order_by(roles.c.as_of, roles.c.article_id, roles.c.start)
         if story_id is not None:
-            query = query.join(story_articles, story_articles.c.article_id == roles.c.article_id
-                               ).where(story_articles.c.story_id == story_id)
+            query = query.join(
+                story_articles, story_articles.c.article_id == roles.c.article_id
+            ).where(story_articles.c.story_id == story_id)
         with self._db.read() as conn:
             return [(row["article_id"], _role(row)) for row in conn.execute(query).mappings()]
 
@@ -131,9 +159,13 @@ def _analysis_rows(analysis: Analysis) -> list[tuple[Any, list[dict[str, Any]]]]
             out.append(row)
         return out
 
-    return [(mentions, rows(analysis.mentions)), (timexes, rows(analysis.timexes)),
-            (quotes, rows(analysis.quotes)), (roles, rows(analysis.roles)),
-            (event_mentions, rows(analysis.event_mentions))]
+    return [
+        (mentions, rows(analysis.mentions)),
+        (timexes, rows(analysis.timexes)),
+        (quotes, rows(analysis.quotes)),
+        (roles, rows(analysis.roles)),
+        (event_mentions, rows(analysis.event_mentions)),
+    ]
 
 
 def _quote(row: Any) -> Quote:

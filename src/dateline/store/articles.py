@@ -1,5 +1,6 @@
 """The article repository: raw inputs as read, articles as extracted, every document that
 carried one (sightings), and the failures of any stage."""
+
 from __future__ import annotations
 
 import logging
@@ -48,13 +49,23 @@ class ArticleRepository:
         sha = raw.sha256
         with self._db.transaction() as conn:
             found = conn.execute(
-                select(raw_documents.c.id).where(raw_documents.c.sha256 == sha)).scalar()
+                select(raw_documents.c.id).where(raw_documents.c.sha256 == sha)
+            ).scalar()
             if found is not None:
                 return int(found)
-            return int(conn.execute(raw_documents.insert().values(
-                sha256=sha, source=raw.source, kind=raw.kind, url=raw.url,
-                hints=_hints_json(raw.hints), content=raw.content, received_at=now(),
-            )).inserted_primary_key[0])
+            return int(
+                conn.execute(
+                    raw_documents.insert().values(
+                        sha256=sha,
+                        source=raw.source,
+                        kind=raw.kind,
+                        url=raw.url,
+                        hints=_hints_json(raw.hints),
+                        content=raw.content,
+                        received_at=now(),
+                    )
+                ).inserted_primary_key[0]
+            )
 
     def add(self, article: Article, raw_id: int) -> tuple[AddOutcome, str]:
         """Store an article unless a copy (same canonical URL or same text) is there.
@@ -68,14 +79,23 @@ class ArticleRepository:
         """
         text_hash = article.text_hash
         with self._db.transaction() as conn:
-            match = or_(articles.c.text_hash == text_hash,
-                        articles.c.url == article.url if article.url else False)
+            match = or_(
+                articles.c.text_hash == text_hash,
+                articles.c.url == article.url if article.url else False,
+            )
             row = conn.execute(select(articles).where(match).limit(1)).mappings().first()
             if row is None:
                 stamp = now()
-                conn.execute(articles.insert().values(
-                    id=article.id, raw_id=raw_id, text_hash=text_hash,
-                    created_at=stamp, updated_at=stamp, **_article_row(article)))
+                conn.execute(
+                    articles.insert().values(
+                        id=article.id,
+                        raw_id=raw_id,
+                        text_hash=text_hash,
+                        created_at=stamp,
+                        updated_at=stamp,
+                        **_article_row(article),
+                    )
+                )
                 _sighted(conn, article.id, article)
                 enqueue(conn, FIRST, article.id)
                 return AddOutcome.INGESTED, article.id
@@ -83,19 +103,22 @@ class ArticleRepository:
             fills = _fills(row, article)
             if not fills:
                 return (AddOutcome.COPY if new_source else AddOutcome.DUPLICATE), row["id"]
-            conn.execute(articles.update().where(articles.c.id == row["id"])
-                         .values(updated_at=now(), **fills))
-            logger.info("filled %s of article %s from %s", sorted(fills), row["id"],
-                        article.source)
+            conn.execute(
+                articles.update()
+                .where(articles.c.id == row["id"])
+                .values(updated_at=now(), **fills)
+            )
+            logger.info("filled %s of article %s from %s", sorted(fills), row["id"], article.source)
             return AddOutcome.UPDATED, row["id"]
 
-    def add_failure(self, source: str, stage: str, message: str,
-                    raw_id: int | None = None) -> None:
+    def add_failure(self, source: str, stage: str, message: str, raw_id: int | None = None) -> None:
         """Record that ``stage`` could not process ``source``."""
         with self._db.transaction() as conn:
-            conn.execute(failures.insert().values(
-                source=source, stage=stage, message=message, raw_id=raw_id,
-                created_at=now()))
+            conn.execute(
+                failures.insert().values(
+                    source=source, stage=stage, message=message, raw_id=raw_id, created_at=now()
+                )
+            )
 
     def all(self) -> Iterator[StoredArticle]:
         """Every article, oldest publication date first (undated last), then by id."""
@@ -112,9 +135,15 @@ class ArticleRepository:
         """
         with self._db.read() as conn:
             # a range, not LIKE: SQLite's LIKE cannot use the primary key index
-            rows = conn.execute(select(articles).where(
-                articles.c.id >= article_id, articles.c.id < article_id + "\uffff")
-                .limit(2)).mappings().all()
+            rows = (
+                conn.execute(
+                    select(articles)
+                    .where(articles.c.id >= article_id, articles.c.id < article_id + "\uffff")
+                    .limit(2)
+                )
+                .mappings()
+                .all()
+            )
         if len(article_id) < 4 or len(rows) != 1:
             raise ArticleNotFoundError(article_id)
         return _stored(rows[0])
@@ -122,26 +151,40 @@ class ArticleRepository:
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         with self._db.read() as conn:
-            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (raw_documents, articles, failures)}
+            return {
+                t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (raw_documents, articles, failures)
+            }
 
     def failures(self) -> list[StoredFailure]:
         """Every recorded failure, oldest first."""
         with self._db.read() as conn:
-            return [StoredFailure(**row) for row in conn.execute(
-                select(failures).order_by(failures.c.id)).mappings()]
+            return [
+                StoredFailure(**row)
+                for row in conn.execute(select(failures).order_by(failures.c.id)).mappings()
+            ]
 
 
 def _sighted(conn: Connection, article_id: str, article: Article) -> bool:
     """Record that the document ``article`` came from carried the stored ``article_id``;
     False if that document was recorded already."""
-    exists = conn.execute(select(sightings.c.id).where(
-        sightings.c.article_id == article_id, sightings.c.source == article.source)).first()
+    exists = conn.execute(
+        select(sightings.c.id).where(
+            sightings.c.article_id == article_id, sightings.c.source == article.source
+        )
+    ).first()
     if exists is None:
         row = _article_row(article)
-        conn.execute(sightings.insert().values(
-            article_id=article_id, source=article.source, url=article.url,
-            publisher=article.publisher, published=row["published"], seen_at=now()))
+        conn.execute(
+            sightings.insert().values(
+                article_id=article_id,
+                source=article.source,
+                url=article.url,
+                publisher=article.publisher,
+                published=row["published"],
+                seen_at=now(),
+            )
+        )
     return exists is None
 
 
@@ -154,12 +197,19 @@ def _hints_json(hints: Hints) -> dict[str, Any]:
 
 def _article_row(article: Article) -> dict[str, Any]:
     return {
-        "source": article.source, "url": article.url, "title": article.title,
-        "publisher": article.publisher, "wire": article.wire, "dateline": article.dateline,
-        "authors": list(article.authors), "language": article.language,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "publisher": article.publisher,
+        "wire": article.wire,
+        "dateline": article.dateline,
+        "authors": list(article.authors),
+        "language": article.language,
         "published": article.published.value.isoformat() if article.published.value else None,
-        "published_how": article.published.how, "body": list(article.body),
-        "captions": list(article.captions), "summary": article.summary,
+        "published_how": article.published.how,
+        "body": list(article.body),
+        "captions": list(article.captions),
+        "summary": article.summary,
     }
 
 
@@ -177,11 +227,21 @@ def _fills(row: Any, article: Article) -> dict[str, Any]:
 
 
 def _stored(row: Any) -> StoredArticle:
-    published = Published(date.fromisoformat(row["published"]) if row["published"] else None,
-                          row["published_how"])
+    published = Published(
+        date.fromisoformat(row["published"]) if row["published"] else None, row["published_how"]
+    )
     article = Article(
-        source=row["source"], url=row["url"], title=row["title"], publisher=row["publisher"],
-        wire=row["wire"], dateline=row["dateline"], authors=tuple(row["authors"]),
-        language=row["language"], published=published, body=tuple(row["body"]),
-        captions=tuple(row["captions"]), summary=row["summary"])
+        source=row["source"],
+        url=row["url"],
+        title=row["title"],
+        publisher=row["publisher"],
+        wire=row["wire"],
+        dateline=row["dateline"],
+        authors=tuple(row["authors"]),
+        language=row["language"],
+        published=published,
+        body=tuple(row["body"]),
+        captions=tuple(row["captions"]),
+        summary=row["summary"],
+    )
     return StoredArticle(id=row["id"], created_at=row["created_at"], article=article)

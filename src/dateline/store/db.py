@@ -1,5 +1,6 @@
 """The connection every repository shares: one engine, transactions whose database errors
 become ``StoreError``, and migrations run once when the store opens."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -53,8 +54,9 @@ class Database:
             with self.engine.begin() if write else self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot {'write to' if write else 'read'} the store: "
-                             f"{first_line(exc)}") from exc
+            raise StoreError(
+                f"cannot {'write to' if write else 'read'} the store: {first_line(exc)}"
+            ) from exc
 
     def read(self) -> Any:
         """A read-only connection (``with db.read() as conn``)."""

@@ -1,5 +1,6 @@
 """The event repository: events, the keys linking finds them by, and the sentences that
 report them."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -24,17 +25,22 @@ class EventRepository:
         """Events filed under any of ``keys``: id -> profile."""
         if not keys:
             return {}
-        query = (select(events.c.id, events.c.profile)
-                 .where(events.c.id.in_(select(event_keys.c.event_id)
-                                        .where(event_keys.c.key.in_(keys)))))
+        query = select(events.c.id, events.c.profile).where(
+            events.c.id.in_(select(event_keys.c.event_id).where(event_keys.c.key.in_(keys)))
+        )
         with self._db.read() as conn:
-            return {event_id: EventProfile.from_json(profile)
-                    for event_id, profile in conn.execute(query)}
+            return {
+                event_id: EventProfile.from_json(profile)
+                for event_id, profile in conn.execute(query)
+            }
 
     def reports(self, event_id: int) -> list[EventReport]:
         """Every sentence, in any story, that reports an event."""
-        query = (select(event_members).where(event_members.c.event_id == event_id)
-                 .order_by(event_members.c.article_id, event_members.c.start))
+        query = (
+            select(event_members)
+            .where(event_members.c.event_id == event_id)
+            .order_by(event_members.c.article_id, event_members.c.start)
+        )
         with self._db.read() as conn:
             return [_report(row) for row in conn.execute(query).mappings()]
 
@@ -43,28 +49,35 @@ class EventRepository:
         sentences of the story's articles that report it."""
         members = select(event_members)
         if story_id is not None:
-            members = members.join(story_articles,
-                                   story_articles.c.article_id == event_members.c.article_id
-                                   ).where(story_articles.c.story_id == story_id)
+            members = members.join(
+                story_articles, story_articles.c.article_id == event_members.c.article_id
+            ).where(story_articles.c.story_id == story_id)
         found: dict[int, list[EventReport]] = {}
         with self._db.read() as conn:
-            for row in conn.execute(members.order_by(event_members.c.article_id,
-                                                     event_members.c.start)).mappings():
+            for row in conn.execute(
+                members.order_by(event_members.c.article_id, event_members.c.start)
+            ).mappings():
                 found.setdefault(row["event_id"], []).append(_report(row))
             rows = []
             for chunk in chunks(sorted(found)):
                 rows += conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all()
-        return [_event(row, found[row["id"]])
-                for row in sorted(rows, key=lambda r: (r["start"] or "9999", r["id"]))]
+        return [
+            _event(row, found[row["id"]])
+            for row in sorted(rows, key=lambda r: (r["start"] or "9999", r["id"]))
+        ]
 
 
 def save_event(conn: Connection, update: EventUpdate, article_id: str) -> None:
     """Write an event as one article leaves it: its row, its keys, the article's reports."""
     span = update.span
-    values = {"title": update.title, "profile": update.profile.to_json(),
-              "start": span.start if span else None, "end": span.end if span else None,
-              "precision": span.precision if span else None,
-              "dated_by": span.dated_by if span else None}
+    values = {
+        "title": update.title,
+        "profile": update.profile.to_json(),
+        "start": span.start if span else None,
+        "end": span.end if span else None,
+        "precision": span.precision if span else None,
+        "dated_by": span.dated_by if span else None,
+    }
     event_id = update.id
     if event_id is None:
         event_id = int(conn.execute(events.insert().values(**values)).inserted_primary_key[0])
@@ -72,25 +85,39 @@ def save_event(conn: Connection, update: EventUpdate, article_id: str) -> None:
         conn.execute(events.update().where(events.c.id == event_id).values(**values))
     upsert(conn, event_keys, [{"key": key, "event_id": event_id} for key in update.keys])
     if update.members:
-        conn.execute(event_members.insert(), [
-            {"article_id": article_id, "event_id": event_id, "start": m.start, "end": m.end,
-             "trigger": m.trigger, "date": m.date, "date_from": m.date_from}
-            for m in update.members])
+        conn.execute(
+            event_members.insert(),
+            [
+                {
+                    "article_id": article_id,
+                    "event_id": event_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "trigger": m.trigger,
+                    "date": m.date,
+                    "date_from": m.date_from,
+                }
+                for m in update.members
+            ],
+        )
 
 
 def _report(row: Any) -> EventReport:
-    return EventReport(row["article_id"], row["start"], row["end"], row["date"],
-                       row["date_from"])
+    return EventReport(row["article_id"], row["start"], row["end"], row["date"], row["date_from"])
 
 
 def _event(row: Any, reports: list[EventReport]) -> Event:
     profile = row["profile"]
     places = profile["places"]
     return Event(
-        id=row["id"], title=row["title"], start=row["start"], end=row["end"],
+        id=row["id"],
+        title=row["title"],
+        start=row["start"],
+        end=row["end"],
         precision=Precision(row["precision"]) if row["precision"] else None,
         dated_by=row["dated_by"],
         places=tuple(sorted(places, key=lambda p: (-places[p], p))),
         participants=tuple(sorted(int(actor) for actor in profile["participants"])),
         articles=tuple(sorted({r.article_id for r in reports})),
-        evidence=tuple(reports))
+        evidence=tuple(reports),
+    )

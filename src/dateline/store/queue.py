@@ -4,6 +4,7 @@ Finding work never scans the articles: each stage reads its rows through the ind
 the order that stage needs. A stage's row goes, and the next stages' rows come (the map
 in ``run.stages``), in the transaction that does the stage's work.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -30,14 +31,14 @@ _ORDER: dict[Stage, tuple[Any, ...]] = {
 
 def enqueue(conn: Connection, stages: Iterable[Stage], article_id: str) -> None:
     """Note that an article waits for each of ``stages``."""
-    upsert(conn, pending, [{"stage": str(stage), "article_id": article_id}
-                           for stage in stages])
+    upsert(conn, pending, [{"stage": str(stage), "article_id": article_id} for stage in stages])
 
 
 def finish(conn: Connection, stage: Stage, article_id: str) -> None:
     """Note that ``stage`` is done for an article, which now waits for the next stages."""
-    conn.execute(pending.delete().where(pending.c.stage == str(stage),
-                                        pending.c.article_id == article_id))
+    conn.execute(
+        pending.delete().where(pending.c.stage == str(stage), pending.c.article_id == article_id)
+    )
     enqueue(conn, NEXT[stage], article_id)
 
 
@@ -49,8 +50,12 @@ class Queue:
 
     def waiting(self, stage: Stage) -> list[str]:
         """The ids of the articles waiting for ``stage``, in the order it takes them."""
-        query = (select(articles.c.id).join(pending, pending.c.article_id == articles.c.id)
-                 .where(pending.c.stage == str(stage)).order_by(*_ORDER[stage]))
+        query = (
+            select(articles.c.id)
+            .join(pending, pending.c.article_id == articles.c.id)
+            .where(pending.c.stage == str(stage))
+            .order_by(*_ORDER[stage])
+        )
         with self._db.read() as conn:
             return list(conn.execute(query).scalars())
 

@@ -1,4 +1,5 @@
 """The store's tables (SQLAlchemy Core). Migrations under migrations/ build them."""
+
 from __future__ import annotations
 
 from sqlalchemy import (
@@ -85,8 +86,9 @@ def _found_in_article(*columns: Column) -> list[Column]:
     """Columns of a thing analysis found: its article and character span, then ``columns``."""
     return [
         Column("id", Integer, primary_key=True),
-        Column("article_id", String(16), ForeignKey("analyses.article_id"), nullable=False,
-               index=True),
+        Column(
+            "article_id", String(16), ForeignKey("analyses.article_id"), nullable=False, index=True
+        ),
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
         *columns,

@@ -1,4 +1,5 @@
 """SQL helpers the repositories share: upserts that compile once and chunked IN lists."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -12,8 +13,14 @@ from sqlalchemy.engine import Connection
 CHUNK = 500
 
 
-def upsert(conn: Connection, table: Any, rows: Sequence[dict[str, Any]],
-           column: str | None = None, *, keep: str = "add") -> None:
+def upsert(
+    conn: Connection,
+    table: Any,
+    rows: Sequence[dict[str, Any]],
+    column: str | None = None,
+    *,
+    keep: str = "add",
+) -> None:
     """Insert rows; where a row's key is there, add to ``column`` (``keep="add"``, a count)
     or keep its latest value (``keep="latest"``, a date), or leave the row as it is
     (``column`` None). One statement for all rows, so it compiles once."""
@@ -27,16 +34,19 @@ def upsert(conn: Connection, table: Any, rows: Sequence[dict[str, Any]],
     elif keep == "latest":
         biggest = func.greatest if postgres else func.max
         new, old = statement.excluded[column], table.c[column]
-        statement = statement.on_conflict_do_update(index_elements=keys, set_={
-            column: biggest(func.coalesce(new, old), func.coalesce(old, new))})
+        statement = statement.on_conflict_do_update(
+            index_elements=keys,
+            set_={column: biggest(func.coalesce(new, old), func.coalesce(old, new))},
+        )
     else:
-        statement = statement.on_conflict_do_update(index_elements=keys, set_={
-            column: table.c[column] + statement.excluded[column]})
+        statement = statement.on_conflict_do_update(
+            index_elements=keys, set_={column: table.c[column] + statement.excluded[column]}
+        )
     conn.execute(statement, list(rows))
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def lookup(conn: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict[Any, Any]:

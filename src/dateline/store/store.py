@@ -1,5 +1,6 @@
 """The Store: dateline's one door to the database (SQLite by default, PostgreSQL by URL),
 one repository per aggregate behind it."""
+
 from __future__ import annotations
 
 from dateline.store.actors import ActorRepository

@@ -1,5 +1,6 @@
 """The story repository: stories, the keys linking finds them by, the document counts of
 their terms, which article belongs to which story, and why."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -66,38 +67,52 @@ class StoryRepository:
         """The stories of the articles that report these events."""
         if not event_ids:
             return set()
-        query = (select(story_articles.c.story_id).distinct()
-                 .join(event_members, event_members.c.article_id == story_articles.c.article_id)
-                 .where(event_members.c.event_id.in_(event_ids)))
+        query = (
+            select(story_articles.c.story_id)
+            .distinct()
+            .join(event_members, event_members.c.article_id == story_articles.c.article_id)
+            .where(event_members.c.event_id.in_(event_ids))
+        )
         with self._db.read() as conn:
             return set(conn.execute(query).scalars())
 
     def of_copy(self, article_id: str) -> int | None:
         """The story of the canonical article this one is a near copy of, if any."""
-        query = (select(story_articles.c.story_id)
-                 .join(copies, copies.c.canonical_id == story_articles.c.article_id)
-                 .where(copies.c.article_id == article_id))
+        query = (
+            select(story_articles.c.story_id)
+            .join(copies, copies.c.canonical_id == story_articles.c.article_id)
+            .where(copies.c.article_id == article_id)
+        )
         with self._db.read() as conn:
             return conn.execute(query).scalar()
 
     def of_article(self, article_id: str) -> int | None:
         """The story an article belongs to, None before it is linked."""
         with self._db.read() as conn:
-            return conn.execute(select(story_articles.c.story_id)
-                                .where(story_articles.c.article_id == article_id)).scalar()
+            return conn.execute(
+                select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
+            ).scalar()
 
     def _profiles(self, where: Any) -> dict[int, StoryProfile]:
         query = select(stories.c.id, stories.c.profile, stories.c.title).where(
-            where, stories.c.merged_into.is_(None))
+            where, stories.c.merged_into.is_(None)
+        )
         with self._db.read() as conn:
-            return {row.id: StoryProfile(row.id, row.title, row.profile)
-                    for row in conn.execute(query)}
+            return {
+                row.id: StoryProfile(row.id, row.title, row.profile) for row in conn.execute(query)
+            }
 
     # -- the one write per linked article ----------------------------------------------------
 
-    def save_links(self, article_id: str, found: Sequence[EventUpdate],
-                   decision: StoryDecision, keys: Sequence[str], published: date | None,
-                   terms: Sequence[str]) -> None:
+    def save_links(
+        self,
+        article_id: str,
+        found: Sequence[EventUpdate],
+        decision: StoryDecision,
+        keys: Sequence[str],
+        published: date | None,
+        terms: Sequence[str],
+    ) -> None:
         """Save what linking decided for an article, in one transaction: the events it
         starts or adds to (with its member sentences and their look-up keys), the story it
         starts, joins or merges, the decision, and its terms' document counts; and mark
@@ -108,13 +123,29 @@ class StoryRepository:
                 save_event(conn, event, article_id)
             story_id = _save_story(conn, decision, day)
             conn.execute(story_articles.insert().values(article_id=article_id, story_id=story_id))
-            upsert(conn, story_keys, [{"key": key, "story_id": story_id, "last": day}
-                                      for key in keys], "last", keep="latest")
-            conn.execute(story_decisions.insert().values(
-                article_id=article_id, action=decision.action, story_id=story_id,
-                merged=list(decision.merged), score=decision.score, decided_at=now()))
-            upsert(conn, term_counts, [{"term": term, "articles": 1} for term in ["", *terms]],
-                   "articles")
+            upsert(
+                conn,
+                story_keys,
+                [{"key": key, "story_id": story_id, "last": day} for key in keys],
+                "last",
+                keep="latest",
+            )
+            conn.execute(
+                story_decisions.insert().values(
+                    article_id=article_id,
+                    action=decision.action,
+                    story_id=story_id,
+                    merged=list(decision.merged),
+                    score=decision.score,
+                    decided_at=now(),
+                )
+            )
+            upsert(
+                conn,
+                term_counts,
+                [{"term": term, "articles": 1} for term in ["", *terms]],
+                "articles",
+            )
             finish(conn, Stage.STORIES, article_id)
 
     def skip(self, article_id: str) -> None:
@@ -128,28 +159,56 @@ class StoryRepository:
         """Every story, largest first: title, date span, articles, outlets, events."""
         size = func.count(story_articles.c.article_id)
         with self._db.read() as conn:
-            rows = conn.execute(
-                select(stories.c.id, stories.c.title, stories.c.start, stories.c.end,
-                       size.label("articles"))
-                .join(story_articles, story_articles.c.story_id == stories.c.id)
-                .group_by(stories.c.id).order_by(size.desc(), stories.c.id)).mappings().all()
+            rows = (
+                conn.execute(
+                    select(
+                        stories.c.id,
+                        stories.c.title,
+                        stories.c.start,
+                        stories.c.end,
+                        size.label("articles"),
+                    )
+                    .join(story_articles, story_articles.c.story_id == stories.c.id)
+                    .group_by(stories.c.id)
+                    .order_by(size.desc(), stories.c.id)
+                )
+                .mappings()
+                .all()
+            )
             outlet = func.coalesce(sightings.c.publisher, articles.c.publisher)
-            outlets = _per_story(conn, select(
-                story_articles.c.story_id, func.count(func.distinct(outlet)))
+            outlets = _per_story(
+                conn,
+                select(story_articles.c.story_id, func.count(func.distinct(outlet)))
                 .join(sightings, sightings.c.article_id == story_articles.c.article_id)
-                .join(articles, articles.c.id == story_articles.c.article_id))
-            reported = _per_story(conn, select(
-                story_articles.c.story_id, func.count(func.distinct(event_members.c.event_id)))
-                .join(event_members, event_members.c.article_id == story_articles.c.article_id))
-        return [Story(row["id"], row["title"], row["start"], row["end"], row["articles"],
-                      outlets.get(row["id"], 0), reported.get(row["id"], 0)) for row in rows]
+                .join(articles, articles.c.id == story_articles.c.article_id),
+            )
+            reported = _per_story(
+                conn,
+                select(
+                    story_articles.c.story_id, func.count(func.distinct(event_members.c.event_id))
+                ).join(event_members, event_members.c.article_id == story_articles.c.article_id),
+            )
+        return [
+            Story(
+                row["id"],
+                row["title"],
+                row["start"],
+                row["end"],
+                row["articles"],
+                outlets.get(row["id"], 0),
+                reported.get(row["id"], 0),
+            )
+            for row in rows
+        ]
 
     def article_ids(self, story_id: int) -> list[str]:
         """A story's articles in publication order."""
-        query = (select(articles.c.id)
-                 .join(story_articles, story_articles.c.article_id == articles.c.id)
-                 .where(story_articles.c.story_id == story_id)
-                 .order_by(articles.c.published, articles.c.id))
+        query = (
+            select(articles.c.id)
+            .join(story_articles, story_articles.c.article_id == articles.c.id)
+            .where(story_articles.c.story_id == story_id)
+            .order_by(articles.c.published, articles.c.id)
+        )
         with self._db.read() as conn:
             return list(conn.execute(query).scalars())
 
@@ -159,30 +218,54 @@ class StoryRepository:
         if story_id is not None:
             query = query.where(story_decisions.c.story_id == story_id)
         with self._db.read() as conn:
-            return [DecisionRecord(r["article_id"], StoryAction(r["action"]), r["story_id"],
-                                   tuple(r["merged"]), r["score"], r["decided_at"])
-                    for r in conn.execute(query).mappings()]
+            return [
+                DecisionRecord(
+                    r["article_id"],
+                    StoryAction(r["action"]),
+                    r["story_id"],
+                    tuple(r["merged"]),
+                    r["score"],
+                    r["decided_at"],
+                )
+                for r in conn.execute(query).mappings()
+            ]
 
 
 def _save_story(conn: Connection, decision: StoryDecision, day: str | None) -> int:
     values = {"title": decision.title, "profile": decision.profile}
     if decision.story_id is None:
-        return int(conn.execute(stories.insert().values(start=day, end=day, **values)
-                                ).inserted_primary_key[0])
+        return int(
+            conn.execute(
+                stories.insert().values(start=day, end=day, **values)
+            ).inserted_primary_key[0]
+        )
     story_id = decision.story_id
-    spans = conn.execute(select(stories.c.start, stories.c.end).where(
-        stories.c.id.in_([story_id, *decision.merged]))).all()
+    spans = conn.execute(
+        select(stories.c.start, stories.c.end).where(stories.c.id.in_([story_id, *decision.merged]))
+    ).all()
     days = [d for span in spans for d in span if d] + ([day] if day else [])
-    conn.execute(stories.update().where(stories.c.id == story_id).values(
-        start=min(days, default=None), end=max(days, default=None), **values))
+    conn.execute(
+        stories.update()
+        .where(stories.c.id == story_id)
+        .values(start=min(days, default=None), end=max(days, default=None), **values)
+    )
     for gone in decision.merged:
-        conn.execute(update(story_articles).where(story_articles.c.story_id == gone)
-                     .values(story_id=story_id))
-        moved = conn.execute(select(story_keys.c.key, story_keys.c.last)
-                             .where(story_keys.c.story_id == gone)).all()
+        conn.execute(
+            update(story_articles)
+            .where(story_articles.c.story_id == gone)
+            .values(story_id=story_id)
+        )
+        moved = conn.execute(
+            select(story_keys.c.key, story_keys.c.last).where(story_keys.c.story_id == gone)
+        ).all()
         conn.execute(story_keys.delete().where(story_keys.c.story_id == gone))
-        upsert(conn, story_keys, [{"key": key, "story_id": story_id, "last": last}
-                                  for key, last in moved], "last", keep="latest")
+        upsert(
+            conn,
+            story_keys,
+            [{"key": key, "story_id": story_id, "last": last} for key, last in moved],
+            "last",
+            keep="latest",
+        )
         conn.execute(stories.update().where(stories.c.id == gone).values(merged_into=story_id))
     return story_id
 

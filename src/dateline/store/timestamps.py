@@ -1,4 +1,5 @@
 """When rows were written: UTC, ISO 8601, to the second."""
+
 from datetime import UTC, datetime
 
 

@@ -1,5 +1,6 @@
 """Actors with their roles over time: each title a person held, from the first to the last
 day a source says so, with the spans that say it."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,8 +25,7 @@ class _Held:
     evidence: list[SourceSpan]
 
     def span(self) -> RoleSpan:
-        return RoleSpan(self.title, self.as_of, self.as_of, self.last_seen,
-                        tuple(self.evidence))
+        return RoleSpan(self.title, self.as_of, self.as_of, self.last_seen, tuple(self.evidence))
 
 
 def story_actors(store: Store, story_id: int | None, actor_of: PersonIndex) -> list[Actor]:
@@ -35,8 +35,9 @@ def story_actors(store: Store, story_id: int | None, actor_of: PersonIndex) -> l
     return with_roles(store.actors.listing(story_id), store.analyses.roles(story_id), actor_of)
 
 
-def with_roles(actors: Sequence[Actor], roles: Sequence[tuple[str, Role]],
-               actor_of: PersonIndex) -> list[Actor]:
+def with_roles(
+    actors: Sequence[Actor], roles: Sequence[tuple[str, Role]], actor_of: PersonIndex
+) -> list[Actor]:
     """The actors, each with the roles analysis found for the person it is.
 
     Args:
@@ -55,10 +56,13 @@ def with_roles(actors: Sequence[Actor], roles: Sequence[tuple[str, Role]],
         as_of = role.as_of.isoformat() if role.as_of else None
         evidence = SourceSpan(article_id, role.start, role.end)
         found = held.setdefault(actor_id, {}).setdefault(
-            role.title.casefold(), _Held(role.title, as_of, as_of, [evidence]))
+            role.title.casefold(), _Held(role.title, as_of, as_of, [evidence])
+        )
         if found.evidence[-1].article_id != article_id:
             found.evidence.append(evidence)
         if as_of and (found.last_seen or "") < as_of:
             found.last_seen = as_of
-    return [dataclasses.replace(actor, roles=tuple(h.span() for h in held.get(actor.id, {}).values()))
-            for actor in actors]
+    return [
+        dataclasses.replace(actor, roles=tuple(h.span() for h in held.get(actor.id, {}).values()))
+        for actor in actors
+    ]

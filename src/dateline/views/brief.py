@@ -6,6 +6,7 @@ with their speaker as written, roles as the sentence that states them. Where out
 different numbers for the same thing, or different days, in reports of one event, both are
 shown with their sources instead of one being picked.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,14 +42,45 @@ QUOTE_WORDS = 30
 _COUNT = re.compile(r"\b(\d[\d,.]*\d|\d)\s+([a-z]{3,})\b")
 # What an indirect quote's text may start with before the words said: "that, ".
 _LEAD_IN = re.compile(r"^(?:that\b)?[\s,:]*", re.I)
-_NOT_COUNTED = frozenset({"thousand", "million", "billion", "trillion", "dozen", "hundred",
-                          "years", "year", "days", "day", "hours", "hour", "minutes", "weeks",
-                          "months", "percent", "per", "and", "or", "to", "of", "in", "on",
-                          "at", "am", "pm", "miles", "km", "kilometres", "kilometers"})
+_NOT_COUNTED = frozenset(
+    {
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "hundred",
+        "years",
+        "year",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "weeks",
+        "months",
+        "percent",
+        "per",
+        "and",
+        "or",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "miles",
+        "km",
+        "kilometres",
+        "kilometers",
+    }
+)
 
 
-def brief(store: Store, story_id: int | None, actor_of: PersonIndex, *,
-          since: date | None = None) -> list[BriefPoint]:
+def brief(
+    store: Store, story_id: int | None, actor_of: PersonIndex, *, since: date | None = None
+) -> list[BriefPoint]:
     """The story's key points; with ``since``, only what happened or was said since then.
 
     Args:
@@ -56,8 +88,11 @@ def brief(store: Store, story_id: int | None, actor_of: PersonIndex, *,
     """
     articles = Articles(store)
     entries = timeline(store, story_id, since=since, articles=articles)
-    ids = (store.stories.article_ids(story_id) if story_id is not None
-           else [a.id for a in store.articles.all()])
+    ids = (
+        store.stories.article_ids(story_id)
+        if story_id is not None
+        else [a.id for a in store.articles.all()]
+    )
     if since is not None:
         ids = [i for i in ids if (articles.published(i) or "") >= since.isoformat()]
     points = _events(entries) + _positions(store, articles, ids, story_id)
@@ -72,23 +107,37 @@ def _events(entries: list[TimelineEntry]) -> list[BriefPoint]:
     ranked = sorted(entries, key=lambda e: (-e.importance, e.event or 0))
     # the latest development: of the most important, the one that happened last (an
     # event known only to its month or year is no development)
-    precise = [e for e in ranked[:KEY_EVENTS + 2]
-               if e.precision in (Precision.DAY, Precision.WEEK)]
-    latest = max(precise or ranked[:KEY_EVENTS + 2], key=lambda e: (e.date, e.importance))
+    precise = [
+        e for e in ranked[: KEY_EVENTS + 2] if e.precision in (Precision.DAY, Precision.WEEK)
+    ]
+    latest = max(precise or ranked[: KEY_EVENTS + 2], key=lambda e: (e.date, e.importance))
     others: list[TimelineEntry] = []
     for entry in ranked:  # the most important, one a day: a day's minor details wait
-        if len(others) < KEY_EVENTS and entry is not latest and all(
-                entry.date != e.date for e in [latest, *others]):
+        if (
+            len(others) < KEY_EVENTS
+            and entry is not latest
+            and all(entry.date != e.date for e in [latest, *others])
+        ):
             others.append(entry)
     others.sort(key=lambda e: e.date)
-    return [BriefPoint(f"Latest ({latest.label}): {latest.text}", PointKind.LATEST,
-                       latest.citations, latest.date, latest.end, latest.label)] + [
+    return [
+        BriefPoint(
+            f"Latest ({latest.label}): {latest.text}",
+            PointKind.LATEST,
+            latest.citations,
+            latest.date,
+            latest.end,
+            latest.label,
+        )
+    ] + [
         BriefPoint(f"{e.label}: {e.text}", PointKind.EVENT, e.citations, e.date, e.end, e.label)
-        for e in others]
+        for e in others
+    ]
 
 
-def _positions(store: Store, articles: Articles, ids: list[str], story_id: int | None
-               ) -> list[BriefPoint]:
+def _positions(
+    store: Store, articles: Articles, ids: list[str], story_id: int | None
+) -> list[BriefPoint]:
     """The most quoted speakers' latest quoted words, each under the speaker's name as that
     article writes it."""
     inside = set(ids)
@@ -102,20 +151,26 @@ def _positions(store: Store, articles: Articles, ids: list[str], story_id: int |
     top = sorted(said, key=lambda who: (-len(said[who]), who))[:SPEAKERS]
     points = []
     for who in top:
-        article_id, quote = max(said[who], key=lambda item: (
-            articles.published(item[0]) or "", item[1].direct, -item[1].start))
+        article_id, quote = max(
+            said[who],
+            key=lambda item: (articles.published(item[0]) or "", item[1].direct, -item[1].start),
+        )
         assert quote.speaker_start is not None and quote.speaker_end is not None
         words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
         text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
-        named = articles[article_id].article.text[quote.speaker_start:quote.speaker_end]
-        points.append(BriefPoint(f"{named}: “{text}”", PointKind.POSITION,
-                                 (articles.cite(article_id, start, end),)))
+        named = articles[article_id].article.text[quote.speaker_start : quote.speaker_end]
+        points.append(
+            BriefPoint(
+                f"{named}: “{text}”", PointKind.POSITION, (articles.cite(article_id, start, end),)
+            )
+        )
     return points
 
 
-def _leaders(store: Store, articles: Articles, ids: list[str], actors: Sequence[Actor]
-             ) -> list[BriefPoint]:
+def _leaders(
+    store: Store, articles: Articles, ids: list[str], actors: Sequence[Actor]
+) -> list[BriefPoint]:
     """The story's most mentioned people who hold a stated role, each by the latest
     sentence that names them with their title."""
     mentioned = Counter(m.actor_id for m in store.actors.mentions_in(ids))
@@ -126,35 +181,46 @@ def _leaders(store: Store, articles: Articles, ids: list[str], actors: Sequence[
             break
         if actor.label != "PERSON" or mentioned[actor.id] == 0:
             continue
-        held = sorted(((role, e) for role in actor.roles for e in role.evidence
-                       if e.article_id in inside),
-                      key=lambda item: (articles.published(item[1].article_id) or "",
-                                        item[1].article_id), reverse=True)
-        point = next(filter(None, (_role_point(articles, actor, role, evidence)
-                                   for role, evidence in held)), None)
+        held = sorted(
+            ((role, e) for role in actor.roles for e in role.evidence if e.article_id in inside),
+            key=lambda item: (articles.published(item[1].article_id) or "", item[1].article_id),
+            reverse=True,
+        )
+        point = next(
+            filter(None, (_role_point(articles, actor, role, evidence) for role, evidence in held)),
+            None,
+        )
         if point:
             points.append(point)
     return points
 
 
-def _role_point(articles: Articles, actor: Actor, role: RoleSpan, evidence: SourceSpan
-                ) -> BriefPoint | None:
+def _role_point(
+    articles: Articles, actor: Actor, role: RoleSpan, evidence: SourceSpan
+) -> BriefPoint | None:
     """A role as one sentence states it, when the sentence has both the name and the title."""
     start, end = _sentence_around(articles, evidence)
     sentence = articles[evidence.article_id].article.text[start:end].strip()
-    named = next((alias for alias in sorted(actor.aliases, key=len, reverse=True)
-                  if alias in sentence), None)
+    named = next(
+        (alias for alias in sorted(actor.aliases, key=len, reverse=True) if alias in sentence), None
+    )
     if named is None or role.title.casefold() not in sentence.casefold():
         return None
     when = articles.published(evidence.article_id)
     label = day_label(when) if when else None
-    return BriefPoint(f"{named}, {role.title}" + (f" (as of {label})" if label else "")
-                      + f": {sentence}", PointKind.ROLE,
-                      (articles.cite(evidence.article_id, start, end),), when, when, label)
+    return BriefPoint(
+        f"{named}, {role.title}" + (f" (as of {label})" if label else "") + f": {sentence}",
+        PointKind.ROLE,
+        (articles.cite(evidence.article_id, start, end),),
+        when,
+        when,
+        label,
+    )
 
 
-def _disputes(store: Store, articles: Articles, story_id: int | None,
-              entries: list[TimelineEntry]) -> list[BriefPoint]:
+def _disputes(
+    store: Store, articles: Articles, story_id: int | None, entries: list[TimelineEntry]
+) -> list[BriefPoint]:
     """The facts that differ between sources reporting the same event (the day it happened,
     counts of the same thing), for the most important events that have them."""
     reports = {event.id: event.evidence for event in store.events.of_story(story_id)}
@@ -170,8 +236,9 @@ def _disputes(store: Store, articles: Articles, story_id: int | None,
     return points
 
 
-def _day_disputes(articles: Articles, entry: TimelineEntry, evidence: Sequence[EventReport]
-                  ) -> list[BriefPoint]:
+def _day_disputes(
+    articles: Articles, entry: TimelineEntry, evidence: Sequence[EventReport]
+) -> list[BriefPoint]:
     """Sources that each put the event on one day, in their own words, but not the same
     day ("on Tuesday" against "on Wednesday"); a source that gives two days tells of an
     event that lasted both, so it disputes nothing."""
@@ -188,11 +255,18 @@ def _day_disputes(articles: Articles, entry: TimelineEntry, evidence: Sequence[E
     for given in single.values():
         for day, citation in given.items():
             by_day.setdefault(day, []).append(citation)
-    told = "; ".join(f"{day_label(day)} (" + ", ".join(c.outlet or c.article for c in cited) + ")"
-                     for day, cited in sorted(by_day.items()))
+    told = "; ".join(
+        f"{day_label(day)} (" + ", ".join(c.outlet or c.article for c in cited) + ")"
+        for day, cited in sorted(by_day.items())
+    )
     cited = tuple(c for _, found in sorted(by_day.items()) for c in found)
-    return [BriefPoint(f"Sources differ on the day: {told}. {entry.text}", PointKind.DISPUTE,
-                       cited + tuple(c for c in entry.citations[:1] if c not in cited))]
+    return [
+        BriefPoint(
+            f"Sources differ on the day: {told}. {entry.text}",
+            PointKind.DISPUTE,
+            cited + tuple(c for c in entry.citations[:1] if c not in cited),
+        )
+    ]
 
 
 def _count_disputes(articles: Articles, evidence: Sequence[EventReport]) -> list[BriefPoint]:
@@ -200,7 +274,7 @@ def _count_disputes(articles: Articles, evidence: Sequence[EventReport]) -> list
     counts: dict[str, dict[str, Citation]] = {}
     for e in evidence:
         citation = articles.cite(e.article_id, e.start, e.end)
-        text = articles[citation.article].article.text[citation.start:citation.end]
+        text = articles[citation.article].article.text[citation.start : citation.end]
         for number, noun in _COUNT.findall(text):
             if noun not in _NOT_COUNTED and noun not in STOP_WORDS:
                 counts.setdefault(noun, {}).setdefault(number, citation)
@@ -208,15 +282,22 @@ def _count_disputes(articles: Articles, evidence: Sequence[EventReport]) -> list
     for noun, values in sorted(counts.items()):
         sources = {articles.source(c.article) for c in values.values()}
         if len(values) > 1 and len(sources) > 1:
-            told = "; ".join(f"{number} ({c.outlet or c.article})"
-                             for number, c in sorted(values.items()))
-            points.append(BriefPoint(f"Sources differ on the number of {noun}: {told}",
-                                     PointKind.DISPUTE, tuple(values.values())))
+            told = "; ".join(
+                f"{number} ({c.outlet or c.article})" for number, c in sorted(values.items())
+            )
+            points.append(
+                BriefPoint(
+                    f"Sources differ on the number of {noun}: {told}",
+                    PointKind.DISPUTE,
+                    tuple(values.values()),
+                )
+            )
     return points
 
 
 def _sentence_around(articles: Articles, span: SourceSpan) -> tuple[int, int]:
     """The analysed sentence (or sentences) that hold a span."""
-    spans = [s for s in articles.sentences(span.article_id)
-             if s[0] < span.end and span.start < s[1]]
+    spans = [
+        s for s in articles.sentences(span.article_id) if s[0] < span.end and span.start < s[1]
+    ]
     return (spans[0][0], spans[-1][1]) if spans else (span.start, span.end)

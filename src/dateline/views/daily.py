@@ -13,6 +13,7 @@ centroid summary, as in news-tls's DATEWISE), none too like one chosen before it
 with a wire lead-in ("WASHINGTON (Reuters) -", "Photograph: Jane Doe/EPA") cut off and the
 citation moved to where the sentence proper starts.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,16 +33,23 @@ LEAD_IN_CHARS = 150
 _LEAD_INS = (
     re.compile(r"\([A-Z][A-Za-z .&]{1,30}\)\s*[-–—]{1,2}\s+"),  # "KYIV (Reuters) - "
     # a time stamp: "3:56 pm EDT ", "09:51 UK time, Friday, 28 May 2010 "
-    re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|BST|[ECMP][SD]T|ET|UK time)\b"
-               r"(?:,?\s\w+day,?\s\d{1,2}\s\w+\s\d{4})?\s+"),
+    re.compile(
+        r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|BST|[ECMP][SD]T|ET|UK time)\b"
+        r"(?:,?\s\w+day,?\s\d{1,2}\s\w+\s\d{4})?\s+"
+    ),
     re.compile(r"\bPhotograph:\s[^/\\]{1,60}\\?/\S+\s+"),  # "Photograph: Jane Doe/EPA "
 )
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACE = re.compile(r"\s+")
 
 
-def dated_summary(entries: Sequence[TimelineEntry], articles: Articles, article_ids: Sequence[str],
-                  dates: int, per_date: int) -> list[tuple[str, list[TimelineEntry]]]:
+def dated_summary(
+    entries: Sequence[TimelineEntry],
+    articles: Articles,
+    article_ids: Sequence[str],
+    dates: int,
+    per_date: int,
+) -> list[tuple[str, list[TimelineEntry]]]:
     """The ``dates`` days that matter most, each with ``per_date`` sentences.
 
     Args:
@@ -58,9 +66,10 @@ def dated_summary(entries: Sequence[TimelineEntry], articles: Articles, article_
         if entry.precision is Precision.DAY and entry.date == entry.end:
             by_day.setdefault(entry.date, []).append(entry)
     named = _named_days(articles, article_ids)
-    weight = {day: (named[day] + sum(e.references for e in found),
-                    sum(e.importance for e in found))
-              for day, found in by_day.items()}
+    weight = {
+        day: (named[day] + sum(e.references for e in found), sum(e.importance for e in found))
+        for day, found in by_day.items()
+    }
     ranked = sorted(by_day, key=lambda day: (-weight[day][0], -weight[day][1], day))
     naming = _sentences_naming(articles, article_ids, set(by_day))
     out = []
@@ -97,30 +106,37 @@ def _named_days(articles: Articles, article_ids: Sequence[str]) -> Counter[str]:
     publication day left out."""
     named: Counter[str] = Counter()
     for article_id in article_ids:
-        days = {t.value[:10] for t in articles.timexes(article_id) if t.value and _DAY.match(t.value)}
+        days = {
+            t.value[:10] for t in articles.timexes(article_id) if t.value and _DAY.match(t.value)
+        }
         days.discard(articles.published(article_id))
         named.update(days)
     return named
 
 
-def _sentences_naming(articles: Articles, article_ids: Sequence[str], days: set[str]
-                      ) -> dict[str, list[tuple[str, int, int]]]:
+def _sentences_naming(
+    articles: Articles, article_ids: Sequence[str], days: set[str]
+) -> dict[str, list[tuple[str, int, int]]]:
     """The sentences (article, start, end) that name each of ``days``, in article order."""
     found: dict[str, list[tuple[str, int, int]]] = {}
     for article_id in article_ids:
-        timexes = [t for t in articles.timexes(article_id)
-                   if t.value and _DAY.match(t.value) and t.value[:10] in days]
+        timexes = [
+            t
+            for t in articles.timexes(article_id)
+            if t.value and _DAY.match(t.value) and t.value[:10] in days
+        ]
         for start, end in articles.sentences(article_id) if timexes else ():
             for day in dict.fromkeys(t.value[:10] for t in timexes if start <= t.start < end):
                 found.setdefault(day, []).append((article_id, start, end))
     return found
 
 
-def _line(articles: Articles, citation: Citation, entry: TimelineEntry | None,
-          day: str | None = None) -> TimelineEntry | None:
+def _line(
+    articles: Articles, citation: Citation, entry: TimelineEntry | None, day: str | None = None
+) -> TimelineEntry | None:
     """The cited sentence as a line of the day, its lead-in cut off; None when it does not
     read as news or runs to a paragraph."""
-    raw = articles[citation.article].article.text[citation.start:citation.end]
+    raw = articles[citation.article].article.text[citation.start : citation.end]
     cut = lead_in(raw)
     text = _SPACE.sub(" ", raw[cut:]).strip()
     start = citation.start + cut
@@ -128,10 +144,12 @@ def _line(articles: Articles, citation: Citation, entry: TimelineEntry | None,
         return None
     cited = replace(citation, start=start)
     if entry is not None:
-        return replace(entry, text=text, citations=(cited, *(c for c in entry.citations
-                                                             if c != citation)))
-    return TimelineEntry(day, day, Precision.DAY, DatedBy.TEXT, text, None, "", (), (), (cited,),
-                         1, 0.0)
+        return replace(
+            entry, text=text, citations=(cited, *(c for c in entry.citations if c != citation))
+        )
+    return TimelineEntry(
+        day, day, Precision.DAY, DatedBy.TEXT, text, None, "", (), (), (cited,), 1, 0.0
+    )
 
 
 def _central(lines: list[TimelineEntry], count: int) -> list[TimelineEntry]:
@@ -144,9 +162,11 @@ def _central(lines: list[TimelineEntry], count: int) -> list[TimelineEntry]:
     chosen: list[int] = []
     together: Counter[str] = Counter()
     while len(chosen) < count:
-        fits = [(cosine(together + vectors[i], centroid), -i) for i in range(len(lines))
-                if i not in chosen and all(cosine(vectors[i], vectors[j]) < MAX_SIMILAR
-                                           for j in chosen)]
+        fits = [
+            (cosine(together + vectors[i], centroid), -i)
+            for i in range(len(lines))
+            if i not in chosen and all(cosine(vectors[i], vectors[j]) < MAX_SIMILAR for j in chosen)
+        ]
         if not fits:
             break
         best = -max(fits)[1]

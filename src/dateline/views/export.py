@@ -5,6 +5,7 @@ The JSON Schema (``schemas/dateline.schema.json``, ``export``) describes the doc
 Offsets (``start``/``end``) are character offsets into the article's text, its body
 paragraphs joined by a blank line.
 """
+
 from __future__ import annotations
 
 import csv
@@ -54,15 +55,28 @@ class Export:
     def to_json(self) -> JSON:
         """The export document (the schema's ``export``)."""
         return {
-            "schema_version": SCHEMA_VERSION, "articles": self.articles,
-            "entities": self.entities, "quotes": self.quotes, "events": self.events,
+            "schema_version": SCHEMA_VERSION,
+            "articles": self.articles,
+            "entities": self.entities,
+            "quotes": self.quotes,
+            "events": self.events,
             "stories": [view.story for view in self.stories],
-            "timeline": [{"story": v.story["id"], "title": v.story["title"],
-                          "entries": [entry.to_json() for entry in v.entries]}
-                         for v in self.stories],
-            "brief": [{"story": v.story["id"], "title": v.story["title"],
-                       "points": [point.to_json() for point in v.points]}
-                      for v in self.stories],
+            "timeline": [
+                {
+                    "story": v.story["id"],
+                    "title": v.story["title"],
+                    "entries": [entry.to_json() for entry in v.entries],
+                }
+                for v in self.stories
+            ],
+            "brief": [
+                {
+                    "story": v.story["id"],
+                    "title": v.story["title"],
+                    "points": [point.to_json() for point in v.points],
+                }
+                for v in self.stories
+            ],
         }
 
     def text(self, fmt: str = "json") -> str:
@@ -75,8 +89,10 @@ class Export:
         """
         check_format(fmt)
         if fmt == "md":
-            return "\n".join(render.markdown(v.story["title"], render.sections(v.entries, v.points))
-                             for v in self.stories)
+            return "\n".join(
+                render.markdown(v.story["title"], render.sections(v.entries, v.points))
+                for v in self.stories
+            )
         if fmt == "csv":
             raise ExportFormatError(fmt, FORMATS, "it writes one file per table: give --out FOLDER")
         data = self.to_json()
@@ -129,15 +145,20 @@ def export(store: Store, actor_of: PersonIndex, story_id: int | None = None) -> 
     duplicate_of = store.copies.canonicals(article_ids)
     events = store.events.of_story(story_id)
     return Export(
-        articles=[{"id": s.id, **s.article.to_json(), "duplicate_of": duplicate_of.get(s.id)}
-                  for s in stored],
-        entities=[actor.export_json(sorted(seen_in.get(actor.id, set())))
-                  for actor in story_actors(store, story_id, actor_of)],
+        articles=[
+            {"id": s.id, **s.article.to_json(), "duplicate_of": duplicate_of.get(s.id)}
+            for s in stored
+        ],
+        entities=[
+            actor.export_json(sorted(seen_in.get(actor.id, set())))
+            for actor in story_actors(store, story_id, actor_of)
+        ],
         quotes=_quotes(store, story_id, set(article_ids), mentioned, actor_of),
         events=[event.export_json() for event in events],
-        stories=[StoryView(story, timeline(store, story["id"]),
-                           brief(store, story["id"], actor_of))
-                 for story in _stories(store, story_id, [(e.id, set(e.articles)) for e in events])],
+        stories=[
+            StoryView(story, timeline(store, story["id"]), brief(store, story["id"], actor_of))
+            for story in _stories(store, story_id, [(e.id, set(e.articles)) for e in events])
+        ],
     )
 
 
@@ -148,6 +169,7 @@ def check_format(fmt: str) -> None:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
 
 def _cell(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
@@ -161,8 +183,13 @@ def _articles(store: Store, story_id: int | None) -> list[StoredArticle]:
     return sorted(stored, key=lambda s: (s.published is None, s.published or "", s.id))
 
 
-def _quotes(store: Store, story_id: int | None, wanted: set[str],
-            mentioned: Sequence[ActorMention], actor_of: PersonIndex) -> list[JSON]:
+def _quotes(
+    store: Store,
+    story_id: int | None,
+    wanted: set[str],
+    mentioned: Sequence[ActorMention],
+    actor_of: PersonIndex,
+) -> list[JSON]:
     """Quotes of the exported articles, each speaker resolved to the actor its article
     links that name to (null where the speaker is unnamed or not linked)."""
     linked: dict[str, dict[str, int]] = {}
@@ -173,11 +200,19 @@ def _quotes(store: Store, story_id: int | None, wanted: set[str],
         article_id, quote = found.article.id, found.quote
         if article_id not in wanted:
             continue
-        out.append({"article": article_id, "start": quote.start, "end": quote.end,
-                    "text": quote.text,
-                    "speaker": _speaker(quote.speaker, linked.get(article_id, {}), actor_of),
-                    "speaker_name": quote.speaker, "cue": quote.cue, "direct": quote.direct,
-                    "medium": quote.medium})
+        out.append(
+            {
+                "article": article_id,
+                "start": quote.start,
+                "end": quote.end,
+                "text": quote.text,
+                "speaker": _speaker(quote.speaker, linked.get(article_id, {}), actor_of),
+                "speaker_name": quote.speaker,
+                "cue": quote.cue,
+                "direct": quote.direct,
+                "medium": quote.medium,
+            }
+        )
     return out
 
 
@@ -192,17 +227,27 @@ def _speaker(name: str | None, linked: dict[str, int], actor_of: PersonIndex) ->
     return actor_id if actor_id in linked.values() else None
 
 
-def _stories(store: Store, story_id: int | None, events: Sequence[tuple[int, set[str]]]
-             ) -> list[JSON]:
+def _stories(
+    store: Store, story_id: int | None, events: Sequence[tuple[int, set[str]]]
+) -> list[JSON]:
     out = []
     for story in sorted(store.stories.listing(), key=lambda s: s.id):
         if story_id is not None and story.id != story_id:
             continue
         article_ids = store.stories.article_ids(story.id)
         members = set(article_ids)
-        out.append({"id": story.id, "title": story.title, "start": story.start,
-                    "end": story.end,
-                    "events": [event_id for event_id, reported_in in events
-                               if members.intersection(reported_in)],
-                    "articles": article_ids})
+        out.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "start": story.start,
+                "end": story.end,
+                "events": [
+                    event_id
+                    for event_id, reported_in in events
+                    if members.intersection(reported_in)
+                ],
+                "articles": article_ids,
+            }
+        )
     return out

@@ -8,6 +8,7 @@ or the publication date of a cited article, which dates what it reports as news)
 the view writes in its own words ("10 Mar 2026") passes when it can be so derived or is
 in the cited text as written.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,7 +50,7 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
         text = articles[citation.article].article.text
         if not 0 <= citation.start < citation.end <= len(text):
             return [f"span {citation.start}-{citation.end} is not in article {citation.article}"]
-        cited.append(text[citation.start:citation.end])
+        cited.append(text[citation.start : citation.end])
     # the outlets a line names come from the cited articles' metadata
     source = " ".join([*cited, *(c.outlet for c in line.citations if c.outlet)])
     claim = line.text.replace(line.label, " ") if line.label else line.text
@@ -62,14 +63,20 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
         if iso not in derivable and match.group() not in source:
             problems.append(f"date {match.group()} cannot be derived from the cited text")
     claim = _DAY_TEXT.sub(" ", claim)
-    problems += [f"number {n} is not in the cited text" for n in _NUMBER.findall(claim)
-                 if n not in source]
+    problems += [
+        f"number {n} is not in the cited text" for n in _NUMBER.findall(claim) if n not in source
+    ]
     folded = source.casefold()  # a title may be capitalised where the text has it lower case
-    problems += [f"name {name!r} is not in the cited text" for name in _NAME.findall(claim)
-                 if name not in _OWN_WORDS and name.rstrip("'’s").casefold() not in folded]
-    problems += [f"date {day} cannot be derived from the cited text"
-                 for day in dict.fromkeys(filter(None, (line.date, line.end)))
-                 if day not in derivable]
+    problems += [
+        f"name {name!r} is not in the cited text"
+        for name in _NAME.findall(claim)
+        if name not in _OWN_WORDS and name.rstrip("'’s").casefold() not in folded
+    ]
+    problems += [
+        f"date {day} cannot be derived from the cited text"
+        for day in dict.fromkeys(filter(None, (line.date, line.end)))
+        if day not in derivable
+    ]
     return problems
 
 
@@ -83,4 +90,3 @@ def _dates(articles: Articles, citations: Sequence[Citation]) -> set[str]:
             if span and citation.start <= timex.start and timex.end <= citation.end:
                 found.update((span.start, span.end))
     return found
-

@@ -3,6 +3,7 @@ footnote numbers that map to outlet, title and date.
 
 Article text is untrusted: Markdown escapes it (and its HTML), HTML escapes everything.
 """
+
 from __future__ import annotations
 
 import html
@@ -24,8 +25,9 @@ class Section:
     lines: Sequence[tuple[str | None, str, Sequence[Citation]]]
 
 
-def sections(entries: Sequence[TimelineEntry] = (),
-             points: Sequence[BriefPoint] = ()) -> list[Section]:
+def sections(
+    entries: Sequence[TimelineEntry] = (), points: Sequence[BriefPoint] = ()
+) -> list[Section]:
     """A story's timeline and key points as the sections every format writes."""
     found = []
     if entries:
@@ -55,8 +57,12 @@ class Footnotes:
 def source_line(citation: Citation) -> str:
     """Outlet, title, date and article id, as a footnote gives them."""
     when = citation.published
-    parts = [citation.outlet or "unknown outlet", f"“{citation.title}”" if citation.title else None,
-             day_label(when) if when else "undated", f"article {citation.article}"]
+    parts = [
+        citation.outlet or "unknown outlet",
+        f"“{citation.title}”" if citation.title else None,
+        day_label(when) if when else "undated",
+        f"article {citation.article}",
+    ]
     return ", ".join(clean(p) for p in parts if p)
 
 
@@ -83,14 +89,19 @@ def html_page(title: str | None, found: Sequence[Section]) -> str:
     """The sections as one standalone HTML page; every piece of text is escaped."""
     notes = Footnotes()
     head = html.escape(clean(title or "Untitled story"))
-    out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{head}</title></head><body>", f"<h1>{head}</h1>"]
+    out = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{head}</title></head><body>",
+        f"<h1>{head}</h1>",
+    ]
     for section in found:
         out.append(f"<h2>{html.escape(section.heading)}</h2><ul>")
         for label, text, citations in section.lines:
-            marks = "".join(f'<sup><a href="#source-{n}">{n}</a></sup>'
-                            for n in notes.numbers(citations))
-            when = f'<time>{html.escape(label)}</time>: ' if label else ""
+            marks = "".join(
+                f'<sup><a href="#source-{n}">{n}</a></sup>' for n in notes.numbers(citations)
+            )
+            when = f"<time>{html.escape(label)}</time>: " if label else ""
             out.append(f"<li>{when}{html.escape(clean(text))}{marks}</li>")
         out.append("</ul>")
     out.append("<h2>Sources</h2><ol>")
@@ -102,4 +113,3 @@ def html_page(title: str | None, found: Sequence[Section]) -> str:
 def md(text: str) -> str:
     """Untrusted text for Markdown: one line, its markup characters and HTML escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clean(text), quote=False))
-

@@ -6,6 +6,7 @@ the event itself, sits in a lede and shares most words with the other reports. I
 importance counts independent sources (outlets, a near copy counting with its original),
 articles that report the event in their lede, and how many sentences report it.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,9 +42,28 @@ LONG_SENTENCE = 45
 
 _SPACE = re.compile(r"\s+")
 # First and second person as written ("US" the country is not "us").
-_PERSONAL = frozenset({form for word in ("me", "my", "we", "us", "our", "you", "your", "we're",
-                                         "you're", "we've", "you've", "we'll", "you'll")
-                       for form in (word, word.capitalize())} | {"I", "I'm", "I've", "I'll"})
+_PERSONAL = frozenset(
+    {
+        form
+        for word in (
+            "me",
+            "my",
+            "we",
+            "us",
+            "our",
+            "you",
+            "your",
+            "we're",
+            "you're",
+            "we've",
+            "you've",
+            "we'll",
+            "you'll",
+        )
+        for form in (word, word.capitalize())
+    }
+    | {"I", "I'm", "I've", "I'll"}
+)
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]"
 
 
@@ -86,8 +106,9 @@ class Articles:
 
     def cite(self, article_id: str, start: int, end: int) -> Citation:
         article = self[article_id].article
-        return Citation(article_id, start, end, article.publisher, article.title,
-                        self.published(article_id))
+        return Citation(
+            article_id, start, end, article.publisher, article.title, self.published(article_id)
+        )
 
     def source(self, article_id: str) -> str:
         """Who independently reported: the outlet, a near copy counting as its original."""
@@ -99,9 +120,15 @@ class Articles:
         return start < sum(len(p) + 2 for p in body[:LEDE_PARAGRAPHS])
 
 
-def timeline(store: Store, story_id: int | None, *, since: date | None = None,
-             until: date | None = None, top: int | None = None,
-             articles: Articles | None = None) -> list[TimelineEntry]:
+def timeline(
+    store: Store,
+    story_id: int | None,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    top: int | None = None,
+    articles: Articles | None = None,
+) -> list[TimelineEntry]:
     """The story's events as timeline entries in date order (all stories with None).
 
     Args:
@@ -111,8 +138,11 @@ def timeline(store: Store, story_id: int | None, *, since: date | None = None,
         articles: the articles read so far, to share with other views.
     """
     articles = articles or Articles(store)
-    events = [event for event in store.events.of_story(story_id)
-              if event.start and _within(event, since, until)]
+    events = [
+        event
+        for event in store.events.of_story(story_id)
+        if event.start and _within(event, since, until)
+    ]
     articles.know_copies(sorted({a for event in events for a in event.articles}))
     entries = [entry for event in events if (entry := _entry(event, articles))]
     entries = _distinct(sorted(entries, key=lambda e: (-e.importance, e.event)))
@@ -126,8 +156,9 @@ def _days_after(day: str, days: int) -> str:
 
 
 def _within(event: Event, since: date | None, until: date | None) -> bool:
-    return ((since is None or (event.end or "") >= since.isoformat())
-            and (until is None or (event.start or "") <= until.isoformat()))
+    return (since is None or (event.end or "") >= since.isoformat()) and (
+        until is None or (event.start or "") <= until.isoformat()
+    )
 
 
 def _entry(event: Event, articles: Articles) -> TimelineEntry | None:
@@ -135,10 +166,15 @@ def _entry(event: Event, articles: Articles) -> TimelineEntry | None:
     sentence is chat or page furniture)."""
     evidence = event.evidence
     start, end = event.start or "", event.end or ""
-    texts = [_SPACE.sub(" ", articles[e.article_id].article.text[e.start:e.end]).strip()
-             for e in evidence]
-    usable = [i for i in range(len(evidence)) if reads_as_news(texts[i])
-              and not _furniture(texts[i], evidence, texts, articles)]
+    texts = [
+        _SPACE.sub(" ", articles[e.article_id].article.text[e.start : e.end]).strip()
+        for e in evidence
+    ]
+    usable = [
+        i
+        for i in range(len(evidence))
+        if reads_as_news(texts[i]) and not _furniture(texts[i], evidence, texts, articles)
+    ]
     if not usable:
         return None
     terms = [content_terms(text) for text in texts]
@@ -148,36 +184,62 @@ def _entry(event: Event, articles: Articles) -> TimelineEntry | None:
     def fitness(i: int) -> tuple[float, int]:
         e = evidence[i]
         published = articles.published(e.article_id) or ""
-        return (2 * (e.date == start) + (e.article_id in ledes)
-                + (start <= published <= _days_after(end, FRESH_DAYS))
-                + cosine(terms[i], together - terms[i]) - (len(texts[i].split()) > LONG_SENTENCE)
-                + 10 * (i in usable), -i)
+        return (
+            2 * (e.date == start)
+            + (e.article_id in ledes)
+            + (start <= published <= _days_after(end, FRESH_DAYS))
+            + cosine(terms[i], together - terms[i])
+            - (len(texts[i].split()) > LONG_SENTENCE)
+            + 10 * (i in usable),
+            -i,
+        )
 
     order = sorted(range(len(evidence)), key=fitness, reverse=True)
     chosen = {}  # article -> index of its best sentence
     for i in order:
         chosen.setdefault(evidence[i].article_id, i)
     # a date of the range that no chosen sentence gives: cite a sentence that gives it
-    given = {d for i in chosen.values() for d in (evidence[i].date,
-                                                   articles.published(evidence[i].article_id))}
-    cited = [articles.cite(evidence[i].article_id, evidence[i].start, evidence[i].end)
-             for i in chosen.values()]
+    given = {
+        d
+        for i in chosen.values()
+        for d in (evidence[i].date, articles.published(evidence[i].article_id))
+    }
+    cited = [
+        articles.cite(evidence[i].article_id, evidence[i].start, evidence[i].end)
+        for i in chosen.values()
+    ]
     for bound in dict.fromkeys((start, end)):
         if bound not in given:  # the report that dates it, perhaps in another story
-            found = next((evidence[i] for i in order if _gives(evidence[i], bound)), None) or \
-                next((e for e in articles.store.events.reports(event.id) if _gives(e, bound)),
-                     None)
+            found = next((evidence[i] for i in order if _gives(evidence[i], bound)), None) or next(
+                (e for e in articles.store.events.reports(event.id) if _gives(e, bound)), None
+            )
             if found:
                 cited.append(articles.cite(found.article_id, found.start, found.end))
                 given.add(bound)
     sources = len({articles.source(article_id) for article_id in chosen})
     references = len({e.article_id for e in evidence if e.date_from == "timex"})
-    importance = (sources + W_LEDE * len(ledes) + W_SENTENCE * (len(set(texts)) - 1)
-                  + W_REFERENCE * references)
+    importance = (
+        sources
+        + W_LEDE * len(ledes)
+        + W_SENTENCE * (len(set(texts)) - 1)
+        + W_REFERENCE * references
+    )
     assert event.precision is not None and event.dated_by is not None  # dated events only
-    return TimelineEntry(start, end, event.precision, event.dated_by, texts[order[0]],
-                         event.id, event.title, event.places, event.participants, tuple(cited),
-                         sources, importance, references)
+    return TimelineEntry(
+        start,
+        end,
+        event.precision,
+        event.dated_by,
+        texts[order[0]],
+        event.id,
+        event.title,
+        event.places,
+        event.participants,
+        tuple(cited),
+        sources,
+        importance,
+        references,
+    )
 
 
 def _gives(report: EventReport, day: str) -> bool:
@@ -190,16 +252,21 @@ def reads_as_news(sentence: str) -> bool:
     """Whether a sentence reports rather than talks: a statement of some length, not a
     question, not in the first or second person (transcripts, page prompts)."""
     words = sentence.split()
-    return (len(words) >= MIN_WORDS and not sentence.rstrip("\"”’' ").endswith("?")
-            and not any(word.strip(_PUNCTUATION) in _PERSONAL for word in words))
+    return (
+        len(words) >= MIN_WORDS
+        and not sentence.rstrip("\"”’' ").endswith("?")
+        and not any(word.strip(_PUNCTUATION) in _PERSONAL for word in words)
+    )
 
 
-def _furniture(sentence: str, evidence: Sequence[EventReport], texts: Sequence[str],
-               articles: Articles) -> bool:
+def _furniture(
+    sentence: str, evidence: Sequence[EventReport], texts: Sequence[str], articles: Articles
+) -> bool:
     """Whether one outlet prints the sentence word for word in several articles: a line
     of its pages ("Views expressed in the comments ..."), not a report."""
-    outlets = Counter(articles.source(e.article_id) for e, text in zip(evidence, texts)
-                      if text == sentence)
+    outlets = Counter(
+        articles.source(e.article_id) for e, text in zip(evidence, texts) if text == sentence
+    )
     return max(outlets.values()) >= FURNITURE_REPEATS
 
 

@@ -5,6 +5,7 @@
 Text fixtures are written by hand; these are generated so that they can be rebuilt and
 reviewed as code: a WARC (and a truncated copy), gzip files, a Latin-1 file, a fake PNG.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -42,18 +43,37 @@ def make_warc() -> bytes:
     """warcinfo, request, two HTML 200 responses, a PNG response and a 404 page."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
-    writer.write_record(writer.create_warcinfo_record("pages.warc.gz", {"software": "dateline tests"}))
-    request = StatusAndHeaders("GET /bridge HTTP/1.1", [("Host", "news.example")], is_http_request=True)
+    writer.write_record(
+        writer.create_warcinfo_record("pages.warc.gz", {"software": "dateline tests"})
+    )
+    request = StatusAndHeaders(
+        "GET /bridge HTTP/1.1", [("Host", "news.example")], is_http_request=True
+    )
     writer.write_record(
         writer.create_warc_record("https://news.example/bridge", "request", http_headers=request)
     )
-    _response(writer, "https://news.example/bridge", "200 OK", "text/html; charset=utf-8",
-              PAGE_A.encode("utf-8"))
+    _response(
+        writer,
+        "https://news.example/bridge",
+        "200 OK",
+        "text/html; charset=utf-8",
+        PAGE_A.encode("utf-8"),
+    )
     _response(writer, "https://news.example/png", "200 OK", "image/png", PNG)
-    _response(writer, "https://news.example/cafe", "200 OK", "text/html; charset=iso-8859-1",
-              PAGE_B.encode("latin-1"))
-    _response(writer, "https://news.example/missing", "404 Not Found", "text/html",
-              NOT_FOUND_PAGE.encode("ascii"))
+    _response(
+        writer,
+        "https://news.example/cafe",
+        "200 OK",
+        "text/html; charset=iso-8859-1",
+        PAGE_B.encode("latin-1"),
+    )
+    _response(
+        writer,
+        "https://news.example/missing",
+        "404 Not Found",
+        "text/html",
+        NOT_FOUND_PAGE.encode("ascii"),
+    )
     return out.getvalue()
 
 

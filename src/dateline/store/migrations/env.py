@@ -1,4 +1,5 @@
 """Alembic environment: always run on the connection the Store hands over."""
+
 from alembic import context
 
 from dateline.store.schema import metadata

@@ -3,6 +3,7 @@
 Revision ID: 0002
 Revises: 0001
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -23,7 +24,13 @@ def upgrade() -> None:
     op.create_table(
         "mentions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), nullable=False, index=True),
+        sa.Column(
+            "article_id",
+            sa.String(16),
+            sa.ForeignKey("analyses.article_id"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("text", sa.Text, nullable=False),
@@ -33,7 +40,13 @@ def upgrade() -> None:
     op.create_table(
         "timexes",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), nullable=False, index=True),
+        sa.Column(
+            "article_id",
+            sa.String(16),
+            sa.ForeignKey("analyses.article_id"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("text", sa.Text, nullable=False),
@@ -45,7 +58,13 @@ def upgrade() -> None:
     op.create_table(
         "quotes",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), nullable=False, index=True),
+        sa.Column(
+            "article_id",
+            sa.String(16),
+            sa.ForeignKey("analyses.article_id"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("text", sa.Text, nullable=False),
@@ -61,7 +80,13 @@ def upgrade() -> None:
     op.create_table(
         "roles",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), nullable=False, index=True),
+        sa.Column(
+            "article_id",
+            sa.String(16),
+            sa.ForeignKey("analyses.article_id"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("person", sa.Text, nullable=False, index=True),
         sa.Column("title", sa.Text, nullable=False),
         sa.Column("start", sa.Integer, nullable=False),
@@ -71,7 +96,13 @@ def upgrade() -> None:
     op.create_table(
         "event_mentions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), nullable=False, index=True),
+        sa.Column(
+            "article_id",
+            sa.String(16),
+            sa.ForeignKey("analyses.article_id"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("trigger", sa.Text, nullable=False),

@@ -3,6 +3,7 @@
 Revision ID: 0003
 Revises: 0002
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +17,9 @@ def upgrade() -> None:
     op.create_table(
         "sightings",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("articles.id"), nullable=False, index=True),
+        sa.Column(
+            "article_id", sa.String(16), sa.ForeignKey("articles.id"), nullable=False, index=True
+        ),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("url", sa.Text),
         sa.Column("publisher", sa.Text),
@@ -25,8 +28,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("article_id", "source", name="uq_sightings_article_source"),
     )
     # Every article stored before this revision was seen once, where it came from.
-    op.execute("INSERT INTO sightings (article_id, source, url, publisher, published, seen_at) "
-               "SELECT id, source, url, publisher, published, created_at FROM articles")
+    op.execute(
+        "INSERT INTO sightings (article_id, source, url, publisher, published, seen_at) "
+        "SELECT id, source, url, publisher, published, created_at FROM articles"
+    )
     op.create_table(
         "fingerprints",
         sa.Column("article_id", sa.String(16), sa.ForeignKey("articles.id"), primary_key=True),
@@ -37,14 +42,16 @@ def upgrade() -> None:
         "lsh_buckets",
         sa.Column("band", sa.Integer, primary_key=True),
         sa.Column("bucket", sa.BigInteger, primary_key=True),
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("fingerprints.article_id"),
-                  primary_key=True),
+        sa.Column(
+            "article_id", sa.String(16), sa.ForeignKey("fingerprints.article_id"), primary_key=True
+        ),
     )
     op.create_table(
         "copies",
         sa.Column("article_id", sa.String(16), sa.ForeignKey("articles.id"), primary_key=True),
-        sa.Column("canonical_id", sa.String(16), sa.ForeignKey("articles.id"), nullable=False,
-                  index=True),
+        sa.Column(
+            "canonical_id", sa.String(16), sa.ForeignKey("articles.id"), nullable=False, index=True
+        ),
         sa.Column("similarity", sa.Float, nullable=False),
         sa.Column("containment", sa.Float, nullable=False),
     )

@@ -3,6 +3,7 @@
 Revision ID: 0004
 Revises: 0003
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -27,17 +28,18 @@ def upgrade() -> None:
     )
     op.create_table(
         "actor_mentions",
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"),
-                  primary_key=True),
-        sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id"), primary_key=True,
-                  index=True),
+        sa.Column(
+            "article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), primary_key=True
+        ),
+        sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id"), primary_key=True, index=True),
         sa.Column("name", sa.Text, primary_key=True),
         sa.Column("mentions", sa.Integer, nullable=False),
     )
     op.create_table(
         "entity_links",
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"),
-                  primary_key=True),
+        sa.Column(
+            "article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), primary_key=True
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 Revision ID: 0006
 Revises: 0005
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,9 +17,9 @@ _BACKLOG = {
     "analyze": "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analyses)",
     "copies": "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM fingerprints)",
     "entities": "SELECT article_id AS id FROM analyses"
-                " WHERE article_id NOT IN (SELECT article_id FROM entity_links)",
+    " WHERE article_id NOT IN (SELECT article_id FROM entity_links)",
     "stories": "SELECT article_id AS id FROM entity_links"
-               " WHERE article_id NOT IN (SELECT article_id FROM story_articles)",
+    " WHERE article_id NOT IN (SELECT article_id FROM story_articles)",
 }
 
 
@@ -29,8 +30,10 @@ def upgrade() -> None:
         sa.Column("article_id", sa.String(16), sa.ForeignKey("articles.id"), primary_key=True),
     )
     for stage, query in _BACKLOG.items():
-        op.execute(f"INSERT INTO pending (stage, article_id)"
-                   f" SELECT '{stage}', backlog.id FROM ({query}) AS backlog")
+        op.execute(
+            f"INSERT INTO pending (stage, article_id)"
+            f" SELECT '{stage}', backlog.id FROM ({query}) AS backlog"
+        )
     op.create_index("ix_story_keys_key_last", "story_keys", ["key", "last"])
 
 

@@ -4,6 +4,7 @@ articles wait for entity linking) and ``stories.title_score``.
 Revision ID: 0007
 Revises: 0006
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -21,14 +22,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.add_column("stories", sa.Column("title_score", sa.Float, nullable=False,
-                                       server_default="0"))
+    op.add_column("stories", sa.Column("title_score", sa.Float, nullable=False, server_default="0"))
     op.create_table(
         "entity_links",
-        sa.Column("article_id", sa.String(16), sa.ForeignKey("analyses.article_id"),
-                  primary_key=True),
+        sa.Column(
+            "article_id", sa.String(16), sa.ForeignKey("analyses.article_id"), primary_key=True
+        ),
     )
     # entity-linked: analysed and not waiting for entity linking
-    op.execute("INSERT INTO entity_links (article_id) SELECT article_id FROM analyses"
-               " WHERE article_id NOT IN"
-               " (SELECT article_id FROM pending WHERE stage = 'entities')")
+    op.execute(
+        "INSERT INTO entity_links (article_id) SELECT article_id FROM analyses"
+        " WHERE article_id NOT IN"
+        " (SELECT article_id FROM pending WHERE stage = 'entities')"
+    )
