@@ -7,7 +7,7 @@
   ("repository"). Properties are not methods.
 * ``dict[str, Any]`` functions: functions and methods in link/, store/, views/ and
   service(.py) with an argument or return annotation that mentions ``dict[str, Any]``,
-  ``Dict[str, Any]`` or ``Mapping[str, Any]``.
+  ``Dict[str, Any]`` or ``Mapping[str, Any]``, or the model's alias for it, ``JSON``.
 * CLI logic lines: lines of cli.py (or cli/) that hold code: not blank, not only a comment,
   not in a docstring.
 * Import cycles: strongly connected components of more than one module in the graph of the
@@ -43,7 +43,7 @@ from pathlib import Path
 from common import REPO, write_section
 
 SECTION = "## Code structure"
-ANY_DICT = re.compile(r"\b(dict|Dict|Mapping)\[str, *(typing\.)?Any\]")
+ANY_DICT = re.compile(r"\b(dict|Dict|Mapping)\[str, *(typing\.)?Any\]|\bJSON\b")
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 _NOT_CODE = {
     tokenize.COMMENT,

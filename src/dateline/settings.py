@@ -42,6 +42,7 @@ def load_settings(
     for f in fields(Settings):
         raw = environ.get(ENV_PREFIX + f.name.upper())
         if raw is not None:
+            assert f.default is not dataclasses.MISSING  # every setting has a default
             values[f.name] = type(f.default)(raw)
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
     return dataclasses.replace(Settings(), **values)

@@ -319,6 +319,8 @@ def find_event_mentions(
         ]
         owners = _assign(doc, inside, triggers)
         for trigger in triggers:
+            value: str | None
+            how: DateFrom | None
             if trigger.i in own_dates:
                 # a past event named inside the sentence: its own words and its own date
                 phrase = doc[trigger.left_edge.i : trigger.right_edge.i + 1]

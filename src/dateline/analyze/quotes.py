@@ -474,6 +474,7 @@ class _Resolver:
         for m in sorted(self.people, key=lambda m: (m.start, m.end)):
             words = m.name.lower().split()
             honorific = _HONORIFIC_GENDER.match(m.text)
+            gender: str | None
             if honorific:
                 gender = "m" if honorific.group(1) else "f"
             elif len(words) > 1 and words[0] in FEMALE_NAMES:

@@ -228,10 +228,10 @@ def _titles(doc: Doc, mentions: Sequence[Mention]) -> Iterator[tuple[str, str, i
                 if tokens:
                     yield _role(person, name, tokens, owner=_owner(noun, conjunct))
         for clause, text in _relative_titles(head):
-            title = _normalise(text)
+            normalised = _normalise(text)
             start = min(name.start_char, clause.start_char)
             end = max(name.end_char, clause.end_char)
-            yield person, title, start, end
+            yield person, normalised, start, end
 
 
 def _people(doc: Doc, mentions: Sequence[Mention]) -> Iterator[tuple[Span, str]]:

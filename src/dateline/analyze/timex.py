@@ -55,7 +55,7 @@ from dateline.analyze.timex_lexicon import (
     unit_of,
     week_value,
 )
-from dateline.model import TimeExpression
+from dateline.model import TimeExpression, TimexType
 from dateline.months import MONTH_NUMBERS, MONTHS
 
 logger = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ class _Context:
 
 @dataclass(frozen=True)
 class _Found:
-    type: str
+    type: TimexType
     value: str | None
     anchor: date | None = None
 
@@ -349,7 +349,9 @@ def _month(word: str) -> int:
 
 
 def _day(word: str) -> int:
-    return int(re.match(r"\d+", word).group())
+    digits = re.match(r"\d+", word)
+    assert digits is not None  # DAY starts with its digits
+    return int(digits.group())
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -570,7 +572,13 @@ def _offset(m: re.Match, ctx: _Context) -> _Found:
         return _Found("DATE", None)
     if unit in ("hour", "minute", "second"):
         return _Found("DATE", base.isoformat(), base)
-    if unit == "year" and number == 1 and sign < 0 and ctx.in_quarter_talk(m.start()):
+    if (
+        unit == "year"
+        and number == 1
+        and sign < 0
+        and ctx.in_quarter_talk(m.start())
+        and ctx.quarter is not None  # in_quarter_talk is False without a quarter
+    ):
         return _Found("DATE", _year_before(ctx.quarter), base)
     day = shift(base, sign * int(number), "week" if unit == "weekend" else unit)
     return _Found("DATE", at_precision(day, unit), base)
@@ -680,7 +688,7 @@ def _half(m: re.Match, ctx: _Context) -> _Found:
 def _year_earlier(m: re.Match, ctx: _Context) -> _Found:
     if ctx.anchor is None:
         return _Found("DATE", None)
-    if ctx.in_quarter_talk(m.start()):
+    if ctx.in_quarter_talk(m.start()) and ctx.quarter is not None:
         return _Found("DATE", _year_before(ctx.quarter), ctx.anchor)
     return _Found("DATE", str(ctx.anchor.year - 1), ctx.anchor)
 
@@ -806,7 +814,7 @@ def _real_duration(m: re.Match, ctx: _Context) -> bool:
     if m[0].lower().endswith("old"):
         # A person's age is no time expression; a conflict's is ("the four-year-old war").
         after = re.match(r"[\s-]+([a-z]+)", ctx.text[m.end() :].lower())
-        return bool(after) and after.group(1).rstrip("s") in _AGED_THINGS
+        return after is not None and after.group(1).rstrip("s") in _AGED_THINGS
     if num in ("a", "an", "one") and unit == "second":
         return False
     if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end() :]):

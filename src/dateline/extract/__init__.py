@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dateline import errors
 from dateline.errors import ExtractionError
-from dateline.extract.html import extract_html, html_text
+from dateline.extract.html import HtmlText, extract_html, html_text
 from dateline.extract.meta import find_metadata
-from dateline.extract.text import clean_text
+from dateline.extract.text import CleanText, clean_text
 from dateline.model import Article, RawDocument, normalise_text
 
 __all__ = ["extract"]
@@ -18,6 +18,7 @@ def extract(raw: RawDocument) -> Article:
     Raises:
         ExtractionError: the document holds no article text.
     """
+    page: HtmlText | CleanText
     if raw.kind == "html":
         page = extract_html(raw.content, raw.url)
         if not page.body:

@@ -287,9 +287,9 @@ def date_from_lines(head: Sequence[str], tail: Sequence[str] = ()) -> date | Non
     if published:
         return published
     for line in reversed(head):
-        found = None if _CUE.search(line) else _date_only_line(line)
-        if found:
-            return found
+        stated = None if _CUE.search(line) else _date_only_line(line)
+        if stated:
+            return stated
     return updated
 
 

@@ -50,10 +50,12 @@ def body_lines(body: _Element | None) -> list[Line]:
     """The non-empty lines of a trafilatura body, each tagged with its top-level element."""
     lines = []
     for element in body if body is not None else ():
+        # a comment or processing instruction (trafilatura drops them) has no element name
+        tag = element.tag if isinstance(element.tag, str) else ""
         for text in xmltotxt(element, False).split("\n"):
             text = clean(text)
             if text:
-                lines.append(Line(text, element.tag))
+                lines.append(Line(text, tag))
     return lines
 
 

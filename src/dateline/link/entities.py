@@ -72,8 +72,8 @@ def link_entities(store: Store) -> int:
             holder = _holder(store, office, article.published.value)
             if holder is not None:
                 found[(holder, written)] += 1
-        for seat, count in sorted(_acting_seats(analysis).items()):
-            found[(resolve(store, state_of(seat), "GPE"), seat)] += count
+        for (seat, state), count in sorted(_acting_seats(analysis).items()):
+            found[(resolve(store, state, "GPE"), seat)] += count
         store.actors.save_mentions(article_id, sorted((a, n, c) for (a, n), c in found.items()))
         linked += 1
     return linked
@@ -113,9 +113,10 @@ def person_actor(store: Store, person: str) -> int | None:
     return actor_id
 
 
-def _acting_seats(analysis: Analysis) -> Counter[str]:
-    """Seats of government that act, counted once a sentence: quote speakers ("the Kremlin
-    said") and event participants ("Moscow launched"); an event's places are not acting."""
+def _acting_seats(analysis: Analysis) -> Counter[tuple[str, str]]:
+    """Seats of government that act, with the state each stands for, counted once a
+    sentence: quote speakers ("the Kremlin said") and event participants ("Moscow
+    launched"); an event's places are not acting."""
     starts = [start for start, _ in analysis.sentences]
     acts = {
         (bisect.bisect_right(starts, q.start if q.cue_start is None else q.cue_start), q.speaker)
@@ -127,7 +128,8 @@ def _acting_seats(analysis: Analysis) -> Counter[str]:
         for event in analysis.event_mentions
         for name in event.participants
     }
-    return Counter(name for _, name in acts if state_of(name) is not None)
+    seats = ((name, state_of(name)) for _, name in acts)
+    return Counter((name, state) for name, state in seats if state is not None)
 
 
 def _offices(text: str, mentions: Sequence[Mention]) -> Iterator[tuple[str, str]]:
@@ -140,7 +142,8 @@ def _offices(text: str, mentions: Sequence[Mention]) -> Iterator[tuple[str, str]
         state = country_of(mention.name) if mention.label in _STATE_LABELS else None
         office = _OFFICE_AFTER.match(text, mention.end) if state is not None else None
         if (
-            office is None
+            state is None
+            or office is None
             or text[office.end() :].lstrip()[:1].isupper()
             or not (office[1] or _THE_BEFORE.search(text, 0, mention.start))
         ):

@@ -345,6 +345,6 @@ def title_key(title: str) -> str | None:
     ]
     office_of = _OFFICE_OF.fullmatch(title)
     for state, office in ([office_of.group(2, 1)] if office_of else []) + splits:
-        if country_of(state) is not None and TITLE.fullmatch(office):
-            return office_key(country_of(state), office)
+        if (country := country_of(state)) is not None and TITLE.fullmatch(office):
+            return office_key(country, office)
     return None

@@ -100,7 +100,8 @@ def headline(title: str | None, text: str) -> str:
     """The article's title, or where it has none the start of its first sentence."""
     if title and title.strip():
         return title.strip()
-    words = _FIRST_SENTENCE.match(text.strip()).group().split()
+    first = _FIRST_SENTENCE.match(text.strip())
+    words = first.group().split() if first else []
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 

@@ -94,7 +94,7 @@ def _analysed(items: Iterator[Item], runner: Runner) -> Iterator[tuple[Item, Ana
         yield from zip(batch, results)
 
 
-def _analyze_batch(items: list[StoredArticle | Extracted]) -> list[Analysis | Failure]:
+def _analyze_batch(items: Sequence[StoredArticle | Extracted]) -> list[Analysis | Failure]:
     """The analyze stage for the runner: never raises, a failure is a value."""
     articles = [item.article for item in items]
     try:

@@ -113,7 +113,7 @@ def _published(entry: Any) -> str | None:
         if stated := _iso(entry.get(key) or ""):
             return stated
         if parsed := entry.get(f"{key}_parsed"):
-            return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+            return datetime(*parsed[:6]).replace(tzinfo=UTC).isoformat()
     return None
 
 

@@ -108,7 +108,7 @@ def _bad(item: str, number: int, detail: str) -> SourceReadError:
     return SourceReadError(item, BAD_JSONL.format(line=number, detail=detail))
 
 
-def _skip_line(stream: io.BufferedReader) -> None:
+def _skip_line(stream: io.BufferedIOBase) -> None:
     """Read past the rest of an over-long line without holding it."""
     while (chunk := stream.readline(1 << 16)) and not chunk.endswith(b"\n"):
         pass

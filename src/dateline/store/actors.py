@@ -13,7 +13,7 @@ from dateline.run.stages import Stage
 from dateline.store.db import Database
 from dateline.store.queue import finish
 from dateline.store.schema import actor_keys, actor_mentions, actors, story_articles
-from dateline.store.sql import chunks, lookup
+from dateline.store.sql import chunks, insert_id, lookup
 
 
 class ActorRepository:
@@ -42,10 +42,8 @@ class ActorRepository:
     def add(self, name: str, label: str, key: str, surname: str | None) -> int:
         """A new actor, known by ``key``."""
         with self._db.transaction() as conn:
-            actor_id = int(
-                conn.execute(
-                    actors.insert().values(name=name, label=label, surname=surname)
-                ).inserted_primary_key[0]
+            actor_id = insert_id(
+                conn, actors.insert().values(name=name, label=label, surname=surname)
             )
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
         return actor_id

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from dateline.errors import ArticleNotFoundError
@@ -18,6 +18,7 @@ from dateline.run.stages import FIRST
 from dateline.store.db import Database
 from dateline.store.queue import enqueue
 from dateline.store.schema import articles, failures, raw_documents, sightings
+from dateline.store.sql import insert_id
 from dateline.store.timestamps import now
 
 logger = logging.getLogger(__name__)
@@ -53,18 +54,17 @@ class ArticleRepository:
             ).scalar()
             if found is not None:
                 return int(found)
-            return int(
-                conn.execute(
-                    raw_documents.insert().values(
-                        sha256=sha,
-                        source=raw.source,
-                        kind=raw.kind,
-                        url=raw.url,
-                        hints=_hints_json(raw.hints),
-                        content=raw.content,
-                        received_at=now(),
-                    )
-                ).inserted_primary_key[0]
+            return insert_id(
+                conn,
+                raw_documents.insert().values(
+                    sha256=sha,
+                    source=raw.source,
+                    kind=raw.kind,
+                    url=raw.url,
+                    hints=_hints_json(raw.hints),
+                    content=raw.content,
+                    received_at=now(),
+                ),
             )
 
     def add(self, article: Article, raw_id: int) -> tuple[AddOutcome, str]:
@@ -81,7 +81,7 @@ class ArticleRepository:
         with self._db.transaction() as conn:
             match = or_(
                 articles.c.text_hash == text_hash,
-                articles.c.url == article.url if article.url else False,
+                articles.c.url == article.url if article.url else false(),
             )
             row = conn.execute(select(articles).where(match).limit(1)).mappings().first()
             if row is None:

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from dateline.model import Event, EventProfile, EventReport, EventUpdate, Precision
 from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
-from dateline.store.sql import chunks, upsert
+from dateline.store.sql import chunks, insert_id, upsert
 
 
 class EventRepository:
@@ -80,7 +80,7 @@ def save_event(conn: Connection, update: EventUpdate, article_id: str) -> None:
     }
     event_id = update.id
     if event_id is None:
-        event_id = int(conn.execute(events.insert().values(**values)).inserted_primary_key[0])
+        event_id = insert_id(conn, events.insert().values(**values))
     else:
         conn.execute(events.update().where(events.c.id == event_id).values(**values))
     upsert(conn, event_keys, [{"key": key, "event_id": event_id} for key in update.keys])

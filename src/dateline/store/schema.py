@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -82,7 +84,7 @@ pending = Table(
 # -- analysis: one row in analyses per analysed article, the rest hang off it ----------------
 
 
-def _found_in_article(*columns: Column) -> list[Column]:
+def _found_in_article(*columns: Column[Any]) -> list[Column[Any]]:
     """Columns of a thing analysis found: its article and character span, then ``columns``."""
     return [
         Column("id", Integer, primary_key=True),

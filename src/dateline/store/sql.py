@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Insert, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -55,3 +55,11 @@ def lookup(conn: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict[
     for chunk in chunks(sorted(set(keys))):
         found.update(conn.execute(select(key, value).where(key.in_(chunk))).all())
     return found
+
+
+def insert_id(conn: Connection, statement: Insert) -> int:
+    """Run a one-row INSERT and return the primary key the database gave the row."""
+    key = conn.execute(statement).inserted_primary_key
+    if key is None:
+        raise ValueError("not a one-row INSERT")
+    return int(key[0])

@@ -33,7 +33,7 @@ from dateline.store.schema import (
     story_keys,
     term_counts,
 )
-from dateline.store.sql import lookup, upsert
+from dateline.store.sql import insert_id, lookup, upsert
 from dateline.store.timestamps import now
 
 
@@ -84,14 +84,13 @@ class StoryRepository:
             .where(copies.c.article_id == article_id)
         )
         with self._db.read() as conn:
-            return conn.execute(query).scalar()
+            return _story_id(conn.execute(query).scalar())
 
     def of_article(self, article_id: str) -> int | None:
         """The story an article belongs to, None before it is linked."""
+        query = select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
         with self._db.read() as conn:
-            return conn.execute(
-                select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
-            ).scalar()
+            return _story_id(conn.execute(query).scalar())
 
     def _profiles(self, where: Any) -> dict[int, StoryProfile]:
         query = select(stories.c.id, stories.c.profile, stories.c.title).where(
@@ -234,11 +233,7 @@ class StoryRepository:
 def _save_story(conn: Connection, decision: StoryDecision, day: str | None) -> int:
     values = {"title": decision.title, "profile": decision.profile}
     if decision.story_id is None:
-        return int(
-            conn.execute(
-                stories.insert().values(start=day, end=day, **values)
-            ).inserted_primary_key[0]
-        )
+        return insert_id(conn, stories.insert().values(start=day, end=day, **values))
     story_id = decision.story_id
     spans = conn.execute(
         select(stories.c.start, stories.c.end).where(stories.c.id.in_([story_id, *decision.merged]))
@@ -272,3 +267,7 @@ def _save_story(conn: Connection, decision: StoryDecision, day: str | None) -> i
 
 def _per_story(conn: Connection, query: Any) -> dict[int, int]:
     return dict(conn.execute(query.group_by(story_articles.c.story_id)).all())
+
+
+def _story_id(found: Any) -> int | None:
+    return None if found is None else int(found)

@@ -175,7 +175,7 @@ def _leaders(
     sentence that names them with their title."""
     mentioned = Counter(m.actor_id for m in store.actors.mentions_in(ids))
     inside = set(ids)
-    points = []
+    points: list[BriefPoint] = []
     for actor in actors:
         if len(points) == LEADERS:
             break
@@ -278,7 +278,7 @@ def _count_disputes(articles: Articles, evidence: Sequence[EventReport]) -> list
         for number, noun in _COUNT.findall(text):
             if noun not in _NOT_COUNTED and noun not in STOP_WORDS:
                 counts.setdefault(noun, {}).setdefault(number, citation)
-    points = []
+    points: list[BriefPoint] = []
     for noun, values in sorted(counts.items()):
         sources = {articles.source(c.article) for c in values.values()}
         if len(values) > 1 and len(sources) > 1:

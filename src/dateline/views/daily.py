@@ -82,7 +82,7 @@ def dated_summary(
                     if line:
                         pool.setdefault(line.text, line)
         for article_id, start, end in naming.get(day, ()):
-            line = _line(articles, articles.cite(article_id, start, end), None, day)
+            line = _line(articles, articles.cite(article_id, start, end), day)
             if line:
                 pool.setdefault(line.text, line)
         if pool:
@@ -120,22 +120,21 @@ def _sentences_naming(
     """The sentences (article, start, end) that name each of ``days``, in article order."""
     found: dict[str, list[tuple[str, int, int]]] = {}
     for article_id in article_ids:
-        timexes = [
-            t
+        named = [
+            (t.start, t.value[:10])
             for t in articles.timexes(article_id)
             if t.value and _DAY.match(t.value) and t.value[:10] in days
         ]
-        for start, end in articles.sentences(article_id) if timexes else ():
-            for day in dict.fromkeys(t.value[:10] for t in timexes if start <= t.start < end):
+        for start, end in articles.sentences(article_id) if named else ():
+            for day in dict.fromkeys(day for at, day in named if start <= at < end):
                 found.setdefault(day, []).append((article_id, start, end))
     return found
 
 
-def _line(
-    articles: Articles, citation: Citation, entry: TimelineEntry | None, day: str | None = None
-) -> TimelineEntry | None:
-    """The cited sentence as a line of the day, its lead-in cut off; None when it does not
-    read as news or runs to a paragraph."""
+def _line(articles: Articles, citation: Citation, of: TimelineEntry | str) -> TimelineEntry | None:
+    """The cited sentence as a line of the day, its lead-in cut off: the entry's own line,
+    or a one-day line of its own (``of`` the day); None when it does not read as news or
+    runs to a paragraph."""
     raw = articles[citation.article].article.text[citation.start : citation.end]
     cut = lead_in(raw)
     text = _SPACE.sub(" ", raw[cut:]).strip()
@@ -143,12 +142,12 @@ def _line(
     if not reads_as_news(text) or len(text.split()) > LONG_SENTENCE:
         return None
     cited = replace(citation, start=start)
-    if entry is not None:
+    if isinstance(of, TimelineEntry):
         return replace(
-            entry, text=text, citations=(cited, *(c for c in entry.citations if c != citation))
+            of, text=text, citations=(cited, *(c for c in of.citations if c != citation))
         )
     return TimelineEntry(
-        day, day, Precision.DAY, DatedBy.TEXT, text, None, "", (), (), (cited,), 1, 0.0
+        of, of, Precision.DAY, DatedBy.TEXT, text, None, "", (), (), (cited,), 1, 0.0
     )
 
 

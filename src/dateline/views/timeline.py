@@ -195,7 +195,7 @@ def _entry(event: Event, articles: Articles) -> TimelineEntry | None:
         )
 
     order = sorted(range(len(evidence)), key=fitness, reverse=True)
-    chosen = {}  # article -> index of its best sentence
+    chosen: dict[str, int] = {}  # article -> index of its best sentence
     for i in order:
         chosen.setdefault(evidence[i].article_id, i)
     # a date of the range that no chosen sentence gives: cite a sentence that gives it
