@@ -10,7 +10,8 @@ import typer
 
 from dateline import service
 from dateline.cli.common import DbOption, JsonOption, StoryArg, app, opened, safe
-from dateline.cli.printing import cell, describe, json_lines, print_table, table
+from dateline.cli.printing import cell, json_lines, print_table, table
+from dateline.views import render
 
 
 @app.command("articles")
@@ -44,7 +45,7 @@ def show_cli(
     if as_json:
         json_lines([found])
     else:
-        typer.echo(describe(found.to_json()))
+        typer.echo(safe(render.article_page(found.to_json())))
 
 
 @app.command("quotes")

@@ -37,7 +37,7 @@ def results(found: Iterable[Any], to_json: Callable[[Any], JSON], as_json: bool)
             elif as_json:
                 typer.echo(json.dumps(to_json(result), ensure_ascii=False))
             else:
-                typer.echo(describe(to_json(result)))
+                typer.echo(safe(render.article_page(to_json(result))))
     if skipped:
         raise typer.Exit(1)
 
@@ -109,63 +109,3 @@ def write_tables(folder: Path, tables: dict[str, str]) -> None:
     except OSError as exc:
         raise fail(f"cannot write {folder}: {exc.strerror or exc}") from None
     stderr.print(f"wrote {len(tables)} tables to {safe(folder)}", markup=False)
-
-
-def describe(data: JSON) -> str:
-    """A readable, terminal-safe page for one article's JSON form (with its analysis)."""
-    published = data["published"]
-    head = [
-        ("id", data.get("id")),
-        ("title", data["title"]),
-        ("url", data["url"]),
-        ("source", data["source"]),
-        ("publisher", data["publisher"]),
-        ("wire", data["wire"]),
-        ("dateline", data["dateline"]),
-        ("authors", ", ".join(data["authors"]) or None),
-        ("language", data["language"]),
-        ("published", f"{published['value']} ({published['how']})" if published["value"] else None),
-        ("summary", data["summary"]),
-    ]
-    lines = [f"{k + ':':<11}{v}" for k, v in head if v]
-    lines += ["", *(p + "\n" for p in data["body"])]
-    lines += [f"[caption] {c}" for c in data["captions"]]
-    analysis = data.get("analysis") or (data if "mentions" in data else None)
-    if analysis:
-        lines += _describe_analysis(analysis)
-    return safe("\n".join(lines).rstrip()) + "\n"
-
-
-def _describe_analysis(analysis: JSON) -> list[str]:
-    names: dict[str, str] = {}
-    for m in analysis["mentions"]:
-        if m["label"] not in ("DATE", "TIME"):
-            names.setdefault(m["name"], m["label"])
-    lines = ["", "Entities:", *(f"  {name} [{label}]" for name, label in names.items())]
-    lines += [
-        "",
-        "Roles:",
-        *(
-            f"  {r['person']}: {r['title']} (as of {r['as_of'] or 'undated'})"
-            for r in analysis["roles"]
-        ),
-    ]
-    lines += [
-        "",
-        "Dates:",
-        *(
-            f"  {t['text']!r} -> {t['value'] or '?'} ({t['type']}, {t['rule']})"
-            for t in analysis["timexes"]
-        ),
-    ]
-    lines += [
-        "",
-        "Quotes:",
-        *(
-            f"  {q['speaker'] or '(unknown)'} {q['cue'] or ''}: "
-            + (f"“{q['text']}”" if q["direct"] else q["text"])
-            + (f" ({q['medium']})" if q["medium"] else "")
-            for q in analysis["quotes"]
-        ),
-    ]
-    return lines

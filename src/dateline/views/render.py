@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.model import BriefPoint, Citation, TimelineEntry, day_label
+from dateline.model import JSON, BriefPoint, Citation, TimelineEntry, day_label
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -113,3 +113,64 @@ def html_page(title: str | None, found: Sequence[Section]) -> str:
 def md(text: str) -> str:
     """Untrusted text for Markdown: one line, its markup characters and HTML escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clean(text), quote=False))
+
+
+def article_page(data: JSON) -> str:
+    """One article as a readable page, from its JSON form (``show`` and ``extract``/
+    ``analyze`` without ``--json``): metadata, paragraphs, captions, and the analysis."""
+    published = data["published"]
+    head = [
+        ("id", data.get("id")),
+        ("title", data["title"]),
+        ("url", data["url"]),
+        ("source", data["source"]),
+        ("publisher", data["publisher"]),
+        ("wire", data["wire"]),
+        ("dateline", data["dateline"]),
+        ("authors", ", ".join(data["authors"]) or None),
+        ("language", data["language"]),
+        ("published", f"{published['value']} ({published['how']})" if published["value"] else None),
+        ("summary", data["summary"]),
+    ]
+    lines = [f"{k + ':':<11}{v}" for k, v in head if v]
+    lines += ["", *(p + "\n" for p in data["body"])]
+    lines += [f"[caption] {c}" for c in data["captions"]]
+    analysis = data.get("analysis") or (data if "mentions" in data else None)
+    if analysis:
+        lines += _describe_analysis(analysis)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _describe_analysis(analysis: JSON) -> list[str]:
+    names: dict[str, str] = {}
+    for m in analysis["mentions"]:
+        if m["label"] not in ("DATE", "TIME"):
+            names.setdefault(m["name"], m["label"])
+    lines = ["", "Entities:", *(f"  {name} [{label}]" for name, label in names.items())]
+    lines += [
+        "",
+        "Roles:",
+        *(
+            f"  {r['person']}: {r['title']} (as of {r['as_of'] or 'undated'})"
+            for r in analysis["roles"]
+        ),
+    ]
+    lines += [
+        "",
+        "Dates:",
+        *(
+            f"  {t['text']!r} -> {t['value'] or '?'} ({t['type']}, {t['rule']})"
+            for t in analysis["timexes"]
+        ),
+    ]
+    lines += [
+        "",
+        "Quotes:",
+        *(
+            f"  {q['speaker'] or '(unknown)'} {q['cue'] or ''}: "
+            + (f"“{q['text']}”" if q["direct"] else q["text"])
+            + (f" ({q['medium']})" if q["medium"] else "")
+            for q in analysis["quotes"]
+        ),
+    ]
+    return lines
