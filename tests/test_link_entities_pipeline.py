@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import dateline.service
+from dateline.run.extract import Inputs
 from dateline.run.ingest import ingest
 from dateline.settings import Settings
 
@@ -40,7 +41,7 @@ def linked(store, tmp_path: Path, *stories: tuple[str, date]) -> dict[str, dict]
     for n, (text, published) in enumerate(stories):
         path = tmp_path / f"{n}.txt"
         path.write_text(text)
-        ingest([str(path)], store, Settings(jobs=1), published=published)
+        ingest(Inputs([str(path)], published), store, Settings(jobs=1))
     return {
         entity["name"]: entity for entity in [a.to_json() for a in dateline.service.entities(store)]
     }

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dateline.model import Extracted, Failure
-from dateline.run.extract import extract_documents
+from dateline.run.extract import Inputs, extract_documents
 from dateline.run.ingest import ingest
 from dateline.run.local import LocalRunner, map_ordered
 from dateline.settings import Settings, load_settings
@@ -41,7 +41,7 @@ def test_pipeline_failure_keeps_raw_document(tmp_path: Path, store):
     folder.mkdir()
     (folder / "menu.txt").write_text("Home\nNews\nSport\n")
     (folder / "story.txt").write_text(STORY)
-    report = ingest([str(folder)], store, Settings(jobs=1))
+    report = ingest(Inputs([str(folder)]), store, Settings(jobs=1))
     assert (report.ingested, report.skipped) == (1, 1)
     assert report.failures[0].to_json() == {
         "source": str(folder / "menu.txt"),
@@ -56,13 +56,13 @@ def test_pipeline_extract_results_in_input_order(tmp_path: Path):
     names = [f"{n:02d}.txt" for n in range(8)]
     for n, name in enumerate(names):
         (tmp_path / name).write_text(STORY.replace("eleven", f"{n + 20}"))
-    results = list(extract_documents([str(tmp_path)], Settings(jobs=2), LocalRunner(2)))
+    results = list(extract_documents(Inputs([str(tmp_path)]), Settings(jobs=2), LocalRunner(2)))
     assert all(isinstance(r, Extracted) for r in results)
     assert [Path(r.article.source).name for r in results] == names
 
 
 def test_pipeline_read_failure_has_no_raw(tmp_path: Path):
     results = list(
-        extract_documents([str(tmp_path / "missing.txt")], Settings(jobs=1), LocalRunner(1))
+        extract_documents(Inputs([str(tmp_path / "missing.txt")]), Settings(jobs=1), LocalRunner(1))
     )
     assert results == [Failure(str(tmp_path / "missing.txt"), "read", "no such file or directory")]

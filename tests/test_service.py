@@ -9,7 +9,7 @@ from dateline.errors import NoStoriesError, StoryNotFoundError
 
 
 def test_service_no_story_in_an_empty_store(memory_store):
-    with pytest.raises(NoStoriesError, match="^no stories yet: ingest articles first$"):
+    with pytest.raises(NoStoriesError, match=r"^no stories yet: ingest articles first$"):
         service.find_story(memory_store)
     with pytest.raises(StoryNotFoundError):
         service.find_story(memory_store, "talks")

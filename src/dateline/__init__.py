@@ -20,6 +20,7 @@ from dateline.errors import DatelineError
 from dateline.model import Analysed, Article, Extracted, Failure, IngestReport, RawDocument, Story
 from dateline.run import analyze as _analyze
 from dateline.run import extract as _extract
+from dateline.run.extract import Inputs
 from dateline.run.ingest import ingest as _ingest
 from dateline.run.ingest import local_runner
 from dateline.service import (
@@ -98,7 +99,7 @@ def ingest(
     """
     settings = settings or load_settings({"db": db})
     with Store.open(settings.db) as store:
-        return _ingest(inputs, store, settings, published=published, publisher=publisher)
+        return _ingest(Inputs(inputs, published, publisher), store, settings)
 
 
 def extract_documents(
@@ -110,9 +111,8 @@ def extract_documents(
 ) -> Iterator[Extracted | Failure]:
     """Extract articles from inputs without a store, one result per document, in order."""
     settings = settings or load_settings()
-    return _extract.extract_documents(
-        inputs, settings, local_runner(settings), published=published, publisher=publisher
-    )
+    given = Inputs(inputs, published, publisher)
+    return _extract.extract_documents(given, settings, local_runner(settings))
 
 
 def analyze_documents(
@@ -124,9 +124,8 @@ def analyze_documents(
 ) -> Iterator[Analysed | Failure]:
     """Extract and analyse articles from inputs without a store, one result per document."""
     settings = settings or load_settings()
-    return _analyze.analyze_documents(
-        inputs, settings, local_runner(settings), published=published, publisher=publisher
-    )
+    given = Inputs(inputs, published, publisher)
+    return _analyze.analyze_documents(given, settings, local_runner(settings))
 
 
 def export_json(store: Store, story: Story | None = None) -> dict[str, object]:

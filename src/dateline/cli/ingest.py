@@ -27,7 +27,7 @@ from dateline.cli.common import (
 from dateline.cli.printing import results
 from dateline.model import Analysed, Extracted
 from dateline.run.analyze import analyze_documents, analyze_pending
-from dateline.run.extract import extract_documents
+from dateline.run.extract import Inputs, extract_documents
 from dateline.run.ingest import ingest, local_runner
 from dateline.run.link import link_pending
 
@@ -43,15 +43,12 @@ def ingest_cli(
 ) -> None:
     """Read articles from files, feeds, WARC, JSON lines, URLs or stdin into the store."""
     chosen = settings(db, jobs)
-    given = parse_date(published)
+    given = _inputs(inputs, published, publisher)
     with opened(chosen.db) as store, progress() as tick:
         report = ingest(
-            inputs,
+            given,
             store,
             chosen,
-            published=given,
-            publisher=publisher,
-            stdin=sys.stdin.buffer,
             on_result=functools.partial(tick, "Ingesting"),
             on_analysed=functools.partial(tick, "Analysing"),
         )
@@ -85,14 +82,7 @@ def extract_cli(
 ) -> None:
     """Extract articles without a store; --json prints one JSON object per line."""
     chosen = settings(jobs=jobs)
-    found = extract_documents(
-        inputs,
-        chosen,
-        local_runner(chosen),
-        published=parse_date(published),
-        publisher=publisher,
-        stdin=sys.stdin.buffer,
-    )
+    found = extract_documents(_inputs(inputs, published, publisher), chosen, local_runner(chosen))
     results(found, _extracted_json, as_json)
 
 
@@ -128,16 +118,14 @@ def analyze_cli(
             link_pending(store)
         stderr.print(f"analysed {report.analysed}, skipped {len(report.failures)}", markup=False)
         raise typer.Exit(1 if report.failures else 0)
-    found = analyze_documents(
-        inputs,
-        chosen,
-        local_runner(chosen),
-        published=parse_date(published),
-        publisher=publisher,
-        stdin=sys.stdin.buffer,
-    )
+    found = analyze_documents(_inputs(inputs, published, publisher), chosen, local_runner(chosen))
     results(found, Analysed.to_json, as_json)
 
 
 def _extracted_json(result: Extracted) -> dict[str, object]:
     return result.article.to_json()
+
+
+def _inputs(sources: list[str], published: str | None, publisher: str | None) -> Inputs:
+    """What to read, as the options give it; ``-`` reads standard input."""
+    return Inputs(sources, parse_date(published), publisher, sys.stdin.buffer)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
-from typing import BinaryIO, TypeVar
+from typing import TypeVar
 
 from dateline.analyze import ANALYZER_VERSION, analyze, analyze_many
 from dateline.model import (
@@ -18,7 +17,7 @@ from dateline.model import (
     Failure,
     StoredArticle,
 )
-from dateline.run.extract import extract_documents
+from dateline.run.extract import Inputs, extract_documents
 from dateline.run.local import Runner, chunked
 from dateline.run.stages import Stage
 from dateline.settings import Settings
@@ -61,21 +60,13 @@ def analyze_pending(
 
 
 def analyze_documents(
-    inputs: Sequence[str],
-    settings: Settings,
-    runner: Runner,
-    *,
-    published: date | None = None,
-    publisher: str | None = None,
-    stdin: BinaryIO | None = None,
+    inputs: Inputs, settings: Settings, runner: Runner
 ) -> Iterator[Analysed | Failure]:
     """Read, extract and analyse ``inputs`` without a store, in input order."""
     failed: list[Failure] = []  # extraction failures, reported in input order
 
     def extracted() -> Iterator[Extracted]:
-        for result in extract_documents(
-            inputs, settings, runner, published=published, publisher=publisher, stdin=stdin
-        ):
+        for result in extract_documents(inputs, settings, runner):
             if isinstance(result, Failure):
                 failed.append(result)
             else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
 
@@ -22,42 +23,52 @@ logger = logging.getLogger(__name__)
 Fetch = Callable[[str], FetchedPage]
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What to read, and what the user states about every input.
+
+    Attributes:
+        sources: file paths, directories, http(s) URLs, ``-`` for ``stdin``.
+        published, publisher: stated for inputs that state none themselves (``given``).
+        stdin: what ``-`` reads (default: standard input).
+        fetch: downloads one URL (default: ``sources.fetch_url``; tests pass a fake).
+    """
+
+    sources: Sequence[str]
+    published: date | None = None
+    publisher: str | None = None
+    stdin: BinaryIO | None = None
+    fetch: Fetch | None = None
+
+
 def extract_documents(
-    inputs: Sequence[str],
+    inputs: Inputs,
     settings: Settings,
     runner: Runner,
-    *,
-    published: date | None = None,
-    publisher: str | None = None,
-    stdin: BinaryIO | None = None,
-    fetch: Fetch | None = None,
     keep_raw: Callable[[RawDocument], None] | None = None,
 ) -> Iterator[Extracted | Failure]:
     """Read ``inputs`` and extract an article from each document, in input order.
 
     Args:
-        published, publisher: what the user states about every input (``given``).
         keep_raw: called with each raw document before it is extracted (the store keeps it).
     """
 
     def raws() -> Iterator[RawDocument | Failure]:
         for doc in read_sources(
-            inputs,
-            stdin=stdin,
-            fetch=fetch,
+            inputs.sources,
+            stdin=inputs.stdin,
+            fetch=inputs.fetch,
             max_bytes=settings.max_bytes,
             fetch_timeout=settings.fetch_timeout,
         ):
             if isinstance(doc, SourceFailure):
                 yield Failure(doc.source, "read", doc.reason)
                 continue
-            if published or publisher:
-                doc = dataclasses.replace(
-                    doc,
-                    hints=dataclasses.replace(
-                        doc.hints, user_published=published, user_publisher=publisher
-                    ),
+            if inputs.published or inputs.publisher:
+                given = dataclasses.replace(
+                    doc.hints, user_published=inputs.published, user_publisher=inputs.publisher
                 )
+                doc = dataclasses.replace(doc, hints=given)
             if keep_raw:
                 keep_raw(doc)
             yield doc
@@ -74,14 +85,9 @@ def extract_documents(
 
 def extract_into(
     store: Store,
-    inputs: Sequence[str],
+    inputs: Inputs,
     settings: Settings,
     runner: Runner,
-    *,
-    published: date | None = None,
-    publisher: str | None = None,
-    stdin: BinaryIO | None = None,
-    fetch: Fetch | None = None,
     on_result: Callable[[Extracted | Failure], None] | None = None,
 ) -> IngestReport:
     """Read and extract ``inputs`` and store each article (a new one waits for the first
@@ -97,16 +103,7 @@ def extract_into(
     def keep_raw(raw: RawDocument) -> None:
         raw_ids[raw.sha256] = store.articles.add_raw(raw)
 
-    for result in extract_documents(
-        inputs,
-        settings,
-        runner,
-        published=published,
-        publisher=publisher,
-        stdin=stdin,
-        fetch=fetch,
-        keep_raw=keep_raw,
-    ):
+    for result in extract_documents(inputs, settings, runner, keep_raw):
         raw_id = (
             raw_ids.pop(result.raw.sha256, None) or store.articles.add_raw(result.raw)
             if result.raw

@@ -3,13 +3,11 @@ analyse what waits for analysis, and link what waits for linking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
-from typing import BinaryIO
+from collections.abc import Callable
 
 from dateline.model import Analysis, Extracted, Failure, IngestReport
 from dateline.run.analyze import analyze_pending
-from dateline.run.extract import Fetch, extract_into
+from dateline.run.extract import Inputs, extract_into
 from dateline.run.link import link_pending
 from dateline.run.local import LocalRunner, Runner
 from dateline.settings import Settings
@@ -22,15 +20,11 @@ def local_runner(settings: Settings) -> Runner:
 
 
 def ingest(
-    inputs: Sequence[str],
+    inputs: Inputs,
     store: Store,
     settings: Settings,
     *,
     runner: Runner | None = None,
-    published: date | None = None,
-    publisher: str | None = None,
-    stdin: BinaryIO | None = None,
-    fetch: Fetch | None = None,
     on_result: Callable[[Extracted | Failure], None] | None = None,
     on_analysed: Callable[[Analysis | Failure], None] | None = None,
 ) -> IngestReport:
@@ -44,17 +38,7 @@ def ingest(
         filled missing metadata), the near copies found, analysed, and the failures.
     """
     runner = runner or local_runner(settings)
-    report = extract_into(
-        store,
-        inputs,
-        settings,
-        runner,
-        published=published,
-        publisher=publisher,
-        stdin=stdin,
-        fetch=fetch,
-        on_result=on_result,
-    )
+    report = extract_into(store, inputs, settings, runner, on_result)
     analysed = analyze_pending(store, runner, on_result=on_analysed)
     report.analysed = analysed.analysed
     report.failures += analysed.failures
