@@ -8,15 +8,10 @@ from datetime import date
 import pytest
 
 from conftest import DATA
-from dateline.link.entities import person_actor
 from dateline.model import BriefPoint, Citation, DateSpan, PointKind, Precision
-from dateline.views import brief as brief_view
+from dateline.views.brief import brief
 from dateline.views.faithful import check
 from dateline.views.timeline import timeline
-
-
-def brief(store, story_id, **options):
-    return brief_view.brief(store, story_id, lambda name: person_actor(store, name), **options)
 
 
 def lines_of(items):

@@ -152,7 +152,7 @@ def dated_timeline(
 def brief(store: Store, story: Story, *, since: date | None = None) -> list[BriefPoint]:
     """A story's key points: the latest development, the main events, who holds which
     role, quoted positions, and where sources disagree; each cited."""
-    return brief_view.brief(store, story.id, _person_index(store), since=since)
+    return brief_view.brief(store, story.id, since=since)
 
 
 def check(store: Store, story: Story | None = None) -> CheckResult:

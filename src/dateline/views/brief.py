@@ -30,7 +30,7 @@ from dateline.model import (
     day_label,
 )
 from dateline.store import Store
-from dateline.views.actors import PersonIndex, story_actors
+from dateline.views.actors import with_roles
 from dateline.views.timeline import Articles, timeline
 
 # How many points of each kind a brief gives (5-10 in all when the story has them).
@@ -78,14 +78,8 @@ _NOT_COUNTED = frozenset(
 )
 
 
-def brief(
-    store: Store, story_id: int | None, actor_of: PersonIndex, *, since: date | None = None
-) -> list[BriefPoint]:
-    """The story's key points; with ``since``, only what happened or was said since then.
-
-    Args:
-        actor_of: the actor a person's name belongs to (for the roles people hold).
-    """
+def brief(store: Store, story_id: int | None, *, since: date | None = None) -> list[BriefPoint]:
+    """The story's key points; with ``since``, only what happened or was said since then."""
     articles = Articles(store)
     entries = timeline(store, story_id, since=since, articles=articles)
     ids = (
@@ -96,7 +90,7 @@ def brief(
     if since is not None:
         ids = [i for i in ids if (articles.published(i) or "") >= since.isoformat()]
     points = _events(entries) + _positions(store, articles, ids, story_id)
-    points += _leaders(store, articles, ids, story_actors(store, story_id, actor_of))
+    points += _leaders(store, articles, ids, _named_actors(store, story_id))
     return points + _disputes(store, articles, story_id, entries)
 
 
@@ -193,6 +187,14 @@ def _leaders(
         if point:
             points.append(point)
     return points
+
+
+def _named_actors(store: Store, story_id: int | None) -> list[Actor]:
+    """The story's actors, each with the roles stated for a person of its very name: a role
+    point quotes a sentence that names the person as the actor is named."""
+    listed = store.actors.listing(story_id)
+    by_name = {actor.name: actor.id for actor in listed}
+    return with_roles(listed, store.analyses.roles(story_id), by_name.get)
 
 
 def _role_point(

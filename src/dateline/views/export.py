@@ -156,7 +156,7 @@ def export(store: Store, actor_of: PersonIndex, story_id: int | None = None) -> 
         quotes=_quotes(store, story_id, set(article_ids), mentioned, actor_of),
         events=[event.export_json() for event in events],
         stories=[
-            StoryView(story, timeline(store, story["id"]), brief(store, story["id"], actor_of))
+            StoryView(story, timeline(store, story["id"]), brief(store, story["id"]))
             for story in _stories(store, story_id, [(e.id, set(e.articles)) for e in events])
         ],
     )
