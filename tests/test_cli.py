@@ -141,8 +141,18 @@ def test_cli_bad_inputs_skipped_and_reported(inputs, db_path):
         in result.stderr
     )
     assert "Traceback" not in result.output
-    with Store.open(str(db_path)) as store:
-        assert len(store.articles.failures()) == 2
+    listed = [
+        json.loads(line)
+        for line in invoke("failures", "--db", db_path, "--json").stdout.splitlines()
+    ]
+    for line in listed:
+        jsonschema.validate(line, schema_for("failure"))
+    assert [(f["source"], f["stage"], f["message"]) for f in listed] == [
+        (str(inputs / "empty.txt"), "read", "the input is empty"),
+        (str(inputs / "image.html"), "read", "the input is binary data, not text or HTML"),
+    ]
+    shown = invoke("failures", "--db", db_path).stdout
+    assert "empty.txt" in shown and "the input is binary data" in shown
 
 
 def test_cli_missing_path_is_one_line(db_path, tmp_path):

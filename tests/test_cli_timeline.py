@@ -90,6 +90,7 @@ def test_cli_check_passes_on_every_story(db):
     result = invoke("check", "--db", db, "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
+    jsonschema.validate(report, schema_for("check_result"))
     assert report["lines"] == report["cited"] == report["supported"] > 0
 
 

@@ -23,6 +23,7 @@ from dateline.model import (
     CopyGroup,
     Event,
     StoredArticle,
+    StoredFailure,
     StoredQuote,
     Story,
     TimelineEntry,
@@ -101,6 +102,11 @@ def copy_groups(store: Store) -> list[CopyGroup]:
 def articles(store: Store) -> Iterator[StoredArticle]:
     """Every article, oldest first (undated last)."""
     return store.articles.all()
+
+
+def failures(store: Store) -> list[StoredFailure]:
+    """Every document a stage could not process, oldest first, with the reason."""
+    return store.articles.failures()
 
 
 def article(store: Store, article_id: str) -> ArticleDetail:

@@ -33,6 +33,22 @@ def articles_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> N
             )
 
 
+@app.command("failures")
+def failures_cli(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """List the documents a stage could not process: when, which stage, source, why."""
+    with opened(db) as store:
+        found = service.failures(store)
+    if as_json:
+        json_lines(found)
+        return
+    shown = table("when", "stage", "source", "reason")
+    for failure in found:
+        shown.add_row(
+            failure.created_at, failure.stage, cell(failure.source), cell(failure.message)
+        )
+    print_table(shown, found, "no failures recorded")
+
+
 @app.command("show")
 def show_cli(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix.")],

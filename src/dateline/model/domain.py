@@ -77,6 +77,30 @@ class StoredArticle:
 
 
 @dataclass(frozen=True)
+class StoredFailure:
+    """A document a stage could not process, as recorded: where it came from, which stage,
+    why, the raw document kept for it (None when it could not be read), and when."""
+
+    id: int
+    source: str
+    stage: str
+    message: str
+    raw_id: int | None
+    created_at: str
+
+    def to_json(self) -> JSON:
+        """The line of ``dateline failures --json``."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "stage": self.stage,
+            "message": self.message,
+            "raw_id": self.raw_id,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True)
 class ArticleDetail:
     """A stored article with its analysis (None before it is analysed)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -13,7 +13,15 @@ from sqlalchemy import false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from dateline.errors import ArticleNotFoundError
-from dateline.model import AddOutcome, Article, Hints, Published, RawDocument, StoredArticle
+from dateline.model import (
+    AddOutcome,
+    Article,
+    Hints,
+    Published,
+    RawDocument,
+    StoredArticle,
+    StoredFailure,
+)
 from dateline.run.stages import FIRST
 from dateline.store.db import Database
 from dateline.store.queue import enqueue
@@ -25,18 +33,6 @@ logger = logging.getLogger(__name__)
 
 # Metadata a later, richer copy of an article may fill in when the stored copy lacks it.
 _FILLABLE = ("title", "publisher", "wire", "dateline", "language", "summary")
-
-
-@dataclass(frozen=True)
-class StoredFailure:
-    """A document a stage could not process, as recorded."""
-
-    id: int
-    source: str
-    stage: str
-    message: str
-    raw_id: int | None
-    created_at: str
 
 
 class ArticleRepository:
