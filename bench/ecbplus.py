@@ -4,7 +4,7 @@ Every ECB+ document (CAT XML tokens joined into text, one sentence a paragraph, 
 publication date given) is ingested into a fresh store with ``dateline.ingest``; linking
 runs as part of ingest. From what the store then holds the script writes, under ``--out``:
 
-* ``topic.json``: document -> its story (``store.story_of``);
+* ``topic.json``: document -> its story (``store.stories.of_article``);
 * ``subtopic.json``: document -> its principal event, the event with the most member
   sentences in that document (ties: lowest id); a document with no event is a singleton;
 * ``event.json``: gold event mention (``<doc>:<m_id>``) -> the dateline event one of whose
@@ -177,7 +177,7 @@ def _build_store(docs: list[EcbDoc], out: Path, reuse: bool) -> str:
 
 def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) -> dict:
     """dateline's topic, sub-topic and event maps, and how many gold mentions it took."""
-    with store.engine.connect() as conn:
+    with store.db.read() as conn:
         line_of = {
             source.rsplit("#", 1)[1]: article
             for source, article in conn.execute(select(sightings.c.source, sightings.c.article_id))
@@ -193,9 +193,9 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
 
     members = defaultdict(list)  # article -> (start, end, event id, trigger)
     for event in store.events.of_story(None):
-        for e in event["evidence"]:
-            key = (e["article_id"], e["start"], e["end"], event["id"])
-            members[e["article_id"]].append((e["start"], e["end"], event["id"], triggers[key]))
+        for e in event.evidence:
+            key = (e.article_id, e.start, e.end, event.id)
+            members[e.article_id].append((e.start, e.end, event.id, triggers[key]))
     subtopic = {}
     for name in topic:
         sizes = Counter(event_id for _, _, event_id, _ in members[article_of[name]])

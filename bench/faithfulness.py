@@ -21,24 +21,21 @@ from pathlib import Path
 
 import dateline
 from common import write_section
-from dateline.views.brief import brief
-from dateline.views.faithful import Line, check
-from dateline.views.timeline import timeline
+from dateline.model import Cited
+from dateline.views.faithful import check
 
 SECTION = "## Faithfulness of timelines and key points"
 
 
-def lines_of(store: dateline.Store, story_id: int) -> list[Line]:
-    return [
-        Line(item.text, item.citations, item.label, item.date, item.end)
-        for item in [*timeline(store, story_id), *brief(store, story_id)]
-    ]
+def lines_of(store: dateline.Store, story: dateline.Story) -> list[Cited]:
+    """A story's timeline entries and key points: the lines the faithfulness check reads."""
+    return [*dateline.timeline(store, story), *dateline.brief(store, story)]
 
 
 def measure(db: str, stories: int) -> tuple[int, int, int, list[str]]:
     with dateline.open(db) as store:
-        ids = [story["id"] for story in store.stories.listing()[:stories]]
-        report = check(store, [line for story_id in ids for line in lines_of(store, story_id)])
+        chosen = dateline.stories(store)[:stories]
+        report = check(store, [line for story in chosen for line in lines_of(store, story)])
     return report.lines, report.cited, report.supported, report.problems
 
 

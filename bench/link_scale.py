@@ -4,7 +4,7 @@ Each store is filled in bulk with synthetic articles published over three years 
 over a 5,000-word vocabulary, every third word one of their story's 25 topic words;
 fingerprints and LSH keys as `link_copies` writes them), as many actors (person names with
 their name keys), and the rows entity, event and story linking would have left: an analysis
-"done" row, entity-link mark and 6 actor mentions per article (3 of its story's 5 actors);
+"done" row and 6 actor mentions per article (3 of its story's 5 actors);
 stories of 6.7 articles on average (a new story with probability 0.15, else a story started
 in the last 30 days), their tf-idf profiles, look-up keys and term counts computed from the
 texts as `link_stories` computes them; and 10 event mentions per article, a fifth of them
@@ -16,7 +16,7 @@ published on the last three days, a quarter of them near copies of stored ones, 
 follow-ups of a story active lately, a quarter on a new topic, each naming 10 people (half
 of them known actors, some by surname alone) with 10 event mentions (a third of a
 follow-up's re-reporting the story's recent events), are stored and linked one by one
-through the library (`Store.add_article`, `link_copies`, `Store.save_analysis`,
+through the library (`store.articles.add`, `link_copies`, `store.analyses.save`,
 `link_entities`, `link_stories`), and the time per article is reported; "one alone" is one
 more follow-up linked by itself (one `link_stories` call for one article, as a
 one-article ingest makes). Flat or logarithmic growth is the requirement: every look-up is
@@ -50,7 +50,7 @@ from common import write_section
 from dateline.link.copies import link_copies
 from dateline.link.dedup import band_keys, fingerprint
 from dateline.link.entities import link_entities
-from dateline.link.events import EventDraft, calendar_span, trigger_class
+from dateline.link.events import EventDraft, trigger_class
 from dateline.link.names import name_key, surname_key
 from dateline.link.stories import (
     ARTICLE_TERMS,
@@ -59,16 +59,19 @@ from dateline.link.stories import (
     TITLE_WEIGHT,
     link_stories,
 )
-from dateline.link.terms import top
 from dateline.model import (
     Analysis,
     Article,
+    DateSpan,
     EventMention,
+    EventProfile,
     Mention,
     Published,
     RawDocument,
+    StoryAction,
     text_fingerprint,
 )
+from dateline.model.terms import top
 from dateline.store import Store
 from dateline.store.schema import (
     actor_keys,
@@ -76,7 +79,6 @@ from dateline.store.schema import (
     actors,
     analyses,
     articles,
-    entity_links,
     event_keys,
     event_members,
     events,
@@ -262,7 +264,7 @@ def bulk(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def _prints(text: str) -> tuple[Any, list[tuple[int, int]], str]:
-    """What `link_copies` and `Store.add_article` compute of a text (run in a pool)."""
+    """What `link_copies` and `store.articles.add` compute of a text (run in a pool)."""
     fp = fingerprint(text)
     return fp, band_keys(fp), text_fingerprint(text)
 
@@ -386,7 +388,7 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
     next_event = 1
     pool = multiprocessing.Pool(2)
     prints_of = pool.imap(_prints, texts, chunksize=250)
-    with pool, store.engine.begin() as conn:
+    with pool, store.db.transaction() as conn:
         conn.execute(
             raw_documents.insert().values(
                 id=1,
@@ -489,26 +491,26 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
                     trigger = pick_trigger(rng)
                     who = rng.sample(story.actors, rng.randint(1, 2))
                     value, by = pick_date(rng, day_of[n])
-                    when = calendar_span(value, by)
-                    profile: dict[str, Any] = {
-                        "triggers": {trigger_class(trigger): 1},
-                        "actors": {str(a): 1 for a in who},
-                        "participants": {str(a): 1 for a in who},
-                        "places": {},
-                        "terms": dict.fromkeys(
+                    when = DateSpan.parse(value, by)
+                    profile = EventProfile(
+                        triggers={trigger_class(trigger): 1},
+                        actors={str(a): 1 for a in who},
+                        participants={str(a): 1 for a in who},
+                        places={},
+                        terms=dict.fromkeys(
                             rng.choices(story.topic, k=6) + rng.choices(CONTENT, k=6), 1
                         ),
-                        "dates": [when] if when else [],
-                        "phrases": {trigger: 1},
-                    }
-                    if when is None:
-                        profile["undated"] = True
+                        dates=[when] if when else [],
+                        phrases={trigger: 1},
+                        undated=when is None,
+                    )
                     # what describe(profile) gives an event of one sentence
-                    start_, end_, precision, dated_by = when or (None,) * 4
+                    start_, end_, precision, dated_by = when.to_list() if when else (None,) * 4
+                    filed_under = EventDraft(profile).keys()
                     event_rows.append(
                         {
                             "id": next_event,
-                            "profile": profile,
+                            "profile": profile.to_json(),
                             "title": trigger[0].upper() + trigger[1:],
                             "start": start_,
                             "end": end_,
@@ -516,9 +518,7 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
                             "dated_by": dated_by,
                         }
                     )
-                    key_rows += [
-                        {"key": key, "event_id": next_event} for key in EventDraft(profile).keys()
-                    ]
+                    key_rows += [{"key": key, "event_id": next_event} for key in filed_under]
                     member_rows.append(
                         {
                             "article_id": aid,
@@ -537,7 +537,6 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
             bulk(conn, lsh_buckets, keys)
             people = range(start, min(size, start + 5000))
             bulk(conn, analyses, done)
-            bulk(conn, entity_links, [{"article_id": r["article_id"]} for r in done])
             bulk(
                 conn,
                 actor_mentions,
@@ -561,7 +560,6 @@ def fill(store: Store, size: int, rng: random.Random, days: int) -> World:
                     {
                         "id": s.id,
                         "title": s.title,
-                        "title_score": 1.0,
                         "start": s.start.isoformat(),
                         "end": s.last.isoformat(),
                         "profile": top(s.profile, STORY_TERMS),
@@ -673,9 +671,11 @@ class Counting:
     def __init__(self, store: Store):
         self.calls = Counter()
         self.found = Counter()
-        for name in ("event_candidates", "story_candidates"):
-            method = getattr(store, name)
-            setattr(store, name, self._wrap(name, method))
+        for name, repository in (
+            ("event_candidates", store.events),
+            ("story_candidates", store.stories),
+        ):
+            repository.candidates = self._wrap(name, repository.candidates)
 
     def _wrap(self, name: str, method: Any) -> Any:
         def counted(*args: Any) -> Any:
@@ -740,7 +740,7 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         start = time.process_time()
         link_stories(store)
         storied = time.process_time() - start
-        joined = sum(d["action"] != "start" for d in store.stories.decisions()[-new:])
+        joined = sum(d.action is not StoryAction.START for d in store.stories.decisions()[-new:])
         candidates = counting.mean("event_candidates"), counting.mean("story_candidates")
         article, analysis = alone
         store.articles.add(article, raw_id)
@@ -756,7 +756,7 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         1000 * entities / new,
         1000 * storied / new,
         1000 * by_itself,
-        len(report.copies),
+        len(report),
         *candidates,
         joined,
         fill_s,

@@ -5,10 +5,11 @@ The 90 WikiNews documents of track A (3 corpora of 30) are written as JSON lines
 the document creation time as ``published``) and ingested by ``dateline.ingest`` into one
 fresh SQLite store. For each gold entity timeline, dateline's timeline of that entity is
 every event of ``store.events.of_story(None)`` whose participants include an actor of
-``store.entities()`` whose name or an alias equals the target entity (case and punctuation
-folded). A gold event (one line: rank, date, coreferent mentions ``<doc>-<sentence>-<word>``)
-is found when an evidence sentence of one of those events overlaps the character span of
-one of its mention sentences in the stored article text. Reported per corpus and overall:
+``store.actors.listing()`` whose name or an alias equals the target entity (case and
+punctuation folded). A gold event (one line: rank, date, coreferent mentions
+``<doc>-<sentence>-<word>``) is found when an evidence sentence of one of those events
+overlaps the character span of one of its mention sentences in the stored article text.
+Reported per corpus and overall:
 
 - recall: found gold events / gold events;
 - date accuracy: of found events whose gold date is not XXXX-XX-XX, the share whose
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     with Store.open(str(db)) as store:
         stored = {s.article.url: s for s in store.articles.all()}
         events = store.events.of_story(None)
-        actors = store.entities()
+        actors = store.actors.listing()
         canon = store.copies.canonicals([s.id for s in stored.values()])
     # doc id -> (article id, {sentence: (start, end)}) located in the stored text
     spans, unlocated = {}, 0
@@ -113,12 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     for tl in data.timelines(kit):
         # The file's heading, or its file name (one heading reads "United States Air Froce").
         keys = {_fold(tl.entity), _fold(tl.file.removesuffix(".txt").replace("_", " "))}
-        ids = {
-            a["id"]
-            for a in actors
-            if keys & {_fold(n) for n in [a["name"], *(a.get("aliases") or [])]}
-        }
-        evidence = [(e, ev) for e in events if ids & set(e["participants"]) for ev in e["evidence"]]
+        ids = {a.id for a in actors if keys & {_fold(n) for n in [a.name, *a.aliases]}}
+        evidence = [(e, ev) for e in events if ids & set(e.participants) for ev in e.evidence]
         found = 0
         for gold in tl.events:
             hit = None
@@ -129,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
                 s, t = where[sentence]
                 hit = next(
                     (
-                        ev.get("date") or e["start"]
+                        ev.date or e.start
                         for e, ev in evidence
-                        if ev["article_id"] == art_id and ev["start"] < t and s < ev["end"]
+                        if ev.article_id == art_id and ev.start < t and s < ev.end
                     ),
                     None,
                 )
@@ -141,8 +138,8 @@ def main(argv: list[str] | None = None) -> int:
                     else next(
                         (
                             ""
-                            for e, ev in evidence
-                            if ev["article_id"] == art_id and ev["start"] < t and s < ev["end"]
+                            for _, ev in evidence
+                            if ev.article_id == art_id and ev.start < t and s < ev.end
                         ),
                         None,
                     )
@@ -166,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                 "actors": sorted(ids),
                 "gold": len(tl.events),
                 "found": found,
-                "timeline_events": len({e["id"] for e, _ in evidence}),
+                "timeline_events": len({e.id for e, _ in evidence}),
             }
         )
 

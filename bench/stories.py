@@ -52,6 +52,7 @@ from sqlalchemy import delete, literal, select
 import dateline
 from common import detokenise, eval_kit, write_section
 from dateline.link import stories as linker
+from dateline.run.stages import Stage
 from dateline.settings import load_settings
 from dateline.store import Store, schema
 
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     table = _table(rows)
     print(table)
     with Store.open(runs[seeds[0]]["db"]) as store:
-        titles = {s["id"]: s["title"] or "" for s in store.stories.listing()}
+        titles = {s.id: s.title or "" for s in store.stories.listing()}
     errors = _errors(gold, runs[seeds[0]]["pred"], titles)
     print(errors)
     command = " ".join(["python bench/stories.py", *(argv if argv is not None else sys.argv[1:])])
@@ -269,7 +270,7 @@ def _run_seed(out: Path, docs: list[Doc], seed: int, batches: int, jobs: int) ->
     seconds = time.perf_counter() - started
     with Store.open(str(db)) as store:
         pred = {doc: store.stories.of_article(a) for doc, a in article_of.items()}
-        decisions = Counter(d["action"] for d in store.stories.decisions())
+        decisions = Counter(str(d.action) for d in store.stories.decisions())
         for path, _chunk in files:
             again = dateline.ingest([str(path)], settings=settings)
             assert not again.ingested, f"re-ingest stored new articles from {path}"
@@ -320,7 +321,7 @@ def _relink_seed(out: Path, docs: list[Doc], seed: int, batches: int, first: dic
     pred = _relink(db, first_batch, articles)
     seconds = time.perf_counter() - started
     with Store.open(str(db)) as store:
-        decisions = Counter(d["action"] for d in store.stories.decisions())
+        decisions = Counter(str(d.action) for d in store.stories.decisions())
     pred = {doc: pred.get(doc) for doc in articles}
     (out / f"seed{seed}.json").write_text(
         json.dumps({d: s for d, s in pred.items() if s is not None}, indent=0, sort_keys=True)
@@ -523,20 +524,29 @@ def _tune(out: Path, seeds: list[int], kit: Path, grid: dict[str, list]) -> str:
 
 def _relink(db: Path, batches: dict[str, int], articles: dict[str, str]) -> dict[str, int]:
     with Store.open(str(db)) as store:
-        with store.engine.begin() as conn:
+        pending = schema.pending
+        with store.db.transaction() as conn:
             for table in STORY_TABLES:
                 conn.execute(delete(table))
-            # every entity-linked article waits for a story again
-            conn.execute(delete(schema.pending).where(schema.pending.c.stage == "stories"))
+            # every entity-linked article (analysed, not waiting for entity linking) waits
+            # for a story again
+            conn.execute(delete(pending).where(pending.c.stage == str(Stage.STORIES)))
+            entities_waiting = select(pending.c.article_id).where(
+                pending.c.stage == str(Stage.ENTITIES)
+            )
             conn.execute(
-                schema.pending.insert().from_select(
+                pending.insert().from_select(
                     ["stage", "article_id"],
-                    select(literal("stories"), schema.entity_links.c.article_id),
+                    select(literal(str(Stage.STORIES)), schema.analyses.c.article_id).where(
+                        schema.analyses.c.article_id.not_in(entities_waiting)
+                    ),
                 )
             )
-        unstoried = store.unstoried
+        waiting = store.queue.waiting
         for n in sorted(set(batches.values())):
-            store.unstoried = lambda n=n: [a for a in unstoried() if batches.get(a) == n]
+            store.queue.waiting = lambda stage, n=n: [
+                a for a in waiting(stage) if batches.get(a) == n
+            ]
             linker.link_stories(store)
         return {
             doc: s for doc, a in articles.items() if (s := store.stories.of_article(a)) is not None

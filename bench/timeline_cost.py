@@ -8,7 +8,7 @@ mentions: 8 reports of events from a pool of 300 dated over the four months (the
 its lede, dated by publication; older ones dated in the text; a few major events reported
 far more often, and casualty counts that sometimes differ between outlets), and 2 passing
 events of its own. A tenth of the articles are wire copies (another outlet, the last
-paragraph cut). Articles are stored with `Store.add_article` and `Store.save_analysis` and
+paragraph cut). Articles are stored with `store.articles.add` and `store.analyses.save` and
 linked for real (`link_copies`, `link_entities`, `link_stories`); then the story's
 timeline (all entries, and `top=20`), brief and JSON export are timed, median of 3 runs.
 
@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import dateline
 from common import write_section
 from dateline.link.copies import link_copies
 from dateline.link.entities import link_entities
@@ -47,10 +48,8 @@ from dateline.model import (
     RawDocument,
     Role,
 )
+from dateline.months import MONTHS
 from dateline.store import Store
-from dateline.views.brief import brief
-from dateline.views.export import export_json
-from dateline.views.timeline import timeline
 
 SECTION = "## Timeline build time (1,000-article story)"
 FIRST_DAY, DAYS = date(2025, 10, 1), 120
@@ -178,20 +177,6 @@ QUOTE_WORDS = [
     "costs",
     "lives",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(eq=False)
@@ -264,7 +249,7 @@ class Writer:
 
 
 def day_text(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def pool(rng: random.Random) -> list[Happening]:
@@ -437,7 +422,7 @@ def build(store: Store, articles: int, rng: random.Random) -> dict[str, Any]:
     return {
         "linking_s": time.perf_counter() - started,
         "stories": listed,
-        "copies": len(copies.copies),
+        "copies": len(copies),
         "pool": len(events),
     }
 
@@ -474,23 +459,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "story.db")) as store:
         made = build(store, args.articles, random.Random(args.seed))
         biggest = made["stories"][0]
-        story_id = biggest["id"]
         print(
             f"linked in {made['linking_s']:.0f} s: {len(made['stories'])} stories, the "
-            f"largest {biggest['articles']} articles, {biggest['events']} events; "
+            f"largest {biggest.articles} articles, {biggest.events} events; "
             f"{made['copies']} near copies",
             flush=True,
         )
-        if biggest["articles"] < 0.9 * args.articles:
+        if biggest.articles < 0.9 * args.articles:
             raise SystemExit(
-                f"the largest story has {biggest['articles']} of {args.articles} "
+                f"the largest story has {biggest.articles} of {args.articles} "
                 "articles: make the synthetic articles more alike"
             )
         views = {
-            "`timeline(store, story)`": lambda: timeline(store, story_id),
-            "`timeline(store, story, top=20)`": lambda: timeline(store, story_id, top=20),
-            "`brief(store, story)`": lambda: brief(store, story_id),
-            "`export_json(store, story)`": lambda: export_json(store, story_id),
+            "`timeline(store, story)`": lambda: dateline.timeline(store, biggest),
+            "`timeline(store, story, top=20)`": lambda: dateline.timeline(store, biggest, top=20),
+            "`brief(store, story)`": lambda: dateline.brief(store, biggest),
+            "`export_json(store, story)`": lambda: dateline.export_json(store, biggest),
         }
         rows, slow = [], []
         for name, fn in views.items():
@@ -509,10 +493,10 @@ def main() -> None:
                 slow.append(name)
                 if args.profile:
                     print(profile(fn), flush=True)
-        cited = Counter(len(e.citations) for e in timeline(store, story_id))
+        cited = Counter(len(e.citations) for e in dateline.timeline(store, biggest))
     lines = [
-        f"Story: {biggest['articles']:,} of {args.articles:,} articles in one story "
-        f"({len(made['stories'])} stories in all), {biggest['events']:,} events "
+        f"Story: {biggest.articles:,} of {args.articles:,} articles in one story "
+        f"({len(made['stories'])} stories in all), {biggest.events:,} events "
         f"({made['pool']} pool events reported by many articles, the rest passing ones), "
         f"{made['copies']} near copies; entries cite {max(cited)} articles at most. "
         f"Linking the {args.articles:,} articles (copies, entities, events, stories) took "

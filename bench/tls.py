@@ -57,11 +57,12 @@ from unittest.mock import patch
 import dateline
 import tls_data
 from common import REPO, eval_kit, write_section
+from dateline.model import TimelineEntry
 from dateline.settings import load_settings
 from dateline.store import Store
 from dateline.views import daily
 from dateline.views.daily import dated_summary
-from dateline.views.timeline import Articles, Entry, timeline
+from dateline.views.timeline import Articles, timeline
 
 SECTION = "## Timeline summarisation (Timeline17, news-tls protocol)"
 BASELINE = "score/baselines/tls_baseline.py"
@@ -280,11 +281,11 @@ def _describe(db: Path, jsonl: Path) -> dict:
     with Store.open(str(db)) as store:
         failures = store.articles.failures()
         # A resumed ingest records the skipped documents again: count each source once.
-        skipped = {f["source"]: f["message"] for f in failures}
+        skipped = {f.source: f.message for f in failures}
         return {
             "articles": len(_read_jsonl(jsonl)),
             "stored": store.articles.counts()["articles"],
-            "near_copies": sum(len(group["copies"]) for group in store.copies.groups()),
+            "near_copies": sum(len(group.copies) for group in store.copies.groups()),
             "skipped": len(skipped),
             "events": len(store.events.of_story(None)),
             "stories": len(store.stories.listing()),
@@ -300,7 +301,7 @@ def _in_range(published: str | None, task: tls_data.Task) -> bool:
 
 def _predict(
     store: Store, articles: Articles, members: dict[int, list[str]], task: tls_data.Task
-) -> tuple[list[tuple[str, list[Entry]]], list[Entry], int]:
+) -> tuple[list[tuple[str, list[TimelineEntry]]], list[TimelineEntry], int]:
     """The task's dated summary of its main story (the one with most articles in its input
     range), the entries it chose from, and how many the input range dropped. ``members``:
     each story's articles."""
@@ -321,16 +322,14 @@ def _predict(
 
 def _members(store: Store) -> dict[int, list[str]]:
     """Each story's articles, read once per store."""
-    return {
-        story["id"]: store.stories.article_ids(story["id"]) for story in store.stories.listing()
-    }
+    return {story.id: store.stories.article_ids(story.id) for story in store.stories.listing()}
 
 
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _faithful(store: Store, sources: dict[str, str], entry: Entry) -> tuple[bool, bool]:
+def _faithful(store: Store, sources: dict[str, str], entry: TimelineEntry) -> tuple[bool, bool]:
     """Is the sentence its first citation's span, and a span of the ingested input document?"""
     cited = entry.citations[0]
     article = store.articles.get(cited.article).article
