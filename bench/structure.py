@@ -21,7 +21,7 @@
 * Duplicates: the pairs ``duplicates --repo <repo>/src --most 200`` lists ("n/a" where that
   command is not installed).
 
-    python bench/structure.py [--repo PATH] [--python PYTHON] [--results FILE]
+    python bench/structure.py [--repo PATH] [--before REV] [--python PYTHON] [--results FILE]
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import tokenize
 import tomllib
@@ -168,22 +169,17 @@ def duplicate_pairs(src: Path) -> int | None:
     return int(header.group(1)) if header else len(re.findall(r"^D\d+ ", out, re.MULTILINE))
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repo", type=Path, default=REPO, help="checkout to measure")
-    parser.add_argument("--python", default=sys.executable, help="python that runs mypy")
-    parser.add_argument("--results", type=Path, help="markdown file whose section to replace")
-    args = parser.parse_args(argv)
-    repo: Path = args.repo.resolve()
+def measure(repo: Path, python: str) -> tuple[list[tuple[str, object]], list[list[str]], str]:
+    """The figures of one checkout, the import cycles listed, and the mypy command."""
     src = repo / "src"
     facade, repository = store_methods(src / "dateline" / "store")
     typed, functions = any_dict_functions(src)
     cli = [src / "dateline" / "cli.py", *_sources(src / "dateline" / "cli")]
     cycles = import_cycles(src, with_typing=False)
     typing_cycles = import_cycles(src, with_typing=True)
-    errors, mypy_command = mypy_errors(repo, args.python)
+    errors, mypy_command = mypy_errors(repo, python)
     pairs = duplicate_pairs(src)
-    rows = [
+    rows: list[tuple[str, object]] = [
         ("Store facade methods (`store.X()`)", facade),
         ("Store repository methods (`store.<repo>.X()`)", repository),
         ("Store methods in all", facade + repository),
@@ -195,22 +191,70 @@ def main(argv: list[str] | None = None) -> None:
         ("CLI lines of logic", logic_lines([p for p in cli if p.exists()])),
         ("import cycles among dateline modules, at run time", len(cycles)),
         ("import cycles among dateline modules, with type-only imports", len(typing_cycles)),
-        (f"mypy errors (`{mypy_command}`)", errors),
+        ("mypy errors", errors),
         ("`duplicates` pairs in src/", "n/a" if pairs is None else pairs),
     ]
+    listed = [*cycles, *(c for c in typing_cycles if c not in cycles)]
+    return rows, listed, mypy_command
+
+
+def before_tree(rev: str, into: Path) -> Path:
+    """``rev``'s tree under ``into``, with this checkout's lint and type configuration and
+    formatted by it, so that line counts and mypy errors compare like for like."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    shutil.copy(REPO / "pyproject.toml", into / "pyproject.toml")
+    ruff = Path(sys.executable).with_name("ruff")
+    subprocess.run([str(ruff), "format", "--quiet", str(into / "src")], check=True, cwd=into)
+    subprocess.run(["git", "init", "--quiet", str(into)], check=True)  # duplicates reads git
+    return into
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=Path, default=REPO, help="checkout to measure")
+    parser.add_argument("--before", metavar="REV", help="also measure this git revision")
+    parser.add_argument("--python", default=sys.executable, help="python that runs mypy")
+    parser.add_argument("--results", type=Path, help="markdown file whose section to replace")
+    args = parser.parse_args(argv)
+    repo: Path = args.repo.resolve()
+    rows, cycles, mypy_command = measure(repo, args.python)
+    columns = [f"{_revision(repo)}"]
+    values = [[value] for _, value in rows]
+    if args.before:
+        with tempfile.TemporaryDirectory() as scratch:
+            old_rows, old_cycles, _ = measure(before_tree(args.before, Path(scratch)), args.python)
+        columns.insert(0, f"{args.before} (before)")
+        values = [[old, *now] for (_, old), now in zip(old_rows, values, strict=True)]
+        cycles += [c for c in old_cycles if c not in cycles]
     table = "\n".join(
-        ["| figure | value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
+        [
+            "| figure | " + " | ".join(columns) + " |",
+            "|---|" + "---|" * len(columns),
+            *(
+                f"| {name} | " + " | ".join(map(str, found)) + " |"
+                for (name, _), found in zip(rows, values, strict=True)
+            ),
+        ]
     )
-    listed = "".join(f"- {', '.join(cycle)}\n" for cycle in cycles) + "".join(
-        f"- {', '.join(cycle)} (with type-only imports)\n"
-        for cycle in typing_cycles
-        if cycle not in cycles
-    )
+    listed = "".join(f"- {', '.join(cycle)}\n" for cycle in cycles)
     command = "python bench/structure.py" + ("" if repo == REPO else f" --repo {repo}")
+    command += f" --before {args.before}" if args.before else ""
     section = (
-        f"{SECTION}\n\nCommand: `{command}` on {_revision(repo)}. "
-        f"Date: {date.today().isoformat()}.\n\n{table}\n"
-        + (f"\nImport cycles (the modules of each):\n\n{listed}" if typing_cycles else "")
+        f"{SECTION}\n\nCommand: `{command}`. Date: {date.today().isoformat()}. mypy: "
+        f"`{mypy_command}`."
+        + (
+            " The before column measures that revision formatted by this checkout's ruff "
+            "and type-checked with its mypy configuration, so lines and errors compare like "
+            "for like."
+            if args.before
+            else ""
+        )
+        + f"\n\n{table}\n"
+        + (f"\nImport cycles (the modules of each):\n\n{listed}" if cycles else "")
     )
     print(section)
     if args.results:
