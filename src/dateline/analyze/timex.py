@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import Enum, StrEnum
 
 from spacy.tokens import Doc
 
@@ -60,7 +61,19 @@ from dateline.months import MONTH_NUMBERS, MONTHS
 
 logger = logging.getLogger(__name__)
 
-Direction = str | None  # "past", "future" or None (no cue)
+
+class Direction(StrEnum):
+    """Which side of the anchor an ambiguous expression lies on; None where no cue says."""
+
+    PAST = "past"
+    FUTURE = "future"
+
+
+class _NonFinite(Enum):
+    """A verb without tense of its own ("to leave", "leaving"): the verb above decides."""
+
+    INFINITIVE = "infinitive"
+
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _PAST_AUX = frozenset({"has", "have", "had", "'ve", "'d", "did"})
@@ -175,9 +188,9 @@ class _Context:
     anchor: date | None
     narrative: date | None = None
     quarter: str | None = None  # the last quarter named ("2026-Q1"), for "a year earlier"
-    _directions: dict[tuple[int, int], Direction] = field(default_factory=dict)
+    _directions: dict[tuple[int, int], Direction | None] = field(default_factory=dict)
 
-    def direction(self, start: int, end: int) -> Direction:
+    def direction(self, start: int, end: int) -> Direction | None:
         """Past/future/None from the tense of the verb governing the span."""
         key = (start, end)
         if key not in self._directions:
@@ -273,8 +286,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # -- tense ----------------------------------------------------------------------------
 
 
-def _tense(doc: Doc, start: int, end: int) -> Direction:
-    """ "past", "future" or None for the clause holding the span, from the verb governing it."""
+def _tense(doc: Doc, start: int, end: int) -> Direction | None:
+    """Past, future or None for the clause holding the span, from the verb governing it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -291,50 +304,53 @@ def _tense(doc: Doc, start: int, end: int) -> Direction:
     if token.pos_ not in ("VERB", "AUX"):
         return _sentence_tense(sentence_of(span.doc, span.start))
     direction = _verb_tense(token)
-    if direction == "infinitive":
+    if direction is _NonFinite.INFINITIVE:
         # "planned to leave on Thursday" is ahead of the plan; "ordered to appear on
         # Feb. 10" could be either side, so only a future or plan verb above decides.
         head = token.head
-        return "future" if head.lemma_ in _PLAN_VERBS or _verb_tense(head) == "future" else None
+        if head.lemma_ in _PLAN_VERBS or _verb_tense(head) is Direction.FUTURE:
+            return Direction.FUTURE
+        return None
     return direction
 
 
-def _verb_tense(verb) -> Direction | str:
+def _verb_tense(verb) -> Direction | _NonFinite | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX and verb.tag_ == "MD"):
-        return "future"
+        return Direction.FUTURE
     if verb.lemma_ in _PLAN_VERBS:
-        return "past" if "had" in words else "future"  # "had been due to expire Friday"
+        # "had been due to expire Friday"
+        return Direction.PAST if "had" in words else Direction.FUTURE
     if verb.tag_ in ("VB", "VBG") and "to" in words and verb.head is not verb:
-        return "infinitive"
+        return _NonFinite.INFINITIVE
     if any(a.tag_ == "MD" for a in aux):  # "must be returned by Jan. 14": a modal, no tense
         return None
     if any(a.tag_ == "VBD" for a in aux) or words & _PAST_AUX:
-        return "past"
+        return Direction.PAST
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not aux):
-        return "past"
+        return Direction.PAST
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-        return "infinitive"
+        return _NonFinite.INFINITIVE
     return None
 
 
-def _sentence_tense(sent) -> Direction:
+def _sentence_tense(sent) -> Direction | None:
     for token in sent:
         if token.tag_ == "MD" and token.lower_ in _FUTURE_AUX:
-            return "future"
+            return Direction.FUTURE
     if any(token.tag_ == "VBD" for token in sent):
-        return "past"
+        return Direction.PAST
     return None
 
 
-def _pick(options: list[date], anchor: date, direction: Direction) -> date:
+def _pick(options: list[date], anchor: date, direction: Direction | None) -> date:
     """The option on the side of ``anchor`` that ``direction`` says, else the nearest."""
-    if direction == "past":
+    if direction is Direction.PAST:
         before = [d for d in options if d <= anchor]
         if before:
             return max(before)
-    elif direction == "future":
+    elif direction is Direction.FUTURE:
         after = [d for d in options if d >= anchor]
         if after:
             return min(after)
@@ -424,7 +440,7 @@ def _weekday(m: re.Match, ctx: _Context) -> _Found:
     return _Found("DATE", day.isoformat(), ctx.anchor)
 
 
-def _weekday_date(anchor: date, target: int, rel: str, direction: Direction) -> date:
+def _weekday_date(anchor: date, target: int, rel: str, direction: Direction | None) -> date:
     ahead = (target - anchor.weekday()) % 7  # 0..6 days forward
     if rel in ("last", "past"):
         return anchor - timedelta(days=(7 - ahead) if ahead else 7)
@@ -534,7 +550,8 @@ def _weekend(m: re.Match, ctx: _Context) -> _Found:
     if ctx.anchor is None:
         return _Found("DATE", None)
     saturday = ctx.anchor + timedelta(days=(5 - ctx.anchor.weekday()) % 7)
-    if ctx.direction(*m.span()) != "future" and saturday > ctx.anchor + timedelta(days=1):
+    ahead = ctx.direction(*m.span()) is Direction.FUTURE
+    if not ahead and saturday > ctx.anchor + timedelta(days=1):
         saturday -= timedelta(days=7)
     return _Found("DATE", week_value(saturday) + "-WE", ctx.anchor)
 
@@ -662,7 +679,7 @@ def _quarter(m: re.Match, ctx: _Context) -> _Found:
     if m["ord"]:
         q = _ORDINALS[m["ord"].lower()]
         year = a.year
-        if not back and q > quarter_of(a) and ctx.direction(*m.span()) != "future":
+        if not back and q > quarter_of(a) and ctx.direction(*m.span()) is not Direction.FUTURE:
             year -= 1
         ctx.quarter = f"{year - back}-Q{q}"
         return _Found("DATE", ctx.quarter, a)
@@ -680,7 +697,7 @@ def _half(m: re.Match, ctx: _Context) -> _Found:
     if ctx.anchor is None:
         return _Found("DATE", None)
     year = ctx.anchor.year
-    if half == 2 and ctx.anchor.month <= 6 and ctx.direction(*m.span()) != "future":
+    if half == 2 and ctx.anchor.month <= 6 and ctx.direction(*m.span()) is not Direction.FUTURE:
         year -= 1
     return _Found("DATE", f"{year}-H{half}", ctx.anchor)
 

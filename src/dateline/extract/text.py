@@ -9,6 +9,7 @@ story is the contiguous run of prose between its first and last long sentence.
 
 from __future__ import annotations
 
+import enum
 import logging
 import re
 from collections import Counter
@@ -76,7 +77,7 @@ def clean_text(text: str) -> CleanText:
     _take_body(units)
     result = CleanText(
         title=units[title_at].text if title_at is not None else None,
-        body=tuple(u.text for u in units if u.role == "body"),
+        body=tuple(u.text for u in units if u.role is UnitRole.BODY),
         captions=tuple(dict.fromkeys(u.caption for u in units if u.caption)),
         summary=summary,
         furniture=tuple(u.text for u in units if u.role is None),
@@ -91,11 +92,20 @@ def clean_text(text: str) -> CleanText:
     return result
 
 
+class UnitRole(enum.StrEnum):
+    """What a paragraph is in the story, judged in context; None means furniture."""
+
+    BODY = "body"  # a story paragraph
+    TITLE = "title"  # the headline
+    SUMMARY = "summary"  # a standfirst or an item of a summary block
+    CAPTION = "caption"  # a photo caption or the credit line joined to one
+
+
 class _Unit:
     """One paragraph of the paste and what the passes decided about it.
 
     Not a dataclass: ``kind`` and the derived flags are computed once from ``text``.
-    ``role`` is "body", "title", "summary" or "caption"; None means furniture.
+    ``role`` is a :class:`UnitRole`; None means furniture.
     ``transparent`` furniture (a widget, an ad, a caption) may sit inside the story
     without ending it; other non-story lines (bylines, headings) end it.
     """
@@ -106,7 +116,7 @@ class _Unit:
         self.text = text
         self.block = block
         self.kind = classify(text)
-        self.role: str | None = None
+        self.role: UnitRole | None = None
         self.caption: str | None = None
         self.transparent = self.kind in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT, Kind.LABEL)
         self.locked = False  # decided by a pass; later passes leave it alone
@@ -220,13 +230,13 @@ def _merge_captions(units: list[_Unit]) -> None:
             ):
                 _make_caption(before, f"{before.text} {unit.text}")
                 before.transparent = True
-                unit.role, unit.locked = "caption", True
+                unit.role, unit.locked = UnitRole.CAPTION, True
             else:
                 _make_caption(unit, unit.text)
 
 
 def _make_caption(unit: _Unit, text: str) -> None:
-    unit.role, unit.locked, unit.transparent = "caption", True, True
+    unit.role, unit.locked, unit.transparent = UnitRole.CAPTION, True, True
     unit.caption = CAPTION_LABEL.sub("", text)
 
 
@@ -351,7 +361,7 @@ def _take_summary_block(units: list[_Unit]) -> str | None:
                 len(item.text) > _MAX_SUMMARY_ITEM_CHARS or _DATELINE_LEAD.match(item.text)
             ):
                 break
-            item.role, item.locked = "summary", True
+            item.role, item.locked = UnitRole.SUMMARY, True
             items.append(item)
         return "\n".join(strip_bullet(item.text) for item in items) or None
     return None
@@ -366,7 +376,7 @@ def _take_title(units: list[_Unit]) -> int | None:
     """Index of the headline: the first headline-shaped line before the story, if any."""
     candidates: list[int] = []
     for i, unit in enumerate(units):
-        if unit.strong or unit.role == "summary" or unit.kind is Kind.SUMMARY:
+        if unit.strong or unit.role is UnitRole.SUMMARY or unit.kind is Kind.SUMMARY:
             break
         text = unit.text
         headline_shaped = (
@@ -381,7 +391,7 @@ def _take_title(units: list[_Unit]) -> int | None:
     if best is None and candidates:
         best = candidates[0]
     if best is not None:
-        units[best].role, units[best].locked = "title", True
+        units[best].role, units[best].locked = UnitRole.TITLE, True
     return best
 
 
@@ -420,7 +430,7 @@ def _take_standfirst(units: list[_Unit], title_at: int) -> str | None:
             return None
     elif unit.kind is not Kind.LINE:
         return None
-    unit.role, unit.locked = "summary", True
+    unit.role, unit.locked = UnitRole.SUMMARY, True
     return unit.text
 
 
@@ -431,21 +441,21 @@ def _drop_sections(units: list[_Unit]) -> None:
     lines of navigation.
     """
     started = False
-    mode = None
+    mode: Kind | None = None  # the section being dropped: Kind.LIST or Kind.TERMINAL
     for unit in units:
-        if mode == "terminal":
+        if mode is Kind.TERMINAL:
             unit.drop(transparent=False)
             unit.caption = None
             continue
         if unit.kind in (Kind.LIST, Kind.TERMINAL):
             unit.drop(transparent=False)
             if started:
-                mode = "list" if unit.kind is Kind.LIST else "terminal"
+                mode = unit.kind
             continue
-        if mode == "list":
+        if mode is Kind.LIST:
             if unit.strong:
                 mode = None
-            elif unit.role != "caption":
+            elif unit.role is not UnitRole.CAPTION:
                 unit.drop(transparent=False)
         started = started or unit.strong
 
@@ -469,13 +479,13 @@ def _take_body(units: list[_Unit]) -> None:
     first, last = strong[0], strong[-1]
     for unit in units[first : last + 1]:
         if unit.prose:
-            unit.role = "body"
+            unit.role = UnitRole.BODY
     for step, start in ((-1, first - 1), (1, last + 1)):
         i = start
         while 0 <= i < len(units):
             unit = units[i]
             if unit.prose:
-                unit.role = "body"
+                unit.role = UnitRole.BODY
             elif not unit.transparent:
                 break
             i += step
