@@ -71,6 +71,19 @@ def test_architecture_layer_never_imports(package, forbidden):
     assert offenders(package, forbidden) == []
 
 
+def test_architecture_views_read_the_store_and_the_model_only():
+    allowed = ("dateline.model", "dateline.store", "dateline.views", "dateline.errors")
+    assert (
+        sorted(
+            f"{module} imports {name}"
+            for module, names in imports_of("views").items()
+            for name in names
+            if name.startswith("dateline") and not name.startswith(allowed)
+        )
+        == []
+    )
+
+
 def test_architecture_stage_packages_are_importable_by_name():
     """``dateline.extract`` and ``dateline.analyze`` are the packages, not functions that
     shadow them (``import dateline.extract.html`` works)."""

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from dateline.months import MONTH_ABBREVIATIONS as MONTHS
+from dateline.months import MONTH_ABBREVIATIONS
+
+# Months as every face writes them in a date: "4 Feb 2026".
+MONTHS = MONTH_ABBREVIATIONS
 
 
 class Precision(StrEnum):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from dateline.model import CheckResult, Citation, Cited, DateSpan
-from dateline.months import MONTH_ABBREVIATIONS as MONTHS
+from dateline.model.dates import MONTHS
 from dateline.store import Store
 from dateline.views.timeline import Articles
 
