@@ -2,10 +2,11 @@
 topic stores, and the Timeline17 predictions and scores, from two versions of dateline.
 
 Each side is one version of the source tree: ``--before REV`` (extracted with ``git
-archive``) and this checkout. Each side, with its own code (``PYTHONPATH=<side>/src``),
-ingests the bundled demo corpus into a fresh store and exports it, and runs its own
-``bench/tls.py`` on ``--topics`` (fresh topic stores, then timelines, scoring); each topic
-store is exported by the code that built it. Then the files are compared byte for byte.
+archive``) and this checkout. Each side, with its own code (``PYTHONPATH=<side>/src``) and
+in the same work folder (so the stores record the same source paths), ingests the bundled
+demo corpus into a fresh store and exports it, and runs its own ``bench/tls.py`` on
+``--topics`` (fresh topic stores, then timelines, scoring); each topic store is exported by
+the code that built it. Then the files are compared byte for byte.
 The ingest seconds of each topic store are reported too (one run each side, one process,
 jobs 1; the two sides run one after the other).
 
@@ -21,6 +22,7 @@ import io
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -30,6 +32,8 @@ from pathlib import Path
 from common import REPO, eval_kit, write_section
 
 SECTION = "## Same output before and after (refactor check)"
+# Both sides ingest this copy of the demo corpus, so the sources they record are the same.
+DEMO = REPO / "src" / "dateline" / "demo" / "corpus"
 
 
 def extract_tree(rev: str, into: Path) -> Path:
@@ -43,10 +47,13 @@ def extract_tree(rev: str, into: Path) -> Path:
     return into
 
 
-def run_side(root: Path, out: Path, topics: str, eval_dir: Path) -> dict[str, float]:
-    """Build and export the stores with the code under ``root``; ingest seconds per topic."""
+def run_side(root: Path, work: Path, out: Path, topics: str, eval_dir: Path) -> dict[str, float]:
+    """Build and export the stores with the code under ``root``, in ``work`` (the same
+    folder for both sides, so the sources the stores record are the same paths), then move
+    them to ``out``; return the ingest seconds per topic."""
     env = {**os.environ, "PYTHONPATH": str(root / "src")}
-    out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
 
     def dateline(*args: str) -> None:
         subprocess.run(
@@ -57,27 +64,18 @@ def run_side(root: Path, out: Path, topics: str, eval_dir: Path) -> dict[str, fl
             cwd=root,
         )
 
-    demo = out / "demo.db"
-    for path in out.glob("demo.db*"):
-        path.unlink()
-    dateline(
-        "ingest",
-        "--db",
-        str(demo),
-        "--jobs",
-        "1",
-        str(root / "src" / "dateline" / "demo" / "corpus"),
-    )
-    dateline("export", "--db", str(demo), "--out", str(out / "demo.json"), "--force")
-    work = out / "tls"
+    demo = work / "demo.db"
+    dateline("ingest", "--db", str(demo), "--jobs", "1", str(DEMO))
+    dateline("export", "--db", str(demo), "--out", str(work / "demo.json"))
+    tls = work / "tls"
     subprocess.run(
         [
             sys.executable,
             "tls.py",
             "--out",
-            str(work / "pred.json"),
+            str(tls / "pred.json"),
             "--work",
-            str(work),
+            str(tls),
             "--topics",
             topics,
             "--jobs",
@@ -93,15 +91,10 @@ def run_side(root: Path, out: Path, topics: str, eval_dir: Path) -> dict[str, fl
     seconds = {}
     for topic in topics.split(","):
         # an ingest that skipped documents exits 1; the export is what is compared
-        dateline(
-            "export",
-            "--db",
-            str(work / f"{topic}.db"),
-            "--out",
-            str(out / f"{topic}.json"),
-            "--force",
-        )
-        seconds[topic] = json.loads((work / f"{topic}.ingest.json").read_text())["seconds"]
+        dateline("export", "--db", str(tls / f"{topic}.db"), "--out", str(work / f"{topic}.json"))
+        seconds[topic] = json.loads((tls / f"{topic}.ingest.json").read_text())["seconds"]
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.move(work, out)
     return seconds
 
 
@@ -121,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         text=True,
     ).stdout.strip()
     seconds = {
-        side: run_side(root, args.work / side, args.topics, args.eval_dir)
+        side: run_side(root, args.work / "run", args.work / side, args.topics, args.eval_dir)
         for side, root in (("before", before), ("after", REPO))
     }
     files = [
