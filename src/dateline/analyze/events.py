@@ -277,6 +277,8 @@ _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 _EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "acomp", "attr")
 # Clauses that have their own time expressions.
 _CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl")
+# Clauses that tell of an event of their own, dated by their own time expression.
+_DATED_CLAUSES = ("relcl", "acl", "advcl")
 
 
 def find_event_mentions(
@@ -424,8 +426,10 @@ def _is_event_noun(token: Token) -> bool:
 def _dated_nouns(
     doc: Doc, timexes: Sequence[TimeExpression], triggers: Sequence[Token]
 ) -> dict[int, TimeExpression]:
-    """Event nouns that carry a date of their own ("the Kremlin meeting on Dec 2", "the
-    Dec 2 meeting") and are not the sentence's triggers: token index -> their date."""
+    """Events inside a sentence that carry a date of their own and are not its triggers:
+    event nouns ("the Kremlin meeting on Dec 2", "the Dec 2 meeting") and the verbs of
+    relative and adverbial clauses ("the fire, which destroyed two warehouses on Tuesday";
+    the noun itself when the clause hangs on it): token index -> their date."""
     found: dict[int, TimeExpression] = {}
     taken = {trigger.i for trigger in triggers}
     for timex in timexes:
@@ -434,6 +438,11 @@ def _dated_nouns(
         while token is not None and token.head.i != token.i:
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
+                if token.dep_ in _DATED_CLAUSES:
+                    # a relative clause on an event noun tells of that event
+                    dated = token.head if _is_event_noun(token.head) else token
+                    if dated.i not in taken:
+                        found.setdefault(dated.i, timex)
                 break
             if _is_event_noun(token):
                 if token.i not in taken:
@@ -513,11 +522,13 @@ def _is_located(token: Token | None) -> bool:
 def _date(
     doc: Doc, timexes: Sequence[TimeExpression], trigger: Token, published: date | None
 ) -> tuple[str | None, DateFrom | None]:
-    """The event's date: a timex in its clause first, any in the sentence, else publication."""
-    if timexes:
-        clause = _clause_head(trigger)
-        attached = [timex for timex in timexes if _governed_by(doc, timex, clause)]
-        return (attached or list(timexes))[0].value, "timex"
+    """The event's date: a timex in its own clause, else the publication date. A time
+    expression of another clause dates that clause's event ("the talks on Monday follow a
+    major attack": Monday is not the attack's day)."""
+    clause = _clause_head(trigger)
+    attached = [timex for timex in timexes if _governed_by(doc, timex, clause)]
+    if attached:
+        return attached[0].value, "timex"
     if published is not None:
         return published.isoformat(), "published"
     return None, None
