@@ -77,6 +77,18 @@ def test_cli_brief_json_points_with_citations(db):
     assert points and points[0]["kind"] == "latest"
     for point in points:
         jsonschema.validate(point, schema_for("brief_point"))
+    assert all(point["verified"] for point in points)
+    assert {
+        (p["kind"], p["who"] is not None) for p in points if p["kind"] in ("position", "role")
+    } <= {
+        ("position", True),
+        ("role", True),
+    }
+    shown = [
+        json.loads(line)
+        for line in ok("brief", story, "--db", db, "--json", "--unverified").splitlines()
+    ]
+    assert [p["text"] for p in shown if p["verified"]] == [p["text"] for p in points]
 
 
 @pytest.mark.slow

@@ -3,6 +3,7 @@ checked against its citations."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,8 +11,9 @@ import pytest
 from conftest import DATA
 from dateline.model import BriefPoint, Citation, DateSpan, PointKind, Precision
 from dateline.views.brief import brief
-from dateline.views.faithful import check
-from dateline.views.timeline import timeline
+from dateline.views.faithful import Verifier, check
+from dateline.views.render import sections
+from dateline.views.timeline import Articles, timeline
 
 
 def lines_of(items):
@@ -161,6 +163,40 @@ def test_faithful_flags_what_the_citations_do_not_say(talks):
     assert any("date 2024-01-01" in p for p in report.problems)
     assert any("not in article" in p for p in report.problems)
     assert any("date 1 Mar 2024 cannot" in p for p in report.problems)
+
+
+@pytest.mark.slow
+def test_faithful_attribution_is_checked_not_only_words(talks, port_fire):
+    """A quote under another speaker, a role under another holder, a dispute whose day only a
+    publication date gives: each names words the citations hold, and each is flagged."""
+    points = brief(talks, None)
+    position = next(p for p in points if p.kind == "position")
+    role = next(p for p in points if p.kind == "role")
+    assert check(talks, [position, role]).ok
+    other = next(p.who for p in points if p.kind == "position" and p.who != position.who)
+    wrong_speaker = replace(position, text=position.text.replace(position.who, other, 1), who=other)
+    wrong_holder = replace(role, who="Kremlin")
+    report = check(talks, [wrong_speaker, wrong_holder])
+    assert report.supported == 0
+    assert any(f"attributed to {other!r}" in p for p in report.problems)
+    assert any("attaches the title" in p for p in report.problems)
+    dispute = next(p for p in brief(port_fire, None) if p.kind == "dispute")
+    published_only = replace(dispute, text="Sources differ on the day: 12 Mar 2026 (Harbour Wire).")
+    assert any(
+        "12 Mar 2026 is not stated" in p for p in check(port_fire, [published_only]).problems
+    )
+
+
+@pytest.mark.slow
+def test_faithful_unverified_lines_left_out_or_marked(talks):
+    position = next(p for p in brief(talks, None) if p.kind == "position")
+    wrong = replace(position, who="Nobody")
+    articles = Articles(talks)
+    assert Verifier(articles)(wrong) is None and Verifier(articles)(position) is position
+    marked = Verifier(articles, keep_unverified=True)(wrong)
+    assert marked.verified is False and marked.to_json()["verified"] is False
+    (section,) = sections(points=[marked])
+    assert section.lines[0][1].startswith("[unverified] ")
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,7 @@ from dateline.views import brief as brief_view
 from dateline.views import export as export_view
 from dateline.views.actors import PersonIndex
 from dateline.views.daily import dated_summary
+from dateline.views.faithful import Verifier
 from dateline.views.faithful import check as check_lines
 from dateline.views.timeline import Articles
 from dateline.views.timeline import timeline as timeline_view
@@ -126,15 +127,22 @@ def timeline(
     since: date | None = None,
     until: date | None = None,
     top: int | None = None,
+    unverified: bool = False,
 ) -> list[TimelineEntry]:
-    """A story's events in date order, one cited source sentence each.
+    """A story's events in date order, one cited source sentence each, each verified
+    against its citations (``dateline check``).
 
     Args:
         since, until: keep events that end on or after ``since`` and start on or before
             ``until``.
         top: keep the ``top`` most important.
+        unverified: keep the entries the checker cannot verify too, marked.
     """
-    return timeline_view(store, story.id, since=since, until=until, top=top)
+    articles = Articles(store)
+    keep = Verifier(articles, keep_unverified=unverified)
+    return timeline_view(
+        store, story.id, since=since, until=until, top=top, articles=articles, keep=keep
+    )
 
 
 def dated_timeline(
@@ -146,28 +154,34 @@ def dated_timeline(
     since: date | None = None,
     until: date | None = None,
     top: int | None = None,
+    unverified: bool = False,
 ) -> list[TimelineEntry]:
     """The benchmark protocol's timeline: the ``dates`` days that matter most, each told in
-    ``per_date`` source sentences (``views.daily``)."""
+    ``per_date`` source sentences (``views.daily``); verified as ``timeline`` is."""
     articles = Articles(store)
     entries = timeline_view(store, story.id, since=since, until=until, top=top, articles=articles)
     days = dated_summary(entries, articles, store.stories.article_ids(story.id), dates, per_date)
-    return [entry for _, chosen in days for entry in chosen]
+    keep = Verifier(articles, keep_unverified=unverified)
+    return keep.all(entry for _, chosen in days for entry in chosen)
 
 
-def brief(store: Store, story: Story, *, since: date | None = None) -> list[BriefPoint]:
+def brief(
+    store: Store, story: Story, *, since: date | None = None, unverified: bool = False
+) -> list[BriefPoint]:
     """A story's key points: the latest development, the main events, who holds which
-    role, quoted positions, and where sources disagree; each cited."""
-    return brief_view.brief(store, story.id, since=since)
+    role, quoted positions, and where sources disagree; each cited and verified against
+    its citations (``unverified``: the points the checker cannot verify too, marked)."""
+    points = brief_view.brief(store, story.id, since=since)
+    return Verifier(Articles(store), keep_unverified=unverified).all(points)
 
 
 def check(store: Store, story: Story | None = None) -> CheckResult:
     """Every timeline and key-point line (of one story, or of all) against its citations."""
     chosen = [story] if story else store.stories.listing()
     lines: list[Cited] = []
-    for each in chosen:
-        lines += timeline(store, each)
-        lines += brief(store, each)
+    for each in chosen:  # every line the views make, before any is left out
+        lines += timeline_view(store, each.id)
+        lines += brief_view.brief(store, each.id)
     return check_lines(store, lines)
 
 

@@ -85,6 +85,13 @@ StoryOption = Annotated[
     ),
 ]
 MdOption = Annotated[bool, typer.Option("--md", help="Print Markdown, citations as footnotes.")]
+UnverifiedOption = Annotated[
+    bool,
+    typer.Option(
+        "--unverified",
+        help="Also show the lines `dateline check` cannot verify, marked [unverified].",
+    ),
+]
 
 # C0/C1 control characters, which could drive the terminal, except tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

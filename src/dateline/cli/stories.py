@@ -16,6 +16,7 @@ from dateline.cli.common import (
     MdOption,
     StoryArg,
     StoryOption,
+    UnverifiedOption,
     app,
     fail,
     opened,
@@ -60,16 +61,26 @@ def timeline_cli(
     as_json: JsonOption = False,
     as_md: MdOption = False,
     as_html: Annotated[bool, typer.Option("--html", help="Print one HTML page.")] = False,
+    unverified: UnverifiedOption = False,
 ) -> None:
     """A story's timeline: one cited source sentence per event, in date order."""
     first, last = parse_date(since, "--from"), parse_date(until, "--to")
     with opened(db) as store:
         chosen = service.find_story(store, story)
         if dates is None:
-            entries = service.timeline(store, chosen, since=first, until=last, top=top)
+            entries = service.timeline(
+                store, chosen, since=first, until=last, top=top, unverified=unverified
+            )
         else:
             entries = service.dated_timeline(
-                store, chosen, dates=dates, per_date=per_date, since=first, until=last, top=top
+                store,
+                chosen,
+                dates=dates,
+                per_date=per_date,
+                since=first,
+                until=last,
+                top=top,
+                unverified=unverified,
             )
     view(
         chosen.title,
@@ -94,6 +105,7 @@ def brief_cli(
     db: DbOption = "dateline.db",
     as_json: JsonOption = False,
     as_md: MdOption = False,
+    unverified: UnverifiedOption = False,
 ) -> None:
     """A story's key points, each with its citations.
 
@@ -103,7 +115,7 @@ def brief_cli(
     first = parse_date(since, "--since")
     with opened(db) as store:
         chosen = service.find_story(store, story)
-        points = service.brief(store, chosen, since=first)
+        points = service.brief(store, chosen, since=first, unverified=unverified)
     view(
         chosen.title,
         render.sections(points=points),

@@ -559,6 +559,8 @@ class Cited(Protocol):
     def date(self) -> str | None: ...
     @property
     def end(self) -> str | None: ...
+    @property
+    def kind(self) -> PointKind: ...
 
 
 @dataclass(frozen=True)
@@ -578,10 +580,15 @@ class TimelineEntry:
     sources: int
     importance: float
     references: int = 0
+    verified: bool = True  # False: shown only on request, the checker could not verify it
 
     @property
     def label(self) -> str:
         return DateSpan(self.date, self.end, self.precision).label()
+
+    @property
+    def kind(self) -> PointKind:
+        return PointKind.EVENT
 
     def to_json(self) -> JSON:
         return {
@@ -599,12 +606,17 @@ class TimelineEntry:
             "references": self.references,
             "importance": round(self.importance, 4),
             "citations": [c.to_json() for c in self.citations],
+            "verified": self.verified,
         }
 
 
 @dataclass(frozen=True)
 class BriefPoint:
-    """One key point: its text, what kind of point it is, and the spans that support it."""
+    """One key point: its text, what kind of point it is, and the spans that support it.
+
+    A quoted position names its speaker (``who``, as the cited text writes the name), a
+    role its holder and ``title``: what the checker verifies the citations attribute.
+    """
 
     text: str
     kind: PointKind
@@ -612,6 +624,9 @@ class BriefPoint:
     date: str | None = None
     end: str | None = None
     label: str | None = None
+    who: str | None = None
+    title: str | None = None
+    verified: bool = True  # False: shown only on request, the checker could not verify it
 
     def to_json(self) -> JSON:
         return {
@@ -619,7 +634,10 @@ class BriefPoint:
             "kind": self.kind,
             "date": self.date,
             "end": self.end,
+            "who": self.who,
+            "title": self.title,
             "citations": [c.to_json() for c in self.citations],
+            "verified": self.verified,
         }
 
 

@@ -154,11 +154,8 @@ def _positions(
         text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
         named = articles[article_id].article.text[quote.speaker_start : quote.speaker_end]
-        points.append(
-            BriefPoint(
-                f"{named}: “{text}”", PointKind.POSITION, (articles.cite(article_id, start, end),)
-            )
-        )
+        cited = (articles.cite(article_id, start, end),)
+        points.append(BriefPoint(f"{named}: “{text}”", PointKind.POSITION, cited, who=named))
     return points
 
 
@@ -217,6 +214,8 @@ def _role_point(
         when,
         when,
         label,
+        who=named,
+        title=role.title,
     )
 
 

@@ -21,7 +21,8 @@ from dateline.store import Store
 from dateline.views import render
 from dateline.views.actors import PersonIndex, story_actors
 from dateline.views.brief import brief
-from dateline.views.timeline import timeline
+from dateline.views.faithful import Verifier
+from dateline.views.timeline import Articles, timeline
 
 # Version of the export document; bumped only when a key is renamed or removed (new keys
 # may come at any time).
@@ -144,6 +145,8 @@ def export(store: Store, actor_of: PersonIndex, story_id: int | None = None) -> 
         seen_in.setdefault(m.actor_id, set()).add(m.article_id)
     duplicate_of = store.copies.canonicals(article_ids)
     events = store.events.of_story(story_id)
+    articles = Articles(store)
+    verify = Verifier(articles)  # the timelines and key points hold what their citations support
     return Export(
         articles=[
             {"id": s.id, **s.article.to_json(), "duplicate_of": duplicate_of.get(s.id)}
@@ -156,7 +159,11 @@ def export(store: Store, actor_of: PersonIndex, story_id: int | None = None) -> 
         quotes=_quotes(store, story_id, set(article_ids), mentioned, actor_of),
         events=[event.export_json() for event in events],
         stories=[
-            StoryView(story, timeline(store, story["id"]), brief(store, story["id"]))
+            StoryView(
+                story,
+                timeline(store, story["id"], articles=articles, keep=verify),
+                verify.all(brief(store, story["id"])),
+            )
             for story in _stories(store, story_id, [(e.id, set(e.articles)) for e in events])
         ],
     )

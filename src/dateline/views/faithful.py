@@ -7,14 +7,36 @@ date the line gives can be derived from the cited spans (a time expression insid
 or the publication date of a cited article, which dates what it reports as news). A day
 the view writes in its own words ("10 Mar 2026") passes when it can be so derived or is
 in the cited text as written.
+
+Attribution is checked, not only words. A quoted position passes only if the cited spans
+hold a quote the article's analysis found, with the words shown, and the mention that names
+its speaker as the line names them (and, where the text refers to the speaker by a pronoun
+or a title, that reference too). A role passes only if a cited span holds a role the
+analysis attached to that person with that title (roles are attached by syntax). A dispute
+passes only if each day it gives is stated by a time expression inside a cited span (a
+publication date standing in for one does not count).
+
+``verified`` applies the check to the lines a view made: the ones that pass, and, on
+request, the others marked unverified.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
-from dateline.model import CheckResult, Citation, Cited, DateSpan
+from dateline.model import (
+    BriefPoint,
+    CheckResult,
+    Citation,
+    Cited,
+    DateSpan,
+    PointKind,
+    Quote,
+    TimelineEntry,
+)
 from dateline.model.dates import MONTHS
 from dateline.store import Store
 from dateline.views.timeline import Articles
@@ -26,6 +48,26 @@ _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", "…": " "})
 # A day as the views write it: "10 Mar 2026".
 _DAY_TEXT = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+
+
+Line = TypeVar("Line", TimelineEntry, BriefPoint)
+
+
+class Verifier:
+    """Lets through the lines whose citations support them; with ``keep_unverified``, the
+    others too, marked ``verified=False``."""
+
+    def __init__(self, articles: Articles, *, keep_unverified: bool = False):
+        self.articles = articles
+        self.keep_unverified = keep_unverified
+
+    def __call__(self, line: Line) -> Line | None:
+        if not problems_of(self.articles, line):
+            return line
+        return dataclasses.replace(line, verified=False) if self.keep_unverified else None
+
+    def all(self, lines: Iterable[Line]) -> list[Line]:
+        return [kept for line in lines if (kept := self(line)) is not None]
 
 
 def check(store: Store, lines: Iterable[Cited]) -> CheckResult:
@@ -58,9 +100,7 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
     derivable = _dates(articles, line.citations)
     problems = []
     for match in _DAY_TEXT.finditer(claim):
-        day, month, year = match.groups()
-        iso = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
-        if iso not in derivable and match.group() not in source:
+        if _iso(match) not in derivable and match.group() not in source:
             problems.append(f"date {match.group()} cannot be derived from the cited text")
     claim = _DAY_TEXT.sub(" ", claim)
     problems += [
@@ -77,13 +117,93 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
         for day in dict.fromkeys(filter(None, (line.date, line.end)))
         if day not in derivable
     ]
+    if line.kind is PointKind.POSITION:
+        problems += _speaker_problems(articles, line)
+    elif line.kind is PointKind.ROLE:
+        problems += _role_problems(articles, line)
+    elif line.kind is PointKind.DISPUTE:
+        stated = _dates(articles, line.citations, stated_only=True)
+        problems += [
+            f"day {match.group()} is not stated in a cited span"
+            for match in _DAY_TEXT.finditer(line.text)
+            if _iso(match) not in stated
+        ]
     return problems
 
 
-def _dates(articles: Articles, citations: Sequence[Citation]) -> set[str]:
-    """The first and last days of the time expressions in the cited spans, and the cited
-    articles' publication dates."""
-    found = {c.published for c in citations if c.published}
+def _speaker_problems(articles: Articles, line: Cited) -> list[str]:
+    """Whether a cited quote of the words shown is the one of the speaker the line names."""
+    who = getattr(line, "who", None)
+    words = line.text.split("“", 1)[-1].rstrip("”").removesuffix(" …").strip()
+    for citation in line.citations:
+        text = articles[citation.article].article.text
+        for quote in articles.quotes(citation.article):
+            if (
+                _within(citation, quote.start, quote.end)
+                and words in " ".join(text[quote.start : quote.end].split())
+                and _named_by(text, quote, who, line.citations, citation.article)
+            ):
+                return []
+    return [f"no cited quote of these words is attributed to {who!r}"]
+
+
+def _named_by(
+    text: str, quote: Quote, who: str | None, citations: Sequence[Citation], article: str
+) -> bool:
+    """Whether the quote's speaker is named ``who`` in a cited span of its article, and the
+    words that refer to the speaker at the cue (a pronoun, a title) are cited too."""
+    if who is None or quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    # the reference at the cue as written, where the analysis records it
+    source = (getattr(quote, "source_start", None), getattr(quote, "source_end", None))
+    spans = [(quote.speaker_start, quote.speaker_end)]
+    if source[0] is not None and source[1] is not None:
+        spans.append((source[0], source[1]))
+    cited = [c for c in citations if c.article == article]
+    return text[quote.speaker_start : quote.speaker_end] == who and all(
+        any(_within(c, start, end) for c in cited) for start, end in spans
+    )
+
+
+def _role_problems(articles: Articles, line: Cited) -> list[str]:
+    """Whether a cited span holds the role, attached by the analysis to the person named."""
+    who, title = getattr(line, "who", None), getattr(line, "title", None)
+    for citation in line.citations:
+        for role in articles.roles(citation.article):
+            if (
+                _within(citation, role.start, role.end)
+                and title is not None
+                and role.title.casefold() == title.casefold()
+                and who is not None
+                and _same_person(role.person, who)
+            ):
+                return []
+    return [f"no cited sentence attaches the title {title!r} to {who!r}"]
+
+
+def _same_person(person: str, named: str) -> bool:
+    """Whether a role's person and a name as written are one person's names: equal, or
+    one the other's last words ("Ban Ki-moon", "Ki-moon")."""
+    a, b = person.casefold().split(), named.casefold().split()
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[-len(shorter) :] == shorter
+
+
+def _within(citation: Citation, start: int, end: int) -> bool:
+    return citation.start <= start and end <= citation.end
+
+
+def _iso(match: re.Match[str]) -> str:
+    day, month, year = match.groups()
+    return f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+def _dates(
+    articles: Articles, citations: Sequence[Citation], *, stated_only: bool = False
+) -> set[str]:
+    """The first and last days of the time expressions in the cited spans, and (unless
+    ``stated_only``) the cited articles' publication dates."""
+    found = set() if stated_only else {c.published for c in citations if c.published}
     for citation in citations:
         for timex in articles.timexes(citation.article):
             span = DateSpan.parse(timex.value, "timex")

@@ -31,10 +31,23 @@ def sections(
     """A story's timeline and key points as the sections every format writes."""
     found = []
     if entries:
-        found.append(Section("Timeline", [(e.label, e.text, e.citations) for e in entries]))
+        found.append(
+            Section(
+                "Timeline", [(e.label, _marked(e.text, e.verified), e.citations) for e in entries]
+            )
+        )
     if points:
-        found.append(Section("Key points", [(None, p.text, p.citations) for p in points]))
+        found.append(
+            Section(
+                "Key points", [(None, _marked(p.text, p.verified), p.citations) for p in points]
+            )
+        )
     return found
+
+
+def _marked(text: str, verified: bool) -> str:
+    """A line as shown: one the checker could not verify says so first."""
+    return text if verified else f"[unverified] {text}"
 
 
 class Footnotes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from dateline.model import (
@@ -19,6 +19,8 @@ from dateline.model import (
     Citation,
     Event,
     EventReport,
+    Quote,
+    Role,
     StoredArticle,
     TimeExpression,
     TimelineEntry,
@@ -86,6 +88,16 @@ class Articles:
         analysis = self._analysis(article_id)
         return analysis.timexes if analysis else ()
 
+    def quotes(self, article_id: str) -> tuple[Quote, ...]:
+        """The article's quotes (none before it is analysed)."""
+        analysis = self._analysis(article_id)
+        return analysis.quotes if analysis else ()
+
+    def roles(self, article_id: str) -> tuple[Role, ...]:
+        """The roles the article's sentences state (none before it is analysed)."""
+        analysis = self._analysis(article_id)
+        return analysis.roles if analysis else ()
+
     def sentences(self, article_id: str) -> tuple[tuple[int, int], ...]:
         """The article's sentence spans (none before it is analysed)."""
         analysis = self._analysis(article_id)
@@ -128,6 +140,7 @@ def timeline(
     until: date | None = None,
     top: int | None = None,
     articles: Articles | None = None,
+    keep: Callable[[TimelineEntry], TimelineEntry | None] | None = None,
 ) -> list[TimelineEntry]:
     """The story's events as timeline entries in date order (all stories with None).
 
@@ -136,6 +149,8 @@ def timeline(
             ``until``.
         top: keep the ``top`` most important entries.
         articles: the articles read so far, to share with other views.
+        keep: what becomes of an entry, most important first (None: it is left out);
+            ``top`` counts the entries it keeps (``faithful.Verifier``).
     """
     articles = articles or Articles(store)
     events = [
@@ -145,10 +160,13 @@ def timeline(
     ]
     articles.know_copies(sorted({a for event in events for a in event.articles}))
     entries = [entry for event in events if (entry := _entry(event, articles))]
-    entries = _distinct(sorted(entries, key=lambda e: (-e.importance, e.event)))
-    if top is not None:
-        entries = entries[:top]
-    return sorted(entries, key=lambda e: (e.date, e.end, -e.importance, e.event))
+    kept: list[TimelineEntry] = []
+    for entry in _distinct(sorted(entries, key=lambda e: (-e.importance, e.event))):
+        if top is not None and len(kept) == top:
+            break
+        if (chosen := keep(entry) if keep else entry) is not None:
+            kept.append(chosen)
+    return sorted(kept, key=lambda e: (e.date, e.end, -e.importance, e.event))
 
 
 def _days_after(day: str, days: int) -> str:
