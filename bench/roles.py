@@ -96,7 +96,9 @@ def _run_at(args: argparse.Namespace) -> dict[str, list[Pair]]:
             check=True,
             env=env,
         )
-    return {key: [tuple(pair) for pair in value] for key, value in json.loads(result.stdout).items()}
+    return {
+        key: [tuple(pair) for pair in value] for key, value in json.loads(result.stdout).items()
+    }
 
 
 def _key(pair: Pair) -> Pair:

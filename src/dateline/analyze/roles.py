@@ -45,12 +45,14 @@ _HONORIFICS = frozenset(
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Prepositions that continue a title after its noun ("head of ...", "ambassador to ...").
-_TITLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in"})
+_TITLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "from", "with"})
 # What may follow an apposition: its closing punctuation, a coordination, a relative clause.
 _APPOSITION_ENDS = frozenset(
     {",", ".", ";", ":", ")", "]", "!", "?", '"', "”", "'", "’", "—", "–", "and", "or"}
     | {"who", "whose", "which", "whom"}
 )
+# What sets an apposition off from the name: a comma or a dash.
+_SEPARATORS = frozenset({",", "—", "–", "--"})
 # Entity types that a title's words are never part of ("General Motors", "Friday").
 _NOT_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Entity types whose tokens may still be an unlabelled person's name beside a title: the small
@@ -229,24 +231,38 @@ def _ends_line(token: Token) -> bool:
 def _breaks(token: Token) -> bool:
     """Whether a token cannot be inside a title: punctuation other than a word's hyphen or a
     possessive, a spaced dash ("KYIV - "), a date, a line break."""
-    if token.is_space or "\n" in token.text:
+    if "\n" in token.text:
         return True
-    if token.text in _POSSESSIVE and token.tag_ == "POS":
+    if token.is_space or _joins(token) or (token.text in _POSSESSIVE and token.tag_ == "POS"):
         return False
     if token.is_punct and not _joins(token):
         return True
-    return token.ent_type_ in _NOT_TITLE
+    # "2012 Republican presidential nominee": a date that modifies the noun after it.
+    modifier = token.dep_ in ("compound", "amod", "nummod", "nmod") and token.head.i > token.i
+    return token.ent_type_ in _NOT_TITLE and not modifier
 
 
 def _title_word(token: Token) -> bool:
     """Whether a token may stand in a title's words before its head noun."""
     if _breaks(token):
         return False
-    if _joins(token) or (token.text in _POSSESSIVE and token.tag_ == "POS"):
+    if token.is_space or _joins(token) or (token.text in _POSSESSIVE and token.tag_ == "POS"):
+        return True
+    start, end = _word(token)
+    if end - start > 1:
+        # A hyphenated modifier is one word, whatever its parts are ("Los Angeles-based").
         return True
     # An acronym is a noun whatever the tagger says ("WHO Director-General").
     acronym = token.is_alpha and token.is_upper and len(token) > 1
-    return token.pos_ in ("NOUN", "PROPN", "ADJ") or acronym or _is_role(token)
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") or acronym or _is_role(token):
+        return True
+    # "newly elected", "acting": modifiers of a noun to their right.
+    return (
+        token.pos_ in ("ADV", "VERB")
+        and token.dep_ in ("amod", "advmod", "compound")
+        and token.head.i > token.i
+        and token.head.i - token.i <= 3
+    )
 
 
 # A title before the name, in its noun phrase: "US President Donald Trump".
@@ -265,16 +281,23 @@ def _prefix_title(name: Span) -> list[Token]:
         token = doc[start - 1]
         if _ends_line(token):
             break
-        if _title_word(token):
-            start -= 1
-        elif token.lower_ == "of" and start >= 2 and _is_role(doc[start - 2]):
-            start -= 1
-        else:
+        title_of = token.lower_ == "of" and start >= 2 and _is_role(doc[start - 2])
+        if not (_title_word(token) or title_of):
             break
+        start -= 1
     tokens = _connected(list(doc[start : name.start]), name)
-    while tokens and (tokens[0].lower_ == "of" or tokens[0].tag_ == "POS"):
+    roles = [k for k, token in enumerate(tokens) if _is_role(token)]
+    if not roles:
+        return []
+    # "the son of billionaire candidate Donald Trump": a role noun after "of" heads the title.
+    ofs = [k for k, token in enumerate(tokens) if token.lower_ == "of" and k < roles[-1]]
+    if ofs:
+        tokens = tokens[ofs[-1] + 1 :]
+    while tokens and (tokens[0].lower_ == "of" or tokens[0].tag_ == "POS" or tokens[0].is_space):
         tokens.pop(0)
-    return tokens if _headed_by_role(tokens) else []
+    if not _headed_by_role(tokens) or _plural(tokens[_role_indices(tokens)[-1]]):
+        return []
+    return tokens
 
 
 def _connected(tokens: list[Token], name: Span) -> list[Token]:
@@ -309,16 +332,26 @@ def _connected(tokens: list[Token], name: Span) -> list[Token]:
     return kept
 
 
+def _role_indices(tokens: list[Token]) -> list[int]:
+    """Where the role nouns of a run are."""
+    return [k for k, token in enumerate(tokens) if _is_role(token)]
+
+
 def _headed_by_role(tokens: list[Token]) -> bool:
-    """Whether a title run ends in a role noun, or in one followed by "of" and its noun."""
+    """Whether a title run ends in a role noun, or in one followed by "of" and its nouns."""
     if not tokens:
         return False
-    last = tokens[-1]
-    if _is_role(last):
+    if _is_role(tokens[-1]):
         return True
     for k, token in enumerate(tokens):
         if token.lower_ == "of" and k and _is_role(tokens[k - 1]):
-            return all(t.lower_ != "of" and not _is_role(t) for t in tokens[k + 1 :])
+            # "Secretary of State Marco Rubio", not "mother of Benghazi victim Sean Smith".
+            rest = [t for t in tokens[k + 1 :] if not t.is_space]
+            return (
+                bool(rest)
+                and not any(t.lower_ == "of" or _is_role(t) for t in rest)
+                and all(t.text[:1].isupper() for t in rest)
+            )
     return False
 
 
@@ -330,9 +363,16 @@ def _following_titles(name: Span) -> Iterator[tuple[list[Token], str | None]]:
     the owner an "its" in it stands for; coordinated titles each count."""
     doc = name.doc
     k = name.end
-    if k >= len(doc) or doc[k].text != ",":
+    # "Mitch McConnell of Kentucky, the majority leader": the state a member sits for.
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].ent_type_ == "GPE":
+        k += 2
+        while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "GPE":
+            k += 1
+    if k >= len(doc) or doc[k].text not in _SEPARATORS:
         return
     k += 1
+    while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+        k += 1
     # "Tom Park, 32, a nurse": an age between the name and the title.
     if k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
         k += 2
@@ -347,7 +387,7 @@ def _following_titles(name: Span) -> Iterator[tuple[list[Token], str | None]]:
             k += 1
             continue
         break
-    if not titles or not _apposition_ends(doc, titles[-1][-1].i + 1, name):
+    if not titles or not _apposition_ends(doc, titles[-1], name):
         return
     if not _in_apposition(_head_of(titles[0]), name):
         return
@@ -366,59 +406,86 @@ def _phrase_after(doc: Doc, k: int, sent_start: int) -> list[Token]:
         end += 1
     while end < len(doc) and _title_word(doc[end]) and not _ends_line(doc[end - 1]):
         end += 1
-    words = [token for token in doc[k:end]]
-    if not words or not _is_role(words[-1]) or _names_a_person(words):
+    words = list(doc[k:end])
+    if not words or not _is_role(words[-1]) or _plural(words[-1]) or _names_a_person(words):
         return []
     return words + _complement(words[-1])
 
 
 def _complement(head: Token) -> list[Token]:
-    """The prepositional phrase after a role noun that the parse attaches to it."""
+    """The prepositional phrases after a role noun that the parse attaches to it ("director
+    of New York Communities for Change"), up to a comma or a line break."""
     doc = head.doc
-    _, end = _word(head)
-    if end >= len(doc) or doc[end].lower_ not in _TITLE_PREPOSITIONS:
-        return []
     word = set(range(*_word(head)))
-    preposition = doc[end]
-    if preposition.head.i not in word:
-        return []
-    tokens = []
-    for token in doc[preposition.i : preposition.right_edge.i + 1]:
-        if _breaks(token) and token.tag_ != "POS" or _ends_line(token.nbor(-1)):
+    tokens: list[Token] = []
+    end = _word(head)[1]
+    while end < len(doc) and doc[end].lower_ in _TITLE_PREPOSITIONS:
+        preposition = doc[end]
+        if preposition.head.i not in word and preposition.head.i not in {t.i for t in tokens}:
             break
-        tokens.append(token)
-    while tokens and tokens[-1].dep_ == "cc":
-        tokens.pop()
-    return tokens if len(tokens) > 1 else []
+        phrase = []
+        for token in doc[preposition.i : preposition.right_edge.i + 1]:
+            if _closes(token) or _ends_line(token.nbor(-1)):
+                break
+            phrase.append(token)
+        while phrase and phrase[-1].dep_ == "cc":
+            phrase.pop()
+        if len(phrase) < 2:
+            break
+        tokens.extend(phrase)
+        if phrase[-1].i != preposition.right_edge.i:
+            break
+        end = phrase[-1].i + 1
+    return tokens
+
+
+def _plural(token: Token) -> bool:
+    """Whether a role noun is plural ("Presidents Reagan and Bush"): several people's title."""
+    return _last_of_word(token).tag_ in ("NNS", "NNPS")
+
+
+def _last_of_word(token: Token) -> Token:
+    """The last token of the word holding ``token``."""
+    return token.doc[_word(token)[1] - 1]
+
+
+def _closes(token: Token) -> bool:
+    """Whether punctuation ends a title's prepositional phrase ("&" and "." do not)."""
+    return token.is_punct and not _joins(token) and token.text not in ("&", ".", "'", "’")
 
 
 def _names_a_person(tokens: list[Token]) -> bool:
-    """Whether a phrase holds a person's name other than as a possessor ("Ann Lee" in "the
-    envoy Ann Lee"): then it is a name with a title, not a title."""
-    return any(
-        token.ent_type_ == "PERSON"
-        and token.tag_ != "POS"
-        and token.dep_ != "poss"
-        and not _possessed(token)
-        for token in tokens
-    )
+    """Whether a phrase holds a person's name other than as a possessor ("Mr Grant's") or a
+    modifier ("a Trump ally"): then it is a name with a title ("the envoy Ann Lee"), not a
+    title."""
+    doc = tokens[0].doc
+    last = tokens[-1].i
+    for token in tokens:
+        if token.ent_type_ != "PERSON" or token.tag_ == "POS":
+            continue
+        end = token.i
+        while end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON":
+            if doc[end + 1].tag_ == "POS":
+                break
+            end += 1
+        possessed = end + 1 < len(doc) and doc[end + 1].tag_ == "POS"
+        modifier = end < doc[end].head.i <= last
+        if not possessed and not modifier:
+            return True
+    return False
 
 
-def _possessed(token: Token) -> bool:
-    """Whether a token is part of a name that a possessive marker follows ("Mr Grant's")."""
-    doc = token.doc
-    i = token.i
-    while i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].tag_ != "POS":
-        i += 1
-    return i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
-
-
-def _apposition_ends(doc: Doc, k: int, name: Span) -> bool:
-    """Whether an apposition may end before token ``k``: punctuation, a coordination, a
-    relative clause, or the end of the sentence or line."""
+def _apposition_ends(doc: Doc, title: list[Token], name: Span) -> bool:
+    """Whether an apposition may end after the title: at punctuation, a coordination, a
+    relative clause, the end of the sentence or line, or a prepositional phrase the parse
+    hangs on the title ("a tax official under President Bush"); not at a verb ("Ann Lee,
+    the minister said, ...")."""
+    k = title[-1].i + 1
     if k >= len(doc) or doc[k].sent.start != name.sent.start or _ends_line(doc[k - 1]):
         return True
-    return doc[k].lower_ in _APPOSITION_ENDS
+    if doc[k].lower_ in _APPOSITION_ENDS:
+        return True
+    return doc[k].pos_ == "ADP" and doc[k].head.i in {token.i for token in title}
 
 
 def _head_of(tokens: list[Token]) -> Token:
@@ -455,12 +522,14 @@ def _preceding_title(name: Span) -> list[Token]:
     """The title in apposition before the name ("The envoy, Ann Lee"; "Ukraine's top
     negotiator, Rustem Umerov"; "the head of the IAEA, Rafael Grossi"), or none."""
     doc = name.doc
-    comma = name.start - 1
+    # "Meles's successor, Prime Minister Hailemariam Desalegn": a title before the name too.
+    prefix = _prefix_title(name)
+    comma = (prefix[0].i if prefix else name.start) - 1
     if comma <= name.sent.start or doc[comma].text != ",":
         return []
     last = comma - 1
     for head in reversed(doc[name.sent.start : comma]):
-        if head.i != _word(head)[1] - 1 or not _is_role(head):
+        if head.i != _word(head)[1] - 1 or not _is_role(head) or _plural(head):
             continue
         start, end = _word(head)
         if end - 1 == last:
@@ -470,8 +539,15 @@ def _preceding_title(name: Span) -> list[Token]:
             if not after or after[-1].i != last:
                 continue
         before = start
+        word = set(range(start, end))
         while before > name.sent.start and _title_word(doc[before - 1]):
-            if _ends_line(doc[before - 1]):
+            token = doc[before - 1]
+            # Only words of the title's own noun phrase ("the year Pershing Square's founder").
+            in_phrase = any(a.i in word for a in token.ancestors) or any(
+                t.head.i in word or any(a.i in word for a in t.ancestors)
+                for t in doc[_word(token)[0] : _word(token)[1]]
+            )
+            if _ends_line(token) or not in_phrase:
                 break
             before -= 1
         words = list(doc[before:end])
