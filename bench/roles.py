@@ -189,16 +189,25 @@ def _write(path: Path, args: argparse.Namespace, table: str) -> None:
         command += f" --baseline {args.baseline}"
     command += f" --results {args.results}`"
     tables[args.split] = f"Command: {command}\n\n{table}"
+    counts = {split: _load(split) for split in ("dev", "test")}
+    sizes = ", ".join(
+        f"{split}: {len(items)} sentences, {sum(1 for s in items if not s['roles'])} of them "
+        "stating no role"
+        for split, items in counts.items()
+    )
     parts = [
         HEADING,
         "",
         "`find_roles` (`src/dateline/analyze/roles.py`) on the hand-written sentences of "
-        "`tests/data/roles/` (dev: 60 sentences, test: 24; varied house styles; 17 and 6 of "
-        "them state no role). A pair counts when person and title both match as written "
-        "(case and spacing aside; the title without a leading article or possessive "
-        "pronoun). Holder P/R score the person alone. *Pairs on a non-holder*: predicted "
-        "pairs for a person the sentence gives no role (a possessor, a coordination "
-        "neighbour, a name that is not a person). Developed on dev; test was run once.",
+        f"`tests/data/roles/` ({sizes}; varied house styles and shapes: title before the "
+        'name, apposition on either side, "X, the Y of Z", "Z\'s Y, X", coordinations, '
+        "possessors, hyphenated titles, datelines). A pair counts when person and title both "
+        "match as written (case and spacing aside; the title without a leading article or "
+        "possessive pronoun). Holder P/R score the person alone. *Pairs on a non-holder*: "
+        "predicted pairs for a person the sentence gives no role (a possessor, a coordination "
+        "neighbour, a name that is not a person). Before = the code at the revision named, "
+        "run on the same sentences. Developed on dev; test was written with dev, before any "
+        "change, and run once.",
     ]
     for split in ("dev", "test"):
         if split in tables:
