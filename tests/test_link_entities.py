@@ -10,7 +10,7 @@ import pytest
 
 import dateline.service
 from clikit import SCHEMA
-from dateline.link.entities import link_entities, person_actor, resolve
+from dateline.link.entities import actor_type, link_entities, person_actor, resolve
 from dateline.link.names import name_key, state_of, surname_key
 from dateline.model import (
     Analysis,
@@ -320,3 +320,124 @@ def test_entities_undated_office_needs_one_holder_ever(store):
     holds(store, 2, "Volodymyr Zelensky", date(2025, 11, 2))
     entities = office_named(store, None)
     assert [e["aliases"] for e in entities.values() if "Ukraine's president" in e["aliases"]] == []
+
+
+def typed(store) -> dict[str, str]:
+    """Each actor's type, by name."""
+    return {a.name: a.label for a in dateline.service.entities(store)}
+
+
+def test_entities_capital_tagged_person_that_hosts_talks_is_a_place(store):
+    said = "Leogane said it needed water."
+    add_text(
+        store,
+        1,
+        said,
+        date(2010, 1, 14),
+        [("Leogane", "PERSON")],
+        quotes=[Quote(14, 28, "it needed water", False, "said", 8, 12, "Leogane", 0, 7)],
+    )
+    link_entities(store)
+    assert typed(store)["Leogane"] == "PERSON"  # all the evidence so far
+    for n, who in ((2, "Donors"), (3, "Engineers")):
+        text = f"{who} met for talks in Leogane."
+        add_text(
+            store,
+            n,
+            text,
+            date(2010, 1, 15),
+            [("Leogane", "GPE")],
+            events=[EventMention(0, len(text), "talks", None, None, (), ("Leogane",))],
+        )
+        link_entities(store)
+    assert typed(store)["Leogane"] == "GPE"
+    leogane = person_actor(store, "Leogane")
+    assert store.actors.evidence([leogane]) == {
+        leogane: {"PERSON": 1, "speaker": 1, "GPE": 2, "place": 2}
+    }
+
+
+def test_entities_person_tagged_org_with_a_title_who_speaks_is_a_person(store):
+    text = "Rustem Umerov, the defence minister, said talks were useful."
+    add_text(
+        store,
+        1,
+        text,
+        date(2025, 6, 2),
+        [("Rustem Umerov", "ORG")],
+        roles=[Role("Rustem Umerov", "defence minister", 0, 35, date(2025, 6, 2))],
+        quotes=[Quote(42, 59, "talks were useful", False, "said", 37, 41, "Rustem Umerov", 0, 13)],
+    )
+    link_entities(store)
+    assert typed(store)["Rustem Umerov"] == "PERSON"
+    add_text(store, 2, "Rustem Umerov met Rustem Umerov's staff.", None, [("Rustem Umerov", "ORG")])
+    link_entities(store)
+    # three ORG tags against a title (worth three) and a quote
+    assert typed(store)["Rustem Umerov"] == "PERSON"
+    add_text(store, 3, "Rustem Umerov left.", None, [("Rustem Umerov", "ORG")])
+    link_entities(store)
+    assert typed(store)["Rustem Umerov"] == "ORG"  # the tags outweigh it at last: 4 to 4
+
+
+def test_entities_organisation_that_speaks_stays_an_organisation(store):
+    text = "The Red Cross said supplies ran short."
+    add_text(
+        store,
+        1,
+        text,
+        date(2010, 1, 16),
+        [("Red Cross", "ORG")],
+        quotes=[Quote(19, 37, "supplies ran short", False, "said", 14, 18, "Red Cross", 4, 13)],
+    )
+    link_entities(store)
+    assert typed(store)["Red Cross"] == "ORG"  # a quote alone ties, and the tag decides
+
+
+def test_entities_state_tagged_person_stays_a_state_and_speaking_is_not_personal(store):
+    text = "Russia said Russia would respond."
+    add_text(
+        store,
+        1,
+        text,
+        date(2026, 2, 4),
+        [("Russia", "PERSON")],
+        quotes=[Quote(12, 32, "Russia would respond", False, "said", 7, 11, "Russia", 0, 6)],
+    )
+    link_entities(store)
+    assert typed(store)["Russia"] == "GPE"
+    assert "speaker" not in store.actors.evidence([resolve(store, "Russia", "GPE")])[1]
+
+
+def test_entities_evidence_of_an_article_linked_again_replaces_what_it_said(store):
+    article_id = add(store, 1, date(2026, 1, 1), [("Kyiv", "PERSON")])
+    add(store, 2, date(2026, 1, 2), [("Kyiv", "PERSON")])
+    link_entities(store)
+    kyiv = resolve(store, "Kyiv", "GPE")
+    assert store.actors.evidence([kyiv]) == {kyiv: {"PERSON": 2, "capital": 2}}
+    assert typed(store)["Kyiv"] == "GPE"  # a capital's name outweighs a tag
+    analysis = store.analyses.get(article_id)
+    relabelled = tuple(Mention(m.start, m.end, m.text, "GPE", m.name) for m in analysis.mentions)
+    store.analyses.save(
+        article_id, Analysis(**{**analysis.__dict__, "mentions": relabelled}), version=2
+    )
+    link_entities(store)
+    assert store.actors.evidence([kyiv]) == {kyiv: {"PERSON": 1, "GPE": 1, "capital": 2}}
+
+
+@pytest.mark.parametrize(
+    "evidence,label",
+    [
+        ({"PERSON": 1, "GPE": 2, "place": 1}, "GPE"),
+        ({"ORG": 2, "title": 1, "speaker": 1}, "PERSON"),
+        ({"ORG": 3, "speaker": 3}, "ORG"),
+        ({"PERSON": 3, "state": 2}, "GPE"),
+        ({"PERSON": 1, "place": 2}, "GPE"),
+        ({"LOC": 3, "GPE": 1, "place": 1}, "LOC"),
+        ({"FAC": 2, "ORG": 1}, "FAC"),
+        ({"NORP": 2, "ORG": 1}, "NORP"),
+        ({"EVENT": 1}, "EVENT"),
+        ({"PERSON": 1, "ORG": 1}, "PERSON"),
+    ],
+)
+def test_entities_actor_type_weighs_labels_and_contexts(evidence, label):
+    assert actor_type(evidence) == label

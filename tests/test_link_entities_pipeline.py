@@ -78,3 +78,33 @@ def test_entities_pipeline_office_of_two_holders_stays_unlinked(store, tmp_path)
     )
     assert {"Petro Poroshenko", "Volodymyr Zelensky"} <= actors.keys()
     assert all("Ukraine's president" not in actor["aliases"] for actor in actors.values())
+
+
+# The small model tags "Leogane" a person where it speaks, and a place or a person where
+# things happen in it: its labels tie, the events it is the place of decide. It tags "Rustem
+# Umerov" an organisation while a title describes him and he speaks.
+TOWN_SPEAKS = """Water runs short
+
+Leogane said it needed water on Thursday, two days after the earthquake destroyed its hospital.
+"""
+TALKS_IN_TOWN = """Donors meet
+
+Donors met for talks in Leogane on Friday. Rescuers reached Leogane on Saturday, and a field hospital opened in Leogane on Sunday.
+"""
+SECRETARY = """Talks were useful
+
+Rustem Umerov, secretary of Ukraine's security council, said the talks were useful.
+"""
+
+
+def test_entities_pipeline_town_that_hosts_talks_is_a_place(store, tmp_path):
+    assert linked(store, tmp_path, (TOWN_SPEAKS, date(2010, 1, 21)))["Leogane"]["label"] == "PERSON"
+    actors = linked(store, tmp_path, (TALKS_IN_TOWN, date(2010, 1, 22)))
+    assert actors["Leogane"]["label"] == "GPE"
+    said = store.actors.evidence([actors["Leogane"]["id"]])[actors["Leogane"]["id"]]
+    assert said["PERSON"] == said["GPE"] and said["place"] == 2  # the places decide
+
+
+def test_entities_pipeline_titled_speaker_tagged_org_is_a_person(store, tmp_path):
+    actors = linked(store, tmp_path, (SECRETARY, date(2026, 2, 4)))
+    assert actors["Rustem Umerov"]["label"] == "PERSON"

@@ -90,3 +90,30 @@ def test_names_title_key_longest_state_name_first():
 )
 def test_names_title_key_needs_a_state_and_an_office(title):
     assert title_key(title) is None
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Zelenskyy", "Zelensky", "Zelenskiy", "Зеленський", "Зеленский"],
+        ["Vladimir Putin", "Владимир Путин"],
+        ["Tsipras", "Τσίπρας"],  # Greek as unidecode reads it: "Αλέξης" is "Alexes"
+        ["Łukasz Kowalski", "Lukasz Kowalski"],
+        ["Søren Kierkegaard", "Soren Kierkegaard"],
+        ["Kılıçdaroğlu", "Kilicdaroglu"],
+        ["Đoković", "Dokovic"],
+        ["Straße", "Strasse"],
+        ["Ærø", "Aero"],
+        ["İstanbul", "Istanbul"],
+    ],
+)
+def test_names_letters_and_scripts_decomposition_misses_share_a_key(spellings):
+    assert len({name_key(s, "PERSON") for s in spellings}) == 1
+    assert name_key(spellings[-1], "PERSON").isascii()
+
+
+@pytest.mark.parametrize(
+    "first,second", [("Путин", "Пушкин"), ("Łódź", "Lodz Kaliska"), ("Мали", "Малый")]
+)
+def test_names_transliterated_names_stay_apart(first, second):
+    assert name_key(first, "GPE") != name_key(second, "GPE")

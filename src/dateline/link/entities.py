@@ -12,6 +12,12 @@ state named without its holder ("Ukraine's president") is the one person the sto
 to hold it at the time (that year, else the year before), and nobody when it knows several.
 Every look-up is an indexed one, so linking an article costs the same whatever the store
 holds.
+
+An actor's type is not its first label: the small model tags a capital PERSON in one
+article and a minister ORG in another. Each article adds evidence (the labels of its
+mentions of the actor, and contexts: a title attached to it, a quote it speaks, an event
+it is the place of, a state's or capital's name) to the actor's totals in the store, and
+the actor takes the type the totals give (``actor_type``).
 """
 
 from __future__ import annotations
@@ -20,12 +26,13 @@ import bisect
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
 from dateline.link.names import (
     TITLE,
     country_of,
+    is_capital,
     name_key,
     office_key,
     state_of,
@@ -53,7 +60,8 @@ def link_entities(store: Store) -> int:
 
     The offices the article's roles name are recorded for their holders before the
     article's own offices are looked up, so "Ukrainian President Volodymyr Zelensky ... the
-    Ukrainian president" is linked within one article.
+    Ukrainian president" is linked within one article. What the article says about each
+    actor's type is added to the actor's evidence, and the actors it touches are typed again.
     Each article's links are saved with its "done" mark in one transaction.
     """
     linked = 0
@@ -62,9 +70,17 @@ def link_entities(store: Store) -> int:
         if analysis is None:
             continue
         found: Counter[tuple[int, str]] = Counter()
+        evidence: Counter[tuple[int, str]] = Counter()
+        actor_of: dict[str, int] = {}
         names = Counter((m.name, m.label) for m in analysis.mentions if m.label in ENTITY_LABELS)
         for (name, label), count in sorted(names.items()):
-            found[(resolve(store, name, label), name)] += count
+            actor = resolve(store, name, label)
+            found[(actor, name)] += count
+            for kind in _said_by_name(name, label):
+                evidence[(actor, kind)] += count
+            # a person's name is looked up as the person it is first (roles, speakers)
+            if label == "PERSON" or name not in actor_of:
+                actor_of[name] = actor
         for role in analysis.roles:
             _hold(store, role)
         article = store.articles.get(article_id).article
@@ -72,11 +88,102 @@ def link_entities(store: Store) -> int:
             holder = _holder(store, office, article.published.value)
             if holder is not None:
                 found[(holder, written)] += 1
+                evidence[(holder, TITLED)] += 1
         for (seat, state), count in sorted(_acting_seats(analysis).items()):
-            found[(resolve(store, state, "GPE"), seat)] += count
-        store.actors.save_mentions(article_id, sorted((a, n, c) for (a, n), c in found.items()))
+            actor = resolve(store, state, "GPE")
+            found[(actor, seat)] += count
+            evidence[(actor, STATE)] += count
+        evidence.update(_said_by_context(store, analysis, actor_of))
+        store.actors.save_mentions(
+            article_id,
+            sorted((a, n, c) for (a, n), c in found.items()),
+            sorted((a, e, c) for (a, e), c in evidence.items()),
+            actor_type,
+        )
         linked += 1
     return linked
+
+
+# Evidence of an actor's type besides the labels of its mentions: a title attached to it
+# (analysis roles, or an office it is known to hold), a quote it speaks, an event it is the
+# place of, and a name that is a known state (or its adjective) or a capital.
+TITLED = "title"
+SPEAKER = "speaker"
+PLACE = "place"
+STATE = "state"
+CAPITAL = "capital"
+# The labels a place goes by; the first is the type of a place no mention labels as one.
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+# How much each context weighs beside one mention's label. A title is syntax attaching an
+# office to a name (found once an article, where the name is tagged each time it recurs),
+# worth several tags; a state's or capital's name is world knowledge. A quote counts as
+# one tag: organisations speak too, so it only tips a close call.
+_PERSON_WEIGHTS = {"PERSON": 1, TITLED: 3, SPEAKER: 1}
+_PLACE_WEIGHTS = {"GPE": 1, "LOC": 1, "FAC": 1, PLACE: 1, STATE: 2, CAPITAL: 2}
+
+
+def actor_type(evidence: Mapping[str, int]) -> str:
+    """The type the evidence about an actor gives: the kind of thing (person, place,
+    organisation, group, event) with the most weighted evidence, a tie going to the kind
+    whose labels the tagger gave most (then to the person, the place, the organisation);
+    a place takes its most given place label (GPE when none).
+
+    >>> actor_type({"PERSON": 1, "GPE": 2, "place": 1})
+    'GPE'
+    >>> actor_type({"ORG": 2, "title": 1, "speaker": 1})
+    'PERSON'
+    """
+    places = {label: evidence.get(label, 0) for label in _PLACE_LABELS}
+    kinds = {
+        "PERSON": (_weighed(evidence, _PERSON_WEIGHTS), evidence.get("PERSON", 0)),
+        "place": (_weighed(evidence, _PLACE_WEIGHTS), sum(places.values())),
+        "ORG": (evidence.get("ORG", 0),) * 2,
+        "NORP": (evidence.get("NORP", 0),) * 2,
+        "EVENT": (evidence.get("EVENT", 0),) * 2,
+    }
+    best = max(kinds, key=lambda kind: kinds[kind])  # first of equals: the order above
+    if best == "place":
+        return max(_PLACE_LABELS, key=lambda label: places[label])
+    return best
+
+
+def _weighed(evidence: Mapping[str, int], weights: Mapping[str, int]) -> int:
+    return sum(weight * evidence.get(kind, 0) for kind, weight in weights.items())
+
+
+def _said_by_name(name: str, label: str) -> list[str]:
+    """What one mention says about its actor's type: its label (a state's adjective counts
+    as the state, as ``resolve`` links it), and whether it names a known state or capital."""
+    state = country_of(name)
+    said = ["GPE" if label in _STATE_LABELS and state is not None else label]
+    if state is not None:
+        said.append(STATE)
+    elif is_capital(name):
+        said.append(CAPITAL)
+    return said
+
+
+def _said_by_context(
+    store: Store, analysis: Analysis, actor_of: Mapping[str, int]
+) -> Counter[tuple[int, str]]:
+    """Evidence from what analysis found around the names: the person a role names, a
+    quote's speaker (not a state or its seat, which speak for an institution), and an
+    event's places, each looked up as this article names it, else as the store knows it."""
+    said: Counter[tuple[int, str]] = Counter()
+    people = [(role.person, TITLED) for role in analysis.roles] + [
+        (quote.speaker, SPEAKER)
+        for quote in analysis.quotes
+        if quote.speaker and country_of(quote.speaker) is None and state_of(quote.speaker) is None
+    ]
+    for person, kind in people:
+        actor = actor_of.get(person) or person_actor(store, person)
+        if actor is not None:
+            said[(actor, kind)] += 1
+    for event in analysis.event_mentions:
+        for place in event.places:
+            if place in actor_of:
+                said[(actor_of[place], PLACE)] += 1
+    return said
 
 
 def resolve(store: Store, name: str, label: str) -> int:

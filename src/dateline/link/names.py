@@ -1,9 +1,10 @@
 """Keys under which the names of one actor meet, whatever the outlet's spelling.
 
-"Zelensky", "Zelenskyy", "Zelenskiy" and "Mr Zelensky" share a key, as do "Dmitry" and
-"Dmitri", "Peskov's" and "Peskov": case, diacritics, punctuation, honorifics and the
-common Latin spellings of a final -y/-iy/-yy/-i (transliterated from Cyrillic) are folded
-away. A state's other names and adjectives ("U.S.", "American") map to the name it is keyed
+"Zelensky", "Zelenskyy", "Zelenskiy", "Зеленський" and "Mr Zelensky" share a key, as do
+"Dmitry" and "Dmitri", "Łukasz" and "Lukasz", "Peskov's" and "Peskov": case, diacritics,
+letters that decomposition leaves alone (ł, ø, ı, đ, ß, æ), other scripts (Cyrillic and Greek
+transliterated to Latin), punctuation, honorifics and the common Latin spellings of a final
+-y/-iy/-yy/-i are folded away. A state's other names and adjectives ("U.S.", "American") map to the name it is keyed
 by, and an office of a state ("Ukraine's president", "Ukrainian President") has a key of its
 own. Pure functions: the store indexes the keys.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from text_unidecode import unidecode
 
 from dateline.analyze.mentions import entity_name
 
@@ -26,6 +29,10 @@ def name_key(name: str, label: str) -> str:
     name = entity_name(name, label)
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
+    if not folded.isascii():
+        # what decomposition leaves: letters with a stroke or ligatures (ł, ø, ı, đ, æ) and
+        # other scripts ("Зеленський" -> "Zelens'kii", which meets "Zelenskyy" below)
+        folded = unidecode(folded).casefold()
     folded = _NOT_WORD.sub("", folded.replace("-", " "))
     return _FINAL_Y.sub("y", " ".join(folded.split()))
 
@@ -99,11 +106,21 @@ _SEATS = {
     "Switzerland": ("bern",),
 }
 _STATE_OF = {name_key(seat, "GPE"): state for state, seats in _SEATS.items() for seat in seats}
+# Seats that are buildings or streets, not cities: institutions more than places.
+_BUILDINGS = frozenset(
+    ("kremlin", "bankova", "white house", "zhongnanhai", "downing street", "whitehall", "elysee")
+)
 
 
 def state_of(name: str) -> str | None:
     """The state a seat of government stands for when it acts ("Kyiv said"), else None."""
     return _STATE_OF.get(name_key(name, "GPE"))
+
+
+def is_capital(name: str) -> bool:
+    """Whether a name is a seat of government that is a city ("Kyiv", not "the Kremlin")."""
+    key = name_key(name, "GPE")
+    return key in _STATE_OF and key not in _BUILDINGS
 
 
 # Every UN member state (and Taiwan, the EU) under the name dateline keys it by, with the other

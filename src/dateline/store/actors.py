@@ -1,19 +1,31 @@
 """The actor repository: one actor per real-world entity, the keys its names are found by,
-and which articles mention it under which names."""
+which articles mention it under which names, and what they say about its type."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
 from dateline.model import Actor, ActorMention
 from dateline.run.stages import Stage
 from dateline.store.db import Database
 from dateline.store.queue import finish
-from dateline.store.schema import actor_keys, actor_mentions, actors, story_articles
-from dateline.store.sql import chunks, insert_id, lookup
+from dateline.store.schema import (
+    actor_evidence,
+    actor_evidence_totals,
+    actor_keys,
+    actor_mentions,
+    actors,
+    story_articles,
+)
+from dateline.store.sql import chunks, insert_id, lookup, upsert
+
+# An actor's type from the evidence summed over the articles that name it (link's rule).
+TypeRule = Callable[[Mapping[str, int]], str]
 
 
 class ActorRepository:
@@ -61,9 +73,22 @@ class ActorRepository:
         with self._db.transaction() as conn:
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
 
-    def save_mentions(self, article_id: str, found: Sequence[tuple[int, str, int]]) -> None:
-        """Record the actors an article mentions (actor id, name as written, count) and mark
-        the stage done, in one transaction."""
+    def save_mentions(
+        self,
+        article_id: str,
+        found: Sequence[tuple[int, str, int]],
+        evidence: Sequence[tuple[int, str, int]] = (),
+        type_of: TypeRule | None = None,
+    ) -> None:
+        """Record the actors an article mentions (actor id, name as written, count) and what
+        it says about their types (actor id, evidence, count), and mark the stage done, in
+        one transaction.
+
+        The article's evidence replaces what it said before (linked again after a new
+        analysis): its old counts come off each actor's totals and the new ones go on,
+        through the totals' key. With ``type_of``, every actor whose totals changed gets the
+        type it gives them.
+        """
         with self._db.transaction() as conn:
             conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
             if found:
@@ -74,7 +99,71 @@ class ActorRepository:
                         for a, n, c in found
                     ],
                 )
+            said = actor_evidence.c.article_id == article_id
+            change: Counter[tuple[int, str]] = Counter()
+            for a, e, c in conn.execute(
+                select(
+                    actor_evidence.c.actor_id, actor_evidence.c.evidence, actor_evidence.c.count
+                ).where(said)
+            ):
+                change[(a, e)] -= c
+            conn.execute(actor_evidence.delete().where(said))
+            if evidence:
+                conn.execute(
+                    actor_evidence.insert(),
+                    [
+                        {"article_id": article_id, "actor_id": a, "evidence": e, "count": c}
+                        for a, e, c in evidence
+                    ],
+                )
+            for a, e, c in evidence:
+                change[(a, e)] += c
+            changed = sorted((key, c) for key, c in change.items() if c)
+            upsert(
+                conn,
+                actor_evidence_totals,
+                [{"actor_id": a, "evidence": e, "count": c} for (a, e), c in changed],
+                "count",
+            )
+            touched = sorted({a for (a, _), _ in changed})
+            if type_of is not None:
+                for actor_id, totals in self._totals(conn, touched).items():
+                    label = type_of(totals)
+                    conn.execute(
+                        actors.update()
+                        .where(actors.c.id == actor_id, actors.c.label != label)
+                        .values(label=label)
+                    )
             finish(conn, Stage.ENTITIES, article_id)
+
+    def evidence(self, actor_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+        """What the linked articles say about each actor's type, summed: id -> evidence ->
+        count (actors with none are left out)."""
+        with self._db.read() as conn:
+            return self._totals(conn, actor_ids)
+
+    def labels(self, actor_ids: Sequence[int]) -> dict[int, str]:
+        """The type of each actor: id -> label (ids not found are left out)."""
+        with self._db.read() as conn:
+            return lookup(conn, actors.c.id, actors.c.label, actor_ids)
+
+    @staticmethod
+    def _totals(conn: Connection, actor_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+        """Each actor's evidence totals, read through the totals' key (zero counts left out)."""
+        totals: dict[int, dict[str, int]] = {}
+        for chunk in chunks(sorted(set(actor_ids))):
+            rows = conn.execute(
+                select(
+                    actor_evidence_totals.c.actor_id,
+                    actor_evidence_totals.c.evidence,
+                    actor_evidence_totals.c.count,
+                ).where(
+                    actor_evidence_totals.c.actor_id.in_(chunk), actor_evidence_totals.c.count > 0
+                )
+            )
+            for actor_id, evidence, count in rows:
+                totals.setdefault(actor_id, {})[evidence] = count
+        return totals
 
     def of_article(self, article_id: str) -> tuple[dict[str, int], dict[int, int]]:
         """The actor of each name an article's mentions give, and how often it names each."""

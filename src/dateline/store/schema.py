@@ -217,6 +217,7 @@ actors = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False),
+    # the best type its evidence gives (``actor_evidence_totals``), first its first label
     Column("label", String(8), nullable=False),
     # the last word of a full person name, so a surname alone can find it
     Column("surname", Text, index=True),
@@ -238,6 +239,29 @@ actor_mentions = Table(
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True, index=True),
     Column("name", Text, primary_key=True),
     Column("mentions", Integer, nullable=False),
+)
+
+# What each linked article says about the type of each actor it names: a label the tagger
+# gave a mention ("PERSON", "GPE", ...) or a context ("title", "speaker", "place", "state"),
+# and how often. Kept per article so linking an article again replaces what it said.
+actor_evidence = Table(
+    "actor_evidence",
+    metadata,
+    # the article, not its analysis: analysing again leaves this until linking replaces it
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("evidence", String(16), primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+# The same summed over articles, so an actor is typed again from one indexed range of rows
+# whatever the number of articles that name it.
+actor_evidence_totals = Table(
+    "actor_evidence_totals",
+    metadata,
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("evidence", String(16), primary_key=True),
+    Column("count", Integer, nullable=False),
 )
 
 # -- linking: events and stories -------------------------------------------------------------
