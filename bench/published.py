@@ -193,7 +193,7 @@ def _write_section(path: Path, command: str, table: str, split: str) -> None:
             f"Command: `{command}` (dev while developing; `--split test` once). Machine: "
             f"{os.cpu_count()} cores, python {sys.version_info.major}.{sys.version_info.minor}.",
             "",
-            (__doc__ or "").split("\n\n")[2].replace("\n", " "),
+            (__doc__ or "").split("\n\n")[2],
             "",
             "Right = the gold day (for a page that states no date of its own, null is right); "
             "null = no date; wrong = another day. htmldate runs only on html pages.",
