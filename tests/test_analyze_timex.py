@@ -176,3 +176,33 @@ def test_timex_uses_the_given_doc(monkeypatch):
     doc, expected = nlp.parse(text), find_timexes(text, THURSDAY)
     monkeypatch.setattr(nlp, "load_nlp", lambda *args: pytest.fail("parsed the text again"))
     assert find_timexes(text, THURSDAY, doc) == expected
+
+
+DEC_7 = date(2025, 12, 7)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # issue 12: "since" starts a state that lasts until now, whatever verb follows it
+        ("He has blown hot and cold since returning to office in January.", "January", "2025-01"),
+        ("Prices have risen since January.", "January", "2025-01"),
+        ("The plant has been closed since a fire in March.", "March", "2025-03"),
+        # a gerund clause takes the tense of the clause it hangs from
+        ("After returning to office in January, he has cut taxes.", "January", "2025-01"),
+        ("Speaking in March, he said the plan worked.", "March", "2025-03"),
+        ("He will leave after visiting Paris in January.", "January", "2026-01"),
+        # perfect aspect is past
+        ("Having returned in March, she said little.", "March", "2025-03"),
+        # no cue: the nearest occurrence, as before
+        ("The talks are to resume in January.", "January", "2026-01"),
+    ],
+)
+def test_issue_12_time_direction(text, expression, value):
+    assert only(text, anchor=DEC_7, expression=expression).value == value
+
+
+def test_timex_since_as_because_does_not_make_past():
+    # "since" as a conjunction of cause is not on the path from the date to its verb
+    t = only("Since the talks will resume in January, envoys are preparing.", DEC_7, "January")
+    assert t.value == "2026-01"

@@ -8,6 +8,7 @@ from dateline.extract.dates import (
     earliest_possible,
     find_dates,
     infer_published,
+    is_caption_like,
     maybe_later,
     parse_date,
     resolve,
@@ -262,14 +263,82 @@ def test_dates_infer_published_day_without_year_is_skipped():
         ],  # written after March began
         [
             "Talks on Jan 17, 2026 failed.",
-            "Kyiv was attacked on Monday, Jan 18.",
-        ],  # 18 Jan 2026 was a Sunday
-        [
-            "Russia attacked Kyiv on Sunday, Jan 18.",
-            "The invasion began in 2022, and talks failed in 2025.",
-        ],
+            "Kyiv was attacked on Tuesday, Jan 18.",
+        ],  # 18 Jan was a Sunday in 2026 and a Monday in 2027
         ["Elections will be held on May 10, 2026."],  # a plan
     ],
 )
 def test_dates_infer_published_unknown(paragraphs):
+    assert infer_published(paragraphs) is None
+
+
+def test_dates_infer_published_weekday_picks_the_year_after_the_stated_past():
+    # 18 Jan 2025 was a Saturday, 18 Jan 2026 a Sunday: the omitted year is 2026.
+    paragraphs = [
+        "Russia attacked Kyiv on Sunday, Jan 18.",
+        "The invasion began in 2022, and talks failed in 2025.",
+    ]
+    assert infer_published(paragraphs) == JAN_18
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The minister speaks during a press conference in Istanbul on July 23, 2025.",
+        "Election workers recount ballots in Reno, Nev., Jan. 16, 2026. (AP Photo/Tom Rivera)",
+        "A bulk carrier is loaded with wheat at the port of Izmail, January 12, 2026. "
+        "REUTERS/Stringer/File Photo",
+        "Firefighters put out a blaze after a drone attack on Jan. 10, 2026. PHOTO: AGENCY",
+    ],
+)
+def test_dates_caption_like(caption):
+    assert is_caption_like(caption)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Russia attacked Kyiv on Jan 18, 2026.",
+        "Talks on Jan 17, 2026 failed. Negotiators leave on Jan 18, 2026.",
+        "Negotiators will meet on Wednesday.",
+    ],
+)
+def test_dates_not_caption_like(paragraph):
+    assert not is_caption_like(paragraph)
+
+
+def test_issue_12_published_not_inferred_from_a_caption():
+    paragraphs = [
+        "The minister speaks during a press conference in Istanbul on July 23, 2025.",
+        "The talks follow a major attack on energy sites, officials said.",
+    ]
+    assert infer_published(paragraphs) is None
+
+
+def test_issue_12_published_from_the_lede_with_weekday_agreement():
+    # The caption's year bounds nothing; the story's own past year (2025) and the
+    # weekday choose 2026: 4 February 2025 was a Tuesday, 4 February 2026 a Wednesday.
+    paragraphs = [
+        "The minister speaks during a press conference in Istanbul on July 23, 2025.",
+        "Envoys met in Abu Dhabi on Wednesday, 4 February, for a second round of talks.",
+        "The president has blown hot and cold since returning to office in January 2025.",
+    ]
+    assert infer_published(paragraphs) == date(2026, 2, 4)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # past context: the start of a state, an event named by its date
+        ["Prices have risen since Jan 18, 2026, the ministry said."],
+        ["Markets fell further than after the Sept. 11, 2001, attacks."],
+        # a day stated below the lede is background more often than news
+        [
+            "Officials said the talks were constructive.",
+            "They spoke by phone.",
+            "The war began on Feb 24, 2022.",
+        ],
+    ],
+)
+def test_dates_infer_published_ignores_background(paragraphs):
     assert infer_published(paragraphs) is None

@@ -709,3 +709,18 @@ def test_meta_unparsable_html_keeps_text_sources():
         "example.com",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("caption_talks", Published(date(2026, 2, 4), "inferred")),
+        ("caption_only", Published()),
+    ],
+)
+def test_issue_12_published_never_from_a_caption(name, expected):
+    from dateline.extract import extract
+
+    path = Path(__file__).parent / "data" / "published" / f"{name}.txt"
+    raw = RawDocument(source=name, kind="text", content=path.read_text(encoding="utf-8"))
+    assert extract(raw).published == expected

@@ -10,10 +10,14 @@ is resolved by a small function against one of two anchors:
 
 Direction of ambiguous expressions (a bare weekday, a month-day without year, a bare
 month, a holiday) comes from the tense of the governing verb in the spaCy parse: past
-(VBD, VBN, has/had) picks the occurrence on or before the anchor, future (will/shall,
-"is scheduled/expected to") the one on or after, and no cue the nearest one. A bare
-weekday is taken within six days of the anchor, so "said Thursday" in a Thursday article
-is that Thursday.
+(VBD, VBN, perfect has/had/having) picks the occurrence on or before the anchor, future
+(will/shall, "is scheduled/expected to") the one on or after, and no cue the nearest one.
+"since" between the expression and its verb ("since January", "since a fire in March",
+"since returning to office in January") makes it past whatever the verb: it starts a
+state that lasts until the time of writing. A gerund clause ("after returning in
+January", "Speaking in March, ...") has no tense of its own and takes the tense of the
+clause it hangs from. A bare weekday is taken within six days of the anchor, so "said
+Thursday" in a Thursday article is that Thursday.
 
 Not time expressions here: ordinary nouns that only look temporal ("the next phase", "a
 new era"), clock times without a.m./p.m., and "current" alone; vague plural units count
@@ -70,13 +74,16 @@ class Direction(StrEnum):
 
 
 class _NonFinite(Enum):
-    """A verb without tense of its own ("to leave", "leaving"): the verb above decides."""
+    """A verb without tense of its own: the verb above decides."""
 
-    INFINITIVE = "infinitive"
+    INFINITIVE = "infinitive"  # "to leave": only a plan or future above makes it future
+    GERUND = "gerund"  # "after leaving", "leaving early": shares the tense above
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
-_PAST_AUX = frozenset({"has", "have", "had", "'ve", "'d", "did"})
+_PAST_AUX = frozenset({"has", "have", "had", "having", "'ve", "'d", "did"})
+# A preposition that makes its object the start of a state lasting until now.
+_SINCE = "since"
 # Verbs whose present or passive form announces something ahead ("is scheduled to vote").
 _PLAN_VERBS = frozenset(
     {
@@ -292,19 +299,30 @@ def _tense(doc: Doc, start: int, end: int) -> Direction | None:
     if span is None or not len(span):
         return None
     token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        if token is not span.root and token.pos_ == "NOUN" and token.dep_ != "npadvmod":
+    on_noun = False
+    for _ in range(10):
+        if token.lower_ == _SINCE and token.i not in range(span.start, span.end):
+            # "since January", "since a fire in March", "since returning ... in January"
+            return Direction.PAST
+        if token.pos_ in ("VERB", "AUX"):
+            if _verb_tense(token) is not _NonFinite.GERUND or token.head.lemma_ in _PLAN_VERBS:
+                break
+            # "after returning in January, he has": the clause above gives the tense.
+        elif token is not span.root and token.pos_ == "NOUN" and token.dep_ != "npadvmod":
             # "a ceremony on March 12", "a cutback in September": the date belongs to a
             # noun, and the clause's tense says little about it. (Not a proper noun:
-            # "struck Kyiv on Sunday" is mostly a misattached adverbial.)
-            return None
+            # "struck Kyiv on Sunday" is mostly a misattached adverbial.) Only a "since"
+            # above still decides.
+            on_noun = True
+        if token.head is token:
+            break
         token = token.head
+    if on_noun:
+        return None
     if token.pos_ not in ("VERB", "AUX"):
         return _sentence_tense(sentence_of(span.doc, span.start))
     direction = _verb_tense(token)
-    if direction is _NonFinite.INFINITIVE:
+    if direction in (_NonFinite.INFINITIVE, _NonFinite.GERUND):
         # "planned to leave on Thursday" is ahead of the plan; "ordered to appear on
         # Feb. 10" could be either side, so only a future or plan verb above decides.
         head = token.head
@@ -330,8 +348,8 @@ def _verb_tense(verb) -> Direction | _NonFinite | None:
         return Direction.PAST
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not aux):
         return Direction.PAST
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-        return _NonFinite.INFINITIVE
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head is not verb:
+        return _NonFinite.GERUND if not aux else None
     return None
 
 
