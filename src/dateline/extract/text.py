@@ -73,7 +73,7 @@ def clean_text(text: str) -> CleanText:
     title_at = _take_title(units)
     if summary is None and title_at is not None:
         summary = _take_standfirst(units, title_at)
-    _drop_sections(units)
+    _drop_sections(units, _story_region(units)[0])
     _take_body(units)
     result = CleanText(
         title=units[title_at].text if title_at is not None else None,
@@ -110,7 +110,7 @@ class _Unit:
     without ending it; other non-story lines (bylines, headings) end it.
     """
 
-    __slots__ = ("block", "caption", "kind", "locked", "role", "text", "transparent")
+    __slots__ = ("block", "caption", "kind", "listed", "locked", "role", "text", "transparent")
 
     def __init__(self, text: str, block: int):
         self.text = text
@@ -120,6 +120,7 @@ class _Unit:
         self.caption: str | None = None
         self.transparent = self.kind in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT, Kind.LABEL)
         self.locked = False  # decided by a pass; later passes leave it alone
+        self.listed = False  # an item of a link list under a heading
 
     def drop(self, transparent: bool) -> None:
         self.role = None
@@ -434,22 +435,24 @@ def _take_standfirst(units: list[_Unit], title_at: int) -> str | None:
     return unit.text
 
 
-def _drop_sections(units: list[_Unit]) -> None:
+def _drop_sections(units: list[_Unit], story_start: int) -> None:
     """Drop link lists under their headings, and everything from a comments heading on.
 
     Headings only open sections once the story has begun; before it they are single
-    lines of navigation.
+    lines of navigation. A comments heading only ends the story after ``story_start``,
+    where the densest run of prose starts: above it, it is a share-bar button.
     """
     started = False
     mode: Kind | None = None  # the section being dropped: Kind.LIST or Kind.TERMINAL
-    for unit in units:
+    for index, unit in enumerate(units):
         if mode is Kind.TERMINAL:
             unit.drop(transparent=False)
             unit.caption = None
             continue
         if unit.kind in (Kind.LIST, Kind.TERMINAL):
             unit.drop(transparent=False)
-            if started:
+            # a comments heading above the densest prose is a share-bar button
+            if started and (unit.kind is Kind.LIST or index >= story_start):
                 mode = unit.kind
             continue
         if mode is Kind.LIST:
@@ -457,35 +460,60 @@ def _drop_sections(units: list[_Unit]) -> None:
                 mode = None
             elif unit.role is not UnitRole.CAPTION:
                 unit.drop(transparent=False)
+                unit.listed = True
         started = started or unit.strong
+
+
+# Weights of the story region: prose counts by its words, a line that is neither prose
+# nor transparent furniture (a menu item, a heading, a byline) against it, so that the
+# densest run of prose wins over teasers and footers separated from it by menus.
+_LINE_PENALTY = 6
+_TERMINAL_PENALTY = 40  # a comments heading: the story does not cross it
+_LIST_PENALTY = 1  # a link list under its heading may sit inside the story
+_SHORT_PROSE_SHARE = 0.5  # a short sentence is weaker evidence of story than a long one
+
+
+def _weight(unit: _Unit) -> float:
+    """What a paragraph adds to the story region around it."""
+    if unit.prose:
+        count = len(words(unit.text))
+        return count if unit.strong else count * _SHORT_PROSE_SHARE
+    if unit.transparent:
+        return 0.0
+    if unit.kind is Kind.TERMINAL:
+        return -_TERMINAL_PENALTY
+    if unit.kind is Kind.LIST or unit.listed:
+        return -_LIST_PENALTY
+    return -_LINE_PENALTY
+
+
+def _story_region(units: list[_Unit]) -> tuple[int, int]:
+    """The run of paragraphs with the greatest weight: ``(first, last)`` indices.
+
+    The maximum-sum run (Kadane's algorithm) over :func:`_weight`; ``(0, -1)`` when
+    nothing weighs anything.
+    """
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for index, unit in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, index
+        total += _weight(unit)
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
 
 
 _MIN_SHORT_STORY_WORDS = 8
 
 
 def _take_body(units: list[_Unit]) -> None:
-    """Mark the story: prose from the first to the last long sentence, plus short prose
-    touching either end across nothing but transparent furniture."""
-    strong = [i for i, u in enumerate(units) if u.strong]
-    if not strong:
+    """Mark the story: the prose of the densest run of prose (see :func:`_story_region`),
+    trimmed to start and end at a reasonably long sentence."""
+    first, last = _story_region(units)
+    inside = [i for i in range(first, last + 1) if units[i].prose]
+    if not any(units[i].strong for i in inside):
         # a very short story: any reasonably long sentence will do
-        strong = [
-            i
-            for i, u in enumerate(units)
-            if u.prose and len(words(u.text)) >= _MIN_SHORT_STORY_WORDS
-        ]
-    if not strong:
-        return
-    first, last = strong[0], strong[-1]
-    for unit in units[first : last + 1]:
-        if unit.prose:
-            unit.role = UnitRole.BODY
-    for step, start in ((-1, first - 1), (1, last + 1)):
-        i = start
-        while 0 <= i < len(units):
-            unit = units[i]
-            if unit.prose:
-                unit.role = UnitRole.BODY
-            elif not unit.transparent:
-                break
-            i += step
+        inside = [i for i in inside if len(words(units[i].text)) >= _MIN_SHORT_STORY_WORDS]
+    for i in inside:
+        units[i].role = UnitRole.BODY
