@@ -69,6 +69,7 @@ def clean_text(text: str) -> CleanText:
     _drop_skipped(units)
     _drop_repeated(units)
     _drop_author_bios(units)
+    _mark_comments(units)
     summary = _take_summary_block(units)
     title_at = _take_title(units)
     if summary is None and title_at is not None:
@@ -323,6 +324,22 @@ def _drop_author_bios(units: list[_Unit]) -> None:
         ):
             unit.kind = Kind.META
             unit.drop(transparent=False)
+
+
+# "jdoe says:", "Jane Doe wrote:": who wrote a comment, over its timestamp.
+_COMMENTER = re.compile(r"^\S.{0,60}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", re.I)
+_MIN_COMMENTS = 2
+
+
+def _mark_comments(units: list[_Unit]) -> None:
+    """Mark the first of repeated "name says:" lines over a timestamp as opening comments."""
+    heads = [
+        i
+        for i, (unit, below) in enumerate(pairwise(units))
+        if unit.free and _COMMENTER.match(unit.text) and below.kind is Kind.META
+    ]
+    if len(heads) >= _MIN_COMMENTS:
+        units[heads[0]].kind = Kind.TERMINAL
 
 
 # A summary item is a bullet, or a short line that does not open the story.

@@ -268,7 +268,16 @@ _HEADING_TAIL = re.compile(r"[\s:.!|»>…-]*$")
 _MAX_HEADING_WORDS = 8
 
 
+# "34 responses to “Headline”", "12 thoughts on “Headline”": a comment count over the thread.
+_THREAD_COUNT = re.compile(
+    r"^(?:\W*permalink\s+)?\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:to|on)\b.*)?", re.I
+)
+_MAX_THREAD_WORDS = 30
+
+
 def _heading_kind(text: str, count: int) -> Kind | None:
+    if count <= _MAX_THREAD_WORDS and _THREAD_COUNT.match(text):
+        return Kind.TERMINAL
     if count > _MAX_HEADING_WORDS:
         return None
     key = _HEADING_TAIL.sub("", strip_bullet(text).casefold())
