@@ -190,8 +190,14 @@ def test_text_title_taken_from_first_headline_line():
     assert clean_text(story(LEAD, MIDDLE, END)).title is None
 
 
-def test_text_subheading_dropped_sentences_kept():
+def test_text_subheading_kept_inside_story():
+    # as in HTML, where subheadings are their own paragraphs
     result = clean_text(story(LEAD, "Boats moved", MIDDLE, "What happens next?", END))
+    assert result.body == (LEAD, "Boats moved", MIDDLE, "What happens next?", END)
+
+
+def test_text_line_outside_story_dropped():
+    result = clean_text(story("Boats moved", LEAD, MIDDLE, END, "What happens next?"))
     assert result.body == (LEAD, MIDDLE, END)
 
 

@@ -487,6 +487,9 @@ def _drop_sections(units: list[_Unit], story_start: int) -> None:
 _LINE_PENALTY = 6
 _TERMINAL_PENALTY = 40  # a comments heading: the story does not cross it
 _LIST_PENALTY = 1  # a link list under its heading may sit inside the story
+# A date or byline line: above the story it does not matter, below it it dates the
+# teasers of a list of other stories, which a story rarely has between paragraphs.
+_META_PENALTY = 15
 _SHORT_PROSE_SHARE = 0.5  # a short sentence is weaker evidence of story than a long one
 
 
@@ -501,6 +504,8 @@ def _weight(unit: _Unit) -> float:
         return -_TERMINAL_PENALTY
     if unit.kind is Kind.LIST or unit.listed:
         return -_LIST_PENALTY
+    if unit.kind is Kind.META:
+        return -_META_PENALTY
     return -_LINE_PENALTY
 
 
@@ -526,7 +531,8 @@ _MIN_SHORT_STORY_WORDS = 8
 
 def _take_body(units: list[_Unit]) -> None:
     """Mark the story: the prose of the densest run of prose (see :func:`_story_region`),
-    trimmed to start and end at a reasonably long sentence."""
+    and the plain lines between its paragraphs (subheadings, list items), as the HTML
+    cleaner keeps them."""
     first, last = _story_region(units)
     inside = [i for i in range(first, last + 1) if units[i].prose]
     if not any(units[i].strong for i in inside):
@@ -534,3 +540,7 @@ def _take_body(units: list[_Unit]) -> None:
         inside = [i for i in inside if len(words(units[i].text)) >= _MIN_SHORT_STORY_WORDS]
     for i in inside:
         units[i].role = UnitRole.BODY
+    if inside:
+        for unit in units[inside[0] : inside[-1]]:
+            if unit.free and unit.kind is Kind.LINE:
+                unit.role = UnitRole.BODY

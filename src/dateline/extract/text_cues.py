@@ -185,6 +185,8 @@ _PROMO = [
         ),
         60,
     ),
+    # the heading of a site's appeal for money: "A Message from The Daily Ledger:"
+    (re.compile(r"^a message from\b.{1,50}:$", re.I), 8),
     # app and "latest news" plugs
     (
         re.compile(
@@ -270,7 +272,8 @@ _MAX_HEADING_WORDS = 8
 
 # "34 responses to “Headline”", "12 thoughts on “Headline”": a comment count over the thread.
 _THREAD_COUNT = re.compile(
-    r"^(?:\W*permalink\s+)?\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:to|on)\b.*)?", re.I
+    r"^(?:\W*permalink\s+)?\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:to|on)\b.*)?",
+    re.I,
 )
 _MAX_THREAD_WORDS = 30
 
