@@ -11,10 +11,10 @@ Two measures:
    plain-text document, as ``dateline ingest -`` reads a paste, and the body is scored
    against the gold with the official scorer (``shared/eval/score/extraction.py``).
    The whole pasted text scored as the body is the baseline.
-2. Metadata. The hand-written pastes in ``tests/data/meta/pasted_*.txt`` (made-up
+2. Metadata. The hand-written pastes in ``tests/data/meta/pasted/*.txt`` (made-up
    outlets in several house styles) go through ``extract``; each of title, publisher,
    wire, dateline, published, captions and summary is counted right, null (the
-   expected value is missing) or wrong against ``pasted_*.expected.json``.
+   expected value is missing) or wrong against ``*.expected.json``.
 
     .venv/bin/python bench/pasted.py [--out bench/out/pasted] [--limit N] [--eval-dir DIR]
         [--results bench/RESULTS.md]
@@ -46,7 +46,7 @@ from dateline.model import Article, RawDocument
 DATASET = "data/article-extraction-benchmark"
 SCORER = "score/extraction.py"
 SECTION = "## Pasted pages (article-extraction-benchmark dev, browser copy)"
-FIXTURES = REPO / "tests" / "data" / "meta"
+FIXTURES = REPO / "tests" / "data" / "meta" / "pasted"
 FIELDS = ("title", "publisher", "wire", "dateline", "published", "captions", "summary")
 SYSTEMS = {"whole": "whole pasted text (baseline)", "dateline": "dateline extract (text)"}
 WORKERS = 2
@@ -140,9 +140,9 @@ def _run_page(page: tuple[str, str, str]) -> tuple[str, dict[str, str]]:
 
 
 def score_metadata(folder: Path) -> dict[str, dict[str, int]]:
-    """Right, null and wrong counts per field over the ``pasted_*`` fixtures in ``folder``."""
+    """Right, null and wrong counts per field over the pasted fixtures in ``folder``."""
     counts = {name: {"right": 0, "null": 0, "wrong": 0} for name in FIELDS}
-    for path in sorted(folder.glob("pasted_*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
         article = extract(
             RawDocument(source=path.name, kind="text", content=path.read_text(encoding="utf-8"))
@@ -210,7 +210,7 @@ def _meta_table(counts: dict[str, dict[str, int]]) -> str:
 
 
 def _write_section(path: Path, command: str, summary: str, body: str, meta: str) -> None:
-    fixtures = len(list(FIXTURES.glob("pasted_*.txt")))
+    fixtures = len(list(FIXTURES.glob("*.txt")))
     section = "\n".join(
         [
             SECTION,
@@ -231,7 +231,7 @@ def _write_section(path: Path, command: str, summary: str, body: str, meta: str)
             body,
             "",
             f"Metadata on {fixtures} hand-written pastes of made-up outlets "
-            "(`tests/data/meta/pasted_*`): right, null (not found) or wrong, per field; "
+            "(`tests/data/meta/pasted/`): right, null (not found) or wrong, per field; "
             "captions missing some but inventing none count as null.",
             "",
             meta,

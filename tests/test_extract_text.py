@@ -158,10 +158,71 @@ def test_text_metadata_lines_kept_out_of_body():
     assert set(meta) <= set(result.furniture)
 
 
-def test_text_dateline_lead_kept_whole():
-    lead = "KYIV, Jan 18 (Reuters) - Ukrainian President Volodymyr Zelenskiy said on Sunday that air defence deliveries had to speed up."
-    result = clean_text(story(lead, MIDDLE, END))
-    assert result.body[0] == lead
+@pytest.mark.parametrize(
+    ("dateline", "place", "wire"),
+    [
+        ("KYIV, Jan 18 (Reuters) - ", "Kyiv", "Reuters"),
+        ("KYIV - ", "Kyiv", None),
+        ("MIAMI – ", "Miami", None),
+        ("NEW DELHI: ", "New Delhi", None),
+        ("(AP) — ", None, "AP"),
+    ],
+)
+def test_text_dateline_lead_cut_and_kept(dateline, place, wire):
+    sentence = "Ukrainian President Volodymyr Zelenskiy said on Sunday that air defence deliveries had to speed up."
+    result = clean_text(story(dateline + sentence, MIDDLE, END))
+    assert result.body == (sentence, MIDDLE, END)
+    assert result.lead is not None
+    assert (result.lead.place, result.lead.wire) == (place, wire)
+
+
+def test_text_no_dateline_nothing_cut():
+    result = clean_text(story(LEAD, MIDDLE, END))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.lead is None
+
+
+@pytest.mark.parametrize(
+    ("ending", "wire"),
+    [(" AFP", "AFP"), (" — Reuters", "Reuters"), (" (AP)", "AP"), (" REUTERS", "Reuters")],
+)
+def test_text_trailing_wire_credit_cut_paragraph_kept(ending, wire):
+    result = clean_text(story(LEAD, MIDDLE, END + ending))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.wire == wire
+
+
+@pytest.mark.parametrize("ending", [" NATO", " Mr Novak", ""])
+def test_text_trailing_word_that_is_no_agency_kept(ending):
+    last = END[:-1] + " by" + ending + "." if ending else END
+    result = clean_text(story(LEAD, MIDDLE, last))
+    assert result.body[-1] == last
+    assert result.wire is None
+
+
+def test_text_caption_sentence_above_photo_credit():
+    # issue 12: the caption stayed in the body and dated the story
+    caption = "The minister speaks during a press conference in Istanbul on July 23, 2025."
+    result = clean_text(
+        "\n".join(
+            [
+                "Minister says talks will resume",
+                "",
+                caption,
+                "PHOTO: AFP",
+                "",
+                story(LEAD, MIDDLE, END),
+            ]
+        )
+    )
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.captions == (f"{caption} PHOTO: AFP",)
+
+
+def test_text_story_paragraph_above_credit_is_not_a_caption():
+    result = clean_text(story(LEAD, MIDDLE, "PHOTO: AFP", END))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.captions == ("PHOTO: AFP",)
 
 
 def test_text_hard_wrapped_paragraphs_joined():

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from dateline.extract.meta_text import Lead, read_lead
 from dateline.extract.text_cues import (
     BYLINE,
     CAPTION_LABEL,
@@ -24,7 +25,9 @@ from dateline.extract.text_cues import (
     classify,
     has_quote,
     is_bullet,
+    is_sentence,
     is_strong,
+    split_trailing_credit,
     strip_bullet,
     words,
 )
@@ -44,6 +47,9 @@ class CleanText:
         summary: a standfirst or summary block above the story (items joined by
             newlines), else None.
         furniture: every dropped paragraph, in order, for debugging and tests.
+        lead: the dateline cut from the story's first paragraph ("KYIV - "), else None.
+        wire: the agency whose credit was cut from the end of the story's last
+            paragraph ("... allegations. AFP"), else None.
     """
 
     title: str | None
@@ -51,6 +57,8 @@ class CleanText:
     captions: tuple[str, ...]
     summary: str | None
     furniture: tuple[str, ...]
+    lead: Lead | None = None
+    wire: str | None = None
 
 
 def clean_text(text: str) -> CleanText:
@@ -76,12 +84,16 @@ def clean_text(text: str) -> CleanText:
         summary = _take_standfirst(units, title_at)
     _drop_sections(units, _story_region(units)[0])
     _take_body(units)
+    body = [u for u in units if u.role is UnitRole.BODY]
+    lead = _cut_lead(body[0]) if body else None
     result = CleanText(
         title=units[title_at].text if title_at is not None else None,
-        body=tuple(u.text for u in units if u.role is UnitRole.BODY),
+        body=tuple(u.text for u in body),
         captions=tuple(dict.fromkeys(u.caption for u in units if u.caption)),
         summary=summary,
         furniture=tuple(u.text for u in units if u.role is None),
+        lead=lead,
+        wire=body[-1].wire if body else None,
     )
     logger.debug(
         "clean_text: %d paragraphs -> %d body, %d captions, %d furniture",
@@ -111,12 +123,17 @@ class _Unit:
     without ending it; other non-story lines (bylines, headings) end it.
     """
 
-    __slots__ = ("block", "caption", "kind", "listed", "locked", "role", "text", "transparent")
+    __slots__ = (
+        "block", "caption", "kind", "listed", "locked", "role", "text", "transparent", "wire"
+    )  # fmt: skip
 
     def __init__(self, text: str, block: int):
-        self.text = text
+        credited = split_trailing_credit(text)
+        # "... allegations. AFP": the paragraph is story, the credit names its agency
+        self.text = credited[0] if credited else text
+        self.wire: str | None = credited[1] if credited else None
         self.block = block
-        self.kind = classify(text)
+        self.kind = classify(self.text)
         self.role: UnitRole | None = None
         self.caption: str | None = None
         self.transparent = self.kind in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT, Kind.LABEL)
@@ -225,9 +242,9 @@ def _merge_captions(units: list[_Unit]) -> None:
                 before is not None
                 and before.free
                 and before.kind in (Kind.SENTENCE, Kind.LINE)
-                and (one_block or before.block == unit.block)
+                and (one_block or before.block == unit.block or _describes(before.text))
                 and not has_quote(before.text)
-                and not is_strong(before.text)
+                and (not is_strong(before.text) or _describes(before.text))
                 and len(words(before.text)) <= _MAX_CAPTION_LINE_WORDS
             ):
                 _make_caption(before, f"{before.text} {unit.text}")
@@ -235,6 +252,20 @@ def _merge_captions(units: list[_Unit]) -> None:
                 unit.role, unit.locked = UnitRole.CAPTION, True
             else:
                 _make_caption(unit, unit.text)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|reported|announced)\b", re.I)
+
+
+def _describes(text: str) -> bool:
+    """Whether a line reads as a photo's description: one sentence, nobody reported."""
+    return (
+        is_sentence(text)
+        and not _SENTENCE_BREAK.search(text)
+        and not _REPORTING.search(text)
+        and not _DATELINE_LEAD.match(text)
+    )
 
 
 def _make_caption(unit: _Unit, text: str) -> None:
@@ -544,3 +575,12 @@ def _take_body(units: list[_Unit]) -> None:
         for unit in units[inside[0] : inside[-1]]:
             if unit.free and unit.kind is Kind.LINE:
                 unit.role = UnitRole.BODY
+
+
+def _cut_lead(unit: _Unit) -> Lead | None:
+    """Cut the dateline ("KYIV - ", "MIAMI – ") from the story's first paragraph."""
+    lead = read_lead(unit.text)
+    if lead is None or not unit.text[lead.end :].strip():
+        return None
+    unit.text = unit.text[lead.end :]
+    return lead

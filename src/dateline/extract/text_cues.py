@@ -13,6 +13,7 @@ import re
 
 from dateline.extract import cues
 from dateline.extract.dates import MONTH
+from dateline.extract.meta_agencies import agency
 
 
 class Kind(enum.Enum):
@@ -87,6 +88,31 @@ def is_sentence(text: str) -> bool:
 def is_strong(text: str) -> bool:
     """Whether the text is a sentence long enough to be story text on its own."""
     return is_sentence(text) and len(words(text)) >= STRONG_WORDS
+
+
+# --- trailing wire credit ------------------------------------------------------------
+
+# "... the renewed allegations. AFP", "... he said. — Reuters", "... on Monday. (AP)": a
+# credit after the paragraph's last sentence, as agencies sign stories off.
+_TRAILING_CREDIT = re.compile(
+    r"^(?P<text>.*?[.!?…][\"'”’)]*)\s+(?:[-–—]+\s*)?(?P<credit>\(?[A-Z][\w&'’.-]*(?:[ /][A-Z][\w&'’.-]*){0,3}\)?)$"
+)
+_MIN_CREDITED_WORDS = 6
+
+
+def split_trailing_credit(text: str) -> tuple[str, str] | None:
+    """The paragraph and the wire credit that ends it, or None without one.
+
+    The credit must name a news agency (:func:`meta_agencies.agency`), and what comes
+    before it must be a sentence: "... allegations. AFP" -> ("... allegations.", "AFP").
+    """
+    match = _TRAILING_CREDIT.match(text)
+    if match is None or len(words(match["text"])) < _MIN_CREDITED_WORDS:
+        return None
+    wire = agency(match["credit"])
+    if wire is None or not is_sentence(match["text"]):
+        return None
+    return match["text"], wire
 
 
 # --- metadata ------------------------------------------------------------------------
@@ -260,9 +286,11 @@ _TERMINAL = re.compile(
     r"|about the authors?|about this author|(?:\d+ )?responses?|discussion|conversation"
 )
 _SUMMARY = re.compile(
-    r"summary|key (?:points|takeaways|facts)|takeaways|highlights|story highlights|at a glance|in brief|in short"
+    r"(?:summary|key (?:points|takeaways|facts)|takeaways|highlights|story highlights|at a glance|in brief|in short"
     r"|tl;? ?dr|quick read|the big picture|what we know(?: so far)?|(?:ai[- ]generated|ai|article|automated) summary"
     r"|summary by ai|summari[sz]ed by ai"
+    # "Key takeaways (AI-generated)", "Summary - AI generated"
+    r")(?:\s*[(\[-–—]?\s*(?:ai|machine)[- ]generated\s*[)\]]?)?"
 )
 _SKIP_OPEN = re.compile(r"skip (?:past|over) .{1,40}|skip (?:advert\w*|ad|promotion)")
 _SKIP_CLOSE = re.compile(r"(?:after|end of) (?:[\w-]+ ){0,3}(?:promotion|advert\w*|ad|newsletter)")
