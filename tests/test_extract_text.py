@@ -318,3 +318,24 @@ def test_text_captions_kept_apart():
 def test_text_is_pure():
     text, _ = load(FIXTURES[0])
     assert clean_text(text) == clean_text(text)
+
+
+def test_text_bullets_above_story_are_its_summary():
+    bullets = ["• Pier shut for six weeks from Monday", "• About 40 boats moved to the south basin"]
+    result = clean_text(
+        "\n".join(["Harbour pier to close for six weeks after storm", *bullets, "AI generated", ""])
+        + "\n"
+        + story(LEAD, MIDDLE, END)
+    )
+    assert (
+        result.summary
+        == "Pier shut for six weeks from Monday\nAbout 40 boats moved to the south basin"
+    )
+    assert result.body == (LEAD, MIDDLE, END)
+
+
+def test_text_menu_bullets_are_not_a_summary():
+    result = clean_text(
+        "\n".join(["• Home", "• World", "• Sport", ""]) + "\n" + story(LEAD, MIDDLE, END)
+    )
+    assert result.summary is None

@@ -380,10 +380,11 @@ _DATELINE_LEAD = re.compile(r"^.{0,80}?\([A-Z][\w .]{1,30}\)\s*[-—–]\s|^[A-Z
 
 
 def _take_summary_block(units: list[_Unit]) -> str | None:
-    """Take the items under a "Key points" style heading above the story as its summary."""
+    """Take the items under a "Key points" style heading above the story as its summary,
+    else a list of bullets right above the story."""
     for i, unit in enumerate(units):
         if unit.strong:
-            return None  # a summary heading inside the story is a subheading
+            return _take_bullets(units, i)  # a summary heading inside the story is a subheading
         if unit.kind is not Kind.SUMMARY:
             continue
         unit.drop(transparent=False)
@@ -414,6 +415,33 @@ def _take_summary_block(units: list[_Unit]) -> str | None:
             items.append(item)
         return "\n".join(strip_bullet(item.text) for item in items) or None
     return None
+
+
+_MIN_BULLETS = 2
+_MIN_BULLET_WORDS = 4  # "• Home", "• World" are a menu
+
+
+def _take_bullets(units: list[_Unit], story: int) -> str | None:
+    """Take the bullets that end right above the story's first long sentence (at index
+    ``story``), with nothing but furniture, bylines and dates between, as its summary."""
+    end = story
+    while end > 0 and (units[end - 1].transparent or units[end - 1].kind is Kind.META):
+        end -= 1
+    start = end
+    while (
+        start > 0
+        and units[start - 1].free
+        and units[start - 1].kind in (Kind.SENTENCE, Kind.LINE)
+        and is_bullet(units[start - 1].text)
+        and len(words(units[start - 1].text)) >= _MIN_BULLET_WORDS
+        and len(units[start - 1].text) <= _MAX_SUMMARY_ITEM_CHARS
+    ):
+        start -= 1
+    if end - start < _MIN_BULLETS or end - start > _MAX_SUMMARY_ITEMS:
+        return None
+    for item in units[start:end]:
+        item.role, item.locked = UnitRole.SUMMARY, True
+    return "\n".join(strip_bullet(item.text) for item in units[start:end])
 
 
 _MIN_TITLE_WORDS = 5
