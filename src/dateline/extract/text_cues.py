@@ -35,10 +35,13 @@ class Kind(enum.Enum):
 
 STRONG_WORDS = 12  # a sentence this long is story text, not a button or a teaser
 
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+# Scripts written without spaces (Chinese, Japanese) count two characters as a word,
+# about what a word is worth in them, so that their sentences weigh like others.
+_UNSPACED = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|(?:(?![{_UNSPACED}])\w)+(?:['’.-](?:(?![{_UNSPACED}])\w)+)*")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
 _CLOSERS = "\"'”’»)]"
-_SENTENCE_END = re.compile(rf"[.!?…:][{re.escape(_CLOSERS)}]*$")
+_SENTENCE_END = re.compile(rf"[.!?…:。！？][{re.escape(_CLOSERS)}」』）]*$")
 _QUOTE = re.compile(r"[\"“”„«»]|(?:^|\s)['‘]")
 
 
