@@ -549,6 +549,8 @@ _LIST_PENALTY = 1  # a link list under its heading may sit inside the story
 # A date or byline line: above the story it does not matter, below it it dates the
 # teasers of a list of other stories, which a story rarely has between paragraphs.
 _META_PENALTY = 15
+# A widget or promotion: one inside the story costs little, a run of them ends it.
+_FURNITURE_PENALTY = 1
 _SHORT_PROSE_SHARE = 0.5  # a short sentence is weaker evidence of story than a long one
 
 
@@ -557,14 +559,16 @@ def _weight(unit: _Unit) -> float:
     if unit.prose:
         count = len(words(unit.text))
         return count if unit.strong else count * _SHORT_PROSE_SHARE
+    if unit.kind is Kind.META:
+        return -_META_PENALTY  # even when repeated: each teaser of a list has its date
+    if unit.kind is Kind.FURNITURE:
+        return -_FURNITURE_PENALTY
     if unit.transparent:
         return 0.0
     if unit.kind is Kind.TERMINAL:
         return -_TERMINAL_PENALTY
     if unit.kind is Kind.LIST or unit.listed:
         return -_LIST_PENALTY
-    if unit.kind is Kind.META:
-        return -_META_PENALTY
     return -_LINE_PENALTY
 
 
@@ -603,6 +607,30 @@ def _take_body(units: list[_Unit]) -> None:
         for unit in units[inside[0] : inside[-1]]:
             if unit.free and unit.kind is Kind.LINE:
                 unit.role = UnitRole.BODY
+        _take_closing_list(units, inside[-1])
+
+
+def _take_closing_list(units: list[_Unit], last: int) -> None:
+    """Take the list a colon after the story's last paragraph introduces ("Tour dates:"):
+    the lines of one block that follow it."""
+    at = last + 1
+    if not units[last].text.endswith(":"):
+        heading = units[at] if at < len(units) else None
+        if heading is None or not (
+            heading.free and heading.kind is Kind.LINE and heading.text.endswith(":")
+        ):
+            return
+        heading.role = UnitRole.BODY
+        at += 1
+    block = units[at].block if at < len(units) else None
+    while (
+        at < len(units)
+        and units[at].free
+        and units[at].kind in (Kind.LINE, Kind.META, Kind.SENTENCE)
+        and units[at].block == block
+    ):
+        units[at].role = UnitRole.BODY
+        at += 1
 
 
 def _cut_lead(unit: _Unit) -> Lead | None:

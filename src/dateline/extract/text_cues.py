@@ -38,7 +38,9 @@ STRONG_WORDS = 12  # a sentence this long is story text, not a button or a tease
 # Scripts written without spaces (Chinese, Japanese) count two characters as a word,
 # about what a word is worth in them, so that their sentences weigh like others.
 _UNSPACED = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|(?:(?![{_UNSPACED}])\w)+(?:['’.-](?:(?![{_UNSPACED}])\w)+)*")
+_WORD = re.compile(
+    rf"[{_UNSPACED}]{{1,2}}|(?:(?![{_UNSPACED}])\w)+(?:['’.-](?:(?![{_UNSPACED}])\w)+)*"
+)
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = re.compile(rf"[.!?…:。！？][{re.escape(_CLOSERS)}」』）]*$")
