@@ -724,3 +724,116 @@ def test_issue_12_published_never_from_a_caption(name, expected):
     path = Path(__file__).parent / "data" / "published" / f"{name}.txt"
     raw = RawDocument(source=name, kind="text", content=path.read_text(encoding="utf-8"))
     assert extract(raw).published == expected
+
+
+# Pasted pages in made-up outlets' house styles (tests/data/meta/pasted/) -------------
+
+PASTED = sorted((DATA / "pasted").glob("*.txt"))
+PASTED_FIELDS = ("title", "publisher", "wire", "dateline", "published", "captions", "summary")
+
+
+def _pasted(path):
+    from dateline.extract import extract
+
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    article = extract(RawDocument(path.name, "text", path.read_text(encoding="utf-8")))
+    data = article.to_json()
+    found = {name: data[name] for name in PASTED_FIELDS}
+    found["published"] = data["published"]["value"]
+    return article, found, expected
+
+
+def test_meta_pasted_fixtures_present():
+    assert len(PASTED) >= 8
+
+
+@pytest.mark.parametrize("path", PASTED, ids=[p.stem for p in PASTED])
+def test_meta_pasted_fields_right_or_null_never_wrong(path):
+    _, found, expected = _pasted(path)
+    for name in PASTED_FIELDS:
+        value, want = found[name], expected["metadata"][name]
+        missed = value in (None, []) or (name == "captions" and set(value) < set(want))
+        assert value == want or missed, f"{name}: {value!r} is wrong, expected {want!r}"
+
+
+def test_meta_pasted_fields_mostly_found():
+    verdicts = [
+        found[name] == expected["metadata"][name]
+        for found, expected in (_pasted(path)[1:] for path in PASTED)
+        for name in PASTED_FIELDS
+    ]
+    assert sum(verdicts) >= 0.9 * len(verdicts)
+
+
+@pytest.mark.parametrize("path", PASTED, ids=[p.stem for p in PASTED])
+def test_meta_pasted_body_starts_after_dateline_ends_before_credit(path):
+    article, _, expected = _pasted(path)
+    assert article.body[0] == expected["body_first"]
+    assert article.body[-1] == expected["body_last"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "publisher", "wire"),
+    [
+        (["Source: Valley Gazette with AFP"], "Valley Gazette", "AFP"),
+        (["Source: Metro Digest and Reuters"], "Metro Digest", "Reuters"),
+        (
+            [
+                "Disclaimer: This story is auto-aggregated by a computer program and has not "
+                "been created or edited by us. Publisher: westcoastmirror.example"
+            ],
+            "westcoastmirror.example",
+            None,
+        ),
+    ],
+)
+def test_meta_publisher_and_wire_from_source_line(tail, publisher, wire):
+    raw, body = text(LONG_ENGLISH, tail=tail)
+    found = find_metadata(raw, body)
+    assert (found.publisher, found.publisher_how, found.wire) == (publisher, "signature", wire)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "publisher"),
+    [
+        ("Get the Harbour Courier's Morning Briefing newsletter in your inbox.", "Harbour Courier"),
+        ("Sign up for The Coastline Herald's free newsletters.", "The Coastline Herald"),
+    ],
+)
+def test_meta_publisher_from_newsletter_prompt(prompt, publisher):
+    raw, body = text(LONG_ENGLISH, head=[prompt])
+    found = find_metadata(raw, body)
+    assert (found.publisher, found.publisher_how) == (publisher, "newsletter")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Sign up for Jane Doe's weekly newsletter.",  # a columnist's, not the outlet's
+        "Sign up for the Morning Briefing newsletter.",  # the newsletter's name
+        "The minister's office said it would follow up.",  # no prompt
+    ],
+)
+def test_meta_publisher_newsletter_prompt_without_outlet(prompt):
+    raw, body = text(LONG_ENGLISH, head=[prompt])
+    assert find_metadata(raw, body).publisher is None
+
+
+def test_meta_publisher_how_copyright_in_text():
+    raw, body = text(LONG_ENGLISH, tail=["© 2026 Lakeside Tribune Media. All rights reserved."])
+    found = find_metadata(raw, body)
+    assert (found.publisher, found.publisher_how) == ("Lakeside Tribune Media", "copyright")
+
+
+def test_meta_publisher_how_url():
+    raw, body = text(LONG_ENGLISH, url="https://www.example.com/news/1")
+    found = find_metadata(raw, body)
+    assert (found.publisher, found.publisher_how) == ("example.com", "url")
+
+
+def test_meta_lead_and_wire_given_by_extraction():
+    from dateline.extract.meta_text import Lead
+
+    raw, body = text(LONG_ENGLISH)
+    found = find_metadata(raw, body, lead=Lead("Kyiv", None, None, 7), wire="AFP")
+    assert (found.dateline, found.wire) == ("Kyiv", "AFP")

@@ -158,10 +158,71 @@ def test_text_metadata_lines_kept_out_of_body():
     assert set(meta) <= set(result.furniture)
 
 
-def test_text_dateline_lead_kept_whole():
-    lead = "KYIV, Jan 18 (Reuters) - Ukrainian President Volodymyr Zelenskiy said on Sunday that air defence deliveries had to speed up."
-    result = clean_text(story(lead, MIDDLE, END))
-    assert result.body[0] == lead
+@pytest.mark.parametrize(
+    ("dateline", "place", "wire"),
+    [
+        ("KYIV, Jan 18 (Reuters) - ", "Kyiv", "Reuters"),
+        ("KYIV - ", "Kyiv", None),
+        ("MIAMI – ", "Miami", None),
+        ("NEW DELHI: ", "New Delhi", None),
+        ("(AP) — ", None, "AP"),
+    ],
+)
+def test_text_dateline_lead_cut_and_kept(dateline, place, wire):
+    sentence = "Ukrainian President Volodymyr Zelenskiy said on Sunday that air defence deliveries had to speed up."
+    result = clean_text(story(dateline + sentence, MIDDLE, END))
+    assert result.body == (sentence, MIDDLE, END)
+    assert result.lead is not None
+    assert (result.lead.place, result.lead.wire) == (place, wire)
+
+
+def test_text_no_dateline_nothing_cut():
+    result = clean_text(story(LEAD, MIDDLE, END))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.lead is None
+
+
+@pytest.mark.parametrize(
+    ("ending", "wire"),
+    [(" AFP", "AFP"), (" — Reuters", "Reuters"), (" (AP)", "AP"), (" REUTERS", "Reuters")],
+)
+def test_text_trailing_wire_credit_cut_paragraph_kept(ending, wire):
+    result = clean_text(story(LEAD, MIDDLE, END + ending))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.wire == wire
+
+
+@pytest.mark.parametrize("ending", [" NATO", " Mr Novak", ""])
+def test_text_trailing_word_that_is_no_agency_kept(ending):
+    last = END[:-1] + " by" + ending + "." if ending else END
+    result = clean_text(story(LEAD, MIDDLE, last))
+    assert result.body[-1] == last
+    assert result.wire is None
+
+
+def test_text_caption_sentence_above_photo_credit():
+    # issue 12: the caption stayed in the body and dated the story
+    caption = "The minister speaks during a press conference in Istanbul on July 23, 2025."
+    result = clean_text(
+        "\n".join(
+            [
+                "Minister says talks will resume",
+                "",
+                caption,
+                "PHOTO: AFP",
+                "",
+                story(LEAD, MIDDLE, END),
+            ]
+        )
+    )
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.captions == (f"{caption} PHOTO: AFP",)
+
+
+def test_text_story_paragraph_above_credit_is_not_a_caption():
+    result = clean_text(story(LEAD, MIDDLE, "PHOTO: AFP", END))
+    assert result.body == (LEAD, MIDDLE, END)
+    assert result.captions == ("PHOTO: AFP",)
 
 
 def test_text_hard_wrapped_paragraphs_joined():
@@ -190,8 +251,14 @@ def test_text_title_taken_from_first_headline_line():
     assert clean_text(story(LEAD, MIDDLE, END)).title is None
 
 
-def test_text_subheading_dropped_sentences_kept():
+def test_text_subheading_kept_inside_story():
+    # as in HTML, where subheadings are their own paragraphs
     result = clean_text(story(LEAD, "Boats moved", MIDDLE, "What happens next?", END))
+    assert result.body == (LEAD, "Boats moved", MIDDLE, "What happens next?", END)
+
+
+def test_text_line_outside_story_dropped():
+    result = clean_text(story("Boats moved", LEAD, MIDDLE, END, "What happens next?"))
     assert result.body == (LEAD, MIDDLE, END)
 
 
@@ -251,3 +318,24 @@ def test_text_captions_kept_apart():
 def test_text_is_pure():
     text, _ = load(FIXTURES[0])
     assert clean_text(text) == clean_text(text)
+
+
+def test_text_bullets_above_story_are_its_summary():
+    bullets = ["• Pier shut for six weeks from Monday", "• About 40 boats moved to the south basin"]
+    result = clean_text(
+        "\n".join(["Harbour pier to close for six weeks after storm", *bullets, "AI generated", ""])
+        + "\n"
+        + story(LEAD, MIDDLE, END)
+    )
+    assert (
+        result.summary
+        == "Pier shut for six weeks from Monday\nAbout 40 boats moved to the south basin"
+    )
+    assert result.body == (LEAD, MIDDLE, END)
+
+
+def test_text_menu_bullets_are_not_a_summary():
+    result = clean_text(
+        "\n".join(["• Home", "• World", "• Sport", ""]) + "\n" + story(LEAD, MIDDLE, END)
+    )
+    assert result.summary is None

@@ -29,7 +29,10 @@ def extract(raw: RawDocument) -> Article:
         page = clean_text(raw.content)
     if not page.body:
         raise ExtractionError(raw.source, errors.NO_TEXT)
-    meta = find_metadata(raw, page.body, page.title or raw.hints.title)
+    if isinstance(page, CleanText):
+        meta = find_metadata(raw, page.body, page.title or raw.hints.title, page.lead, page.wire)
+    else:
+        meta = find_metadata(raw, page.body, page.title or raw.hints.title)
     summary = page.summary or raw.hints.summary
     if summary and normalise_text(page.body[0]).startswith(normalise_text(summary)):
         summary = None  # a feed description that is only the body's first sentences
@@ -38,6 +41,7 @@ def extract(raw: RawDocument) -> Article:
         url=meta.canonical_url,
         title=meta.title,
         publisher=meta.publisher,
+        publisher_how=meta.publisher_how,
         wire=meta.wire,
         dateline=meta.dateline,
         authors=meta.authors,

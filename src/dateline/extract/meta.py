@@ -62,17 +62,19 @@ from dateline.extract.meta_agencies import agency
 from dateline.extract.meta_html import HtmlFacts, read_html
 from dateline.extract.meta_text import (
     Lead,
+    Signature,
     credit_wire,
     read_bio,
     read_byline,
     read_lead,
     read_name_role,
+    read_prompt,
     read_signature,
     read_tagline,
     sign_off_wire,
     split_credit,
 )
-from dateline.model import Published, RawDocument
+from dateline.model import Published, PublisherHow, RawDocument
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +107,7 @@ class Metadata:
     Attributes:
         title: the headline, without " | Site" suffixes.
         publisher: who published this copy, as it names itself or as its domain.
+        publisher_how: how the publisher was known (see ``PublisherHow``).
         wire: the news agency the story comes from ("Reuters", "AFP", "AP").
         dateline: the place the story was filed from ("Kyiv").
         authors: person names, in byline order.
@@ -115,6 +118,7 @@ class Metadata:
 
     title: str | None
     publisher: str | None
+    publisher_how: PublisherHow | None
     wire: str | None
     dateline: str | None
     authors: tuple[str, ...]
@@ -134,30 +138,39 @@ class _Context:
     page: tuple[str, ...]  # every line
 
 
-def find_metadata(raw: RawDocument, body: Sequence[str], title: str | None = None) -> Metadata:
+def find_metadata(
+    raw: RawDocument,
+    body: Sequence[str],
+    title: str | None = None,
+    lead: Lead | None = None,
+    wire: str | None = None,
+) -> Metadata:
     """Find an article's metadata, each field from the most trusted source that has it.
 
     Args:
         raw: the whole input document, with the hints its container or the user gave.
         body: the story's paragraphs, as extracted from ``raw``.
         title: a title found by extraction, used when the markup gives none.
+        lead: the dateline extraction cut from the first paragraph, if it did.
+        wire: the agency whose credit extraction cut from the last paragraph, if any.
 
     Returns:
         The metadata; fields no source states are None (or empty).
     """
     facts = read_html(raw.content, raw.url) if raw.kind == "html" else None
     lines = facts.lines if facts else _text_lines(raw.content)
-    context = _context(lines, tuple(p for p in body if p.strip()))
+    context = _context(lines, tuple(p for p in body if p.strip()), lead)
     url = _page_url(raw.url, facts.canonical if facts else None)
     authors = _authors(raw, facts, context)
-    publisher = _publisher(raw, facts, context, raw.url or url, authors)
+    publisher, publisher_how = _publisher(raw, facts, context, raw.url or url, authors)
     sites = [publisher, raw.url, url, raw.hints.publisher, *(facts.site_names if facts else ())]
     keys = {_site_key(site) for site in sites if site} - {""}
     language = _language(facts, context.body)
     return Metadata(
         title=_title(raw, facts, title, keys),
         publisher=publisher,
-        wire=_wire(raw, facts, context),
+        publisher_how=publisher_how,
+        wire=_wire(raw, facts, context, wire),
         dateline=context.lead.place if context.lead else None,
         authors=tuple(name for name in authors if not _is_site(name, keys)),
         language=language,
@@ -217,8 +230,9 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()[:40]
 
 
-def _context(lines: Sequence[str], body: tuple[str, ...]) -> _Context:
-    """Split ``lines`` into what comes before and after the story ``body``."""
+def _context(lines: Sequence[str], body: tuple[str, ...], lead: Lead | None = None) -> _Context:
+    """Split ``lines`` into what comes before and after the story ``body``; ``lead`` is
+    the dateline already cut from the body, if any."""
     first = _find_line(lines, body[:3], range(len(lines)))
     last = _find_line(lines, body[::-1][:3], range(len(lines) - 1, (first or 0) - 1, -1))
     if first is None:
@@ -227,7 +241,8 @@ def _context(lines: Sequence[str], body: tuple[str, ...]) -> _Context:
     else:
         head = tuple(lines[max(0, first - _CONTEXT_LINES) : first])
         after = tuple(lines[(last if last is not None else first) + 1 :][:_CONTEXT_LINES])
-    lead = read_lead(body[0]) if body else None
+    if lead is None and body:
+        lead = read_lead(body[0])
     if lead is None and len(body) > 1 and len(body[0]) < 100:
         # A first paragraph this short is a byline or a date line; the dateline follows.
         lead = read_lead(body[1])
@@ -317,37 +332,48 @@ def _publisher(
     context: _Context,
     url: str | None,
     authors: Sequence[str],
-) -> str | None:
-    """Who published this copy: a signature, the markup, the page's own words, the user,
-    the container, the URL."""
+) -> tuple[str | None, PublisherHow | None]:
+    """Who published this copy and how that is known: a signature, the markup, the page's
+    own words, the user, the container, the URL."""
     # A footer's "© Guardian News & Media Limited" names the owner, not the masthead
     # the page's own markup gives; in plain text it is the best signature there is.
     kinds = ("publisher", "source", "original", "published by") + (() if facts else ("copyright",))
     signature = _signature(context, kinds, agencies=False)
     if signature:
-        return signature
+        return signature.name, "copyright" if signature.kind == "copyright" else "signature"
     site = next(filter(None, map(_site_name, facts.site_names if facts else ())), None)
     if site:
-        return site
-    own = (
-        (_title_site(facts.titles, context.page) if facts else None)
-        or next(
-            (s.name for s in map(read_signature, context.page) if s and s.kind == "message"), None
-        )
-        or next(
-            filter(
-                None, (read_bio(line, authors) for line in context.tail if line not in context.body)
+        return site, "markup"
+    own: list[tuple[str | None, PublisherHow]] = [
+        (_title_site(facts.titles, context.page) if facts else None, "title"),
+        (
+            next(
+                (s.name for s in map(read_signature, context.page) if s and s.kind == "message"),
+                None,
             ),
-            None,
-        )
-    )
-    if own:
-        return own
+            "appeal",
+        ),
+        (next(filter(None, map(read_prompt, context.page)), None), "newsletter"),
+        (
+            next(
+                filter(
+                    None,
+                    (read_bio(line, authors) for line in context.tail if line not in context.body),
+                ),
+                None,
+            ),
+            "bio",
+        ),
+    ]
+    for name, how in own:
+        if name:
+            return name, how
     if raw.hints.user_publisher:
-        return raw.hints.user_publisher
+        return raw.hints.user_publisher, "given"
     if raw.hints.publisher:
-        return raw.hints.publisher
-    return extract_domain(url) if url else None
+        return raw.hints.publisher, "container"
+    domain = extract_domain(url) if url else None
+    return (domain, "url") if domain else (None, None)
 
 
 def _title_site(titles: Iterable[str], lines: Iterable[str]) -> str | None:
@@ -372,20 +398,26 @@ def _site_name(value: str) -> str | None:
     return None if name.startswith("@") else name or None
 
 
-def _signature(context: _Context, kinds: Sequence[str], agencies: bool) -> str | None:
-    """The name the most trusted signature gives, among agencies or among the others."""
+def _signature(context: _Context, kinds: Sequence[str], agencies: bool) -> Signature | None:
+    """The most trusted signature, among those naming an agency or among the others;
+    an agency's name comes back canonical."""
     found = [s for s in map(read_signature, context.head + context.tail) if s is not None]
     for kind in kinds:
         for signature in found:
             if signature.kind == kind and (agency(signature.name) is not None) == agencies:
-                return agency(signature.name) or signature.name
+                return Signature(kind, agency(signature.name) or signature.name, signature.wire)
     return None
 
 
-def _wire(raw: RawDocument, facts: HtmlFacts | None, context: _Context) -> str | None:
-    """The agency, from the most direct credit: dateline, byline, markup, sign-off, notes."""
+def _wire(
+    raw: RawDocument, facts: HtmlFacts | None, context: _Context, signed: str | None
+) -> str | None:
+    """The agency, from the most direct credit: dateline, the credit ending the story
+    (``signed``), byline, markup, sign-off, notes."""
     if context.lead is not None and context.lead.wire:
         return context.lead.wire
+    if signed:
+        return signed
     for line in context.head:
         byline = read_byline(line)
         if byline is not None and byline.wire:
@@ -395,11 +427,20 @@ def _wire(raw: RawDocument, facts: HtmlFacts | None, context: _Context) -> str |
             if split_credit(value).wire:
                 return split_credit(value).wire
     closing = context.tail[:5]
+    kinds = ("source", "original", "copyright", "published by", "publisher")
+    named = _signature(context, kinds, agencies=True)
+    helped = next(
+        (
+            s.wire
+            for s in map(read_signature, context.head + context.tail)
+            if s is not None and s.kind in kinds and s.wire
+        ),
+        None,
+    )
     found = (
         next(filter(None, map(sign_off_wire, closing)), None)
-        or _signature(
-            context, ("source", "original", "copyright", "published by", "publisher"), agencies=True
-        )
+        or (named.name if named else None)
+        or helped
         or next(filter(None, map(credit_wire, closing + context.head)), None)
     )
     if found:

@@ -49,11 +49,13 @@ class Lead:
         place: the place, title-cased ("Kyiv"); None for a bare "(Reuters) -".
         when: the day and month as written ("Jan 18"), when given.
         wire: the agency in the parentheses, when it is one.
+        end: the length of the dateline and its separator in the paragraph.
     """
 
     place: str | None
     when: str | None
     wire: str | None
+    end: int = 0  # where the story's first sentence starts after it
 
 
 def read_lead(paragraph: str) -> Lead | None:
@@ -73,7 +75,7 @@ def read_lead(paragraph: str) -> Lead | None:
         return _lead(named)
     bare = _CREDIT_ONLY.match(paragraph)
     if bare and agency(bare["credit"]):
-        return Lead(None, None, agency(bare["credit"]))
+        return Lead(None, None, agency(bare["credit"]), bare.end())
     return None
 
 
@@ -83,12 +85,15 @@ def _lead(match: re.Match[str]) -> Lead:
     wire = agency(place)
     if wire:
         # "REUTERS - ..." names the source, not a place.
-        return Lead(None, match["when"], wire)
+        return Lead(None, match["when"], wire, match.end())
     credit = match["credit"]
     # The parentheses after a dateline credit the source, an agency or any other
     # outlet: "BRUSSELS (Harbour Wire) -".
     return Lead(
-        _title_case(place), match["when"], agency(credit) or (outlet(credit) if credit else None)
+        _title_case(place),
+        match["when"],
+        agency(credit) or (outlet(credit) if credit else None),
+        match.end(),
     )
 
 
@@ -441,15 +446,33 @@ class Signature:
 
     ``kind`` is "publisher", "source", "original", "published by", "copyright" or
     "message"; ``name`` the outlet as written, or its registered domain when the line
-    gives a URL.
+    gives a URL or a bare domain; ``wire`` the agency it names as helping ("Source: X
+    with AFP"), if any.
     """
 
     kind: str
     name: str
+    wire: str | None = None
+
+
+# A bare domain: "example.com", "news.example.co.uk".
+_BARE_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", re.IGNORECASE)
+# "X with AFP", "X and Reuters": the outlet, then the agencies it credits.
+_HELPED_BY = re.compile(r"\s+(?:with|and|&)\s+")
+# A sentence of a disclaimer that ends with a signature: "... edited by us. Publisher: x.com"
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Publisher|Source)\s*:)")
 
 
 def read_signature(line: str) -> Signature | None:
-    """The signature a line is, or None."""
+    """The signature a line is, or ends with (after a disclaimer's sentences), or None."""
+    pieces = _LAST_SENTENCE.split(line.strip())
+    if len(pieces) > 1:
+        return _read_signature(pieces[-1])
+    return _read_signature(line)
+
+
+def _read_signature(line: str) -> Signature | None:
+    """The signature a whole line is, or None."""
     if len(line) > 120 and not re.search(r"\ball rights reserved\b", line[:120], re.IGNORECASE):
         return None  # a sentence; a copyright notice may run on after its rights clause
     for kind, pattern in _SIGNATURES:
@@ -463,8 +486,15 @@ def read_signature(line: str) -> Signature | None:
                 url.group(0) if "://" in url.group(0) else "https://" + url.group(0)
             )
             return Signature(kind, domain) if domain else None
+        if _BARE_DOMAIN.match(name.strip(" .")):
+            return Signature(kind, name.strip(" .").lower())
         name = _RIGHTS.sub("", _YEARS.sub("", _URL.sub("", name)))
         name = _AND_GENERIC.sub("", " ".join(name.strip(" ()[]-–—|,.:;©").split()))
+        parts = _HELPED_BY.split(name)
+        helpers = [agency(part) for part in parts[1:]]
+        wire = None
+        if len(parts) > 1 and all(helpers):
+            name, wire = parts[0], helpers[0]
         if kind == "message" and not outlet(name):
             return None  # "A message from Jane Doe:", "A Message From The Editor"
         # A name, not a citation ("Source: Defence Ministry, October 25") or "agencies".
@@ -476,7 +506,7 @@ def read_signature(line: str) -> Signature | None:
             and name.lower() not in _GENERIC_CREDITS
             and not _PICTURE.search(name)  # "Photo © 2026 Jane Doe", "Jane Doe/Reuters"
         ):
-            return Signature(kind, name)
+            return Signature(kind, name, wire)
         return None
     return None
 
@@ -496,3 +526,32 @@ def split_credit(text: str) -> Byline:
             if name:
                 authors.append(name)
     return Byline(tuple(authors), wire)
+
+
+# Newsletter prompts --------------------------------------------------------------------
+
+_PROMPT = re.compile(r"\b(?:newsletters?|inbox|sign up|subscribe|subscription)\b", re.IGNORECASE)
+# "Get the Harbour Courier's Morning Briefing", "Sign up for The Coastline Herald's
+# newsletter": a possessive after "the" names an outlet, not a person ("Jane Doe's
+# newsletter" is a columnist's). A lower-case "the" is not part of the name.
+_OWNER = re.compile(
+    r"(?:(?<=\s)the|\bThe)\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})['’]s\b"
+)
+_MAX_PROMPT_CHARS = 200
+
+
+def read_prompt(line: str) -> str | None:
+    """The outlet a newsletter or follow prompt names as its own, or None.
+
+    "Get the Harbour Courier's Morning Briefing newsletter" -> "Harbour Courier";
+    "Sign up for The Coastline Herald's free newsletters" -> "The Coastline Herald".
+    """
+    if len(line) > _MAX_PROMPT_CHARS or not _PROMPT.search(line):
+        return None
+    for match in _OWNER.finditer(line):
+        name = match["name"]
+        full = f"The {name}" if match.group(0).startswith("The") else name
+        if agency(name) or _PICTURE.search(name) or name.lower() in _GENERIC_CREDITS:
+            continue
+        return full
+    return None

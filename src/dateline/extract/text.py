@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from dateline.extract.meta_text import Lead, read_lead
 from dateline.extract.text_cues import (
     BYLINE,
     CAPTION_LABEL,
@@ -24,7 +25,9 @@ from dateline.extract.text_cues import (
     classify,
     has_quote,
     is_bullet,
+    is_sentence,
     is_strong,
+    split_trailing_credit,
     strip_bullet,
     words,
 )
@@ -44,6 +47,9 @@ class CleanText:
         summary: a standfirst or summary block above the story (items joined by
             newlines), else None.
         furniture: every dropped paragraph, in order, for debugging and tests.
+        lead: the dateline cut from the story's first paragraph ("KYIV - "), else None.
+        wire: the agency whose credit was cut from the end of the story's last
+            paragraph ("... allegations. AFP"), else None.
     """
 
     title: str | None
@@ -51,6 +57,8 @@ class CleanText:
     captions: tuple[str, ...]
     summary: str | None
     furniture: tuple[str, ...]
+    lead: Lead | None = None
+    wire: str | None = None
 
 
 def clean_text(text: str) -> CleanText:
@@ -69,18 +77,23 @@ def clean_text(text: str) -> CleanText:
     _drop_skipped(units)
     _drop_repeated(units)
     _drop_author_bios(units)
+    _mark_comments(units)
     summary = _take_summary_block(units)
     title_at = _take_title(units)
     if summary is None and title_at is not None:
         summary = _take_standfirst(units, title_at)
-    _drop_sections(units)
+    _drop_sections(units, _story_region(units)[0])
     _take_body(units)
+    body = [u for u in units if u.role is UnitRole.BODY]
+    lead = _cut_lead(body[0]) if body else None
     result = CleanText(
         title=units[title_at].text if title_at is not None else None,
-        body=tuple(u.text for u in units if u.role is UnitRole.BODY),
+        body=tuple(u.text for u in body),
         captions=tuple(dict.fromkeys(u.caption for u in units if u.caption)),
         summary=summary,
         furniture=tuple(u.text for u in units if u.role is None),
+        lead=lead,
+        wire=body[-1].wire if body else None,
     )
     logger.debug(
         "clean_text: %d paragraphs -> %d body, %d captions, %d furniture",
@@ -110,16 +123,22 @@ class _Unit:
     without ending it; other non-story lines (bylines, headings) end it.
     """
 
-    __slots__ = ("block", "caption", "kind", "locked", "role", "text", "transparent")
+    __slots__ = (
+        "block", "caption", "kind", "listed", "locked", "role", "text", "transparent", "wire"
+    )  # fmt: skip
 
     def __init__(self, text: str, block: int):
-        self.text = text
+        credited = split_trailing_credit(text)
+        # "... allegations. AFP": the paragraph is story, the credit names its agency
+        self.text = credited[0] if credited else text
+        self.wire: str | None = credited[1] if credited else None
         self.block = block
-        self.kind = classify(text)
+        self.kind = classify(self.text)
         self.role: UnitRole | None = None
         self.caption: str | None = None
         self.transparent = self.kind in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT, Kind.LABEL)
         self.locked = False  # decided by a pass; later passes leave it alone
+        self.listed = False  # an item of a link list under a heading
 
     def drop(self, transparent: bool) -> None:
         self.role = None
@@ -223,9 +242,9 @@ def _merge_captions(units: list[_Unit]) -> None:
                 before is not None
                 and before.free
                 and before.kind in (Kind.SENTENCE, Kind.LINE)
-                and (one_block or before.block == unit.block)
+                and (one_block or before.block == unit.block or _describes(before.text))
                 and not has_quote(before.text)
-                and not is_strong(before.text)
+                and (not is_strong(before.text) or _describes(before.text))
                 and len(words(before.text)) <= _MAX_CAPTION_LINE_WORDS
             ):
                 _make_caption(before, f"{before.text} {unit.text}")
@@ -233,6 +252,20 @@ def _merge_captions(units: list[_Unit]) -> None:
                 unit.role, unit.locked = UnitRole.CAPTION, True
             else:
                 _make_caption(unit, unit.text)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|reported|announced)\b", re.I)
+
+
+def _describes(text: str) -> bool:
+    """Whether a line reads as a photo's description: one sentence, nobody reported."""
+    return (
+        is_sentence(text)
+        and not _SENTENCE_BREAK.search(text)
+        and not _REPORTING.search(text)
+        and not _DATELINE_LEAD.match(text)
+    )
 
 
 def _make_caption(unit: _Unit, text: str) -> None:
@@ -324,6 +357,22 @@ def _drop_author_bios(units: list[_Unit]) -> None:
             unit.drop(transparent=False)
 
 
+# "jdoe says:", "Jane Doe wrote:": who wrote a comment, over its timestamp.
+_COMMENTER = re.compile(r"^\S.{0,60}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", re.I)
+_MIN_COMMENTS = 2
+
+
+def _mark_comments(units: list[_Unit]) -> None:
+    """Mark the first of repeated "name says:" lines over a timestamp as opening comments."""
+    heads = [
+        i
+        for i, (unit, below) in enumerate(pairwise(units))
+        if unit.free and _COMMENTER.match(unit.text) and below.kind is Kind.META
+    ]
+    if len(heads) >= _MIN_COMMENTS:
+        units[heads[0]].kind = Kind.TERMINAL
+
+
 # A summary item is a bullet, or a short line that does not open the story.
 _MAX_SUMMARY_ITEM_CHARS = 200
 _MAX_SUMMARY_ITEMS = 10
@@ -331,10 +380,11 @@ _DATELINE_LEAD = re.compile(r"^.{0,80}?\([A-Z][\w .]{1,30}\)\s*[-—–]\s|^[A-Z
 
 
 def _take_summary_block(units: list[_Unit]) -> str | None:
-    """Take the items under a "Key points" style heading above the story as its summary."""
+    """Take the items under a "Key points" style heading above the story as its summary,
+    else a list of bullets right above the story."""
     for i, unit in enumerate(units):
         if unit.strong:
-            return None  # a summary heading inside the story is a subheading
+            return _take_bullets(units, i)  # a summary heading inside the story is a subheading
         if unit.kind is not Kind.SUMMARY:
             continue
         unit.drop(transparent=False)
@@ -365,6 +415,33 @@ def _take_summary_block(units: list[_Unit]) -> str | None:
             items.append(item)
         return "\n".join(strip_bullet(item.text) for item in items) or None
     return None
+
+
+_MIN_BULLETS = 2
+_MIN_BULLET_WORDS = 4  # "• Home", "• World" are a menu
+
+
+def _take_bullets(units: list[_Unit], story: int) -> str | None:
+    """Take the bullets that end right above the story's first long sentence (at index
+    ``story``), with nothing but furniture, bylines and dates between, as its summary."""
+    end = story
+    while end > 0 and (units[end - 1].transparent or units[end - 1].kind is Kind.META):
+        end -= 1
+    start = end
+    while (
+        start > 0
+        and units[start - 1].free
+        and units[start - 1].kind in (Kind.SENTENCE, Kind.LINE)
+        and is_bullet(units[start - 1].text)
+        and len(words(units[start - 1].text)) >= _MIN_BULLET_WORDS
+        and len(units[start - 1].text) <= _MAX_SUMMARY_ITEM_CHARS
+    ):
+        start -= 1
+    if end - start < _MIN_BULLETS or end - start > _MAX_SUMMARY_ITEMS:
+        return None
+    for item in units[start:end]:
+        item.role, item.locked = UnitRole.SUMMARY, True
+    return "\n".join(strip_bullet(item.text) for item in units[start:end])
 
 
 _MIN_TITLE_WORDS = 5
@@ -434,22 +511,24 @@ def _take_standfirst(units: list[_Unit], title_at: int) -> str | None:
     return unit.text
 
 
-def _drop_sections(units: list[_Unit]) -> None:
+def _drop_sections(units: list[_Unit], story_start: int) -> None:
     """Drop link lists under their headings, and everything from a comments heading on.
 
     Headings only open sections once the story has begun; before it they are single
-    lines of navigation.
+    lines of navigation. A comments heading only ends the story after ``story_start``,
+    where the densest run of prose starts: above it, it is a share-bar button.
     """
     started = False
     mode: Kind | None = None  # the section being dropped: Kind.LIST or Kind.TERMINAL
-    for unit in units:
+    for index, unit in enumerate(units):
         if mode is Kind.TERMINAL:
             unit.drop(transparent=False)
             unit.caption = None
             continue
         if unit.kind in (Kind.LIST, Kind.TERMINAL):
             unit.drop(transparent=False)
-            if started:
+            # a comments heading above the densest prose is a share-bar button
+            if started and (unit.kind is Kind.LIST or index >= story_start):
                 mode = unit.kind
             continue
         if mode is Kind.LIST:
@@ -457,35 +536,107 @@ def _drop_sections(units: list[_Unit]) -> None:
                 mode = None
             elif unit.role is not UnitRole.CAPTION:
                 unit.drop(transparent=False)
+                unit.listed = True
         started = started or unit.strong
+
+
+# Weights of the story region: prose counts by its words, a line that is neither prose
+# nor transparent furniture (a menu item, a heading, a byline) against it, so that the
+# densest run of prose wins over teasers and footers separated from it by menus.
+_LINE_PENALTY = 6
+_TERMINAL_PENALTY = 40  # a comments heading: the story does not cross it
+_LIST_PENALTY = 1  # a link list under its heading may sit inside the story
+# A date or byline line: above the story it does not matter, below it it dates the
+# teasers of a list of other stories, which a story rarely has between paragraphs.
+_META_PENALTY = 15
+# A widget or promotion: one inside the story costs little, a run of them ends it.
+_FURNITURE_PENALTY = 1
+_SHORT_PROSE_SHARE = 0.5  # a short sentence is weaker evidence of story than a long one
+
+
+def _weight(unit: _Unit) -> float:
+    """What a paragraph adds to the story region around it."""
+    if unit.prose:
+        count = len(words(unit.text))
+        return count if unit.strong else count * _SHORT_PROSE_SHARE
+    if unit.kind is Kind.META:
+        return -_META_PENALTY  # even when repeated: each teaser of a list has its date
+    if unit.kind is Kind.FURNITURE:
+        return -_FURNITURE_PENALTY
+    if unit.transparent:
+        return 0.0
+    if unit.kind is Kind.TERMINAL:
+        return -_TERMINAL_PENALTY
+    if unit.kind is Kind.LIST or unit.listed:
+        return -_LIST_PENALTY
+    return -_LINE_PENALTY
+
+
+def _story_region(units: list[_Unit]) -> tuple[int, int]:
+    """The run of paragraphs with the greatest weight: ``(first, last)`` indices.
+
+    The maximum-sum run (Kadane's algorithm) over :func:`_weight`; ``(0, -1)`` when
+    nothing weighs anything.
+    """
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for index, unit in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, index
+        total += _weight(unit)
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
 
 
 _MIN_SHORT_STORY_WORDS = 8
 
 
 def _take_body(units: list[_Unit]) -> None:
-    """Mark the story: prose from the first to the last long sentence, plus short prose
-    touching either end across nothing but transparent furniture."""
-    strong = [i for i, u in enumerate(units) if u.strong]
-    if not strong:
+    """Mark the story: the prose of the densest run of prose (see :func:`_story_region`),
+    and the plain lines between its paragraphs (subheadings, list items), as the HTML
+    cleaner keeps them."""
+    first, last = _story_region(units)
+    inside = [i for i in range(first, last + 1) if units[i].prose]
+    if not any(units[i].strong for i in inside):
         # a very short story: any reasonably long sentence will do
-        strong = [
-            i
-            for i, u in enumerate(units)
-            if u.prose and len(words(u.text)) >= _MIN_SHORT_STORY_WORDS
-        ]
-    if not strong:
-        return
-    first, last = strong[0], strong[-1]
-    for unit in units[first : last + 1]:
-        if unit.prose:
-            unit.role = UnitRole.BODY
-    for step, start in ((-1, first - 1), (1, last + 1)):
-        i = start
-        while 0 <= i < len(units):
-            unit = units[i]
-            if unit.prose:
+        inside = [i for i in inside if len(words(units[i].text)) >= _MIN_SHORT_STORY_WORDS]
+    for i in inside:
+        units[i].role = UnitRole.BODY
+    if inside:
+        for unit in units[inside[0] : inside[-1]]:
+            if unit.free and unit.kind is Kind.LINE:
                 unit.role = UnitRole.BODY
-            elif not unit.transparent:
-                break
-            i += step
+        _take_closing_list(units, inside[-1])
+
+
+def _take_closing_list(units: list[_Unit], last: int) -> None:
+    """Take the list a colon after the story's last paragraph introduces ("Tour dates:"):
+    the lines of one block that follow it."""
+    at = last + 1
+    if not units[last].text.endswith(":"):
+        heading = units[at] if at < len(units) else None
+        if heading is None or not (
+            heading.free and heading.kind is Kind.LINE and heading.text.endswith(":")
+        ):
+            return
+        heading.role = UnitRole.BODY
+        at += 1
+    block = units[at].block if at < len(units) else None
+    while (
+        at < len(units)
+        and units[at].free
+        and units[at].kind in (Kind.LINE, Kind.META, Kind.SENTENCE)
+        and units[at].block == block
+    ):
+        units[at].role = UnitRole.BODY
+        at += 1
+
+
+def _cut_lead(unit: _Unit) -> Lead | None:
+    """Cut the dateline ("KYIV - ", "MIAMI – ") from the story's first paragraph."""
+    lead = read_lead(unit.text)
+    if lead is None or not unit.text[lead.end :].strip():
+        return None
+    unit.text = unit.text[lead.end :]
+    return lead

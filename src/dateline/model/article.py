@@ -15,6 +15,15 @@ from typing import Any, Literal
 
 DocumentKind = Literal["html", "text"]
 DateHow = Literal["metadata", "url", "text", "inferred", "given"]
+# How the publisher was known: a "Source:"/"Publisher:"/"Read the original on" line
+# (signature), a copyright line, the markup (og:site_name, JSON-LD), the <title>'s site
+# name that a copyright line confirms (title), the site's appeal ("A message from X:"),
+# a newsletter prompt ("Get the X's newsletter"), an author's bio, the user (given),
+# the container (feed, JSON line), the URL's domain.
+PublisherHow = Literal[
+    "signature", "copyright", "markup", "title", "appeal", "newsletter", "bio", "given",
+    "container", "url",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ class Article:
     body: tuple[str, ...]
     captions: tuple[str, ...] = ()
     summary: str | None = None
+    publisher_how: PublisherHow | None = None
 
     @property
     def text(self) -> str:
@@ -117,6 +127,7 @@ class Article:
             "body": list(self.body),
             "captions": list(self.captions),
             "summary": self.summary,
+            "publisher_how": self.publisher_how,
         }
 
     def replace(self, **changes: Any) -> Article:

@@ -197,6 +197,7 @@ def _article_row(article: Article) -> dict[str, Any]:
         "url": article.url,
         "title": article.title,
         "publisher": article.publisher,
+        "publisher_how": article.publisher_how,
         "wire": article.wire,
         "dateline": article.dateline,
         "authors": list(article.authors),
@@ -213,6 +214,8 @@ def _fills(row: Any, article: Article) -> dict[str, Any]:
     """Fields of the stored ``row`` that ``article`` knows and the row does not."""
     new = _article_row(article)
     fills = {k: new[k] for k in _FILLABLE if row[k] is None and new[k] is not None}
+    if "publisher" in fills:
+        fills["publisher_how"] = new["publisher_how"]
     if not row["authors"] and new["authors"]:
         fills["authors"] = new["authors"]
     if row["published"] is None and new["published"] is not None:
@@ -231,6 +234,7 @@ def _stored(row: Any) -> StoredArticle:
         url=row["url"],
         title=row["title"],
         publisher=row["publisher"],
+        publisher_how=row["publisher_how"],
         wire=row["wire"],
         dateline=row["dateline"],
         authors=tuple(row["authors"]),

@@ -46,6 +46,7 @@ articles = Table(
     Column("text_hash", String(64), nullable=False, unique=True),
     Column("title", Text),
     Column("publisher", Text),
+    Column("publisher_how", String(16)),
     Column("wire", Text),
     Column("dateline", Text),
     Column("authors", JSON, nullable=False),

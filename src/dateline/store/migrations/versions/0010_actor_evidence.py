@@ -6,14 +6,14 @@ are seeded with the actor's stored label, once per mention, so the types stay as
 until new articles add their evidence (ingest again to type old articles by their own).
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
