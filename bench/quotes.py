@@ -10,6 +10,7 @@ a markdown table. Develop on train/dev; run test once, for the reported figures.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import json
 import logging
@@ -85,9 +86,9 @@ def _predict(paths: list[Path]) -> list[dict]:
     """Scorer records for some texts, parsed in one batch."""
     texts = [p.read_text(encoding="utf-8") for p in paths]
     records = []
-    for path, doc in zip(paths, parse_many(texts)):
+    for path, text, doc in zip(paths, texts, parse_many(texts)):
         records.extend(
-            _record(path.stem, q) for q in _join_parts(find_quotes(doc, find_mentions(doc)))
+            _record(path.stem, text, q) for q in _join_parts(find_quotes(doc, find_mentions(doc)))
         )
     return records
 
@@ -104,32 +105,22 @@ def _join_parts(quotes: list[Quote]) -> list[Quote]:
             and q.cue_start is not None
             and q.cue_start == last.cue_start
         ):
-            joined[-1] = Quote(
-                last.start,
-                q.end,
-                "",
-                True,
-                last.cue,
-                last.cue_start,
-                last.cue_end,
-                last.speaker,
-                last.speaker_start,
-                last.speaker_end,
-                last.medium,
-            )
+            joined[-1] = dataclasses.replace(last, end=q.end, text="")
         else:
             joined.append(q)
     return joined
 
 
-def _record(doc: str, q: Quote) -> dict:
+def _record(doc: str, text: str, q: Quote) -> dict:
+    """The scorer's record: the source mention as written ("he" where the text says "he"),
+    not the speaker it resolves to, which PolNeAR does not annotate."""
     return {
         "doc": doc,
         "content_start": q.start,
         "content_end": q.end,
-        "source_text": q.speaker,
-        "source_start": q.speaker_start,
-        "source_end": q.speaker_end,
+        "source_text": text[q.source_start : q.source_end] if q.source_start is not None else None,
+        "source_start": q.source_start,
+        "source_end": q.source_end,
         "cue_start": q.cue_start,
         "cue_end": q.cue_end,
     }

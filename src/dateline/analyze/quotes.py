@@ -15,21 +15,12 @@ import dataclasses
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dateline.analyze.nlp import sentence_of, text_of
-from dateline.analyze.quotes_lexicon import (
-    DIRECT_ONLY_VERBS,
-    FEMALE_NAMES,
-    GROUP_PRONOUNS,
-    MALE_NAMES,
-    MEDIA,
-    PERSON_PRONOUNS,
-    SPEECH_VERBS,
-    TITLE_ALIASES,
-)
+from dateline.analyze.quotes_lexicon import DIRECT_ONLY_VERBS, MEDIA, SPEECH_VERBS
+from dateline.analyze.speakers import Source, SpeakerResolver
 from dateline.model import Mention, Quote
 
 logger = logging.getLogger(__name__)
@@ -38,24 +29,11 @@ _OPENING = "“„«"
 _CLOSING = "”»"
 _STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"[^\n]+")
-_HONORIFIC_GENDER = re.compile(r"^(?:(mr)|(mrs|ms|miss))\b\.?", re.IGNORECASE)
-_GROUP_LABELS = ("ORG", "GPE", "NORP")
-_SPEAKER_LABELS = ("PERSON", *_GROUP_LABELS)
 # A quote this short with no cue, or a cue with no subject, is a scare quote or a title.
 _MIN_UNCUED_WORDS = 6
 _WORD = re.compile(r"\w+")
-_FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 # At most this many words between two parts of a quote, "he said" standing between them.
 _MAX_FRAME_WORDS = 12
-
-
-@dataclass(frozen=True)
-class _Speaker:
-    """A resolved speaker: the mention that names them."""
-
-    name: str
-    start: int
-    end: int
 
 
 def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
@@ -71,8 +49,8 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
         same cue; a quote running over paragraphs is one quote. ``speaker`` is None when
         the subject names nobody ("a spokesman", "I").
     """
-    resolver = _Resolver(doc, mentions)
     spans = _quote_spans(text_of(doc))
+    resolver = SpeakerResolver(doc, mentions, spans)
     indirect = [
         _close_quotation(q, spans, text_of(doc))
         for q in _indirect_quotes(doc, resolver)
@@ -127,7 +105,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) -> list[Quote]:
+def _direct_quotes(
+    doc: Doc, spans: list[tuple[int, int]], resolver: SpeakerResolver
+) -> list[Quote]:
     """Attribute each quotation to the nearest speech verb outside quotes in its sentences."""
     text = text_of(doc)
     quoted = [(s - 1, e + 1) for s, e in spans]
@@ -144,7 +124,7 @@ def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) 
         words = len(_WORD.findall(text[start:end]))
         if found:
             cue = min(found, key=lambda t: (start - t.idx if t.idx < start else t.idx - end, t.i))
-            speaker = resolver.speaker(_subject(cue), cue.idx)
+            speaker = _source(resolver, _subject(cue))
             if _subject(cue) is None and words < _MIN_UNCUED_WORDS:
                 continue  # "was called a “reset”": a term, not somebody's words
             quote = _quote(doc, start, content_end, True, cue, speaker)
@@ -156,18 +136,14 @@ def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) 
             )
         elif last is not None and words >= _MIN_UNCUED_WORDS and _continues(text, last.end, start):
             # An uncued quote right after a quote goes on with the same speaker.
-            quote = Quote(
-                start,
-                content_end,
-                text[start:content_end],
-                True,
-                None,
-                None,
-                None,
-                last.speaker,
-                last.speaker_start,
-                last.speaker_end,
-                last.medium,
+            quote = dataclasses.replace(
+                last,
+                start=start,
+                end=content_end,
+                text=text[start:content_end],
+                cue=None,
+                cue_start=None,
+                cue_end=None,
             )
         else:
             continue
@@ -245,7 +221,7 @@ def _close_quotation(quote: Quote, spans: list[tuple[int, int]], text: str) -> Q
 # -- indirect speech -------------------------------------------------------------------
 
 
-def _indirect_quotes(doc: Doc, resolver: _Resolver) -> list[Quote]:
+def _indirect_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
     """Clausal complements of speech verbs, and clauses attributed "according to" someone."""
     quotes = []
     for token in doc:
@@ -255,7 +231,7 @@ def _indirect_quotes(doc: Doc, resolver: _Resolver) -> list[Quote]:
             clause = _reported_clause(token)
             if clause is None:
                 continue
-            speaker = resolver.speaker(_subject(token), token.idx)
+            speaker = _source(resolver, _subject(token))
             quote = _quote(doc, clause[0].idx, _end_of(clause[-1]), False, token, speaker)
         else:
             continue
@@ -290,7 +266,7 @@ def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
+def _according(doc: Doc, according: Token, resolver: SpeakerResolver) -> Quote | None:
     """ "According to X, ...": the clause around the phrase, attributed to X."""
     source = _according_source(according)
     phrase = {t.i for t in according.subtree}
@@ -300,8 +276,8 @@ def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
         return None
     start, end = rest[0].idx, _end_of(rest[-1])
     to = next(t for t in according.children if t.lower_ == "to")
-    speaker = resolver.speaker(source, according.idx)
-    return Quote(
+    speaker = _source(resolver, source)
+    quote = Quote(
         start,
         end,
         text_of(doc)[start:end],
@@ -312,6 +288,7 @@ def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
         *_speaker_fields(speaker),
         medium=_medium(according),
     )
+    return _with_source(quote, speaker)
 
 
 def _according_source(according: Token) -> Token | None:
@@ -342,8 +319,8 @@ def _subject(cue: Token) -> Token | None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subject is not None and subject.tag_ not in ("WP", "WDT"):
             return subject
-        if cue.dep_ == "relcl":  # "Smith, who said ..."
-            return cue.head
+        if cue.dep_ == "relcl":  # "Smith, who said ...": the source as written is "who"
+            return subject if subject is not None else cue.head
         if cue.dep_ not in ("conj", "advcl", "xcomp") or cue.head is cue:
             return subject
         cue = cue.head
@@ -365,9 +342,9 @@ def _medium(cue: Token) -> str | None:
 
 
 def _quote(
-    doc: Doc, start: int, end: int, direct: bool, cue: Token, speaker: _Speaker | None
+    doc: Doc, start: int, end: int, direct: bool, cue: Token, speaker: Source | None
 ) -> Quote:
-    return Quote(
+    quote = Quote(
         start,
         end,
         text_of(doc)[start:end],
@@ -378,129 +355,27 @@ def _quote(
         *_speaker_fields(speaker),
         medium=_medium(cue),
     )
+    return _with_source(quote, speaker)
 
 
-def _speaker_fields(speaker: _Speaker | None) -> tuple[str | None, int | None, int | None]:
+def _source(resolver: SpeakerResolver, subject: Token | None) -> Source | None:
+    return None if subject is None else resolver.source(subject)
+
+
+def _speaker_fields(speaker: Source | None) -> tuple[str | None, int | None, int | None]:
     if speaker is None:
         return None, None, None
-    return speaker.name, speaker.start, speaker.end
+    return speaker.speaker, speaker.speaker_start, speaker.speaker_end
+
+
+def _with_source(quote: Quote, source: Source | None) -> Quote:
+    """The quote with its source mention as written and how it was resolved."""
+    if source is None:
+        return quote
+    return dataclasses.replace(
+        quote, source_start=source.start, source_end=source.end, resolved_by=source.resolved_by
+    )
 
 
 def _end_of(token: Token) -> int:
     return token.idx + len(token.text)
-
-
-# -- speaker resolution ----------------------------------------------------------------
-
-
-def _is_person(mention: Mention) -> bool:
-    """PERSON mentions, and people the small model labels ORG ("Volodymyr Zelenskyy")."""
-    words = mention.name.lower().split()
-    return mention.label == "PERSON" or (
-        mention.label == "ORG" and len(words) > 1 and words[0] in _FIRST_NAMES
-    )
-
-
-class _Resolver:
-    """Resolves a cue's subject token to the named mention it refers to."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]):
-        self.doc = doc
-        self.mentions = sorted(
-            (m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end)
-        )
-        self.starts = [m.start for m in self.mentions]
-        self.people = {m for m in self.mentions if _is_person(m)}
-        self.lowercase_words = {t.text for t in doc if t.is_lower}
-        self.gender = self._genders()
-        self.titles = {m: self._titles(m) for m in self.people}
-
-    def speaker(self, subject: Token | None, before: int) -> _Speaker | None:
-        """The mention that names ``subject``; ``before`` bounds the search for antecedents."""
-        if subject is None:
-            return None
-        named = self._mention_at(subject)
-        if named is not None:
-            return _Speaker(named.name, named.start, named.end)
-        word = subject.lower_
-        start = min(subject.idx, before)
-        if word in PERSON_PRONOUNS:
-            wanted = PERSON_PRONOUNS[word]
-            return self._last(
-                start, lambda m: m in self.people and self.gender.get(m) in (None, wanted)
-            )
-        if word in GROUP_PRONOUNS:
-            return self._last(start, lambda m: m.label in _GROUP_LABELS and m not in self.people)
-        if subject.pos_ not in ("NOUN", "PROPN"):
-            return None
-        title = subject.lemma_.lower()
-        described = self._last(start, lambda m: title in self.titles.get(m, ()))
-        return described or self._unlabelled_name(subject)
-
-    def _unlabelled_name(self, subject: Token) -> _Speaker | None:
-        """A proper-noun subject the entity recogniser missed ("Zelenskyy wrote ..."), as written."""
-        if not (
-            subject.tag_ in ("NNP", "NNPS")
-            or (
-                subject.tag_ == "NN"
-                and subject.is_title
-                and subject.lower_ not in self.lowercase_words
-            )
-        ):
-            return None
-        words = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        start = (words[0] if words else subject).idx
-        end = _end_of(subject)
-        return _Speaker(" ".join(text_of(self.doc)[start:end].split()), start, end)
-
-    def _mention_at(self, subject: Token) -> Mention | None:
-        """The speaker mention the subject is part of, or its appositive names."""
-        for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
-            i = bisect.bisect_right(self.starts, token.idx) - 1
-            if i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end:
-                return self.mentions[i]
-        return None
-
-    def _last(self, before: int, accept) -> _Speaker | None:
-        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, before)]):
-            if accept(m):
-                return _Speaker(m.name, m.start, m.end)
-        return None
-
-    def _genders(self) -> dict[Mention, str]:
-        """Gender from an honorific or a known first name, carried over to later surnames."""
-        known: dict[str, str] = {}
-        genders = {}
-        for m in sorted(self.people, key=lambda m: (m.start, m.end)):
-            words = m.name.lower().split()
-            honorific = _HONORIFIC_GENDER.match(m.text)
-            gender: str | None
-            if honorific:
-                gender = "m" if honorific.group(1) else "f"
-            elif len(words) > 1 and words[0] in FEMALE_NAMES:
-                gender = "f"
-            elif len(words) > 1 and words[0] in MALE_NAMES:
-                gender = "m"
-            else:
-                gender = known.get(words[-1])
-            if gender:
-                genders[m] = known.setdefault(words[-1], gender)
-        return genders
-
-    def _titles(self, mention: Mention) -> frozenset[str]:
-        """Nouns describing a person: "Defence Minister Rustem Umerov", "Umerov, the minister"."""
-        span: Span | None = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return frozenset()
-        words = []
-        i = span.start - 1
-        while i >= 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and span.start - i <= 4:
-            words.append(self.doc[i])
-            i -= 1
-        root = span.root
-        if root.dep_ == "appos":
-            words.append(root.head)
-        words.extend(c for c in root.children if c.dep_ == "appos")
-        titles = {w.lemma_.lower() for w in words if w.pos_ in ("NOUN", "PROPN")}
-        titles.update(w.lower() for w in mention.text.split()[: -len(mention.name.split())])
-        return frozenset(TITLE_ALIASES.get(t, t) for t in titles)
