@@ -94,14 +94,14 @@ def _predict(paths: list[Path]) -> list[dict]:
 
 
 def _join_parts(quotes: list[Quote]) -> list[Quote]:
-    """Direct quotes broken by their attribution as one span, as PolNeAR annotates them."""
+    """Parts of a quote broken by their attribution (``"We are ready," he said, "to talk."``,
+    ``The museum, he said, was ready``) as one span, as PolNeAR annotates them."""
     joined: list[Quote] = []
     for q in quotes:
         last = joined[-1] if joined else None
         if (
             last
-            and q.direct
-            and last.direct
+            and q.direct == last.direct
             and q.cue_start is not None
             and q.cue_start == last.cue_start
         ):

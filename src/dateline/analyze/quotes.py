@@ -16,10 +16,18 @@ import logging
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.analyze.nlp import sentence_of, text_of
-from dateline.analyze.quotes_lexicon import DIRECT_ONLY_VERBS, MEDIA, SPEECH_VERBS
+from dateline.analyze.quotes_lexicon import (
+    CLAUSE_VERBS,
+    DIRECT_ONLY_VERBS,
+    INFINITIVE_VERBS,
+    MEDIA,
+    OBJECT_VERBS,
+    PREPOSITION_VERBS,
+    SPEECH_VERBS,
+)
 from dateline.analyze.speakers import Source, SpeakerResolver
 from dateline.model import Mention, Quote
 
@@ -32,6 +40,22 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A quote this short with no cue, or a cue with no subject, is a scare quote or a title.
 _MIN_UNCUED_WORDS = 6
 _WORD = re.compile(r"\w+")
+_INDIRECT_CUES = (
+    (SPEECH_VERBS - DIRECT_ONLY_VERBS)
+    | CLAUSE_VERBS
+    | INFINITIVE_VERBS
+    | OBJECT_VERBS
+    | frozenset(v for verbs in PREPOSITION_VERBS.values() for v in verbs)
+)
+# A quote signed after its closing mark: "” ― Sonya Herridge" ending the paragraph.
+_SIGNED = re.compile(
+    r"[”\"»]?[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"[ \t.]*(?:\n|$)"
+)
+# A paragraph opening with a name of one to three words and a colon.
+_NAME_COLON = re.compile(
+    r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]+(?P<rest>\S)"
+)
 # At most this many words between two parts of a quote, "he said" standing between them.
 _MAX_FRAME_WORDS = 12
 
@@ -51,11 +75,13 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     """
     spans = _quote_spans(text_of(doc))
     resolver = SpeakerResolver(doc, mentions, spans)
+    colon = _colon_quotes(doc, resolver)
     indirect = [
         _close_quotation(q, spans, text_of(doc))
         for q in _indirect_quotes(doc, resolver)
-        if not _is_quotation(q, spans)
+        if not _is_quotation(q, spans) and not any(c.start <= q.start < c.end for c in colon)
     ]
+    indirect += colon
     # A quotation that starts inside reported speech is part of it: 'said he had “...”'.
     direct = [
         q
@@ -128,6 +154,22 @@ def _direct_quotes(
             if _subject(cue) is None and words < _MIN_UNCUED_WORDS:
                 continue  # "was called a “reset”": a term, not somebody's words
             quote = _quote(doc, start, content_end, True, cue, speaker)
+        elif (byline := _dash_source(doc, end, resolver)) is not None:
+            # "“... our young people.” ― Krystal Correa": a quote signed after a dash
+            dash, source = byline
+            quote = _with_source(
+                Quote(
+                    start,
+                    content_end,
+                    text[start:content_end],
+                    True,
+                    text[dash],
+                    dash,
+                    dash + 1,
+                    *_speaker_fields(source),
+                ),
+                source,
+            )
         elif last is not None and _resumes(text, last, start):
             # "“It's fine,” Trump says of waterboarding. “And much tougher ...”": the
             # second part has the first part's cue, which stands between them.
@@ -172,6 +214,60 @@ def _frame(doc: Doc, start: int, end: int) -> tuple[int, int]:
     para_lo = text.rfind("\n", 0, start) + 1
     para_hi = text.find("\n", end)
     return max(lo, para_lo), hi if para_hi < 0 else min(hi, para_hi)
+
+
+def _dash_source(doc: Doc, end: int, resolver: SpeakerResolver) -> tuple[int, Source] | None:
+    """The dash and the source of a quote signed "” ― Name" at the end of its paragraph."""
+    text = text_of(doc)
+    match = _SIGNED.match(text, end)
+    if match is None:
+        return None
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    if name is None or len(name) == 0 or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return match.start("dash"), resolver.source(name.root)
+
+
+def _colon_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
+    """Paragraphs that open with a name and a colon: a transcript's "WALLACE: ...", a
+    headline's "Pence: ...". The name must be one the text knows (an entity mention, or
+    capitals written elsewhere in the text in title case)."""
+    text = text_of(doc)
+    quotes = []
+    for para in _PARAGRAPH.finditer(text):
+        match = _NAME_COLON.match(para.group())
+        if match is None:
+            continue
+        start, end = para.start() + match.start("name"), para.start() + match.end("name")
+        name = doc.char_span(start, end, alignment_mode="expand")
+        if name is None or len(name) == 0 or not _known_name(name, text):
+            continue
+        colon = para.start() + match.end("name")
+        content_start = para.start() + match.start("rest")
+        content_end = para.end()
+        while content_end > content_start and text[content_end - 1] in _CLOSING + _STRAIGHT + " ":
+            content_end -= 1
+        source = resolver.source(name.root)
+        quote = Quote(
+            content_start,
+            content_end,
+            text[content_start:content_end],
+            False,
+            ":",
+            colon,
+            colon + 1,
+            *_speaker_fields(source),
+        )
+        quotes.append(_with_source(quote, source))
+    return quotes
+
+
+def _known_name(name: Span, text: str) -> bool:
+    """Whether a paragraph-opening name is a name: an entity mention, or capitals the text
+    also writes in title case ("WALLACE" and "Chris Wallace")."""
+    if name.text.isupper():
+        return len(name.text) > 2 and name.text.title() in text
+    return all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name if not t.is_punct)
 
 
 def _resumes(text: str, last: Quote, start: int) -> bool:
@@ -228,19 +324,86 @@ def _indirect_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
         if token.lower_ == "according" and _according_source(token) is not None:
             quote = _according(doc, token, resolver)
         elif _is_cue(token, direct=False):
-            clause = _reported_clause(token)
-            if clause is None:
-                continue
             speaker = _source(resolver, _subject(token))
-            quote = _quote(doc, clause[0].idx, _end_of(clause[-1]), False, token, speaker)
+            for first, last in _reported(token):
+                quotes.append(_quote(doc, first.idx, _end_of(last), False, token, speaker))
+            continue
         else:
             continue
         if quote is not None and quote.end > quote.start:
             quotes.append(quote)
-    return quotes
+    return [q for q in quotes if q.end > q.start]
 
 
-def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
+def _reported(cue: Token) -> list[tuple[Token, Token]]:
+    """What a cue attributes, as spans of tokens: its clause, its infinitive, its object,
+    or, for a parenthetical "X, he said, Y", the two parts of the sentence around it."""
+    lemma = cue.lemma_.lower()
+    speech = lemma in SPEECH_VERBS and lemma not in DIRECT_ONLY_VERBS
+    if speech or lemma in CLAUSE_VERBS:
+        clause = _reported_clause(cue, speech)
+        if clause is not None:
+            return [clause]
+        if speech and cue.dep_ == "parataxis" and _subject(cue) is not None:
+            return _around(cue)
+    if lemma in INFINITIVE_VERBS:
+        verb = next(
+            (
+                c
+                for c in cue.children
+                if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)
+            ),
+            None,
+        )
+        if verb is not None:
+            # "urged supporters to ...", "called on Republicans to ...": from the addressee
+            addressee = next(
+                (c for c in cue.children if c.dep_ in ("dobj", "prep") and c.i < verb.i), None
+            )
+            return [_trimmed(addressee or verb.left_edge, verb.right_edge)]
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    complement = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    if objects and (lemma in OBJECT_VERBS or (lemma == "call" and complement is not None)):
+        end = (complement or objects[0]).right_edge
+        return [_trimmed(objects[0].left_edge, max(end, objects[0].right_edge, key=lambda t: t.i))]
+    for prep in cue.children:
+        if prep.dep_ == "prep" and lemma in PREPOSITION_VERBS.get(prep.lower_, ()):
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return [_trimmed(obj.left_edge, obj.right_edge)]
+    return []
+
+
+def _around(cue: Token) -> list[tuple[Token, Token]]:
+    """The parts of a sentence on either side of its parenthetical attribution."""
+    head = cue.head
+    inside = {t.i for t in cue.subtree}
+    before = [t for t in head.subtree if t.i < cue.left_edge.i and t.i not in inside]
+    after = [t for t in head.subtree if t.i > cue.right_edge.i and t.i not in inside]
+    parts = []
+    for part in (before, after):
+        words = [t for t in part if not (t.is_punct or t.is_space)]
+        if words:
+            parts.append((words[0], words[-1]))
+    return parts
+
+
+def _trimmed(first: Token, last: Token) -> tuple[Token, Token]:
+    """The span without punctuation or spaces at its ends."""
+    doc = first.doc
+    i, j = first.i, last.i
+    while (
+        i < j and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in _OPENING + _STRAIGHT
+    ):
+        i += 1
+    while (
+        j > i and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in _CLOSING + _STRAIGHT
+    ):
+        j -= 1
+    return doc[i], doc[j]
+
+
+def _reported_clause(cue: Token, speech: bool = True) -> tuple[Token, Token] | None:
     """First and last token of what a speech verb reports: its clausal complement.
 
     Also takes "wrote after the attacks that Russia had struck 12 regions" and "said in a
@@ -251,6 +414,8 @@ def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return clause.left_edge, clause.right_edge
+    if not speech:
+        return None
     for prep in (c for c in cue.rights if c.dep_ == "prep"):
         for token in prep.subtree:
             that = token.left_edge
@@ -303,9 +468,11 @@ def _according_source(according: Token) -> Token | None:
 
 def _is_cue(token: Token, direct: bool) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in SPEECH_VERBS:
+    if token.pos_ != "VERB":
         return False
-    return direct or lemma not in DIRECT_ONLY_VERBS
+    if direct:
+        return lemma in SPEECH_VERBS
+    return lemma in _INDIRECT_CUES
 
 
 def _subject(cue: Token) -> Token | None:

@@ -415,7 +415,6 @@ OFFICE_TITLES = frozenset(
         "leader",
         "mayor",
         "minister",
-        "negotiator",
         "premier",
         "president",
         "prosecutor",
@@ -461,6 +460,7 @@ PERSON_NOUNS = OFFICE_TITLES | frozenset(
         "man",
         "mogul",
         "mother",
+        "negotiator",
         "nominee",
         "official",
         "officer",
@@ -521,4 +521,140 @@ TITLE_FORMS = {
     "advisor": "adviser",
     "prime": "minister",
     "premier": "minister",
+}
+
+# Attribution beyond speech, as PolNeAR annotates it: a verb of belief, finding or showing
+# whose clause it attributes ("a poll found that ...", "Obama believes his efforts ...").
+# Taken only with a clausal complement, never as cues of direct quotes.
+CLAUSE_VERBS = frozenset(
+    [
+        "assume",
+        "believe",
+        "calculate",
+        "conclude",
+        "decide",
+        "demonstrate",
+        "determine",
+        "doubt",
+        "estimate",
+        "expect",
+        "fear",
+        "feel",
+        "find",
+        "forecast",
+        "guess",
+        "hint",
+        "hope",
+        "imply",
+        "know",
+        "project",
+        "question",
+        "realize",
+        "realise",
+        "recognize",
+        "recognise",
+        "rule",
+        "show",
+        "speculate",
+        "suspect",
+        "think",
+        "wonder",
+        "worry",
+    ]
+)
+
+# Verbs that attribute an intention or an appeal through an infinitive: "vowed to punish",
+# "urged supporters to monitor polling places", "declined to comment".
+INFINITIVE_VERBS = frozenset(
+    [
+        "agree",
+        "appeal",
+        "ask",
+        "beg",
+        "call",
+        "challenge",
+        "claim",
+        "decide",
+        "decline",
+        "demand",
+        "encourage",
+        "expect",
+        "hope",
+        "intend",
+        "invite",
+        "offer",
+        "plan",
+        "pledge",
+        "press",
+        "promise",
+        "propose",
+        "push",
+        "refuse",
+        "seek",
+        "tell",
+        "threaten",
+        "urge",
+        "vow",
+        "want",
+        "warn",
+    ]
+)
+
+# Verbs whose object is what they attribute: "criticized the Affordable Care Act",
+# "called the charges unsubstantiated" (with its complement).
+OBJECT_VERBS = frozenset(
+    [
+        "accuse",
+        "applaud",
+        "attack",
+        "blame",
+        "blast",
+        "cite",
+        "condemn",
+        "criticise",
+        "criticize",
+        "decry",
+        "defend",
+        "denounce",
+        "deny",
+        "dismiss",
+        "dispute",
+        "echo",
+        "endorse",
+        "mock",
+        "oppose",
+        "praise",
+        "question",
+        "reject",
+        "slam",
+        "welcome",
+    ]
+)
+
+# Verbs whose prepositional object is what they attribute: "called for the repeal of the
+# law", "talked about the country's challenges", "warned against hackers".
+PREPOSITION_VERBS = {
+    "about": frozenset(
+        [
+            "ask",
+            "boast",
+            "brag",
+            "comment",
+            "complain",
+            "joke",
+            "speak",
+            "talk",
+            "testify",
+            "tweet",
+            "warn",
+            "worry",
+            "write",
+        ]
+    ),
+    "for": frozenset(
+        ["advocate", "appeal", "argue", "ask", "call", "campaign", "plead", "press", "push"]
+    ),
+    "against": frozenset(["argue", "campaign", "caution", "rail", "speak", "testify", "warn"]),
+    "on": frozenset(["comment", "elaborate", "insist"]),
+    "of": frozenset(["boast", "complain", "speak", "warn", "write"]),
 }

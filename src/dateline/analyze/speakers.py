@@ -408,7 +408,16 @@ class SpeakerResolver:
             return token.idx, _end_of(token)
         conjuncts = [c for c in token.children if c.dep_ == "conj"]
         if conjuncts:  # "Carlson, Alvarez and Lee": one span, several speakers
-            return token.left_edge.idx, _end_of(conjuncts[-1].right_edge)
+            first = token.left_edge
+            # the parser hangs the list's first names on the verb: "Carlson, Alvarez and Lee"
+            while (
+                first.i >= 2
+                and self.doc[first.i - 1].text == ","
+                and self.doc[first.i - 2].pos_ == "PROPN"
+                and self.doc[first.i - 2].head.i in (token.i, token.head.i)
+            ):
+                first = self.doc[first.i - 2].left_edge
+            return first.idx, _end_of(conjuncts[-1].right_edge)
         mention = self._mention_at(token)
         if mention is not None and mention.start <= token.idx < mention.end:
             return mention.start, mention.end
