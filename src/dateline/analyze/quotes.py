@@ -375,17 +375,16 @@ def _reported(cue: Token) -> list[tuple[Token, Token]]:
 
 
 def _around(cue: Token) -> list[tuple[Token, Token]]:
-    """The parts of a sentence on either side of its parenthetical attribution."""
-    head = cue.head
-    inside = {t.i for t in cue.subtree}
-    before = [t for t in head.subtree if t.i < cue.left_edge.i and t.i not in inside]
-    after = [t for t in head.subtree if t.i > cue.right_edge.i and t.i not in inside]
-    parts = []
-    for part in (before, after):
-        words = [t for t in part if not (t.is_punct or t.is_space)]
-        if words:
-            parts.append((words[0], words[-1]))
-    return parts
+    """The parts of a sentence on either side of its parenthetical attribution: "The
+    museum, Ms Marsh said, would open in the spring" (the parser may hang either part on
+    the cue or the cue on either part)."""
+    subject = _subject(cue)
+    first = subject.left_edge.i if subject is not None and subject.i < cue.i else cue.i
+    sentence = sentence_of(cue.doc, cue.i)
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    before = [t for t in words if t.i < first]
+    after = [t for t in words if t.i > cue.right_edge.i or (t.i > cue.i and t.head.i != cue.i)]
+    return [(part[0], part[-1]) for part in (before, after) if part]
 
 
 def _trimmed(first: Token, last: Token) -> tuple[Token, Token]:
@@ -480,7 +479,12 @@ def _subject(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         return _according_source(cue)
     for _ in range(4):
-        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        # the nearest when the parser gave two ("The museum, Ms Marsh said, would open")
+        subject = min(
+            (c for c in cue.children if c.dep_ == "nsubj"),
+            key=lambda c: abs(c.i - cue.i),
+            default=None,
+        )
         if subject is None:  # passive: "was told by X"; "the plan was called ..." has none
             agent = next((c for c in cue.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
