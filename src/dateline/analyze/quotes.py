@@ -88,9 +88,32 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
         for q in _direct_quotes(doc, spans, resolver)
         if not any(i.start <= q.start < i.end for i in indirect)
     ]
-    quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end, q.cue_start or -1))
+    quotes = _outermost(
+        sorted(direct + indirect, key=lambda q: (q.start, q.end, q.cue_start or -1))
+    )
     logger.debug("%d direct, %d indirect quotes", len(direct), len(indirect))
     return quotes
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Quotes whose cue stands outside every other quote's words.
+
+    "Sanders said he believes the race will go on" attributes the belief to Sanders through
+    what he said: the quote is what "said" reports; "believes", inside it, is his wording,
+    not a second attribution (and "“I said that we would win,” he said" is one quote).
+    """
+    spans = sorted((q.start, q.end) for q in quotes)
+    starts = [s for s, _ in spans]
+    kept = []
+    for quote in quotes:
+        cue = quote.cue_start
+        inside = cue is not None and any(
+            s <= cue < e and (s, e) != (quote.start, quote.end)
+            for s, e in spans[: bisect.bisect_right(starts, cue)]
+        )
+        if not inside:
+            kept.append(quote)
+    return kept
 
 
 # -- direct quotes ---------------------------------------------------------------------
