@@ -99,13 +99,10 @@ def _join_parts(quotes: list[Quote]) -> list[Quote]:
     joined: list[Quote] = []
     for q in quotes:
         last = joined[-1] if joined else None
-        if (
-            last
-            and q.direct == last.direct
-            and q.cue_start is not None
-            and q.cue_start == last.cue_start
-        ):
-            joined[-1] = dataclasses.replace(last, end=q.end, text="")
+        if last and q.cue_start is not None and q.cue_start == last.cue_start:
+            joined[-1] = dataclasses.replace(
+                last, end=q.end, text="", direct=last.direct or q.direct
+            )
         else:
             joined.append(q)
     return joined

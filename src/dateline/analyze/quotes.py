@@ -265,6 +265,11 @@ def _colon_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
         name = doc.char_span(start, end, alignment_mode="expand")
         if name is None or len(name) == 0 or not _known_name(name, text):
             continue
+        said = doc.char_span(
+            para.start() + match.start("rest"), para.end(), alignment_mode="expand"
+        )
+        if said is None or not any(t.pos_ in ("VERB", "AUX") for t in said):
+            continue  # "Clinton: 1,769.", "Kasich: Now or never.": a tally or a verdict
         colon = para.start() + match.end("name")
         content_start = para.start() + match.start("rest")
         content_end = para.end()
@@ -290,7 +295,7 @@ def _known_name(name: Span, text: str) -> bool:
     also writes in title case ("WALLACE" and "Chris Wallace")."""
     if name.text.isupper():
         return len(name.text) > 2 and name.text.title() in text
-    return all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name if not t.is_punct)
+    return all(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name if not t.is_punct)
 
 
 def _resumes(text: str, last: Quote, start: int) -> bool:
@@ -502,10 +507,11 @@ def _subject(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         return _according_source(cue)
     for _ in range(4):
-        # the nearest when the parser gave two ("The museum, Ms Marsh said, would open")
+        # the nearest before the cue when the parser gave two ("The museum, Ms Marsh
+        # said, would open"; "Salkin said he and other rabbis were alarmed")
         subject = min(
             (c for c in cue.children if c.dep_ == "nsubj"),
-            key=lambda c: abs(c.i - cue.i),
+            key=lambda c: (c.i > cue.i, abs(c.i - cue.i)),
             default=None,
         )
         if subject is None:  # passive: "was told by X"; "the plan was called ..." has none

@@ -528,18 +528,15 @@ TITLE_FORMS = {
 # Taken only with a clausal complement, never as cues of direct quotes.
 CLAUSE_VERBS = frozenset(
     [
-        "assume",
         "believe",
         "calculate",
         "conclude",
         "decide",
         "demonstrate",
-        "determine",
         "doubt",
         "estimate",
         "expect",
         "fear",
-        "feel",
         "find",
         "forecast",
         "guess",
@@ -581,10 +578,8 @@ INFINITIVE_VERBS = frozenset(
         "expect",
         "hope",
         "intend",
-        "invite",
         "offer",
         "plan",
-        "pledge",
         "press",
         "promise",
         "propose",
@@ -605,6 +600,7 @@ INFINITIVE_VERBS = frozenset(
 OBJECT_VERBS = frozenset(
     [
         "accuse",
+        "announce",
         "applaud",
         "attack",
         "blame",
@@ -617,17 +613,20 @@ OBJECT_VERBS = frozenset(
         "defend",
         "denounce",
         "deny",
+        "describe",
         "dismiss",
         "dispute",
         "echo",
         "endorse",
+        "mention",
         "mock",
         "oppose",
         "praise",
+        "propose",
         "question",
         "reject",
         "slam",
-        "welcome",
+        "support",
     ]
 )
 
@@ -657,4 +656,6 @@ PREPOSITION_VERBS = {
     "against": frozenset(["argue", "campaign", "caution", "rail", "speak", "testify", "warn"]),
     "on": frozenset(["comment", "elaborate", "insist"]),
     "of": frozenset(["boast", "complain", "speak", "warn", "write"]),
+    "to": frozenset(["point", "refer", "respond"]),
+    "with": frozenset(["agree", "side"]),
 }
