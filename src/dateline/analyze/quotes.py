@@ -521,6 +521,8 @@ def _subject(cue: Token) -> Token | None:
             return subject
         if cue.dep_ == "relcl":  # "Smith, who said ...": the source as written is "who"
             return subject if subject is not None else cue.head
+        if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+            return cue.head  # "an academic, praising ...": the noun the participle describes
         if cue.dep_ not in ("conj", "advcl", "xcomp") or cue.head is cue:
             return subject
         cue = cue.head
