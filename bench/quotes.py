@@ -133,8 +133,8 @@ def _record(doc: str, text: str, q: Quote) -> dict:
 def _named_speaker_accuracy(scorer_path: Path, gold: Path, pred: Path) -> float:
     """Speaker accuracy where the gold source is not a pronoun.
 
-    The scorer counts a resolved name as wrong when PolNeAR's source is "he"; find_quotes
-    resolves pronouns on purpose, so this shows how often the named speaker is right.
+    The records carry the source as written ("he"), as PolNeAR annotates it; this shows how
+    often the source is right where PolNeAR's is a name or a description.
     """
     spec = importlib.util.spec_from_file_location("polnear_scorer", scorer_path)
     scorer = importlib.util.module_from_spec(spec)
