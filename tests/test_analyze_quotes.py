@@ -135,3 +135,50 @@ def test_quotes_offsets_consistent():
 def test_quotes_deterministic():
     text = "“We are ready,” Keir Starmer said. The Kremlin said it was not. She disagreed."
     assert quotes_of(text) == quotes_of(text)
+
+
+def test_quotes_parenthetical_attribution_gives_both_parts():
+    text = "Elena Marsh spoke at noon. The museum, Ms Marsh said, would open in the spring."
+    parts = quotes_of(text)
+    assert [q.text for q in parts] == ["The museum", "would open in the spring"]
+    assert {q.cue_start for q in parts} == {text.index("said")}
+    assert {q.speaker for q in parts} == {"Elena Marsh"}
+
+
+def test_quotes_infinitive_of_intention():
+    [quote] = quotes_of("Keir Starmer vowed to cut waiting lists by half.")
+    assert (quote.text, quote.cue) == ("to cut waiting lists by half", "vowed")
+
+
+def test_quotes_appeal_includes_its_addressee():
+    [quote] = quotes_of("Keir Starmer urged voters to turn out early.")
+    assert quote.text == "voters to turn out early"
+
+
+def test_quotes_finding_of_a_poll_has_no_speaker():
+    text = "A new poll found that most voters distrust both candidates."
+    [quote] = quotes_of(text)
+    assert quote.text == "that most voters distrust both candidates"
+    assert text[quote.source_start : quote.source_end] == "A new poll"
+    assert quote.speaker is None
+
+
+def test_quotes_colon_after_a_name():
+    text = "Boris Johnson met the press.\n\nJOHNSON: We will not give up on this deal."
+    [quote] = quotes_of(text)
+    assert (quote.cue, quote.text) == (":", "We will not give up on this deal.")
+    assert text[quote.source_start : quote.source_end] == "JOHNSON"
+
+
+def test_quotes_signed_after_a_dash():
+    text = (
+        "Readers wrote to us.\n\n“The rally changed my mind about the whole race.” ― Maria Lopez\n"
+    )
+    [quote] = quotes_of(text)
+    assert quote.direct
+    assert quote.text == "The rally changed my mind about the whole race."
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_quotes_verbs_of_thought_need_a_clause():
+    assert quotes_of("Angela Merkel thought about it for a while.") == []

@@ -15,21 +15,20 @@ import dataclasses
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.analyze.nlp import sentence_of, text_of
 from dateline.analyze.quotes_lexicon import (
+    CLAUSE_VERBS,
     DIRECT_ONLY_VERBS,
-    FEMALE_NAMES,
-    GROUP_PRONOUNS,
-    MALE_NAMES,
+    INFINITIVE_VERBS,
     MEDIA,
-    PERSON_PRONOUNS,
+    OBJECT_VERBS,
+    PREPOSITION_VERBS,
     SPEECH_VERBS,
-    TITLE_ALIASES,
 )
+from dateline.analyze.speakers import Source, SpeakerResolver
 from dateline.model import Mention, Quote
 
 logger = logging.getLogger(__name__)
@@ -38,24 +37,27 @@ _OPENING = "“„«"
 _CLOSING = "”»"
 _STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"[^\n]+")
-_HONORIFIC_GENDER = re.compile(r"^(?:(mr)|(mrs|ms|miss))\b\.?", re.IGNORECASE)
-_GROUP_LABELS = ("ORG", "GPE", "NORP")
-_SPEAKER_LABELS = ("PERSON", *_GROUP_LABELS)
 # A quote this short with no cue, or a cue with no subject, is a scare quote or a title.
 _MIN_UNCUED_WORDS = 6
 _WORD = re.compile(r"\w+")
-_FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+_INDIRECT_CUES = (
+    (SPEECH_VERBS - DIRECT_ONLY_VERBS)
+    | CLAUSE_VERBS
+    | INFINITIVE_VERBS
+    | OBJECT_VERBS
+    | frozenset(v for verbs in PREPOSITION_VERBS.values() for v in verbs)
+)
+# A quote signed after its closing mark: "” ― Sonya Herridge" ending the paragraph.
+_SIGNED = re.compile(
+    r"[”\"»]?[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"[ \t.]*(?:\n|$)"
+)
+# A paragraph opening with a name of one to three words and a colon.
+_NAME_COLON = re.compile(
+    r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]+(?P<rest>\S)"
+)
 # At most this many words between two parts of a quote, "he said" standing between them.
 _MAX_FRAME_WORDS = 12
-
-
-@dataclass(frozen=True)
-class _Speaker:
-    """A resolved speaker: the mention that names them."""
-
-    name: str
-    start: int
-    end: int
 
 
 def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
@@ -71,22 +73,47 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
         same cue; a quote running over paragraphs is one quote. ``speaker`` is None when
         the subject names nobody ("a spokesman", "I").
     """
-    resolver = _Resolver(doc, mentions)
     spans = _quote_spans(text_of(doc))
+    resolver = SpeakerResolver(doc, mentions, spans)
+    colon = _colon_quotes(doc, resolver)
     indirect = [
         _close_quotation(q, spans, text_of(doc))
         for q in _indirect_quotes(doc, resolver)
-        if not _is_quotation(q, spans)
+        if not _is_quotation(q, spans) and not any(c.start <= q.start < c.end for c in colon)
     ]
+    indirect += colon
     # A quotation that starts inside reported speech is part of it: 'said he had “...”'.
     direct = [
         q
         for q in _direct_quotes(doc, spans, resolver)
         if not any(i.start <= q.start < i.end for i in indirect)
     ]
-    quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end, q.cue_start or -1))
+    quotes = _outermost(
+        sorted(direct + indirect, key=lambda q: (q.start, q.end, q.cue_start or -1))
+    )
     logger.debug("%d direct, %d indirect quotes", len(direct), len(indirect))
     return quotes
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Quotes whose cue stands outside every other quote's words.
+
+    "Sanders said he believes the race will go on" attributes the belief to Sanders through
+    what he said: the quote is what "said" reports; "believes", inside it, is his wording,
+    not a second attribution (and "“I said that we would win,” he said" is one quote).
+    """
+    spans = sorted((q.start, q.end) for q in quotes)
+    starts = [s for s, _ in spans]
+    kept = []
+    for quote in quotes:
+        cue = quote.cue_start
+        inside = cue is not None and any(
+            s <= cue < e and (s, e) != (quote.start, quote.end)
+            for s, e in spans[: bisect.bisect_right(starts, cue)]
+        )
+        if not inside:
+            kept.append(quote)
+    return kept
 
 
 # -- direct quotes ---------------------------------------------------------------------
@@ -127,7 +154,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) -> list[Quote]:
+def _direct_quotes(
+    doc: Doc, spans: list[tuple[int, int]], resolver: SpeakerResolver
+) -> list[Quote]:
     """Attribute each quotation to the nearest speech verb outside quotes in its sentences."""
     text = text_of(doc)
     quoted = [(s - 1, e + 1) for s, e in spans]
@@ -144,10 +173,26 @@ def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) 
         words = len(_WORD.findall(text[start:end]))
         if found:
             cue = min(found, key=lambda t: (start - t.idx if t.idx < start else t.idx - end, t.i))
-            speaker = resolver.speaker(_subject(cue), cue.idx)
+            speaker = _source(resolver, _subject(cue))
             if _subject(cue) is None and words < _MIN_UNCUED_WORDS:
                 continue  # "was called a “reset”": a term, not somebody's words
             quote = _quote(doc, start, content_end, True, cue, speaker)
+        elif (byline := _dash_source(doc, end, resolver)) is not None:
+            # "“... our young people.” ― Krystal Correa": a quote signed after a dash
+            dash, source = byline
+            quote = _with_source(
+                Quote(
+                    start,
+                    content_end,
+                    text[start:content_end],
+                    True,
+                    text[dash],
+                    dash,
+                    dash + 1,
+                    *_speaker_fields(source),
+                ),
+                source,
+            )
         elif last is not None and _resumes(text, last, start):
             # "“It's fine,” Trump says of waterboarding. “And much tougher ...”": the
             # second part has the first part's cue, which stands between them.
@@ -156,18 +201,14 @@ def _direct_quotes(doc: Doc, spans: list[tuple[int, int]], resolver: _Resolver) 
             )
         elif last is not None and words >= _MIN_UNCUED_WORDS and _continues(text, last.end, start):
             # An uncued quote right after a quote goes on with the same speaker.
-            quote = Quote(
-                start,
-                content_end,
-                text[start:content_end],
-                True,
-                None,
-                None,
-                None,
-                last.speaker,
-                last.speaker_start,
-                last.speaker_end,
-                last.medium,
+            quote = dataclasses.replace(
+                last,
+                start=start,
+                end=content_end,
+                text=text[start:content_end],
+                cue=None,
+                cue_start=None,
+                cue_end=None,
             )
         else:
             continue
@@ -196,6 +237,65 @@ def _frame(doc: Doc, start: int, end: int) -> tuple[int, int]:
     para_lo = text.rfind("\n", 0, start) + 1
     para_hi = text.find("\n", end)
     return max(lo, para_lo), hi if para_hi < 0 else min(hi, para_hi)
+
+
+def _dash_source(doc: Doc, end: int, resolver: SpeakerResolver) -> tuple[int, Source] | None:
+    """The dash and the source of a quote signed "” ― Name" at the end of its paragraph."""
+    text = text_of(doc)
+    match = _SIGNED.match(text, end)
+    if match is None:
+        return None
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    if name is None or len(name) == 0 or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return match.start("dash"), resolver.source(name.root)
+
+
+def _colon_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
+    """Paragraphs that open with a name and a colon: a transcript's "WALLACE: ...", a
+    headline's "Pence: ...". The name must be one the text knows (an entity mention, or
+    capitals written elsewhere in the text in title case)."""
+    text = text_of(doc)
+    quotes = []
+    for para in _PARAGRAPH.finditer(text):
+        match = _NAME_COLON.match(para.group())
+        if match is None:
+            continue
+        start, end = para.start() + match.start("name"), para.start() + match.end("name")
+        name = doc.char_span(start, end, alignment_mode="expand")
+        if name is None or len(name) == 0 or not _known_name(name, text):
+            continue
+        said = doc.char_span(
+            para.start() + match.start("rest"), para.end(), alignment_mode="expand"
+        )
+        if said is None or not any(t.pos_ in ("VERB", "AUX") for t in said):
+            continue  # "Clinton: 1,769.", "Kasich: Now or never.": a tally or a verdict
+        colon = para.start() + match.end("name")
+        content_start = para.start() + match.start("rest")
+        content_end = para.end()
+        while content_end > content_start and text[content_end - 1] in _CLOSING + _STRAIGHT + " ":
+            content_end -= 1
+        source = resolver.source(name.root)
+        quote = Quote(
+            content_start,
+            content_end,
+            text[content_start:content_end],
+            False,
+            ":",
+            colon,
+            colon + 1,
+            *_speaker_fields(source),
+        )
+        quotes.append(_with_source(quote, source))
+    return quotes
+
+
+def _known_name(name: Span, text: str) -> bool:
+    """Whether a paragraph-opening name is a name: an entity mention, or capitals the text
+    also writes in title case ("WALLACE" and "Chris Wallace")."""
+    if name.text.isupper():
+        return len(name.text) > 2 and name.text.title() in text
+    return all(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name if not t.is_punct)
 
 
 def _resumes(text: str, last: Quote, start: int) -> bool:
@@ -245,26 +345,92 @@ def _close_quotation(quote: Quote, spans: list[tuple[int, int]], text: str) -> Q
 # -- indirect speech -------------------------------------------------------------------
 
 
-def _indirect_quotes(doc: Doc, resolver: _Resolver) -> list[Quote]:
+def _indirect_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
     """Clausal complements of speech verbs, and clauses attributed "according to" someone."""
     quotes = []
     for token in doc:
         if token.lower_ == "according" and _according_source(token) is not None:
             quote = _according(doc, token, resolver)
         elif _is_cue(token, direct=False):
-            clause = _reported_clause(token)
-            if clause is None:
-                continue
-            speaker = resolver.speaker(_subject(token), token.idx)
-            quote = _quote(doc, clause[0].idx, _end_of(clause[-1]), False, token, speaker)
+            speaker = _source(resolver, _subject(token))
+            for first, last in _reported(token):
+                quotes.append(_quote(doc, first.idx, _end_of(last), False, token, speaker))
+            continue
         else:
             continue
         if quote is not None and quote.end > quote.start:
             quotes.append(quote)
-    return quotes
+    return [q for q in quotes if q.end > q.start]
 
 
-def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
+def _reported(cue: Token) -> list[tuple[Token, Token]]:
+    """What a cue attributes, as spans of tokens: its clause, its infinitive, its object,
+    or, for a parenthetical "X, he said, Y", the two parts of the sentence around it."""
+    lemma = cue.lemma_.lower()
+    speech = lemma in SPEECH_VERBS and lemma not in DIRECT_ONLY_VERBS
+    if speech or lemma in CLAUSE_VERBS:
+        clause = _reported_clause(cue, speech)
+        if clause is not None:
+            return [clause]
+        if speech and cue.dep_ == "parataxis" and _subject(cue) is not None:
+            return _around(cue)
+    if lemma in INFINITIVE_VERBS:
+        verb = next(
+            (
+                c
+                for c in cue.children
+                if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)
+            ),
+            None,
+        )
+        if verb is not None:
+            # "urged supporters to ...", "called on Republicans to ...": from the addressee
+            addressee = next(
+                (c for c in cue.children if c.dep_ in ("dobj", "prep") and c.i < verb.i), None
+            )
+            return [_trimmed(addressee or verb.left_edge, verb.right_edge)]
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    complement = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    if objects and (lemma in OBJECT_VERBS or (lemma == "call" and complement is not None)):
+        end = (complement or objects[0]).right_edge
+        return [_trimmed(objects[0].left_edge, max(end, objects[0].right_edge, key=lambda t: t.i))]
+    for prep in cue.children:
+        if prep.dep_ == "prep" and lemma in PREPOSITION_VERBS.get(prep.lower_, ()):
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return [_trimmed(obj.left_edge, obj.right_edge)]
+    return []
+
+
+def _around(cue: Token) -> list[tuple[Token, Token]]:
+    """The parts of a sentence on either side of its parenthetical attribution: "The
+    museum, Ms Marsh said, would open in the spring" (the parser may hang either part on
+    the cue or the cue on either part)."""
+    subject = _subject(cue)
+    first = subject.left_edge.i if subject is not None and subject.i < cue.i else cue.i
+    sentence = sentence_of(cue.doc, cue.i)
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    before = [t for t in words if t.i < first]
+    after = [t for t in words if t.i > cue.right_edge.i or (t.i > cue.i and t.head.i != cue.i)]
+    return [(part[0], part[-1]) for part in (before, after) if part]
+
+
+def _trimmed(first: Token, last: Token) -> tuple[Token, Token]:
+    """The span without punctuation or spaces at its ends."""
+    doc = first.doc
+    i, j = first.i, last.i
+    while (
+        i < j and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in _OPENING + _STRAIGHT
+    ):
+        i += 1
+    while (
+        j > i and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in _CLOSING + _STRAIGHT
+    ):
+        j -= 1
+    return doc[i], doc[j]
+
+
+def _reported_clause(cue: Token, speech: bool = True) -> tuple[Token, Token] | None:
     """First and last token of what a speech verb reports: its clausal complement.
 
     Also takes "wrote after the attacks that Russia had struck 12 regions" and "said in a
@@ -275,6 +441,8 @@ def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return clause.left_edge, clause.right_edge
+    if not speech:
+        return None
     for prep in (c for c in cue.rights if c.dep_ == "prep"):
         for token in prep.subtree:
             that = token.left_edge
@@ -290,7 +458,7 @@ def _reported_clause(cue: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
+def _according(doc: Doc, according: Token, resolver: SpeakerResolver) -> Quote | None:
     """ "According to X, ...": the clause around the phrase, attributed to X."""
     source = _according_source(according)
     phrase = {t.i for t in according.subtree}
@@ -300,8 +468,8 @@ def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
         return None
     start, end = rest[0].idx, _end_of(rest[-1])
     to = next(t for t in according.children if t.lower_ == "to")
-    speaker = resolver.speaker(source, according.idx)
-    return Quote(
+    speaker = _source(resolver, source)
+    quote = Quote(
         start,
         end,
         text_of(doc)[start:end],
@@ -312,6 +480,7 @@ def _according(doc: Doc, according: Token, resolver: _Resolver) -> Quote | None:
         *_speaker_fields(speaker),
         medium=_medium(according),
     )
+    return _with_source(quote, speaker)
 
 
 def _according_source(according: Token) -> Token | None:
@@ -326,9 +495,11 @@ def _according_source(according: Token) -> Token | None:
 
 def _is_cue(token: Token, direct: bool) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in SPEECH_VERBS:
+    if token.pos_ != "VERB":
         return False
-    return direct or lemma not in DIRECT_ONLY_VERBS
+    if direct:
+        return lemma in SPEECH_VERBS
+    return lemma in _INDIRECT_CUES
 
 
 def _subject(cue: Token) -> Token | None:
@@ -336,14 +507,22 @@ def _subject(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         return _according_source(cue)
     for _ in range(4):
-        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        # the nearest before the cue when the parser gave two ("The museum, Ms Marsh
+        # said, would open"; "Salkin said he and other rabbis were alarmed")
+        subject = min(
+            (c for c in cue.children if c.dep_ == "nsubj"),
+            key=lambda c: (c.i > cue.i, abs(c.i - cue.i)),
+            default=None,
+        )
         if subject is None:  # passive: "was told by X"; "the plan was called ..." has none
             agent = next((c for c in cue.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subject is not None and subject.tag_ not in ("WP", "WDT"):
             return subject
-        if cue.dep_ == "relcl":  # "Smith, who said ..."
-            return cue.head
+        if cue.dep_ == "relcl":  # "Smith, who said ...": the source as written is "who"
+            return subject if subject is not None else cue.head
+        if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+            return cue.head  # "an academic, praising ...": the noun the participle describes
         if cue.dep_ not in ("conj", "advcl", "xcomp") or cue.head is cue:
             return subject
         cue = cue.head
@@ -365,9 +544,9 @@ def _medium(cue: Token) -> str | None:
 
 
 def _quote(
-    doc: Doc, start: int, end: int, direct: bool, cue: Token, speaker: _Speaker | None
+    doc: Doc, start: int, end: int, direct: bool, cue: Token, speaker: Source | None
 ) -> Quote:
-    return Quote(
+    quote = Quote(
         start,
         end,
         text_of(doc)[start:end],
@@ -378,129 +557,27 @@ def _quote(
         *_speaker_fields(speaker),
         medium=_medium(cue),
     )
+    return _with_source(quote, speaker)
 
 
-def _speaker_fields(speaker: _Speaker | None) -> tuple[str | None, int | None, int | None]:
+def _source(resolver: SpeakerResolver, subject: Token | None) -> Source | None:
+    return None if subject is None else resolver.source(subject)
+
+
+def _speaker_fields(speaker: Source | None) -> tuple[str | None, int | None, int | None]:
     if speaker is None:
         return None, None, None
-    return speaker.name, speaker.start, speaker.end
+    return speaker.speaker, speaker.speaker_start, speaker.speaker_end
+
+
+def _with_source(quote: Quote, source: Source | None) -> Quote:
+    """The quote with its source mention as written and how it was resolved."""
+    if source is None:
+        return quote
+    return dataclasses.replace(
+        quote, source_start=source.start, source_end=source.end, resolved_by=source.resolved_by
+    )
 
 
 def _end_of(token: Token) -> int:
     return token.idx + len(token.text)
-
-
-# -- speaker resolution ----------------------------------------------------------------
-
-
-def _is_person(mention: Mention) -> bool:
-    """PERSON mentions, and people the small model labels ORG ("Volodymyr Zelenskyy")."""
-    words = mention.name.lower().split()
-    return mention.label == "PERSON" or (
-        mention.label == "ORG" and len(words) > 1 and words[0] in _FIRST_NAMES
-    )
-
-
-class _Resolver:
-    """Resolves a cue's subject token to the named mention it refers to."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]):
-        self.doc = doc
-        self.mentions = sorted(
-            (m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end)
-        )
-        self.starts = [m.start for m in self.mentions]
-        self.people = {m for m in self.mentions if _is_person(m)}
-        self.lowercase_words = {t.text for t in doc if t.is_lower}
-        self.gender = self._genders()
-        self.titles = {m: self._titles(m) for m in self.people}
-
-    def speaker(self, subject: Token | None, before: int) -> _Speaker | None:
-        """The mention that names ``subject``; ``before`` bounds the search for antecedents."""
-        if subject is None:
-            return None
-        named = self._mention_at(subject)
-        if named is not None:
-            return _Speaker(named.name, named.start, named.end)
-        word = subject.lower_
-        start = min(subject.idx, before)
-        if word in PERSON_PRONOUNS:
-            wanted = PERSON_PRONOUNS[word]
-            return self._last(
-                start, lambda m: m in self.people and self.gender.get(m) in (None, wanted)
-            )
-        if word in GROUP_PRONOUNS:
-            return self._last(start, lambda m: m.label in _GROUP_LABELS and m not in self.people)
-        if subject.pos_ not in ("NOUN", "PROPN"):
-            return None
-        title = subject.lemma_.lower()
-        described = self._last(start, lambda m: title in self.titles.get(m, ()))
-        return described or self._unlabelled_name(subject)
-
-    def _unlabelled_name(self, subject: Token) -> _Speaker | None:
-        """A proper-noun subject the entity recogniser missed ("Zelenskyy wrote ..."), as written."""
-        if not (
-            subject.tag_ in ("NNP", "NNPS")
-            or (
-                subject.tag_ == "NN"
-                and subject.is_title
-                and subject.lower_ not in self.lowercase_words
-            )
-        ):
-            return None
-        words = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        start = (words[0] if words else subject).idx
-        end = _end_of(subject)
-        return _Speaker(" ".join(text_of(self.doc)[start:end].split()), start, end)
-
-    def _mention_at(self, subject: Token) -> Mention | None:
-        """The speaker mention the subject is part of, or its appositive names."""
-        for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
-            i = bisect.bisect_right(self.starts, token.idx) - 1
-            if i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end:
-                return self.mentions[i]
-        return None
-
-    def _last(self, before: int, accept) -> _Speaker | None:
-        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, before)]):
-            if accept(m):
-                return _Speaker(m.name, m.start, m.end)
-        return None
-
-    def _genders(self) -> dict[Mention, str]:
-        """Gender from an honorific or a known first name, carried over to later surnames."""
-        known: dict[str, str] = {}
-        genders = {}
-        for m in sorted(self.people, key=lambda m: (m.start, m.end)):
-            words = m.name.lower().split()
-            honorific = _HONORIFIC_GENDER.match(m.text)
-            gender: str | None
-            if honorific:
-                gender = "m" if honorific.group(1) else "f"
-            elif len(words) > 1 and words[0] in FEMALE_NAMES:
-                gender = "f"
-            elif len(words) > 1 and words[0] in MALE_NAMES:
-                gender = "m"
-            else:
-                gender = known.get(words[-1])
-            if gender:
-                genders[m] = known.setdefault(words[-1], gender)
-        return genders
-
-    def _titles(self, mention: Mention) -> frozenset[str]:
-        """Nouns describing a person: "Defence Minister Rustem Umerov", "Umerov, the minister"."""
-        span: Span | None = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return frozenset()
-        words = []
-        i = span.start - 1
-        while i >= 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and span.start - i <= 4:
-            words.append(self.doc[i])
-            i -= 1
-        root = span.root
-        if root.dep_ == "appos":
-            words.append(root.head)
-        words.extend(c for c in root.children if c.dep_ == "appos")
-        titles = {w.lemma_.lower() for w in words if w.pos_ in ("NOUN", "PROPN")}
-        titles.update(w.lower() for w in mention.text.split()[: -len(mention.name.split())])
-        return frozenset(TITLE_ALIASES.get(t, t) for t in titles)

@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any, Literal
 
 DocumentKind = Literal["html", "text"]
@@ -183,10 +184,35 @@ class TimeExpression:
     anchor: date | None = None
 
 
+class ResolvedBy(StrEnum):
+    """How a quote's source mention was resolved to the named speaker.
+
+    ``named``: the source names the person itself ("Jean Dupont said"); ``organisation``:
+    it names an organisation or a state ("the Kremlin said"); ``title``: an office title
+    the text gave the person ("the French President", linked to "President Jean
+    Dupont"); ``description``: another description the text gave them ("Ukraine's top
+    negotiator", linked to "Rustem Umerov, Ukraine's top negotiator"); ``pronoun``: a
+    pronoun ("he", "who") resolved to its antecedent, itself resolved in turn.
+    """
+
+    NAMED = "named"
+    TITLE = "title"
+    PRONOUN = "pronoun"
+    DESCRIPTION = "description"
+    ORGANISATION = "organisation"
+
+
 @dataclass(frozen=True)
 class Quote:
-    """Reported speech: ``start``/``end`` span the quoted content, the speaker's span is the
-    mention that names them (possibly in an earlier sentence when the cue says "he")."""
+    """Reported speech, with its source as written and the speaker it resolves to.
+
+    ``start``/``end`` span the quoted content. ``source_start``/``source_end`` span the
+    source mention as the text writes it at the cue: a pronoun stays a pronoun ("he"),
+    a title stays a title ("the French President"). ``speaker`` is the named speaker that
+    mention resolves to and ``speaker_start``/``speaker_end`` the named mention itself
+    (possibly in an earlier sentence), with ``resolved_by`` saying how; all three are
+    None when the source names nobody or the evidence is too weak to say who.
+    """
 
     start: int
     end: int
@@ -199,6 +225,14 @@ class Quote:
     speaker_start: int | None
     speaker_end: int | None
     medium: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    resolved_by: ResolvedBy | None = None
+
+    def __post_init__(self) -> None:
+        # rows read back from the store and JSON carry the enum's value
+        if self.resolved_by is not None and not isinstance(self.resolved_by, ResolvedBy):
+            object.__setattr__(self, "resolved_by", ResolvedBy(self.resolved_by))
 
 
 @dataclass(frozen=True)

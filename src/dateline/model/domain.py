@@ -179,6 +179,9 @@ class StoredQuote:
                     "speaker_end",
                     "cue_start",
                     "cue_end",
+                    "source_start",
+                    "source_end",
+                    "resolved_by",
                 )
             },
         }

@@ -142,6 +142,9 @@ quotes = Table(
         Column("speaker_start", Integer),
         Column("speaker_end", Integer),
         Column("medium", Text),
+        Column("source_start", Integer),
+        Column("source_end", Integer),
+        Column("resolved_by", String(16)),
     ),
 )
 
