@@ -35,6 +35,8 @@ from dateline.views.timeline import Articles, timeline
 
 # How many points of each kind a brief gives (5-10 in all when the story has them).
 KEY_EVENTS, SPEAKERS, LEADERS, DISPUTES = 3, 2, 2, 2
+# Reported speech shorter than this is a stance's object ("criticized the law"), not a position.
+MIN_REPORTED_WORDS = 6
 # A quote longer than this is cut at a word boundary, marked with an ellipsis.
 QUOTE_WORDS = 30
 
@@ -132,14 +134,22 @@ def _events(entries: list[TimelineEntry]) -> list[BriefPoint]:
 def _positions(
     store: Store, articles: Articles, ids: list[str], story_id: int | None
 ) -> list[BriefPoint]:
-    """The most quoted speakers' latest quoted words, each under the speaker's name as that
-    article writes it."""
+    """The most quoted speakers' latest words (in quotation marks, or reported as a clause of
+    some length: a stance's object alone, "criticized the law", is no position), each under
+    the speaker's name as that article writes it, citing the quote with the words that
+    attribute it (a pronoun or a title) and, where they stand apart, the mention that names
+    the speaker."""
     inside = set(ids)
     actor_of = {(m.article_id, m.name): m.actor_id for m in store.actors.mentions_in(ids)}
     said: dict[str, list[tuple[str, Quote]]] = {}
     for found in store.analyses.quotes(story_id=story_id):
         article_id, quote = found.article.id, found.quote
-        if article_id in inside and quote.speaker and quote.speaker_start is not None:
+        if (
+            article_id in inside
+            and (quote.direct or len(quote.text.split()) >= MIN_REPORTED_WORDS)
+            and quote.speaker
+            and quote.speaker_start is not None
+        ):
             who = str(actor_of.get((article_id, quote.speaker), quote.speaker))
             said.setdefault(who, []).append((article_id, quote))
     top = sorted(said, key=lambda who: (-len(said[who]), who))[:SPEAKERS]
@@ -152,11 +162,34 @@ def _positions(
         assert quote.speaker_start is not None and quote.speaker_end is not None
         words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
         text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
-        start, end = min(quote.start, quote.speaker_start), max(quote.end, quote.speaker_end)
         named = articles[article_id].article.text[quote.speaker_start : quote.speaker_end]
-        cited = (articles.cite(article_id, start, end),)
-        points.append(BriefPoint(f"{named}: “{text}”", PointKind.POSITION, cited, who=named))
+        points.append(
+            BriefPoint(
+                f"{named}: “{text}”",
+                PointKind.POSITION,
+                _quote_citations(articles, article_id, quote),
+                who=named,
+            )
+        )
     return points
+
+
+def _quote_citations(articles: Articles, article_id: str, quote: Quote) -> tuple[Citation, ...]:
+    """The quote with its cue and the words naming or referring to its speaker; and the
+    sentence of the named speaker when that stands apart (a pronoun's antecedent)."""
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    ends = [quote.start, quote.end]
+    for start, end in ((quote.cue_start, quote.cue_end), (quote.source_start, quote.source_end)):
+        if start is not None and end is not None:
+            ends += [start, end]
+    named = (quote.speaker_start, quote.speaker_end)
+    if quote.source_start is None or named == (quote.source_start, quote.source_end):
+        ends += list(named)
+    cited = [articles.cite(article_id, min(ends), max(ends))]
+    if not (min(ends) <= named[0] and named[1] <= max(ends)):
+        start, end = _sentence_around(articles, SourceSpan(article_id, *named))
+        cited.append(articles.cite(article_id, start, end))
+    return tuple(cited)
 
 
 def _leaders(

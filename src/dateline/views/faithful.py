@@ -154,11 +154,9 @@ def _named_by(
     words that refer to the speaker at the cue (a pronoun, a title) are cited too."""
     if who is None or quote.speaker_start is None or quote.speaker_end is None:
         return False
-    # the reference at the cue as written, where the analysis records it
-    source = (getattr(quote, "source_start", None), getattr(quote, "source_end", None))
     spans = [(quote.speaker_start, quote.speaker_end)]
-    if source[0] is not None and source[1] is not None:
-        spans.append((source[0], source[1]))
+    if quote.source_start is not None and quote.source_end is not None:
+        spans.append((quote.source_start, quote.source_end))  # "he", "the minister" as written
     cited = [c for c in citations if c.article == article]
     return text[quote.speaker_start : quote.speaker_end] == who and all(
         any(_within(c, start, end) for c in cited) for start, end in spans

@@ -4,14 +4,14 @@ a copyright line, the markup, a newsletter prompt, the user, the URL, ...
 Existing rows keep NULL: extraction did not record it when they were stored.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
