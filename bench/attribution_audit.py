@@ -15,13 +15,15 @@ recall on the wrong lines (the share of wrong lines it flags).
 
     .venv/bin/python bench/attribution_audit.py sample --out audit.jsonl \
         --store demo.db --store haiti.db [--stories 8] [--total 330] [--seed 12]
+        [--kinds dispute --append]
     .venv/bin/python bench/attribution_audit.py score bench/data/attribution_audit/before.jsonl \
         [--results bench/RESULTS.md] [--title "before issue #12"]
 
 When the views learn to leave out what the checker cannot verify and take ``unverified``
 to show it, ``sample`` asks for those lines too and records whether the default view
 shows each (``shown``): the wrong-line rate is then over the lines shown, the recall over
-all wrong lines.
+all wrong lines. ``--kinds`` draws only some kinds of line and ``--append`` adds them to
+an existing sample (numbered on): a supplement from stores where a kind is rare.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import os
 import platform
 import random
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -89,23 +93,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     sample.add_argument("--total", type=int, default=330, help="lines to draw")
     sample.add_argument("--per-kind", type=int, default=60, help="most lines of one brief kind")
     sample.add_argument("--seed", type=int, default=12)
+    sample.add_argument(
+        "--kinds",
+        default=",".join((*BRIEF_KINDS, TIMELINE)),
+        help="line kinds to draw, comma-separated (default: all)",
+    )
+    sample.add_argument(
+        "--append", action="store_true", help="add to --out, numbering on from its last line"
+    )
     score = commands.add_parser("score", help="score a labelled sample")
-    score.add_argument("labelled", help="the sample with its labels filled in")
+    score.add_argument(
+        "labelled", nargs="+", help="labelled samples (before.jsonl, after.jsonl), in order"
+    )
     score.add_argument("--results", help="markdown file whose audit section to add or replace")
-    score.add_argument("--title", default="", help="what state of the code was audited")
     args = parser.parse_args(argv)
     if args.command == "sample":
         stores = [Path(s) for s in args.store]
-        records = sample_lines(stores, args.stories, args.total, args.per_kind, args.seed)
-        with open(args.out, "w", encoding="utf-8") as out:
+        kinds = set(args.kinds.split(","))
+        out_path = Path(args.out)
+        first = len(read_lines(out_path)) + 1 if args.append and out_path.exists() else 1
+        records = sample_lines(
+            stores, args.stories, args.total, args.per_kind, args.seed, kinds, first
+        )
+        drawn_by = "attribution_audit.py " + " ".join(sys.argv[1:] if argv is None else argv)
+        for record in records:
+            record |= {"drawn_by": drawn_by, "revision": _revision()}
+        with open(out_path, "a" if args.append else "w", encoding="utf-8") as out:
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         print(
             f"wrote {len(records)} lines to {args.out}: {dict(Counter(r['kind'] for r in records))}"
         )
         return 0
-    records = read_records(Path(args.labelled))
-    section = report(records, Path(args.labelled), args.title)
+    section = report([(Path(path), read_records(Path(path))) for path in args.labelled])
     print(section)
     if args.results:
         write_section(Path(args.results), SECTION, section)
@@ -116,20 +136,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def sample_lines(
-    stores: Sequence[Path], stories: int, total: int, per_kind: int, seed: int
+    stores: Sequence[Path],
+    stories: int,
+    total: int,
+    per_kind: int,
+    seed: int,
+    kinds: set[str] | None = None,
+    first: int = 1,
 ) -> list[dict[str, Any]]:
-    """Draw the sample from the stores and describe each line (see the module docstring)."""
+    """Draw the sample from the stores (lines of ``kinds`` only, all without) and describe
+    each line (see the module docstring), numbering them from ``first``."""
     lines: list[Line] = []
     for path in stores:
         with dateline.open(str(path)) as store:
-            lines += _lines(store, path.name, stories)
+            lines += [
+                line
+                for line in _lines(store, path.name, stories)
+                if not kinds or line.kind in kinds
+            ]
     available = Counter(line.kind for line in lines)
     print(f"lines available: {dict(sorted(available.items()))}", file=sys.stderr)
     chosen = choose(lines, total, per_kind, random.Random(seed))
     records: dict[int, dict[str, Any]] = {}
     for path in stores:
         with dateline.open(str(path)) as store:
-            for number, line in enumerate(chosen, 1):
+            for number, line in enumerate(chosen, first):
                 if line.store == path.name:
                     records[number] = {"id": number, **_record(store, line)}
     return [records[number] for number in sorted(records)]
@@ -245,9 +276,14 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
 # --- scoring --------------------------------------------------------------------------
 
 
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    """The records of a sample file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def read_records(path: Path) -> list[dict[str, Any]]:
     """The labelled sample; every line must carry one of ``LABELS``."""
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    records = read_lines(path)
     bad = [r["id"] for r in records if r.get("label") not in LABELS]
     if bad:
         sys.exit(f"{path}: lines {bad[:10]} have no label or an unknown one (one of {LABELS})")
@@ -293,69 +329,111 @@ def scores(records: Sequence[dict[str, Any]]) -> Scores:
     )
 
 
-def report(records: Sequence[dict[str, Any]], path: Path, title: str) -> str:
-    """The RESULTS.md section for a labelled sample."""
-    s = scores(records)
-    kinds = [k for k in (*BRIEF_KINDS, TIMELINE) if any(r["kind"] == k for r in records)]
-    stores = Counter(r["store"] for r in records)
-    rows = [
-        "| class | lines | share |",
-        "|---|---:|---:|",
-        *(
-            f"| {label} | {s.per_class[label]} | {_pct(s.per_class[label], s.shown)} |"
-            for label in LABELS
-        ),
-        f"| **wrong (all classes)** | {s.wrong_shown} | {_pct(s.wrong_shown, s.shown)} |",
-    ]
-    by_kind = [
-        "| line kind | lines | " + " | ".join(LABELS) + " | wrong | checker flags wrong |",
-        "|---|---:|" + "---:|" * (len(LABELS) + 2),
-    ]
-    for kind in kinds:
-        of_kind = [r for r in records if r["kind"] == kind]
-        wrong = [r for r in of_kind if r["label"] != CORRECT]
-        counts = Counter(r["label"] for r in of_kind)
-        by_kind.append(
-            f"| {kind} | {len(of_kind)} | "
-            + " | ".join(str(counts[label]) for label in LABELS)
-            + f" | {_pct(len(wrong), len(of_kind))} | "
-            + f"{sum(not r['check_passes'] for r in wrong)}/{len(wrong)} |"
+def report(samples: Sequence[tuple[Path, Sequence[dict[str, Any]]]]) -> str:
+    """The RESULTS.md section for labelled samples (before, after, ...), side by side."""
+    states = [(path.stem, records, scores(records)) for path, records in samples]
+    head = "| class | " + " | ".join(name for name, _, _ in states) + " |"
+    rows = [head, "|---|" + "---:|" * len(states)]
+    rows += [
+        f"| {label} | "
+        + " | ".join(
+            f"{s.per_class[label]} ({_pct(s.per_class[label], s.shown)})" for *_, s in states
         )
-    hidden = s.lines - s.shown
-    return "\n".join(
-        [
-            SECTION,
-            "",
-            (f"State audited: {title}. " if title else "")
-            + f"Sample `{_relative(path)}`: {s.lines} lines drawn by `bench/attribution_audit.py "
-            "sample` from the largest stories of "
-            + ", ".join(f"`{name}` ({n})" for name, n in sorted(stores.items()))
-            + "; labelled by hand by the rules of `bench/data/attribution_audit/GUIDE.md` "
-            "(one label a line, the first class that applies in the order "
-            + " > ".join(CLASSES)
-            + ")."
+        + " |"
+        for label in LABELS
+    ]
+    rows.append(
+        "| **wrong lines** (goal <= 2%, no wrong speaker) | "
+        + " | ".join(
+            f"**{s.wrong_shown} of {s.shown} ({_pct(s.wrong_shown, s.shown)})**" for *_, s in states
+        )
+        + " |"
+    )
+    rows.append(
+        "| **checker recall**: wrong lines flagged (goal >= 90%) | "
+        + " | ".join(
+            f"**{s.flagged} of {s.wrong} ({_pct(s.flagged, s.wrong)})**" for *_, s in states
+        )
+        + " |"
+    )
+    rows.append(
+        "| correct lines the checker flags | "
+        + " | ".join(f"{s.false_alarms} of {s.correct}" for *_, s in states)
+        + " |"
+    )
+    described = []
+    for (path, records), (name, _, s) in zip(samples, states, strict=True):
+        stores = Counter(r["store"] for r in records)
+        drawn = dict.fromkeys(r.get("drawn_by", "") for r in records)
+        revisions = dict.fromkeys(r.get("revision", "") for r in records)
+        hidden = s.lines - s.shown
+        described.append(
+            f"- **{name}** (`{_relative(path)}`): {s.lines} lines from the largest stories of "
+            + ", ".join(f"`{store}` ({n})" for store, n in sorted(stores.items()))
+            + "; views and checker of revision "
+            + ", ".join(f"`{r}`" for r in revisions if r)
+            + "; drawn by "
+            + "; then ".join(f"`{d}`" for d in drawn if d)
+            + "."
             + (
                 f" {hidden} lines the views leave out unverified count only for recall."
                 if hidden
                 else ""
-            ),
+            )
+        )
+    by_kind = []
+    for name, records, _ in states:
+        by_kind += [
+            f"Per line kind, **{name}** (lines: " + ", ".join(LABELS) + "; checker flags wrong):",
+            "",
+            "| line kind | lines | " + " | ".join(LABELS) + " | wrong | flagged |",
+            "|---|---:|" + "---:|" * (len(LABELS) + 2),
+        ]
+        for kind in (*BRIEF_KINDS, TIMELINE):
+            of_kind = [r for r in records if r["kind"] == kind]
+            wrong = [r for r in of_kind if r["label"] != CORRECT]
+            counts = Counter(r["label"] for r in of_kind)
+            by_kind.append(
+                f"| {kind} | {len(of_kind)} | "
+                + " | ".join(str(counts[label]) for label in LABELS)
+                + f" | {_pct(len(wrong), len(of_kind))} | "
+                + f"{sum(not r['check_passes'] for r in wrong)}/{len(wrong)} |"
+            )
+        by_kind.append("")
+    files = " ".join(_relative(path) for path, _ in samples)
+    return "\n".join(
+        [
+            SECTION,
+            "",
+            "Brief and timeline lines drawn with a fixed seed by `bench/attribution_audit.py "
+            "sample`, each read with its cited spans and their paragraphs and labelled by hand "
+            "by the rules of `bench/data/attribution_audit/GUIDE.md` (one label a line: the "
+            "first class that applies in the order " + " > ".join(CLASSES) + "). The checker "
+            "is `dateline check`'s, run on each line alone. How the stores are built and the "
+            "sample drawn again: the guide's last section.",
+            "",
+            *described,
             "",
             *rows,
             "",
-            f"Wrong lines: **{s.wrong_shown} of {s.shown} ({_pct(s.wrong_shown, s.shown)})** "
-            f"(goal <= 2%, no wrong speaker). Checker recall on wrong lines: "
-            f"**{s.flagged} of {s.wrong} flagged ({_pct(s.flagged, s.wrong)})** (goal >= 90%); "
-            f"it flags {s.false_alarms} of {s.correct} correct lines "
-            f"({_pct(s.false_alarms, s.correct)}).",
-            "",
             *by_kind,
-            "",
-            f"`python bench/attribution_audit.py score {_relative(path)}"
-            + (f' --title "{title}"' if title else "")
-            + " --results bench/RESULTS.md` "
-            f"({platform.python_implementation()} {platform.python_version()}, {date.today()}).",
+            f"`python bench/attribution_audit.py score {files} --results bench/RESULTS.md` "
+            f"({platform.python_implementation()} {platform.python_version()}, "
+            f"{platform.machine()}, {os.cpu_count()} CPUs, {date.today()}).",
             "",
         ]
+    )
+
+
+def _revision() -> str:
+    """The last commit that changed the code drawing the lines (``src/``), "+" if changed since."""
+
+    def git(*args: str) -> str:
+        found = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+        return found.stdout.strip()
+
+    return git("log", "-1", "--format=%h", "--", "src") + (
+        "+" if git("status", "--porcelain", "--", "src") else ""
     )
 
 

@@ -75,12 +75,15 @@ def test_audit_scores_count_wrong_lines_and_checker_recall() -> None:
     assert s.false_alarms == 1 and s.wrong_rate == pytest.approx(0.5)
 
 
-def test_audit_report_names_every_class(tmp_path: Path) -> None:
-    records = [_record("correct", True), _record("wrong role-holder", False, "role")]
-    section = audit.report(records, tmp_path / "x.jsonl", "before")
+def test_audit_report_sets_states_side_by_side(tmp_path: Path) -> None:
+    before = [_record("correct", True), _record("wrong role-holder", False, "role")]
+    after = [_record("correct", True), _record("correct", True)]
+    section = audit.report([(tmp_path / "before.jsonl", before), (tmp_path / "after.jsonl", after)])
     assert section.startswith(audit.SECTION)
-    assert all(f"| {label} |" in section for label in audit.LABELS)
-    assert "1 of 2 (50.0%)" in section and "1 of 1 flagged (100.0%)" in section
+    assert "| class | before | after |" in section
+    assert all(f"| {label} | " in section for label in audit.LABELS)
+    assert "| wrong role-holder | 1 (50.0%) | 0 (0.0%) |" in section
+    assert "**1 of 2 (50.0%)**" in section and "**1 of 1 (100.0%)**" in section
 
 
 def test_audit_read_records_refuses_unlabelled_lines(tmp_path: Path) -> None:
