@@ -199,23 +199,18 @@ def _lines(store: Store, name: str, stories: int) -> Iterable[Line]:
 
 
 def _view_lines(store: Store, story: Story) -> Iterable[tuple[str, bool, Cited]]:
-    """(kind, shown by default, line) for the story's brief, then its timeline."""
+    """(kind, shown by default, line) for the story's brief, then its timeline: with the
+    lines a view leaves out unverified, where it can show them (``unverified=True``)."""
     views: list[Callable[..., Sequence[Cited]]] = [dateline.brief, dateline.timeline]
     for view in views:
-        every = _every_line(view, store, story)
-        default = {_identity(line) for line in view(store, story)}
+        default = view(store, story)
+        every = default
+        if "unverified" in inspect.signature(view).parameters:
+            every = view(store, story, unverified=True)
+        shown = {_identity(line) for line in default}
         for line in every:
             kind = line.kind.value if isinstance(line, BriefPoint) else TIMELINE
-            yield kind, _identity(line) in default, line
-
-
-def _every_line(
-    view: Callable[..., Sequence[Cited]], store: Store, story: Story
-) -> Sequence[Cited]:
-    """The view's lines with those it would leave out unverified, where it can show them."""
-    if "unverified" in inspect.signature(view).parameters:
-        return view(store, story, unverified=True)
-    return view(store, story)
+            yield kind, _identity(line) in shown, line
 
 
 def _identity(line: Cited) -> tuple[str, tuple[tuple[str, int, int], ...]]:
