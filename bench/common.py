@@ -3,10 +3,14 @@ datasets, and writing RESULTS.md."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -47,3 +51,13 @@ def write_section(path: Path, heading: str, section: str) -> None:
         end = text.find("\n## ", start + len(heading))
         before, after = text[:start], ("" if end == -1 else "\n" + text[end + 1 :])
     path.write_text(before + section + after, encoding="utf-8")
+
+
+def run_scorer(scorer: Path, gold: Path, predictions: Iterable[Path]) -> dict[str, Any]:
+    """An eval-kit scorer's metrics (its ``--json`` output) for the prediction files."""
+    command = [sys.executable, str(scorer), "--gold", str(gold), "--json"]
+    for path in predictions:
+        command += ["--pred", str(path)]
+    completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(completed.stdout)
+    return result

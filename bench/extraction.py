@@ -20,7 +20,6 @@ import gzip
 import json
 import logging
 import os
-import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import trafilatura
 
-from common import REPO, eval_kit, write_section
+from common import REPO, eval_kit, run_scorer, write_section
 from dateline.extract.html import extract_html
 
 DATASET = "data/article-extraction-benchmark"
@@ -72,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     for split in SPLITS:
         gold_path = out / f"gold-{split}.json"
         _write_json(gold_path, {i: gold[i] for i in splits[split]})
-        scores[split] = _score(
+        scores[split] = run_scorer(
             eval_dir / SCORER, gold_path, [out / f"{system}.json" for system in SYSTEMS]
         )
 
@@ -132,15 +131,6 @@ def _extract_both(
     middle = time.perf_counter()
     theirs = trafilatura.extract(html) or ""
     return page_id, (ours, theirs), (middle - started, time.perf_counter() - middle)
-
-
-def _score(scorer: Path, gold: Path, predictions: list[Path]) -> dict:
-    """The official scorer's metrics per prediction file, keyed by file stem."""
-    command = [sys.executable, str(scorer), "--gold", str(gold), "--json"]
-    for path in predictions:
-        command += ["--pred", str(path)]
-    completed = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(completed.stdout)
 
 
 def _table(scores: dict, sizes: dict) -> str:

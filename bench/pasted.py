@@ -28,7 +28,6 @@ import gzip
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -38,7 +37,7 @@ from pathlib import Path
 import html_text
 import lxml.html
 
-from common import REPO, eval_kit, write_section
+from common import REPO, eval_kit, run_scorer, write_section
 from dateline.errors import ExtractionError
 from dateline.extract import extract
 from dateline.model import Article, RawDocument
@@ -107,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     gold_path = out / "gold-dev.json"
     _write_json(gold_path, {i: gold[i] for i in ids})
-    scores = _score(eval_dir / SCORER, gold_path, [out / f"{system}.json" for system in SYSTEMS])
+    scores = run_scorer(
+        eval_dir / SCORER, gold_path, [out / f"{system}.json" for system in SYSTEMS]
+    )
     body_table = _body_table(scores, len(ids))
     counts = score_metadata(FIXTURES)
     meta_table = _meta_table(counts)
@@ -178,14 +179,6 @@ def field_values(article: Article) -> dict:
 
 
 # --- scoring and reporting ---------------------------------------------------------------
-
-
-def _score(scorer: Path, gold: Path, predictions: list[Path]) -> dict:
-    command = [sys.executable, str(scorer), "--gold", str(gold), "--json"]
-    for path in predictions:
-        command += ["--pred", str(path)]
-    completed = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(completed.stdout)
 
 
 def _body_table(scores: dict, size: int) -> str:
