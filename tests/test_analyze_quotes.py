@@ -182,3 +182,14 @@ def test_quotes_signed_after_a_dash():
 
 def test_quotes_verbs_of_thought_need_a_clause():
     assert quotes_of("Angela Merkel thought about it for a while.") == []
+
+
+@pytest.mark.slow
+def test_quotes_speech_only_where_the_cue_reports_speech():
+    quotes = quotes_of(
+        "Jane Smith said the talks would resume in Geneva next week. Tom Park believes the "
+        "ceasefire will not hold through the winter. Ann Lee plans to visit Kyiv in March."
+    )
+    said = {q.speaker: q.speech for q in quotes if q.speaker}
+    assert said["Jane Smith"] is True and said["Tom Park"] is False
+    assert said.get("Ann Lee", False) is False

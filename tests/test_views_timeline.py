@@ -188,6 +188,40 @@ def test_faithful_attribution_is_checked_not_only_words(talks, port_fire):
 
 
 @pytest.mark.slow
+def test_faithful_a_belief_is_no_ones_quoted_words(tmp_path):
+    """A position whose cited words are a belief or a plan attributed to someone, not said
+    by them, is flagged, and the brief makes none of it."""
+    import json
+
+    import dateline
+
+    path = tmp_path / "belief.jsonl"
+    lines = [
+        {
+            "url": f"https://post.test/{n}",
+            "title": "Ceasefire doubts grow",
+            "publisher": "The Post",
+            "published": f"2026-03-0{n}",
+            "text": "Ceasefire doubts grow\n\nTom Park believes the ceasefire along the river "
+            "will not hold through the winter months ahead.",
+        }
+        for n in (1, 2)
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    db = str(tmp_path / "belief.db")
+    dateline.ingest([str(path)], db)
+    with dateline.open(db) as store:
+        assert not [p for p in brief(store, None) if p.kind == "position"]
+        quote = next(s for s in store.analyses.quotes() if s.quote.speaker == "Tom Park")
+        assert quote.quote.speech is False
+        article = Articles(store)
+        cited = article.cite(quote.article.id, quote.quote.speaker_start, quote.quote.end)
+        words = quote.quote.text
+        position = BriefPoint(f"Tom Park: “{words}”", PointKind.POSITION, (cited,), who="Tom Park")
+        assert any("attributed to 'Tom Park'" in p for p in check(store, [position]).problems)
+
+
+@pytest.mark.slow
 def test_faithful_unverified_lines_left_out_or_marked(talks):
     position = next(p for p in brief(talks, None) if p.kind == "position")
     wrong = replace(position, who="Nobody")

@@ -556,6 +556,7 @@ def _quote(
         _end_of(cue),
         *_speaker_fields(speaker),
         medium=_medium(cue),
+        speech=cue.lemma_.lower() in SPEECH_VERBS,
     )
     return _with_source(quote, speaker)
 

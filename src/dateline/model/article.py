@@ -211,7 +211,9 @@ class Quote:
     a title stays a title ("the French President"). ``speaker`` is the named speaker that
     mention resolves to and ``speaker_start``/``speaker_end`` the named mention itself
     (possibly in an earlier sentence), with ``resolved_by`` saying how; all three are
-    None when the source names nobody or the evidence is too weak to say who.
+    None when the source names nobody or the evidence is too weak to say who. ``speech``
+    says whether the cue reports speech or writing ("said", "wrote", "according to"); a
+    cue of belief, intention or stance ("believes", "plans to", "criticized") gives False.
     """
 
     start: int
@@ -228,6 +230,7 @@ class Quote:
     source_start: int | None = None
     source_end: int | None = None
     resolved_by: ResolvedBy | None = None
+    speech: bool = True
 
     def __post_init__(self) -> None:
         # rows read back from the store and JSON carry the enum's value

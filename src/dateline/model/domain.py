@@ -182,6 +182,7 @@ class StoredQuote:
                     "source_start",
                     "source_end",
                     "resolved_by",
+                    "speech",
                 )
             },
         }

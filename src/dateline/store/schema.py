@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 
 metadata = MetaData()
@@ -145,6 +146,8 @@ quotes = Table(
         Column("source_start", Integer),
         Column("source_end", Integer),
         Column("resolved_by", String(16)),
+        # False: a cue of belief, intention or stance, not speech
+        Column("speech", Boolean, nullable=False, server_default=true()),
     ),
 )
 

@@ -135,7 +135,8 @@ def _positions(
     store: Store, articles: Articles, ids: list[str], story_id: int | None
 ) -> list[BriefPoint]:
     """The most quoted speakers' latest words (in quotation marks, or reported as a clause of
-    some length: a stance's object alone, "criticized the law", is no position), each under
+    some length: a stance's object alone, "criticized the law", is no position), said or
+    written (a belief or a plan attributed to someone is not their words), each under
     the speaker's name as that article writes it, citing the quote with the words that
     attribute it (a pronoun or a title) and, where they stand apart, the mention that names
     the speaker."""
@@ -146,6 +147,7 @@ def _positions(
         article_id, quote = found.article.id, found.quote
         if (
             article_id in inside
+            and quote.speech
             and (quote.direct or len(quote.text.split()) >= MIN_REPORTED_WORDS)
             and quote.speaker
             and quote.speaker_start is not None

@@ -9,7 +9,8 @@ the view writes in its own words ("10 Mar 2026") passes when it can be so derive
 in the cited text as written.
 
 Attribution is checked, not only words. A quoted position passes only if the cited spans
-hold a quote the article's analysis found, with the words shown, and the mention that names
+hold a quote the article's analysis found, said or written (not a belief or a plan
+attributed to someone), with the words shown, and the mention that names
 its speaker as the line names them (and, where the text refers to the speaker by a pronoun
 or a title, that reference too). A role passes only if a cited span holds a role the
 analysis attached to that person with that title (roles are attached by syntax). A dispute
@@ -139,7 +140,8 @@ def _speaker_problems(articles: Articles, line: Cited) -> list[str]:
         text = articles[citation.article].article.text
         for quote in articles.quotes(citation.article):
             if (
-                _within(citation, quote.start, quote.end)
+                quote.speech
+                and _within(citation, quote.start, quote.end)
                 and words in " ".join(text[quote.start : quote.end].split())
                 and _named_by(text, quote, who, line.citations, citation.article)
             ):
