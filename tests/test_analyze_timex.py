@@ -206,3 +206,10 @@ def test_timex_since_as_because_does_not_make_past():
     # "since" as a conjunction of cause is not on the path from the date to its verb
     t = only("Since the talks will resume in January, envoys are preparing.", DEC_7, "January")
     assert t.value == "2026-01"
+
+
+@pytest.mark.slow
+def test_timex_an_offset_off_the_calendar_is_unresolved():
+    """ "7000 years ago" is a time expression with no calendar date, not a crash."""
+    found = find_timexes("The city was founded 7000 years ago, guides say.", date(2011, 2, 1))
+    assert [(t.text, t.value) for t in found] == [("7000 years ago", None)]

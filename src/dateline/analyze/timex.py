@@ -54,6 +54,7 @@ from dateline.analyze.timex_lexicon import (
     at_precision,
     duration_value,
     holiday,
+    on_calendar,
     parse_number,
     quarter_of,
     shift,
@@ -615,6 +616,8 @@ def _offset(m: re.Match, ctx: _Context) -> _Found:
         and ctx.quarter is not None  # in_quarter_talk is False without a quarter
     ):
         return _Found("DATE", _year_before(ctx.quarter), base)
+    if not on_calendar(base, sign * int(number), unit):
+        return _Found("DATE", None)  # "7000 years ago": a time, but no calendar date
     day = shift(base, sign * int(number), "week" if unit == "weekend" else unit)
     return _Found("DATE", at_precision(day, unit), base)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from dateline.months import MONTH_NUMBERS
 
@@ -195,14 +195,27 @@ def quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+# Calendar units counted in months.
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
+
+
 def shift(day: date, amount: int, unit: str) -> date:
     """``day`` moved by ``amount`` calendar units (day, week, month, quarter, year, decade)."""
     if unit == "day":
         return day + timedelta(days=amount)
     if unit in ("week", "weekend"):
         return day + timedelta(weeks=amount)
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
-    return add_months(day, amount * months)
+    return add_months(day, amount * _MONTHS_IN[unit])
+
+
+def on_calendar(day: date, amount: int, unit: str) -> bool:
+    """Whether ``shift(day, amount, unit)`` stays on the calendar (years 1 to 9999):
+    "7000 years ago" does not."""
+    days = {"day": 1, "week": 7, "weekend": 7}.get(unit)
+    if days is not None:
+        return 1 <= day.toordinal() + amount * days <= date.max.toordinal()
+    index = day.year * 12 + day.month - 1 + amount * _MONTHS_IN[unit]
+    return MINYEAR <= index // 12 <= MAXYEAR
 
 
 def at_precision(day: date, unit: str) -> str:
