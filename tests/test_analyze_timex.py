@@ -213,3 +213,15 @@ def test_timex_an_offset_off_the_calendar_is_unresolved():
     """ "7000 years ago" is a time expression with no calendar date, not a crash."""
     found = find_timexes("The city was founded 7000 years ago, guides say.", date(2011, 2, 1))
     assert [(t.text, t.value) for t in found] == [("7000 years ago", None)]
+
+
+@pytest.mark.slow
+def test_timex_grouped_thousands_are_one_number():
+    """ "7,000 years ago" is seven thousand years, never "000 years ago" (the publication
+    year); "1,200 days later" counts 1,200 days."""
+    assert [
+        (t.text, t.value)
+        for t in find_timexes(
+            "Founded 7,000 years ago, it reopened 1,200 days later.", date(2011, 2, 1)
+        )
+    ] == [("7,000 years ago", None), ("1,200 days later", "2014-05-16")]

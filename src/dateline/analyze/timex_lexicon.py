@@ -99,7 +99,14 @@ _WORD_NUMBER = (
     r"(?:(?:" + _alternation(_TENS) + r")(?:[- ](?:" + _alternation(_SMALL[1:10]) + r"))?"
     r"|" + _alternation([w for w in NUMBER_WORDS if w not in _TENS]) + r")"
 )
-NUMBER = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + _WORD_NUMBER + r"|" + _alternation(VAGUE_NUMBERS) + r")"
+# Digits start a number, never its middle ("7,000" is not "000"); thousands may be grouped.
+NUMBER = (
+    r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2)?|"
+    + _WORD_NUMBER
+    + r"|"
+    + _alternation(VAGUE_NUMBERS)
+    + r")"
+)
 UNITS = {
     "second": "S",
     "minute": "M",
@@ -132,6 +139,8 @@ DURATION_MODIFIER = (
 def parse_number(words: str) -> float | None:
     """The value of a number as written ("two", "twenty-four", "30", "5 1/2"); None when vague."""
     words = " ".join(words.lower().replace("-", " ").split())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\s+1/2)?", words):
+        words = words.replace(",", "")
     half = words.endswith(" 1/2")
     if half:
         words = words[:-4]
