@@ -3,11 +3,13 @@ datasets, and writing RESULTS.md."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+import tarfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -61,3 +63,14 @@ def run_scorer(scorer: Path, gold: Path, predictions: Iterable[Path]) -> dict[st
     completed = subprocess.run(command, capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(completed.stdout)
     return result
+
+
+def extract_revision(rev: str, into: Path) -> Path:
+    """The source tree of git revision ``rev`` of this checkout, written under ``into``."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
+    ).stdout
+    into.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into

@@ -18,33 +18,20 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import io
 import json
 import os
 import platform
 import shutil
 import subprocess
 import sys
-import tarfile
 from datetime import date
 from pathlib import Path
 
-from common import REPO, eval_kit, write_section
+from common import REPO, eval_kit, extract_revision, write_section
 
 SECTION = "## Same output before and after (refactor check)"
 # Both sides ingest this copy of the demo corpus, so the sources they record are the same.
 DEMO = REPO / "src" / "dateline" / "demo" / "corpus"
-
-
-def extract_tree(rev: str, into: Path) -> Path:
-    """The source tree of ``rev`` in ``into`` (replaced if there)."""
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
-    ).stdout
-    into.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into
 
 
 def run_side(root: Path, work: Path, out: Path, topics: str, eval_dir: Path) -> dict[str, float]:
@@ -106,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=eval_kit())
     parser.add_argument("--results", type=Path, help="markdown file to write the section into")
     args = parser.parse_args(argv)
-    before = extract_tree(args.before, args.work / "before-src")
+    before = extract_revision(args.before, args.work / "before-src")
     after_rev = subprocess.run(
         ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
         check=True,

@@ -33,7 +33,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 import tokenize
 import tomllib
@@ -41,7 +40,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from common import REPO, write_section
+from common import REPO, extract_revision, write_section
 
 SECTION = "## Code structure"
 ANY_DICT = re.compile(r"\b(dict|Dict|Mapping)\[str, *(typing\.)?Any\]|\bJSON\b")
@@ -201,11 +200,7 @@ def measure(repo: Path, python: str) -> tuple[list[tuple[str, object]], list[lis
 def before_tree(rev: str, into: Path) -> Path:
     """``rev``'s tree under ``into``, with this checkout's lint and type configuration and
     formatted by it, so that line counts and mypy errors compare like for like."""
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+    extract_revision(rev, into)
     shutil.copy(REPO / "pyproject.toml", into / "pyproject.toml")
     ruff = Path(sys.executable).with_name("ruff")
     subprocess.run([str(ruff), "format", "--quiet", str(into / "src")], check=True, cwd=into)

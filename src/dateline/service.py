@@ -171,8 +171,9 @@ def brief(
     """A story's key points: the latest development, the main events, who holds which
     role, quoted positions, and where sources disagree; each cited and verified against
     its citations (``unverified``: the points the checker cannot verify too, marked)."""
-    points = brief_view.brief(store, story.id, since=since)
-    return Verifier(Articles(store), keep_unverified=unverified).all(points)
+    articles = Articles(store)
+    points = brief_view.brief(store, story.id, since=since, articles=articles)
+    return Verifier(articles, keep_unverified=unverified).all(points)
 
 
 def check(store: Store, story: Story | None = None) -> CheckResult:

@@ -4,7 +4,7 @@ become ``StoreError``, and migrations run once when the store opens."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ class Database:
                 f"cannot {'write to' if write else 'read'} the store: {first_line(exc)}"
             ) from exc
 
-    def read(self) -> Any:
+    def read(self) -> AbstractContextManager[Connection]:
         """A read-only connection (``with db.read() as conn``)."""
         return self.transaction(write=False)
 

@@ -58,7 +58,7 @@ class EventRepository:
                 members.order_by(event_members.c.article_id, event_members.c.start)
             ).mappings():
                 found.setdefault(row["event_id"], []).append(_report(row))
-            rows = []
+            rows: list[Any] = []
             for chunk in chunks(sorted(found)):
                 rows += conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all()
         return [

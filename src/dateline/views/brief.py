@@ -80,9 +80,19 @@ _NOT_COUNTED = frozenset(
 )
 
 
-def brief(store: Store, story_id: int | None, *, since: date | None = None) -> list[BriefPoint]:
-    """The story's key points; with ``since``, only what happened or was said since then."""
-    articles = Articles(store)
+def brief(
+    store: Store,
+    story_id: int | None,
+    *,
+    since: date | None = None,
+    articles: Articles | None = None,
+) -> list[BriefPoint]:
+    """The story's key points; with ``since``, only what happened or was said since then.
+
+    Args:
+        articles: the articles read so far, to share with other views (the checker).
+    """
+    articles = articles or Articles(store)
     entries = timeline(store, story_id, since=since, articles=articles)
     ids = (
         store.stories.article_ids(story_id)
