@@ -45,7 +45,7 @@ from typing import Any
 
 import dateline
 from common import REPO, write_section
-from dateline.model import BriefPoint, Citation, Cited, Story, TimelineEntry
+from dateline.model import BriefPoint, Citation, Cited, PointKind, Story, TimelineEntry
 from dateline.store import Store
 from dateline.views.faithful import check as check_lines
 
@@ -101,6 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sample.add_argument(
         "--append", action="store_true", help="add to --out, numbering on from its last line"
     )
+    recheck = commands.add_parser(
+        "recheck", help="run the current checker again on a labelled sample's lines"
+    )
+    recheck.add_argument("labelled", help="labelled sample (JSON lines)")
+    recheck.add_argument("--store", action="append", required=True, help="SQLite store (repeat)")
+    recheck.add_argument("--out", required=True, help="JSON lines file to write")
     score = commands.add_parser("score", help="score a labelled sample")
     score.add_argument(
         "labelled", nargs="+", help="labelled samples (before.jsonl, after.jsonl), in order"
@@ -124,6 +130,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"wrote {len(records)} lines to {args.out}: {dict(Counter(r['kind'] for r in records))}"
         )
+        return 0
+    if args.command == "recheck":
+        records = rechecked(read_records(Path(args.labelled)), [Path(p) for p in args.store])
+        drawn_by = "attribution_audit.py " + " ".join(sys.argv[1:] if argv is None else argv)
+        with open(args.out, "w", encoding="utf-8") as out:
+            for record in records:
+                record |= {"rechecked_by": drawn_by, "recheck_revision": _revision()}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(report([(Path(args.labelled), read_records(Path(args.labelled)))]))
+        print(report([(Path(args.out), records)]))
         return 0
     section = report([(Path(path), read_records(Path(path))) for path in args.labelled])
     print(section)
@@ -266,6 +282,57 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
     last = text.find("\n\n", end)
     first, last = first + 2 if first >= 0 else 0, len(text) if last == -1 else last
     return max(first, start - BEFORE_CHARS), min(last, end + AFTER_CHARS)
+
+
+# --- checking again ---------------------------------------------------------------
+
+
+def rechecked(records: Sequence[dict[str, Any]], stores: Sequence[Path]) -> list[dict[str, Any]]:
+    """The labelled lines with the current checker's verdict on each, against ``stores``
+    (matched to each record's store by file name; their articles must be the ones the
+    sample cites). A line the checker flags is one the default views leave out, so
+    ``shown`` becomes the verdict."""
+    by_name = {path.name: path for path in stores}
+    out = []
+    for path_name in sorted({r["store"] for r in records} & set(by_name)):
+        with dateline.open(str(by_name[path_name])) as store:
+            for record in records:
+                if record["store"] == path_name:
+                    line = _line_of(record)
+                    prefix = f"{line.text[:60]!r}: "
+                    problems = [p.removeprefix(prefix) for p in check_lines(store, [line]).problems]
+                    out.append(
+                        record
+                        | {"check_passes": not problems, "check_problems": problems}
+                        | {"shown": not problems}
+                    )
+    return sorted(out, key=lambda r: r["id"])
+
+
+def _line_of(record: dict[str, Any]) -> BriefPoint:
+    """A line as the views made it, from its record (a timeline entry as an event point:
+    the checker asks the same of both)."""
+    kind = PointKind(record["kind"]) if record["kind"] != TIMELINE else PointKind.EVENT
+    citations = tuple(
+        Citation(c["article"], c["start"], c["end"], c["outlet"], c["title"], c["published"])
+        for c in record["citations"]
+    )
+    text, who, title = record["text"], None, None
+    if kind is PointKind.POSITION:
+        who = text.split(": “", 1)[0]
+    elif kind is PointKind.ROLE:
+        named = text.split(" (as of ", 1)[0].split(": ", 1)[0]
+        who, _, title = named.partition(", ")
+    return BriefPoint(
+        text,
+        kind,
+        citations,
+        record["date"],
+        record["end"],
+        record["date_label"],
+        who=who,
+        title=title,
+    )
 
 
 # --- scoring --------------------------------------------------------------------------

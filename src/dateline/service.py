@@ -160,9 +160,11 @@ def dated_timeline(
     ``per_date`` source sentences (``views.daily``); verified as ``timeline`` is."""
     articles = Articles(store)
     entries = timeline_view(store, story.id, since=since, until=until, top=top, articles=articles)
-    days = dated_summary(entries, articles, store.stories.article_ids(story.id), dates, per_date)
     keep = Verifier(articles, keep_unverified=unverified)
-    return keep.all(entry for _, chosen in days for entry in chosen)
+    days = dated_summary(
+        entries, articles, store.stories.article_ids(story.id), dates, per_date, keep
+    )
+    return [entry for _, chosen in days for entry in chosen]
 
 
 def brief(

@@ -4,7 +4,8 @@ Sentences and entity mentions come from spaCy (``nlp.py``, ``mentions.py``); tim
 expressions are put on the calendar against the publication date (``timex.py``); quotes
 get a cue and a named speaker (``quotes.py``); people get the titles the text gives them
 (``roles.py``); each sentence's event gets a trigger, participants, places and a date
-(``events.py``). Offsets are character offsets into ``Article.text``.
+(``events.py``); each sentence's main clause gets its tense and parts (``clauses.py``),
+which the checker reads. Offsets are character offsets into ``Article.text``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from dateline.analyze.clauses import find_clauses
 from dateline.analyze.events import find_event_mentions
 from dateline.analyze.mentions import find_mentions
 from dateline.analyze.nlp import parse, parse_many
@@ -24,7 +26,7 @@ from dateline.model import Analysis, Article
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many"]
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 
 def analyze(article: Article, doc: Doc | None = None) -> Analysis:
@@ -41,6 +43,7 @@ def analyze(article: Article, doc: Doc | None = None) -> Analysis:
         quotes=tuple(find_quotes(doc, mentions)),
         roles=tuple(find_roles(doc, mentions, anchor)),
         event_mentions=tuple(find_event_mentions(doc, mentions, timexes, anchor)),
+        clauses=tuple(find_clauses(doc)),
     )
 
 

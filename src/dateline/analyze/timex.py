@@ -836,8 +836,35 @@ def _capitalised_weekday(m: re.Match, ctx: _Context) -> bool:
     return m["weekday"][0].isupper()
 
 
+# What follows a four-digit clock time.
+_CLOCK_AFTER = re.compile(r"\s*(?:local\s+time|GMT|UTC|BST|[ECMP][SD]T|hrs\b|hours\b)")
+# Nouns a holiday's name may come before and still name the day.
+_DAY_PARTS = frozenset(
+    {"day", "eve", "morning", "afternoon", "evening", "night", "holiday", "holidays", "period"}
+)
+
+
+def _modifies_a_noun(m: re.Match, ctx: _Context) -> bool:
+    """ "Christmas card list", "the Christmas finale": the name modifies a noun (not one of
+    the day's parts), so it names no day."""
+    span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    following = ctx.doc[last.i + 1] if last.i + 1 < len(ctx.doc) else None
+    return (
+        following is not None
+        and following.pos_ == "NOUN"
+        and following.is_lower
+        and following.lemma_ not in _DAY_PARTS
+    )
+
+
 def _dated_year(m: re.Match, ctx: _Context) -> bool:
-    """A four-digit number is a year after "in", "since", "fiscal"... or inside a DATE entity."""
+    """A four-digit number is a year after "in", "since", "fiscal"... or inside a DATE entity;
+    never a clock time ("at 1653 local time", "1200 GMT")."""
+    if _CLOCK_AFTER.match(ctx.text, m.end()):
+        return False
     if m["prefix"]:
         return True
     if _YEAR_CONTEXT.search(ctx.text[max(0, m.start() - 12) : m.start()]):
@@ -1048,7 +1075,7 @@ _RULES: list[_Rule] = [
             r"halloween|independence\s+day|valentine['’]s\s+day)(?:,?\s+(?P<year>" + YEAR + r"))?"
         ),
         _holiday,
-        lambda m, c: m["name"][0].isupper(),
+        lambda m, c: m["name"][0].isupper() and not _modifies_a_noun(m, c),
     ),
     _Rule(
         "duration",

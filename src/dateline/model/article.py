@@ -266,6 +266,58 @@ class EventMention:
     places: tuple[str, ...]
 
 
+class Tense(StrEnum):
+    """The tense of a clause's verb group, as far as it says when the clause happens."""
+
+    PAST = "past"  # "exploded", "was killed", "said"
+    PERFECT = "perfect"  # "has resigned"
+    PAST_PERFECT = "past perfect"  # "had warned": before the time told
+    PRESENT = "present"  # "says", "remains", "travels"
+    FUTURE = "future"  # "will meet", "is due to meet"
+    MODAL = "modal"  # "would", "could", "may"
+    NONE = "none"  # no finite verb: a heading, a listing slot, a fragment
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What one sentence's main clause asserts (``start``/``end`` are the sentence's span).
+
+    ``reports`` is set when the main verb reports speech ("said", "told") and has a reported
+    clause, whose tense and stativity follow. ``glued`` marks a sentence into which a
+    heading, a caption or a byline ran with no punctuation between; ``subordinate`` holds
+    the spans of its parts with a time of their own (relative and adverbial clauses,
+    appositions, the reported clause, "since ..." phrases). ``progressive`` marks "is
+    travelling"; ``anchored`` a clause timed by another happening ("within minutes of the
+    quake").
+    """
+
+    start: int
+    end: int
+    verb: str
+    tense: Tense
+    stative: bool
+    reports: bool
+    reported_tense: Tense | None
+    reported_stative: bool
+    glued: bool
+    question: bool
+    subordinate: tuple[tuple[int, int], ...]
+    progressive: bool = False
+    anchored: bool = False
+
+    def __post_init__(self) -> None:
+        # rows read back from the store carry the enums' values and JSON lists
+        object.__setattr__(self, "tense", Tense(self.tense))
+        if self.reported_tense is not None:
+            object.__setattr__(self, "reported_tense", Tense(self.reported_tense))
+        object.__setattr__(self, "subordinate", tuple((a, b) for a, b in self.subordinate))
+
+    def main_clause_holds(self, start: int, end: int) -> bool:
+        """Whether the span ``start``-``end`` lies in the main clause, outside every
+        subordinate part."""
+        return not any(a <= start and end <= b for a, b in self.subordinate)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``analyze`` finds in one article's text."""
@@ -276,6 +328,7 @@ class Analysis:
     quotes: tuple[Quote, ...]
     roles: tuple[Role, ...]
     event_mentions: tuple[EventMention, ...]
+    clauses: tuple[Clause, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form of ``dateline analyze --json`` (offsets into ``Article.text``)."""
@@ -286,6 +339,7 @@ class Analysis:
             "quotes": [_record_json(q) for q in self.quotes],
             "roles": [_record_json(r) for r in self.roles],
             "event_mentions": [_record_json(e) for e in self.event_mentions],
+            "clauses": [_record_json(c) for c in self.clauses],
         }
 
 

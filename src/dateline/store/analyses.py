@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from dateline.model import (
     Analysis,
+    Clause,
     EventMention,
     Mention,
     Quote,
@@ -27,6 +28,7 @@ from dateline.store.schema import (
     actor_mentions,
     analyses,
     articles,
+    clauses,
     event_mentions,
     mentions,
     quotes,
@@ -36,7 +38,7 @@ from dateline.store.schema import (
 )
 from dateline.store.timestamps import now
 
-_ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions)
+_ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions, clauses)
 
 
 class AnalysisRepository:
@@ -103,6 +105,7 @@ class AnalysisRepository:
                 )
                 for r in found["event_mentions"]
             ),
+            clauses=tuple(Clause(**_fields(r, Clause)) for r in found["clauses"]),
         )
 
     def quotes(self, speaker: str | None = None, story_id: int | None = None) -> list[StoredQuote]:
@@ -165,6 +168,7 @@ def _analysis_rows(analysis: Analysis) -> list[tuple[Any, list[dict[str, Any]]]]
         (quotes, rows(analysis.quotes)),
         (roles, rows(analysis.roles)),
         (event_mentions, rows(analysis.event_mentions)),
+        (clauses, rows(analysis.clauses)),
     ]
 
 

@@ -173,6 +173,25 @@ event_mentions = Table(
     ),
 )
 
+# What each sentence's main clause asserts (``model.Clause``); the checker reads it.
+clauses = Table(
+    "clauses",
+    metadata,
+    *_found_in_article(
+        Column("verb", Text, nullable=False),
+        Column("tense", String(16), nullable=False),
+        Column("stative", Boolean, nullable=False),
+        Column("reports", Boolean, nullable=False),
+        Column("reported_tense", String(16)),
+        Column("reported_stative", Boolean, nullable=False),
+        Column("glued", Boolean, nullable=False),
+        Column("question", Boolean, nullable=False),
+        Column("subordinate", JSON, nullable=False),
+        Column("progressive", Boolean, nullable=False),
+        Column("anchored", Boolean, nullable=False),
+    ),
+)
+
 # -- linking: copies of one story ----------------------------------------------------------
 
 # Every document that carried an article, the first one included: an exact copy from

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from dateline.model import Citation, DatedBy, Precision, TimelineEntry
@@ -49,6 +49,7 @@ def dated_summary(
     article_ids: Sequence[str],
     dates: int,
     per_date: int,
+    keep: Callable[[TimelineEntry], TimelineEntry | None] | None = None,
 ) -> list[tuple[str, list[TimelineEntry]]]:
     """The ``dates`` days that matter most, each with ``per_date`` sentences.
 
@@ -58,7 +59,9 @@ def dated_summary(
         article_ids: the story's articles the sentences may come from.
 
     Each sentence comes as an entry: the event's own entry when it reports one of the day's
-    events, else a one-day entry of the sentence alone (``event`` None).
+    events, else a one-day entry of the sentence alone (``event`` None). ``keep`` says
+    what becomes of a sentence before it joins its day's pool (None: it is left out;
+    ``faithful.Verifier``), so that a day is told in sentences that pass.
     """
     allowed = set(article_ids)
     by_day: dict[str, list[TimelineEntry]] = {}
@@ -78,11 +81,11 @@ def dated_summary(
         for entry in by_day[day]:
             for citation in entry.citations:
                 if citation.article in allowed:
-                    line = _line(articles, citation, entry)
+                    line = _kept(_line(articles, citation, entry), keep)
                     if line:
                         pool.setdefault(line.text, line)
         for article_id, start, end in naming.get(day, ()):
-            line = _line(articles, articles.cite(article_id, start, end), day)
+            line = _kept(_line(articles, articles.cite(article_id, start, end), day), keep)
             if line:
                 pool.setdefault(line.text, line)
         if pool:
@@ -90,6 +93,12 @@ def dated_summary(
             if len(out) == dates:
                 break
     return sorted(out)
+
+
+def _kept(
+    line: TimelineEntry | None, keep: Callable[[TimelineEntry], TimelineEntry | None] | None
+) -> TimelineEntry | None:
+    return line if line is None or keep is None else keep(line)
 
 
 def lead_in(sentence: str) -> int:

@@ -33,13 +33,13 @@ from dateline.model import (
     CheckResult,
     Citation,
     Cited,
-    DateSpan,
     PointKind,
     Quote,
     TimelineEntry,
 )
 from dateline.model.dates import MONTHS
 from dateline.store import Store
+from dateline.views import doubts
 from dateline.views.timeline import Articles
 
 # Words the views themselves put around source text.
@@ -98,7 +98,7 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
     source = " ".join([*cited, *(c.outlet for c in line.citations if c.outlet)])
     claim = line.text.replace(line.label, " ") if line.label else line.text
     claim = claim.translate(_QUOTE_MARKS)
-    derivable = _dates(articles, line.citations)
+    derivable = _dates(articles, line)
     problems = []
     for match in _DAY_TEXT.finditer(claim):
         if _iso(match) not in derivable and match.group() not in source:
@@ -113,22 +113,27 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
         for name in _NAME.findall(claim)
         if name not in _OWN_WORDS and name.rstrip("'’s").casefold() not in folded
     ]
+    days = list(dict.fromkeys(filter(None, (line.date, line.end))))
     problems += [
-        f"date {day} cannot be derived from the cited text"
-        for day in dict.fromkeys(filter(None, (line.date, line.end)))
-        if day not in derivable
+        f"date {day} cannot be derived from the cited text" for day in days if day not in derivable
     ]
-    if line.kind is PointKind.POSITION:
+    if doubts.is_event_line(line):
+        stated = _stated(articles, line.citations)
+        problems += doubts.happening_problems(
+            articles, line, bool(days) and all(day in stated for day in days)
+        )
+    elif line.kind is PointKind.POSITION:
         problems += _speaker_problems(articles, line)
     elif line.kind is PointKind.ROLE:
         problems += _role_problems(articles, line)
     elif line.kind is PointKind.DISPUTE:
-        stated = _dates(articles, line.citations, stated_only=True)
+        stated = _stated(articles, line.citations)
         problems += [
             f"day {match.group()} is not stated in a cited span"
             for match in _DAY_TEXT.finditer(line.text)
             if _iso(match) not in stated
         ]
+        problems += doubts.dispute_problems(line)
     return problems
 
 
@@ -145,7 +150,8 @@ def _speaker_problems(articles: Articles, line: Cited) -> list[str]:
                 and words in " ".join(text[quote.start : quote.end].split())
                 and _named_by(text, quote, who, line.citations, citation.article)
             ):
-                return []
+                assert who is not None  # _named_by holds only for a named speaker
+                return doubts.speaker_problems(articles, line, quote, who)
     return [f"no cited quote of these words is attributed to {who!r}"]
 
 
@@ -177,7 +183,7 @@ def _role_problems(articles: Articles, line: Cited) -> list[str]:
                 and who is not None
                 and _same_person(role.person, who)
             ):
-                return []
+                return doubts.role_problems(articles, citation, role.person, role.title)
     return [f"no cited sentence attaches the title {title!r} to {who!r}"]
 
 
@@ -198,15 +204,31 @@ def _iso(match: re.Match[str]) -> str:
     return f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
 
 
-def _dates(
-    articles: Articles, citations: Sequence[Citation], *, stated_only: bool = False
-) -> set[str]:
-    """The first and last days of the time expressions in the cited spans, and (unless
-    ``stated_only``) the cited articles' publication dates."""
-    found = set() if stated_only else {c.published for c in citations if c.published}
-    for citation in citations:
-        for timex in articles.timexes(citation.article):
-            span = DateSpan.parse(timex.value, "timex")
-            if span and citation.start <= timex.start and timex.end <= citation.end:
-                found.update((span.start, span.end))
+def _dates(articles: Articles, line: Cited) -> set[str]:
+    """The days the cited spans can give the line: the first and last days of the time
+    expressions in them (of their sentences' main clauses, for an event line, unless it
+    tells a plan: "it is expected the plane will arrive on 11 November"), and each
+    cited article's publication day where it may stand in for the day of what the cited
+    sentence tells (any sentence of a position line; news told as news for an event line;
+    a title not told as the past for a role line)."""
+    event = doubts.is_event_line(line)
+    found: set[str] = set()
+    for citation in line.citations:
+        main_only = event and not doubts.tells_a_plan(articles, citation)
+        for span in doubts.stated_days(articles, citation, main_clause_only=main_only):
+            found.update((span.start, span.end))
+        if citation.published and (
+            line.kind is PointKind.POSITION or doubts.news_told(articles, citation, happening=event)
+        ):
+            found.add(citation.published)
     return found
+
+
+def _stated(articles: Articles, citations: Sequence[Citation]) -> set[str]:
+    """The first and last days the main clauses of the cited spans state."""
+    return {
+        day
+        for citation in citations
+        for span in doubts.stated_days(articles, citation)
+        for day in (span.start, span.end)
+    }

@@ -17,8 +17,10 @@ from datetime import date
 from dateline.model import (
     Analysis,
     Citation,
+    Clause,
     Event,
     EventReport,
+    Mention,
     Quote,
     Role,
     StoredArticle,
@@ -97,6 +99,16 @@ class Articles:
         """The roles the article's sentences state (none before it is analysed)."""
         analysis = self._analysis(article_id)
         return analysis.roles if analysis else ()
+
+    def clauses(self, article_id: str) -> tuple[Clause, ...]:
+        """What each sentence's main clause asserts (none before it is analysed)."""
+        analysis = self._analysis(article_id)
+        return analysis.clauses if analysis else ()
+
+    def mentions(self, article_id: str) -> tuple[Mention, ...]:
+        """The article's named-entity mentions (none before it is analysed)."""
+        analysis = self._analysis(article_id)
+        return analysis.mentions if analysis else ()
 
     def sentences(self, article_id: str) -> tuple[tuple[int, int], ...]:
         """The article's sentence spans (none before it is analysed)."""

@@ -1,0 +1,298 @@
+"""What each sentence's main clause asserts, read from the parse: its tense, whether its
+verb names a state, whether it reports speech (and then what the reported clause asserts),
+whether two clauses run together with nothing between them (a heading or a caption glued
+onto a sentence), and where its subordinate parts lie.
+
+The checker (``views/faithful.py``) reads these facts to doubt a line the other stages
+made: a timeline line must report a happening, a publication date may stand in only for
+news told as news, and a date must date the main clause, not a relative clause or a
+"since ..." phrase.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
+from dateline.model import Clause, Tense
+
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+# Verbs that name a state or a measure, not a happening ("remains stretched", "has cost").
+STATIVE_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "remain",
+        "stay",
+        "seem",
+        "appear",
+        "look",
+        "sound",
+        "feel",
+        "know",
+        "believe",
+        "think",
+        "hope",
+        "want",
+        "need",
+        "wish",
+        "like",
+        "love",
+        "hate",
+        "own",
+        "belong",
+        "contain",
+        "include",
+        "consist",
+        "comprise",
+        "exist",
+        "mean",
+        "lack",
+        "depend",
+        "involve",
+        "live",
+        "cost",
+        "survive",
+        "range",
+        "face",
+        "deserve",
+        "matter",
+        "resemble",
+    }
+)
+# "is scheduled to", "are due to": a plan told in the present.
+PLAN_VERBS = frozenset({"schedule", "set", "due", "expect", "plan", "slate", "go"})
+# Dependencies that open a part of the sentence with a time of its own.
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "csubj", "parataxis"})
+# Prepositions whose time is a bound, not the time of the happening ("since January").
+BOUND_PREPOSITIONS = frozenset({"since", "before", "until", "till", "after", "following"})
+# Adverbial clauses opened by these share the main clause's time.
+SIMULTANEOUS = frozenset({"when", "as", "while"})
+# A capitalised run may end a noun phrase of up to this many lower-case words.
+MAX_NOUN_WORDS = 3
+_NOUN_WORDS = frozenset({"NN", "NNS", "JJ", "NNP"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Prepositions that time a happening by another one ("within minutes of the quake").
+ANCHORING_PREPOSITIONS = frozenset(
+    {"after", "since", "before", "following", "within", "during", "amid", "in"}
+)
+_EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
+# Page furniture run into a sentence: a time stamp ("... 23:19 GMT, Tuesday, 19 January
+# 2010 Born amid ..."), a byline bar ("Jane Doe | 22:29 UK time"), a credit
+# ("Producer/Jane Doe").
+_STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b.{0,60}?\b(?:1[89]|20)\d{2}\s+(?:[A-Z]|\d{1,2}[:.]\d{2})")
+_CREDIT = re.compile(r"\b[A-Z][a-z]+s?\\?/[A-Z]")
+
+
+def find_clauses(doc: Doc) -> list[Clause]:
+    """One Clause per sentence, in order."""
+    return [_clause(sent) for sent in doc.sents]
+
+
+def _clause(sent: Span) -> Clause:
+    root = sent.root
+    tense, stative = _tense(root), _stative(root)
+    told = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if tense is Tense.PRESENT and told is not None and _tense(told) is Tense.FUTURE:
+        tense = Tense.FUTURE  # "it is expected that the plane will arrive on 11 November"
+    reporting = root.lemma_.lower() in REPORTING_VERBS and tense is not Tense.NONE
+    reported = told if reporting else None
+    start = sent.start_char
+    return Clause(
+        start,
+        start + len(sent.text.rstrip()),
+        root.lemma_.lower(),
+        tense,
+        stative or _ongoing(root),
+        reported is not None,
+        _tense(reported) if reported is not None else None,
+        reported is not None and (_stative(reported) or _ongoing(reported)),
+        _glued(sent),
+        sent.text.rstrip("\"”’' ").endswith("?"),
+        tuple(_subordinate(sent, root, reported)),
+        _progressive(root),
+        _anchored(root),
+    )
+
+
+def _tense(verb: Token) -> Tense:
+    """The tense of the verb group headed by ``verb`` (NONE without a finite verb)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & FUTURE_AUXILIARIES:
+        return Tense.FUTURE
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return Tense.MODAL
+    present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
+    if present and _plan(verb):
+        return Tense.FUTURE
+    perfect = [a for a in auxiliaries if a.lemma_ == "have" and a.dep_ == "aux"]
+    if perfect and verb.tag_ in ("VBN", "VBG"):
+        return Tense.PAST_PERFECT if perfect[0].tag_ == "VBD" else Tense.PERFECT
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return Tense.PAST
+    if present:
+        return Tense.PRESENT
+    return Tense.NONE
+
+
+def _plan(verb: Token) -> bool:
+    """ "is to meet", "is scheduled to", "are due to", "is going to"."""
+    to_clause = any(
+        c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in verb.children
+    )
+    return to_clause and (verb.lemma_ in PLAN_VERBS or verb.lemma_ == "be")
+
+
+def _progressive(verb: Token) -> bool:
+    """ "is travelling", "were fleeing": a form of "be" with the -ing form."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _ongoing(verb: Token) -> bool:
+    """A state of affairs rather than a happening: the perfect progressive ("have been
+    working since the quake") or a habit ("used to walk")."""
+    auxiliaries = {c.lemma_ for c in verb.children if c.dep_ == "aux"}
+    perfect_progressive = verb.tag_ == "VBG" and {"have", "be"} <= auxiliaries
+    habit = verb.lemma_ == "use" and any(
+        c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in verb.children
+    )
+    return perfect_progressive or habit
+
+
+def _anchored(verb: Token) -> bool:
+    """Whether the clause times itself by another happening ("within minutes of the
+    quake", "after the attack"): then it is not news of the day it is told."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ANCHORING_PREPOSITIONS:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
+        if any(o.lemma_.lower() in _EVENT_WORDS and o.lemma_.lower() != "war" for o in objects):
+            return True
+    return False
+
+
+def _stative(verb: Token) -> bool:
+    """Whether the verb names a state: a copula, possession, perception or measure (a
+    passive "was had" is no state; "is survived by" is; "the quake was 150 years ago" is
+    a happening)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be" and verb.dep_ != "auxpass":
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return not any(s.lemma_.lower() in _EVENT_WORDS for s in subjects)
+    return lemma in STATIVE_VERBS and not (lemma == "have" and verb.dep_ == "aux")
+
+
+def _glued(sent: Span) -> bool:
+    """Whether a clause starts mid-sentence with nothing before it: after a complete clause,
+    a capitalised run ("... lose his leg Emmanuel Etienne may be injured") whose own
+    verb has no subject outside the run. A heading, a caption or a byline was run into
+    the sentence."""
+    text = sent.text
+    if _STAMP.search(text) or _CREDIT.search(text) or " | " in text or _repeats_a_name(sent):
+        return True
+    doc = sent.doc
+    finite_seen = False
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if i > sent.start and finite_seen and _capital(token):
+            run_end = i
+            while run_end < sent.end and (_capital(doc[run_end]) or doc[run_end].tag_ == "POS"):
+                run_end += 1
+            before = doc[i - 1]
+            phrase_end = run_end  # "... the website Harbour officials have launched"
+            while (
+                phrase_end < min(sent.end, run_end + MAX_NOUN_WORDS)
+                and doc[phrase_end].tag_ in _NOUN_WORDS
+            ):
+                phrase_end += 1
+            if (
+                (before.is_alpha or before.like_num)
+                and not i <= before.head.i < phrase_end  # "executive Michael Sears": a title
+                and not before.tag_.startswith("VB")
+                and before.tag_ != "MD"
+                and phrase_end < sent.end
+                and _verb_without_outer_subject(doc[phrase_end], i, phrase_end)
+            ):
+                return True
+            i = run_end
+            continue
+        finite_seen = finite_seen or token.tag_ in _FINITE
+        i += 1
+    return False
+
+
+def _repeats_a_name(sent: Span) -> bool:
+    """Whether a name of two capitalised words comes twice: a headline or caption and the
+    lede that restates it ("Prince Philip in strip club gaffe Prince Philip put ...")."""
+    pairs = [
+        (a.text, b.text)
+        for a, b in itertools.pairwise(sent)
+        if _capital(a) and _capital(b) and a.pos_ == b.pos_ == "PROPN"
+    ]
+    return len(pairs) != len(set(pairs))
+
+
+def _capital(token: Token) -> bool:
+    return token.is_title or (token.is_upper and len(token) > 1 and token.is_alpha)
+
+
+def _verb_without_outer_subject(token: Token, run_start: int, run_end: int) -> bool:
+    """Whether ``token`` is a finite verb (or the auxiliary of one), not the complement of
+    another verb, whose subject is missing or inside the run ``[run_start, run_end)``."""
+    if token.tag_ not in _FINITE:
+        return False
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    if verb.dep_ == "ccomp":  # "told reporters Harbour officials had left": no "that"
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(run_start <= s.i < run_end for s in subjects)
+
+
+def _subordinate(sent: Span, root: Token, reported: Token | None) -> list[tuple[int, int]]:
+    """Character spans of the sentence's parts with a time of their own: relative and
+    adverbial clauses, appositions, a reported clause, and "since/before/after ..." phrases."""
+    spans = []
+    for token in sent:
+        if token.i == root.i or _simultaneous(token):
+            continue
+        if (
+            token.dep_ in SUBORDINATE_DEPS
+            or (reported is not None and token.i == reported.i)
+            or (token.dep_ == "prep" and token.lower_ in BOUND_PREPOSITIONS)
+            or (token.dep_ == "mark" and token.lower_ in BOUND_PREPOSITIONS)
+        ):
+            left, right = token.left_edge, token.right_edge
+            if token.dep_ == "mark":
+                left, right = token.head.left_edge, token.head.right_edge
+            spans.append((left.idx, right.idx + len(right)))
+    return _merged(spans)
+
+
+def _simultaneous(token: Token) -> bool:
+    """An adverbial clause that shares the main clause's time: "when the quake hit", or a
+    participle with no subject of its own ("..., laying down her vocals at the weekend")."""
+    if token.dep_ != "advcl":
+        return False
+    children = list(token.children)
+    participle = token.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children
+    )
+    return participle or any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in SIMULTANEOUS for c in children
+    )
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out

@@ -1,0 +1,254 @@
+"""What the checker doubts in a line beyond its words, from what analysis read of each
+cited sentence's main clause (``model.Clause``) and the article around it.
+
+The line-making stages trust their own reading; these checks ask again, from other
+evidence, the questions a journalist would:
+
+- Does an event line report a happening? Its sentence's main clause is told in the past
+  or the perfect, or is a plan with its own date; not a state, a forecast, an opinion, a
+  question, a description in the present, or a sentence with a heading or caption run
+  into it.
+- Which days can a cited sentence give? A time expression of its main clause (not of a
+  relative clause, a reported clause or a "since ..." phrase), and its article's
+  publication day only for news told as news: no other day stated in the sentence, no
+  past perfect, and no earlier day set by the paragraph it is told in.
+- Is a speaker the speaker? Not when the quoted words name them, read as a title or a
+  question put to them, or reach them through a pronoun with another person between.
+- Is a title the person's? Not when another person's name is inside it, or when it was
+  held only "then".
+- Is a dispute one? Counts far apart, or more than a few, count different things.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from dateline.model import (
+    Citation,
+    Cited,
+    Clause,
+    DateSpan,
+    Mention,
+    PointKind,
+    Quote,
+    ResolvedBy,
+    Tense,
+)
+from dateline.views.timeline import Articles
+
+# A publication day dates news of this many days before it.
+FRESH_DAYS = 2
+# A dispute sets a few estimates of one count against each other; more values, or values
+# this far apart, are counts of different things, places or times.
+MAX_DISPUTED_VALUES = 3
+MAX_COUNT_RATIO = 3.0
+COUNT_DISPUTE = "Sources differ on the number"
+EVENT_KINDS = frozenset({PointKind.EVENT, PointKind.LATEST})
+NEWS_TENSES = frozenset({Tense.PAST, Tense.PERFECT})
+_PERSON = "PERSON"
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+# Quoted words that open a question put to someone or a programme's purpose, not speech.
+_NOT_SPEECH_OPENERS = frozenset({"if", "whether", "how", "to", "why", "what"})
+_NUMBER = re.compile(r"(\d[\d,.]*)\s*\(")
+_WORD = re.compile(r"[\w'’-]+")
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "it"})
+
+
+def is_event_line(line: Cited) -> bool:
+    """Timeline entries and the brief's latest and event points report happenings."""
+    return line.kind in EVENT_KINDS
+
+
+def clause_at(articles: Articles, article_id: str, offset: int) -> Clause | None:
+    """The clause of the sentence holding ``offset`` (None before clauses were stored)."""
+    clauses = articles.clauses(article_id)
+    i = bisect.bisect_right([c.start for c in clauses], offset) - 1
+    return clauses[i] if i >= 0 and offset < max(clauses[i].end, clauses[i].start + 1) else None
+
+
+def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> list[str]:
+    """Why the sentence an event line shows reports no happening (empty when it does).
+
+    ``dated_by_text``: the line's days are stated by time expressions of its main clause
+    (a plan with its own date is a happening).
+    """
+    first = line.citations[0]
+    clause = clause_at(articles, first.article, first.start)
+    if clause is None:
+        return []
+    if clause.glued:
+        return ["a heading, a caption or a byline is run into the sentence"]
+    if clause.question:
+        return ["the sentence asks a question"]
+    if clause.tense is Tense.FUTURE or clause.reported_tense is Tense.FUTURE:
+        return [] if dated_by_text else ["a plan or a forecast without a day of its own"]
+    if clause.tense is Tense.PRESENT and not clause.reports and not clause.stative:
+        # "people are fleeing", "a second plane is travelling on Monday"; not "X presents Y"
+        return [] if clause.progressive else ["a description in the present"]
+    if clause.tense not in NEWS_TENSES | {Tense.PRESENT} or (
+        clause.tense is Tense.PRESENT and not clause.reports
+    ):
+        return [f"the main clause ({clause.tense.value}) reports no happening"]
+    if clause.reports:
+        reported_news = clause.reported_tense in NEWS_TENSES and not clause.reported_stative
+        if clause.tense is Tense.PRESENT and not reported_news:
+            return ["a statement in the present of no happening"]
+        if clause.reported_tense is Tense.PRESENT and clause.reported_stative:
+            return ["what was said is a state or a view, not a happening"]
+        return []
+    if clause.stative:
+        return [f"the main verb {clause.verb!r} names a state"]
+    return []
+
+
+def tells_a_plan(articles: Articles, citation: Citation) -> bool:
+    """Whether the cited sentence's main clause, or what it reports, is in the future."""
+    clause = clause_at(articles, citation.article, citation.start)
+    return clause is not None and Tense.FUTURE in (clause.tense, clause.reported_tense)
+
+
+def stated_days(
+    articles: Articles, citation: Citation, *, main_clause_only: bool = True
+) -> Iterator[DateSpan]:
+    """The days time expressions in a cited span give; with ``main_clause_only``, only
+    those of their sentence's main clause."""
+    for timex in articles.timexes(citation.article):
+        if not (citation.start <= timex.start and timex.end <= citation.end):
+            continue
+        span = DateSpan.parse(timex.value, "timex")
+        if span is None:
+            continue
+        clause = clause_at(articles, citation.article, timex.start)
+        if main_clause_only and clause and not clause.main_clause_holds(timex.start, timex.end):
+            continue
+        yield span
+
+
+def news_told(articles: Articles, citation: Citation, *, happening: bool = True) -> bool:
+    """Whether the cited article's publication day may stand in for the day of what the
+    cited sentence tells: the sentence states no other day, and neither its tense (past
+    perfect; with ``happening``, anything but past or perfect) nor its paragraph (an
+    earlier day set before it) tells it as the past."""
+    published = articles.published(citation.article)
+    if published is None:
+        return False
+    day = date.fromisoformat(published)
+    fresh = (day - timedelta(days=FRESH_DAYS)).isoformat()
+    if happening:
+        for span in stated_days(articles, citation, main_clause_only=False):
+            if span.end < published:  # it states an earlier day of its own
+                return False
+    clause = clause_at(articles, citation.article, citation.start)
+    if clause is not None:
+        if clause.tense is Tense.PAST_PERFECT or (happening and clause.anchored):
+            return False
+        if happening and clause.tense not in NEWS_TENSES:
+            told = clause.reported_tense if clause.reports else None
+            present = clause.tense is Tense.PRESENT
+            if not (present and (told in NEWS_TENSES or clause.progressive)):
+                return False
+    setting = _paragraph_setting(articles, citation)
+    return setting is None or setting.end >= fresh
+
+
+def _paragraph_setting(articles: Articles, citation: Citation) -> DateSpan | None:
+    """The time the paragraph sets before the cited span: its last dated time expression
+    before it (None when it sets none)."""
+    text = articles[citation.article].article.text
+    paragraph_start = text.rfind("\n\n", 0, citation.start) + 1
+    setting = None
+    for timex in articles.timexes(citation.article):
+        if paragraph_start <= timex.start and timex.end <= citation.start:
+            setting = DateSpan.parse(timex.value, "timex") or setting
+    return setting
+
+
+def speaker_problems(articles: Articles, line: Cited, quote: Quote, who: str) -> list[str]:
+    """Why the cited quote's words may not be ``who``'s own (empty when nothing says so)."""
+    text = articles[line.citations[0].article].article.text
+    words = " ".join(text[quote.start : quote.end].split())
+    said = _WORD.findall(words)
+    problems = []
+    surname = _WORD.findall(who)[-1:]
+    if any(name in said for name in surname):
+        problems.append(f"the quoted words name {who!r}: they are about, not by, them")
+    if said and said[0].lower() in _NOT_SPEECH_OPENERS:
+        problems.append("the quoted words are a question or a topic, not words said")
+    capitalised = sum(w[:1].isupper() for w in said)
+    if len(said) < 3 or capitalised * 2 > len(said):
+        problems.append("the quoted words read as a name or a heading, not speech")
+    article = next(c.article for c in line.citations)
+    mentions = articles.mentions(article)
+    if quote.speaker_start is not None:
+        labels = {m.label for m in mentions if m.start == quote.speaker_start}
+        if labels and labels <= _NOT_SPEAKERS:
+            problems.append(f"{who!r} is not a person or an organisation")
+    if quote.resolved_by is ResolvedBy.PRONOUN:
+        problems += _pronoun_problems(text, quote, mentions)
+    return problems
+
+
+def _pronoun_problems(text: str, quote: Quote, mentions: tuple[Mention, ...]) -> list[str]:
+    """A pronoun resolves to a person only when no other person is named between them."""
+    if quote.speaker_end is None or quote.source_start is None:
+        return []
+    antecedent = text[quote.speaker_start or 0 : quote.speaker_end]
+    between = [
+        m
+        for m in mentions
+        if m.label == _PERSON
+        and quote.speaker_end <= m.start
+        and m.end <= quote.source_start
+        and m.name not in antecedent
+        and antecedent not in m.name
+    ]
+    if between:
+        return [f"another person ({between[-1].text!r}) is named between the speaker and 'he'"]
+    return []
+
+
+def role_problems(articles: Articles, citation: Citation, person: str, title: str) -> list[str]:
+    """Why a title in a cited sentence may not be the person's now (empty when none)."""
+    problems = []
+    words = title.split()
+    if words and words[0].lower() in ("then", "then-"):
+        problems.append(f"{title!r} was held only then")
+    own = set(person.split())
+    names = {
+        w
+        for m in articles.mentions(citation.article)
+        if m.label == _PERSON
+        and citation.start <= m.start
+        and m.end <= citation.end
+        and not own & set(m.name.split())
+        for w in m.name.split()
+    }
+    if any(w in names for w in words):  # "Z's Y" is a title the text gives: "Jackson's doctor"
+        problems.append(f"the title {title!r} holds another person's name")
+    clause = clause_at(articles, citation.article, citation.start)
+    if clause is not None and clause.glued:
+        problems.append("a heading, a caption or a byline is run into the sentence")
+    return problems
+
+
+def dispute_problems(line: Cited) -> list[str]:
+    """Counts far apart, or more than a few, are counts of different things."""
+    if not line.text.startswith(COUNT_DISPUTE):
+        return []
+    values = [float(v.replace(",", "")) for v in _NUMBER.findall(line.text) if _numeric(v)]
+    if len(values) > MAX_DISPUTED_VALUES:
+        return [f"{len(values)} values: counts of different things, places or times"]
+    if len(values) >= 2 and min(values) > 0 and max(values) / min(values) > MAX_COUNT_RATIO:
+        return ["counts this far apart count different things, places or times"]
+    return []
+
+
+def _numeric(value: str) -> bool:
+    try:
+        float(value.replace(",", ""))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,84 @@
+"""What a sentence's main clause asserts: tense, state or happening, reported speech, a
+heading run into it, and its subordinate parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Clause, Tense
+
+pytestmark = pytest.mark.slow
+
+
+def clause(sentence: str) -> Clause:
+    from dateline.analyze.clauses import find_clauses
+    from dateline.analyze.nlp import parse
+
+    (found,) = find_clauses(parse(sentence))
+    return found
+
+
+@pytest.mark.parametrize(
+    "sentence, tense, stative",
+    [
+        ("Police arrested three men on Monday.", Tense.PAST, False),
+        ("At least 50 people were killed in the blast.", Tense.PAST, False),
+        ("The minister has resigned after a week of protests.", Tense.PERFECT, False),
+        ("Boeing had previously hired a senior Air Force official.", Tense.PAST_PERFECT, False),
+        ("The event will air live on three channels.", Tense.FUTURE, False),
+        ("The auction is scheduled to take place on 17 December.", Tense.FUTURE, False),
+        ("The hospital remains extremely stretched.", Tense.PRESENT, True),
+        ("Delays have cost the company more than 6 billion dollars.", Tense.PERFECT, True),
+        ("He is survived by his mother and eight siblings.", Tense.PRESENT, True),
+        ("A quake of this power could cause damage anywhere.", Tense.MODAL, False),
+        ("Haiti was especially vulnerable.", Tense.PAST, True),
+    ],
+)
+def test_tense_and_state_of_the_main_clause(sentence, tense, stative):
+    found = clause(sentence)
+    assert (found.tense, found.stative) == (tense, stative)
+
+
+def test_reported_speech_keeps_what_was_said_apart():
+    found = clause("The president has resigned, the agency said on Tuesday.")
+    assert found.reports and found.tense is Tense.PAST
+    assert found.reported_tense is Tense.PERFECT and not found.reported_stative
+    reported = "The president has resigned"
+    start = found.start
+    assert not found.main_clause_holds(start, start + len(reported))
+
+
+@pytest.mark.parametrize(
+    "sentence, glued",
+    [
+        (
+            "Emmanuel Etienne was terrified he would lose his leg Emmanuel Etienne may be "
+            "badly injured in a field hospital.",
+            True,
+        ),
+        (
+            "The photos have now been removed from Facebook Puerto Rico has launched an "
+            "investigation into a group of its doctors.",
+            True,
+        ),
+        ("Aid from Puerto Rico has arrived at the airport in the capital.", False),
+        ("In Haiti President Preval said the toll could reach 100,000.", False),
+        ("Mubarak told ABC News on Thursday that he would like to step down.", False),
+    ],
+)
+def test_a_heading_run_into_a_sentence_is_seen(sentence, glued):
+    assert clause(sentence).glued is glued
+
+
+def test_times_of_relative_clauses_and_since_phrases_are_not_the_main_clause():
+    sentence = "Protesters, who were driven out in 2006, have marched since January."
+    found = clause(sentence)
+    for part in ("2006", "January"):
+        start = sentence.index(part)
+        assert not found.main_clause_holds(start, start + len(part))
+    start = sentence.index("marched")
+    assert found.main_clause_holds(start, start + len("marched"))
+
+
+def test_a_question_is_marked():
+    assert clause("Where is God in Haiti?").question

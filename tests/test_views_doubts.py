@@ -1,0 +1,192 @@
+"""The checker doubts what the line-making stages trust: a state shown as an event, a
+publication day standing in for a past happening, a date from a relative clause, a heading
+run into a sentence, quoted words about their "speaker", a title held only then, counts of
+different things set against each other."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.model import BriefPoint, Citation, PointKind, Quote, ResolvedBy
+from dateline.views.doubts import dispute_problems
+
+PUBLISHED = "2026-03-06"  # a Friday
+TEXT = "\n\n".join(
+    [
+        "Harbour fire: crews still at work",
+        "Fire crews put out a blaze at the harbour's grain store on Thursday.",
+        "The harbour remains closed to shipping.",
+        "Dockers have walked out over pay.",
+        "The port authority had warned of the fire risk in its annual report.",
+        "In 2019 a storm flooded the quay.",
+        "The quay, which was rebuilt in 2021, reopened to visitors.",
+        "The photos have now been removed from the website Harbour officials have launched "
+        "an investigation into the fire.",
+        "The harbour master will brief reporters.",
+        "Will the harbour reopen before the summer season begins?",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory):
+    import dateline
+
+    folder = tmp_path_factory.mktemp("harbour")
+    path = folder / "harbour.jsonl"
+    record = {
+        "url": "https://harbour.test/fire",
+        "title": "Harbour fire: crews still at work",
+        "publisher": "Harbour Wire",
+        "published": PUBLISHED,
+        "text": TEXT,
+    }
+    path.write_text(json.dumps(record) + "\n")
+    db = str(folder / "harbour.db")
+    dateline.ingest([str(path)], db)
+    with dateline.open(db) as store:
+        yield store
+
+
+def event_line(store, sentence: str, day: str) -> BriefPoint:
+    """An event point showing one sentence of the article, dated ``day``."""
+    (stored,) = store.articles.all()
+    text = stored.article.text
+    start = text.index(sentence)
+    citation = Citation(stored.id, start, start + len(sentence), "Harbour Wire", None, PUBLISHED)
+    label = day  # the checker reads days in ISO form from ``date``/``end``
+    return BriefPoint(f"{label}: {sentence}", PointKind.EVENT, (citation,), day, day, label)
+
+
+def problems(store, line) -> list[str]:
+    from dateline.views.faithful import check
+
+    return check(store, [line]).problems
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence, day, doubt",
+    [
+        (
+            "Fire crews put out a blaze at the harbour's grain store on Thursday.",
+            "2026-03-05",
+            None,
+        ),
+        ("Dockers have walked out over pay.", PUBLISHED, None),
+        ("The harbour remains closed to shipping.", PUBLISHED, "reports no happening"),
+        (
+            "Fire crews put out a blaze at the harbour's grain store on Thursday.",
+            PUBLISHED,
+            "cannot be derived",
+        ),
+        (
+            "The port authority had warned of the fire risk in its annual report.",
+            PUBLISHED,
+            "cannot be derived",
+        ),
+        ("The quay, which was rebuilt in 2021, reopened to visitors.", "2021-01-01", "cannot"),
+        (
+            "The photos have now been removed from the website Harbour officials have launched "
+            "an investigation into the fire.",
+            PUBLISHED,
+            "run into the sentence",
+        ),
+        ("The harbour master will brief reporters.", PUBLISHED, "plan or a forecast"),
+        (
+            "Will the harbour reopen before the summer season begins?",
+            PUBLISHED,
+            "asks a question",
+        ),
+    ],
+)
+def test_event_lines_are_doubted(harbour, sentence, day, doubt):
+    found = problems(harbour, event_line(harbour, sentence, day))
+    if doubt is None:
+        assert found == []
+    else:
+        assert any(doubt in p for p in found), found
+
+
+@pytest.mark.slow
+def test_the_year_of_a_past_happening_is_its_own(harbour):
+    line = event_line(harbour, "In 2019 a storm flooded the quay.", "2019-01-01")
+    line = BriefPoint(line.text, line.kind, line.citations, "2019-01-01", "2019-12-31", "2019")
+    assert problems(harbour, line) == []
+
+
+def test_counts_far_apart_or_many_are_no_dispute():
+    cited = (Citation("a", 0, 1, None, None, None),)
+
+    def dispute(told: str) -> BriefPoint:
+        return BriefPoint(
+            f"Sources differ on the number of cases: {told}", PointKind.DISPUTE, cited
+        )
+
+    assert dispute_problems(dispute("12 (bbc); 14 (reuters)")) == []
+    assert dispute_problems(dispute("23 (bbc); 4,800 (guardian)"))
+    assert dispute_problems(dispute("1 (bbc); 2 (bbc); 3 (reuters); 4 (guardian)"))
+    day = BriefPoint(
+        "Sources differ on the day: 4 Feb 2026 (A); 5 Feb 2026 (B).", PointKind.DISPUTE, cited
+    )
+    assert dispute_problems(day) == []
+
+
+def quote(text: str, words: str, speaker: str, how: ResolvedBy = ResolvedBy.NAMED) -> Quote:
+    start = text.index(words)
+    speaker_start = text.index(speaker)
+    return Quote(
+        start,
+        start + len(words),
+        words,
+        True,
+        "said",
+        None,
+        None,
+        speaker,
+        speaker_start,
+        speaker_start + len(speaker),
+        resolved_by=how,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, words, doubt",
+    [
+        (
+            'Ann Lee said: "We will rebuild the quay this year."',
+            "We will rebuild the quay this year.",
+            None,
+        ),
+        (
+            'Ann Lee said: "Nobody told Lee about the fire."',
+            "Nobody told Lee about the fire.",
+            "name",
+        ),
+        ('Ann Lee said: "Dreams From My Father"', "Dreams From My Father", "heading"),
+        ("Ann Lee was asked if she knew the cause.", "if she knew the cause", "question"),
+    ],
+)
+def test_quoted_words_are_doubted(text, words, doubt):
+    from dateline.views.doubts import speaker_problems
+
+    class Articles:  # what speaker_problems reads of the article
+        def __getitem__(self, article_id):
+            return type("Stored", (), {"article": type("A", (), {"text": text})})
+
+        def mentions(self, article_id):
+            return ()
+
+    line = BriefPoint(
+        f"Ann Lee: “{words}”",
+        PointKind.POSITION,
+        (Citation("a", 0, len(text), None, None, None),),
+        who="Ann Lee",
+    )
+    found = speaker_problems(Articles(), line, quote(text, words, "Ann Lee"), "Ann Lee")
+    if doubt is None:
+        assert found == []
+    else:
+        assert any(doubt in p for p in found), found
