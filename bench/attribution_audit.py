@@ -16,6 +16,9 @@ recall on the wrong lines (the share of wrong lines it flags).
     .venv/bin/python bench/attribution_audit.py sample --out audit.jsonl \
         --store demo.db --store haiti.db [--stories 8] [--total 330] [--seed 12]
         [--kinds dispute --append]
+    .venv/bin/python bench/attribution_audit.py carry audit.jsonl before.jsonl after.jsonl
+    .venv/bin/python bench/attribution_audit.py recheck heldout.jsonl --store demo.db ... \
+        --out heldout.rechecked.jsonl
     .venv/bin/python bench/attribution_audit.py score bench/data/attribution_audit/before.jsonl \
         [--results bench/RESULTS.md] [--title "before issue #12"]
 
@@ -24,6 +27,12 @@ to show it, ``sample`` asks for those lines too and records whether the default 
 shows each (``shown``): the wrong-line rate is then over the lines shown, the recall over
 all wrong lines. ``--kinds`` draws only some kinds of line and ``--append`` adds them to
 an existing sample (numbered on): a supplement from stores where a kind is rare.
+
+``carry`` labels the lines of a new sample that an earlier sample already labelled (same
+kind, text, date label and cited spans), leaving the rest to label by hand. ``recheck``
+runs the current checker on a labelled sample's lines against (re-analysed) stores, for the
+checker's recall and false alarms on lines labelled before: a held-out sample drawn with
+another seed, labelled once, measures a checker developed on the first.
 """
 
 from __future__ import annotations
@@ -107,6 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     recheck.add_argument("labelled", help="labelled sample (JSON lines)")
     recheck.add_argument("--store", action="append", required=True, help="SQLite store (repeat)")
     recheck.add_argument("--out", required=True, help="JSON lines file to write")
+    carry = commands.add_parser(
+        "carry", help="give a new sample's lines the labels of the same lines labelled before"
+    )
+    carry.add_argument("sample", help="unlabelled sample (JSON lines); labelled in place")
+    carry.add_argument("labelled", nargs="+", help="labelled samples to take labels from")
     score = commands.add_parser("score", help="score a labelled sample")
     score.add_argument(
         "labelled", nargs="+", help="labelled samples (before.jsonl, after.jsonl), in order"
@@ -130,6 +144,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"wrote {len(records)} lines to {args.out}: {dict(Counter(r['kind'] for r in records))}"
         )
+        return 0
+    if args.command == "carry":
+        sample_path = Path(args.sample)
+        records = read_lines(sample_path)
+        carried = carry_labels(records, [read_records(Path(p)) for p in args.labelled])
+        sample_path.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
+        todo = [r["id"] for r in records if not r["label"]]
+        print(f"carried {carried} of {len(records)} labels; to label by hand: {todo}")
         return 0
     if args.command == "recheck":
         records = rechecked(read_records(Path(args.labelled)), [Path(p) for p in args.store])
@@ -216,7 +240,8 @@ def _lines(store: Store, name: str, stories: int) -> Iterable[Line]:
 
 def _view_lines(store: Store, story: Story) -> Iterable[tuple[str, bool, Cited]]:
     """(kind, shown by default, line) for the story's brief, then its timeline: with the
-    lines a view leaves out unverified, where it can show them (``unverified=True``)."""
+    lines a view leaves out unverified, where it can show them (``unverified=True``), and
+    the lines it shows by default in their place."""
     views: list[Callable[..., Sequence[Cited]]] = [dateline.brief, dateline.timeline]
     for view in views:
         default = view(store, story)
@@ -224,7 +249,9 @@ def _view_lines(store: Store, story: Story) -> Iterable[tuple[str, bool, Cited]]
         if "unverified" in inspect.signature(view).parameters:
             every = view(store, story, unverified=True)
         shown = {_identity(line) for line in default}
-        for line in every:
+        listed = {_identity(line) for line in every}
+        # a line shown in place of one left out may be one the full view never reaches
+        for line in [*every, *(line for line in default if _identity(line) not in listed)]:
             kind = line.kind.value if isinstance(line, BriefPoint) else TIMELINE
             yield kind, _identity(line) in shown, line
 
@@ -282,6 +309,32 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
     last = text.find("\n\n", end)
     first, last = first + 2 if first >= 0 else 0, len(text) if last == -1 else last
     return max(first, start - BEFORE_CHARS), min(last, end + AFTER_CHARS)
+
+
+# --- labels carried over ----------------------------------------------------------
+
+
+def carry_labels(
+    records: list[dict[str, Any]], labelled: Sequence[Sequence[dict[str, Any]]]
+) -> int:
+    """Give each unlabelled record the label and note of the same line labelled before
+    (same kind, text, date label and cited spans; the first labelled sample that has it
+    wins). Returns how many were carried."""
+    known: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for sample in labelled:
+        for record in sample:
+            known.setdefault(_same_line(record), record)
+    carried = 0
+    for record in records:
+        if not record.get("label") and (earlier := known.get(_same_line(record))):
+            record["label"], record["note"] = earlier["label"], earlier["note"]
+            carried += 1
+    return carried
+
+
+def _same_line(record: dict[str, Any]) -> tuple[Any, ...]:
+    spans = sorted({(c["article"], c["start"], c["end"]) for c in record["citations"]})
+    return record["kind"], record["text"], record["date_label"], tuple(spans)
 
 
 # --- checking again ---------------------------------------------------------------

@@ -64,6 +64,10 @@ def test_reported_speech_keeps_what_was_said_apart():
         ("Aid from Puerto Rico has arrived at the airport in the capital.", False),
         ("In Haiti President Preval said the toll could reach 100,000.", False),
         ("Mubarak told ABC News on Thursday that he would like to step down.", False),
+        ("Cheryl Cole sang while Rod Stewart said he could not think of a better song.", False),
+        ("Boeing executive Michael Sears arranged a job for an Air Force official.", False),
+        ("Page last updated at 23:19 GMT, Tuesday, 19 January 2010 Born amid the ruins.", True),
+        ("Producer/Jane Doe for the BBC In the first programme she talks to farmers.", True),
     ],
 )
 def test_a_heading_run_into_a_sentence_is_seen(sentence, glued):

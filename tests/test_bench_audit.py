@@ -91,3 +91,31 @@ def test_audit_read_records_refuses_unlabelled_lines(tmp_path: Path) -> None:
     path.write_text(json.dumps({**_record("", True), "id": 7}) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit, match=r"\[7\]"):
         audit.read_records(path)
+
+
+def _labelled(n: int, text: str, label: str = "", start: int = 0) -> dict:
+    citation = {"article": "a", "start": start, "end": start + 5}
+    return {"id": n, "kind": "timeline", "text": text, "date_label": "4 Feb 2026"} | {
+        "citations": [citation],
+        "label": label,
+        "note": "why" if label not in ("", "correct") else "",
+    }
+
+
+def test_audit_carry_takes_labels_of_the_same_line_only() -> None:
+    earlier = [_labelled(1, "Talks began.", "correct"), _labelled(2, "It rained.", "not an event")]
+    new = [_labelled(1, "Talks began."), _labelled(2, "It rained.", start=9), _labelled(3, "New.")]
+    assert audit.carry_labels(new, [earlier]) == 1
+    assert [r["label"] for r in new] == ["correct", "", ""]
+
+
+def test_audit_recheck_rebuilds_the_line_a_view_made() -> None:
+    record = _labelled(1, "Ann Lee, envoy (as of 4 Feb 2026): Ann Lee, the envoy, left.")
+    record |= {"kind": "role", "date": "2026-02-04", "end": None}
+    record["citations"][0] |= {"outlet": "Post", "title": None, "published": "2026-02-04"}
+    line = audit._line_of(record)
+    assert (line.kind, line.who, line.title) == (PointKind.ROLE, "Ann Lee", "envoy")
+    position = _labelled(2, "Ann Lee: “We will rebuild.”") | {"kind": "position"}
+    position |= {"date": None, "end": None}
+    position["citations"][0] |= {"outlet": None, "title": None, "published": None}
+    assert audit._line_of(position).who == "Ann Lee"

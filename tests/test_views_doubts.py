@@ -170,6 +170,16 @@ def quote(text: str, words: str, speaker: str, how: ResolvedBy = ResolvedBy.NAME
     ],
 )
 def test_quoted_words_are_doubted(text, words, doubt):
+    assert_doubted(text, words, doubt, ResolvedBy.NAMED)
+
+
+def test_a_group_does_not_speak_as_one_person():
+    text = 'Merlin said: "I have worked during other disasters but nothing like this."'
+    words = "I have worked during other disasters but nothing like this."
+    assert_doubted(text, words, "a group", ResolvedBy.ORGANISATION, who="Merlin")
+
+
+def assert_doubted(text, words, doubt, how, who="Ann Lee"):
     from dateline.views.doubts import speaker_problems
 
     class Articles:  # what speaker_problems reads of the article
@@ -180,12 +190,12 @@ def test_quoted_words_are_doubted(text, words, doubt):
             return ()
 
     line = BriefPoint(
-        f"Ann Lee: “{words}”",
+        f"{who}: “{words}”",
         PointKind.POSITION,
         (Citation("a", 0, len(text), None, None, None),),
-        who="Ann Lee",
+        who=who,
     )
-    found = speaker_problems(Articles(), line, quote(text, words, "Ann Lee"), "Ann Lee")
+    found = speaker_problems(Articles(), line, quote(text, words, who, how), who)
     if doubt is None:
         assert found == []
     else:

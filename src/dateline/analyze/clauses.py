@@ -71,6 +71,38 @@ SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "csubj", "parata
 BOUND_PREPOSITIONS = frozenset({"since", "before", "until", "till", "after", "following"})
 # Adverbial clauses opened by these share the main clause's time.
 SIMULTANEOUS = frozenset({"when", "as", "while"})
+# Words after which a clause may start: "... while Rod Stewart said".
+CLAUSE_OPENERS = frozenset(
+    {
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "while",
+        "whilst",
+        "when",
+        "where",
+        "as",
+        "because",
+        "if",
+        "although",
+        "though",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "after",
+        "before",
+        "since",
+        "until",
+        "than",
+        "once",
+        "unless",
+        "whether",
+    }
+)
 # A capitalised run may end a noun phrase of up to this many lower-case words.
 MAX_NOUN_WORDS = 3
 _NOUN_WORDS = frozenset({"NN", "NNS", "JJ", "NNP"})
@@ -134,6 +166,8 @@ def _tense(verb: Token) -> Tense:
         return Tense.PAST_PERFECT if perfect[0].tag_ == "VBD" else Tense.PERFECT
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return Tense.PAST
+    if verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children):
+        return Tense.PAST  # "one of the piers reopened on Thursday", tagged as a participle
     if present:
         return Tense.PRESENT
     return Tense.NONE
@@ -213,6 +247,8 @@ def _glued(sent: Span) -> bool:
                 phrase_end += 1
             if (
                 (before.is_alpha or before.like_num)
+                and before.lower_ not in CLAUSE_OPENERS
+                and before.dep_ not in ("mark", "cc")
                 and not i <= before.head.i < phrase_end  # "executive Michael Sears": a title
                 and not before.tag_.startswith("VB")
                 and before.tag_ != "MD"

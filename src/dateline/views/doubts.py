@@ -54,7 +54,8 @@ _NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT
 _NOT_SPEECH_OPENERS = frozenset({"if", "whether", "how", "to", "why", "what"})
 _NUMBER = re.compile(r"(\d[\d,.]*)\s*\(")
 _WORD = re.compile(r"[\w'’-]+")
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "it"})
+_GROUPS = frozenset({"ORG", "NORP"})
+_FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll", "me", "my", "mine", "myself"})
 
 
 def is_event_line(line: Cited) -> bool:
@@ -138,7 +139,7 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
     day = date.fromisoformat(published)
     fresh = (day - timedelta(days=FRESH_DAYS)).isoformat()
     if happening:
-        for span in stated_days(articles, citation, main_clause_only=False):
+        for span in stated_days(articles, citation):
             if span.end < published:  # it states an earlier day of its own
                 return False
     clause = clause_at(articles, citation.article, citation.start)
@@ -182,10 +183,12 @@ def speaker_problems(articles: Articles, line: Cited, quote: Quote, who: str) ->
         problems.append("the quoted words read as a name or a heading, not speech")
     article = next(c.article for c in line.citations)
     mentions = articles.mentions(article)
-    if quote.speaker_start is not None:
-        labels = {m.label for m in mentions if m.start == quote.speaker_start}
-        if labels and labels <= _NOT_SPEAKERS:
-            problems.append(f"{who!r} is not a person or an organisation")
+    labels = {m.label for m in mentions if m.start == quote.speaker_start}
+    if labels and labels <= _NOT_SPEAKERS:
+        problems.append(f"{who!r} is not a person or an organisation")
+    organisation = quote.resolved_by is ResolvedBy.ORGANISATION or bool(labels & _GROUPS)
+    if organisation and _FIRST_PERSON & set(said):
+        problems.append(f"{who!r} is a group, and the words speak as one person")
     if quote.resolved_by is ResolvedBy.PRONOUN:
         problems += _pronoun_problems(text, quote, mentions)
     return problems
