@@ -110,6 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     sample.add_argument(
         "--append", action="store_true", help="add to --out, numbering on from its last line"
     )
+    sample.add_argument(
+        "--exclude",
+        action="append",
+        help="labelled sample whose lines (same kind and text) to leave out (repeat): a "
+        "held-out sample",
+    )
+    sample.add_argument("--keep", type=int, help="with --exclude: lines to keep")
     recheck = commands.add_parser(
         "recheck", help="run the current checker again on a labelled sample's lines"
     )
@@ -135,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         records = sample_lines(
             stores, args.stories, args.total, args.per_kind, args.seed, kinds, first
         )
+        if args.exclude:
+            seen = [read_lines(Path(path)) for path in args.exclude]
+            records = unseen(records, seen, args.keep or len(records), first)
         drawn_by = "attribution_audit.py " + " ".join(sys.argv[1:] if argv is None else argv)
         for record in records:
             record |= {"drawn_by": drawn_by, "revision": _revision()}
@@ -309,6 +319,21 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
     last = text.find("\n\n", end)
     first, last = first + 2 if first >= 0 else 0, len(text) if last == -1 else last
     return max(first, start - BEFORE_CHARS), min(last, end + AFTER_CHARS)
+
+
+def unseen(
+    records: Sequence[dict[str, Any]],
+    seen: Sequence[Sequence[dict[str, Any]]],
+    keep: int,
+    first: int,
+) -> list[dict[str, Any]]:
+    """The drawn lines no earlier sample holds (same kind and text): every brief line, then
+    timeline lines in the order drawn, ``keep`` in all, numbered from ``first``."""
+    known = {(r["kind"], r["text"]) for sample in seen for r in sample}
+    fresh = [r for r in records if (r["kind"], r["text"]) not in known]
+    brief = [r for r in fresh if r["kind"] != TIMELINE]
+    kept = brief + [r for r in fresh if r["kind"] == TIMELINE][: max(0, keep - len(brief))]
+    return [r | {"id": number} for number, r in enumerate(kept, first)]
 
 
 # --- labels carried over ----------------------------------------------------------

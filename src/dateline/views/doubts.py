@@ -37,7 +37,7 @@ from dateline.model import (
     ResolvedBy,
     Tense,
 )
-from dateline.views.timeline import Articles
+from dateline.views.timeline import LEDE_PARAGRAPHS, Articles
 
 # A publication day dates news of this many days before it.
 FRESH_DAYS = 2
@@ -151,8 +151,25 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
             present = clause.tense is Tense.PRESENT
             if not (present and (told in NEWS_TENSES or clause.progressive)):
                 return False
+    if happening and (lede := _lede_setting(articles, citation.article)) and lede < fresh:
+        return False
     setting = _paragraph_setting(articles, citation)
     return setting is None or setting.end >= fresh
+
+
+def _lede_setting(articles: Articles, article_id: str) -> str | None:
+    """The latest day the article's lede states (None when it states none): an article
+    whose lede tells of days well before its publication is a late report or a look back,
+    and its publication day dates none of what it tells."""
+    body = articles[article_id].article.body
+    lede_end = sum(len(p) + 2 for p in body[:LEDE_PARAGRAPHS])
+    days = [
+        span.end
+        for timex in articles.timexes(article_id)
+        if timex.end <= lede_end and timex.type in ("DATE", "TIME")
+        if (span := DateSpan.parse(timex.value, "timex"))
+    ]
+    return max(days, default=None)
 
 
 def _paragraph_setting(articles: Articles, citation: Citation) -> DateSpan | None:
