@@ -86,3 +86,24 @@ def test_times_of_relative_clauses_and_since_phrases_are_not_the_main_clause():
 
 def test_a_question_is_marked():
     assert clause("Where is God in Haiti?").question
+
+
+@pytest.mark.parametrize(
+    "sentence, part, main",
+    [
+        ("Martha married Herbert in 1898 and Minnie married John in 1902.", "1902", False),
+        ("Martha married Herbert in 1898 and Minnie married John in 1902.", "1898", True),
+        ("The youth movement of January 25 has changed the country.", "January 25", False),
+        ("The talks on Monday ended without agreement.", "Monday", True),
+    ],
+)
+def test_a_second_clause_and_a_things_date_are_not_the_main_clauses(sentence, part, main):
+    found = clause(sentence)
+    start = sentence.index(part)
+    assert found.main_clause_holds(start, start + len(part)) is main
+
+
+def test_a_time_taken_from_another_happening_is_marked():
+    assert clause("Within minutes of the quake, a plume of dust rose from the capital.").anchored
+    assert clause("He has since remixed several acts.").anchored
+    assert not clause("Police arrested three men on Monday.").anchored

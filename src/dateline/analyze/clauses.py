@@ -61,6 +61,14 @@ STATIVE_VERBS = frozenset(
         "deserve",
         "matter",
         "resemble",
+        "await",
+        "predict",
+        "forecast",
+        "estimate",
+        "expect",
+        "fear",
+        "doubt",
+        "suspect",
     }
 )
 # "is scheduled to", "are due to": a plan told in the present.
@@ -111,11 +119,17 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 ANCHORING_PREPOSITIONS = frozenset(
     {"after", "since", "before", "following", "within", "during", "amid", "in"}
 )
+TIME_NOUNS = frozenset(
+    {"year", "month", "week", "day", "quarter", "decade", "century", "season", "date", "time"}
+)
 _EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
 # Page furniture run into a sentence: a time stamp ("... 23:19 GMT, Tuesday, 19 January
 # 2010 Born amid ..."), a byline bar ("Jane Doe | 22:29 UK time"), a credit
 # ("Producer/Jane Doe").
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b.{0,60}?\b(?:1[89]|20)\d{2}\s+(?:[A-Z]|\d{1,2}[:.]\d{2})")
+_UPDATE = re.compile(
+    r"^\W*(?:Updated?|Posted|Published|Added|Last updated)\b[^.]{0,40}\d{1,2}[:.]\d{2}"
+)
 _CREDIT = re.compile(r"\b[A-Z][a-z]+s?\\?/[A-Z]")
 
 
@@ -199,7 +213,10 @@ def _ongoing(verb: Token) -> bool:
 
 def _anchored(verb: Token) -> bool:
     """Whether the clause times itself by another happening ("within minutes of the
-    quake", "after the attack"): then it is not news of the day it is told."""
+    quake", "after the attack", "has since remixed"): then it is not news of the day it is
+    told."""
+    if any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children):
+        return True  # "has since remixed": since then
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ANCHORING_PREPOSITIONS:
             continue
@@ -227,7 +244,13 @@ def _glued(sent: Span) -> bool:
     verb has no subject outside the run. A heading, a caption or a byline was run into
     the sentence."""
     text = sent.text
-    if _STAMP.search(text) or _CREDIT.search(text) or " | " in text or _repeats_a_name(sent):
+    if (
+        _STAMP.search(text)
+        or _UPDATE.search(text)
+        or _CREDIT.search(text)
+        or " | " in text
+        or _repeats_a_name(sent)
+    ):
         return True
     doc = sent.doc
     finite_seen = False
@@ -302,12 +325,40 @@ def _subordinate(sent: Span, root: Token, reported: Token | None) -> list[tuple[
             or (reported is not None and token.i == reported.i)
             or (token.dep_ == "prep" and token.lower_ in BOUND_PREPOSITIONS)
             or (token.dep_ == "mark" and token.lower_ in BOUND_PREPOSITIONS)
+            or _second_clause(token)
+            or _modifies_a_thing(token)
         ):
             left, right = token.left_edge, token.right_edge
             if token.dep_ == "mark":
                 left, right = token.head.left_edge, token.head.right_edge
             spans.append((left.idx, right.idx + len(right)))
     return _merged(spans)
+
+
+def _second_clause(token: Token) -> bool:
+    """A coordinated clause with its own subject ("... in 1898 and Minnie married John in
+    1902"): its time is its own, not the first clause's."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+def _modifies_a_thing(token: Token) -> bool:
+    """A phrase inside a noun phrase that names a thing, not a happening or a time: "the
+    1978 treaty" aside, "the youth movement of January 25", "fourth-quarter earnings";
+    its time describes the thing, not when the clause happens."""
+    head = token.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i == token.i:
+        return False
+    if head.lemma_.lower() in _EVENT_WORDS or head.lemma_.lower() in TIME_NOUNS:
+        return False
+    if token.dep_ == "prep":
+        return token.lower_ in ("of", "from", "for")
+    return token.dep_ in ("nummod", "compound", "amod", "npadvmod") and (
+        token.like_num or token.lemma_.lower() in TIME_NOUNS
+    )
 
 
 def _simultaneous(token: Token) -> bool:
