@@ -139,7 +139,7 @@ def find_clauses(doc: Doc) -> list[Clause]:
 
 
 def _clause(sent: Span) -> Clause:
-    root = sent.root
+    root = _predicate(sent.root)
     tense, stative = _tense(root), _stative(root)
     told = next((c for c in root.children if c.dep_ == "ccomp"), None)
     if tense is Tense.PRESENT and told is not None and _tense(told) is Tense.FUTURE:
@@ -164,6 +164,21 @@ def _clause(sent: Span) -> Clause:
     )
 
 
+def _predicate(root: Token) -> Token:
+    """The verb that heads the main clause: the root, or where the parser made a noun the
+    root ("One of the piers reopened ...", "BOULDEN: Because they got ..."), the verb
+    hanging on it."""
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    verbs = [
+        c
+        for c in root.children
+        if c.dep_ in ("acl", "relcl", "advcl", "ccomp", "dep", "appos")
+        and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+    ]
+    return verbs[0] if verbs else root
+
+
 def _tense(verb: Token) -> Tense:
     """The tense of the verb group headed by ``verb`` (NONE without a finite verb)."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -180,7 +195,10 @@ def _tense(verb: Token) -> Tense:
         return Tense.PAST_PERFECT if perfect[0].tag_ == "VBD" else Tense.PERFECT
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return Tense.PAST
-    if verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children):
+    subject = any(c.dep_ == "nsubj" for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT"  # the noun root's verb
+    )
+    if verb.tag_ == "VBN" and not auxiliaries and subject:
         return Tense.PAST  # "one of the piers reopened on Thursday", tagged as a participle
     if present:
         return Tense.PRESENT

@@ -39,8 +39,10 @@ from dateline.model import (
 )
 from dateline.views.timeline import LEDE_PARAGRAPHS, Articles
 
-# A publication day dates news of this many days before it.
+# A publication day dates news of this many days before it, told in this many top
+# paragraphs.
 FRESH_DAYS = 2
+NEWS_PARAGRAPHS = 5
 # A dispute sets a few estimates of one count against each other; more values, or values
 # this far apart, are counts of different things, places or times.
 MAX_DISPUTED_VALUES = 3
@@ -130,7 +132,8 @@ def stated_days(
 
 def news_told(articles: Articles, citation: Citation, *, happening: bool = True) -> bool:
     """Whether the cited article's publication day may stand in for the day of what the
-    cited sentence tells: the sentence states no other day, and neither its tense (past
+    cited sentence tells: the sentence is in the article's top paragraphs (with
+    ``happening``) and states no other day, and neither its tense (past
     perfect; with ``happening``, anything but past or perfect) nor its paragraph (an
     earlier day set before it) tells it as the past."""
     published = articles.published(citation.article)
@@ -151,10 +154,19 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
             present = clause.tense is Tense.PRESENT
             if not (present and (told in NEWS_TENSES or clause.progressive)):
                 return False
+    if happening and not _in_top(articles, citation):
+        return False
     if happening and (lede := _lede_setting(articles, citation.article)) and lede < fresh:
         return False
     setting = _paragraph_setting(articles, citation)
     return setting is None or setting.end >= fresh
+
+
+def _in_top(articles: Articles, citation: Citation) -> bool:
+    """Whether the cited span is in the article's top paragraphs, where a news story tells
+    what is new; further down it recounts, explains and looks back."""
+    body = articles[citation.article].article.body
+    return citation.start < sum(len(p) + 2 for p in body[:NEWS_PARAGRAPHS])
 
 
 def _lede_setting(articles: Articles, article_id: str) -> str | None:
