@@ -45,7 +45,11 @@ def test_reported_speech_keeps_what_was_said_apart():
     assert found.reported_tense is Tense.PERFECT and not found.reported_stative
     reported = "The president has resigned"
     start = found.start
-    assert not found.main_clause_holds(start, start + len(reported))
+    assert found.main_clause_holds(start, start + len(reported))  # the news is what was said
+    plan = clause("Promoters said the group will perform at the tribute on 8 October.")
+    assert plan.reports and plan.reported_tense is Tense.FUTURE
+    start = plan.start + len("Promoters said the group will perform at the tribute on ")
+    assert not plan.main_clause_holds(start, start + len("8 October"))
 
 
 @pytest.mark.parametrize(

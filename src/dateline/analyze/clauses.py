@@ -333,14 +333,15 @@ def _verb_without_outer_subject(token: Token, run_start: int, run_end: int) -> b
 
 def _subordinate(sent: Span, root: Token, reported: Token | None) -> list[tuple[int, int]]:
     """Character spans of the sentence's parts with a time of their own: relative and
-    adverbial clauses, appositions, a reported clause, and "since/before/after ..." phrases."""
+    adverbial clauses, appositions, a reported clause that tells no news, a second
+    coordinated clause, a thing's date, and "since/before/after ..." phrases."""
     spans = []
     for token in sent:
         if token.i == root.i or _simultaneous(token):
             continue
         if (
             token.dep_ in SUBORDINATE_DEPS
-            or (reported is not None and token.i == reported.i)
+            or (reported is not None and token.i == reported.i and not _told_as_news(reported))
             or (token.dep_ == "prep" and token.lower_ in BOUND_PREPOSITIONS)
             or (token.dep_ == "mark" and token.lower_ in BOUND_PREPOSITIONS)
             or _second_clause(token)
@@ -351,6 +352,13 @@ def _subordinate(sent: Span, root: Token, reported: Token | None) -> list[tuple[
                 left, right = token.head.left_edge, token.head.right_edge
             spans.append((left.idx, right.idx + len(right)))
     return _merged(spans)
+
+
+def _told_as_news(reported: Token) -> bool:
+    """Whether a reported clause tells a happening as news ("a strike on Thursday killed
+    12, the governor said"): then its time is the line's; a plan, a view or an earlier
+    happening ("had been sent") keeps its time to itself."""
+    return _tense(reported) in (Tense.PAST, Tense.PERFECT) and not _stative(reported)
 
 
 def _second_clause(token: Token) -> bool:
