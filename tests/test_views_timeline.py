@@ -134,8 +134,10 @@ def test_brief_since_keeps_what_changed(talks):
 
 
 @pytest.mark.slow
-def test_faithful_every_generated_line_is_supported(talks):
-    report = check(talks, lines_of(timeline(talks, None)) + lines_of(brief(talks, None)))
+def test_faithful_every_line_the_views_show_is_supported(talks):
+    articles = Articles(talks)
+    shown = Verifier(articles).all([*timeline(talks, None), *brief(talks, None)])
+    report = check(talks, shown)
     assert report.ok, report.problems
     assert report.lines == report.cited == report.supported > 10
 

@@ -173,7 +173,7 @@ def _predicate(root: Token) -> Token:
     verbs = [
         c
         for c in root.children
-        if c.dep_ in ("acl", "relcl", "advcl", "ccomp", "dep", "appos")
+        if c.dep_ in ("acl", "advcl", "ccomp", "dep", "appos")  # not a relative clause
         and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
     ]
     return verbs[0] if verbs else root
@@ -196,7 +196,7 @@ def _tense(verb: Token) -> Tense:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return Tense.PAST
     subject = any(c.dep_ == "nsubj" for c in verb.children) or (
-        verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT"  # the noun root's verb
+        verb.dep_ == "acl" and verb.head.dep_ == "ROOT"  # the verb of a noun made the root
     )
     if verb.tag_ == "VBN" and not auxiliaries and subject:
         return Tense.PAST  # "one of the piers reopened on Thursday", tagged as a participle
