@@ -220,6 +220,11 @@ def speaker_problems(articles: Articles, line: Cited, quote: Quote, who: str) ->
         problems.append(f"{who!r} is a group, and the words speak as one person")
     if quote.resolved_by is ResolvedBy.PRONOUN:
         problems += _pronoun_problems(text, quote, mentions)
+        if labels & _GROUPS and text[quote.source_start or 0 : quote.source_end or 0].lower() in (
+            "he",
+            "she",
+        ):
+            problems.append(f"{who!r} is a group, and 'he' or 'she' is a person")
     return problems
 
 
