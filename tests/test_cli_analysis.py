@@ -113,6 +113,16 @@ def test_cli_analyze_pending_only(filled):
     assert result.exit_code == 0 and "analysed 0, skipped 0" in result.stderr
 
 
+def test_cli_analyze_brings_an_older_analysers_work_up_to_date(filled):
+    import sqlite3
+
+    with sqlite3.connect(filled) as conn:
+        conn.execute("UPDATE analyses SET version = version - 1")
+    result = invoke("analyze", "--db", filled)
+    assert result.exit_code == 0 and "analysed 1, skipped 0" in result.stderr
+    assert invoke("analyze", "--db", filled).stderr.count("analysed 0") == 1
+
+
 def test_cli_analyze_files_json_lines(story):
     result = invoke("analyze", story, "--published", "2026-02-03", "--json", "--jobs", "1")
     assert result.exit_code == 0, result.stderr

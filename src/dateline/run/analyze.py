@@ -39,13 +39,18 @@ def analyze_pending(
     redo: bool = False,
     on_result: Callable[[Analysis | Failure], None] | None = None,
 ) -> AnalyzeReport:
-    """Analyse every stored article waiting for analysis (every article with ``redo``).
+    """Analyse every stored article waiting for analysis, and those an older analyser
+    analysed (every article with ``redo``).
 
     Each analysis is saved, and marked done, in its own transaction, so an interrupted
     run goes on where it stopped.
     """
     report = AnalyzeReport()
-    ids = store.queue.enqueue_all(Stage.ANALYZE) if redo else store.queue.waiting(Stage.ANALYZE)
+    if redo:
+        ids = store.queue.enqueue_all(Stage.ANALYZE)
+    else:
+        store.queue.enqueue_outdated(ANALYZER_VERSION)
+        ids = store.queue.waiting(Stage.ANALYZE)
     waiting = (store.articles.get(article_id) for article_id in ids)
     for stored, result in _analysed(waiting, runner):
         if isinstance(result, Failure):

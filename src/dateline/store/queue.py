@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from dateline.run.stages import NEXT, Stage
 from dateline.store.db import Database
-from dateline.store.schema import articles, pending
+from dateline.store.schema import analyses, articles, pending
 from dateline.store.sql import upsert
 
 # The order each stage takes its articles in. Raw ids grow with each input read, so they
@@ -58,6 +58,19 @@ class Queue:
         )
         with self._db.read() as conn:
             return list(conn.execute(query).scalars())
+
+    def enqueue_outdated(self, version: int) -> int:
+        """Put the articles whose analysis an older analyser made (a version below
+        ``version``) in the analysis queue again; return how many."""
+        with self._db.transaction() as conn:
+            ids = list(
+                conn.execute(select(analyses.c.article_id).where(analyses.c.version < version))
+                .scalars()
+                .all()
+            )
+            for article_id in ids:
+                enqueue(conn, [Stage.ANALYZE], article_id)
+        return len(ids)
 
     def enqueue_all(self, stage: Stage) -> list[str]:
         """Put every article in the queue of ``stage`` again (``analyze --redo``); return
