@@ -515,6 +515,11 @@ def report(samples: Sequence[tuple[Path, Sequence[dict[str, Any]]]]) -> str:
             + "; drawn by "
             + "; then ".join(f"`{d}`" for d in drawn if d)
             + "."
+            + "".join(
+                f" Checker verdicts of revision `{r.get('recheck_revision')}`, by `{r['rechecked_by']}`."
+                for r in records[:1]
+                if r.get("rechecked_by")
+            )
             + (
                 f" {hidden} lines the views leave out unverified count only for recall."
                 if hidden
