@@ -6,6 +6,7 @@ different things set against each other."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -111,6 +112,14 @@ def test_event_lines_are_doubted(harbour, sentence, day, doubt):
 
 
 @pytest.mark.slow
+def test_the_sentence_shown_may_not_state_a_day_outside_the_line(harbour):
+    sentence = "Fire crews put out a blaze at the harbour's grain store on Thursday."
+    line = event_line(harbour, sentence, "2026-03-05")
+    moved = BriefPoint(line.text, line.kind, line.citations, "2026-03-06", "2026-03-07")
+    assert any("outside the line's dates" in p for p in problems(harbour, moved))
+
+
+@pytest.mark.slow
 def test_the_year_of_a_past_happening_is_its_own(harbour):
     line = event_line(harbour, "In 2019 a storm flooded the quay.", "2019-01-01")
     line = BriefPoint(line.text, line.kind, line.citations, "2019-01-01", "2019-12-31", "2019")
@@ -173,6 +182,17 @@ def test_quoted_words_are_doubted(text, words, doubt):
     assert_doubted(text, words, doubt, ResolvedBy.NAMED)
 
 
+@pytest.mark.parametrize(
+    "cue, doubt", [("said", None), ("denies", "denies"), ("describes", "a topic")]
+)
+def test_a_denial_or_a_topic_is_no_position(cue, doubt):
+    text = f"Ann Lee {cue} rumours that the quay will close for good this year."
+    words = "rumours that the quay will close for good this year."
+    quoted = replace(quote(text, words, "Ann Lee"), cue=cue)
+    found = speaker_problems_of(text, words, quoted, "Ann Lee")
+    assert (doubt is None and found == []) or any(doubt in p for p in found), found
+
+
 def test_a_group_does_not_speak_as_one_person():
     text = 'Merlin said: "I have worked during other disasters but nothing like this."'
     words = "I have worked during other disasters but nothing like this."
@@ -180,6 +200,14 @@ def test_a_group_does_not_speak_as_one_person():
 
 
 def assert_doubted(text, words, doubt, how, who="Ann Lee"):
+    found = speaker_problems_of(text, words, quote(text, words, who, how), who)
+    if doubt is None:
+        assert found == []
+    else:
+        assert any(doubt in p for p in found), found
+
+
+def speaker_problems_of(text, words, quoted, who):
     from dateline.views.doubts import speaker_problems
 
     class Articles:  # what speaker_problems reads of the article
@@ -195,8 +223,4 @@ def assert_doubted(text, words, doubt, how, who="Ann Lee"):
         (Citation("a", 0, len(text), None, None, None),),
         who=who,
     )
-    found = speaker_problems(Articles(), line, quote(text, words, who, how), who)
-    if doubt is None:
-        assert found == []
-    else:
-        assert any(doubt in p for p in found), found
+    return speaker_problems(Articles(), line, quoted, who)

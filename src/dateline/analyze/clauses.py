@@ -127,6 +127,9 @@ _EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
 # 2010 Born amid ..."), a byline bar ("Jane Doe | 22:29 UK time"), a credit
 # ("Producer/Jane Doe").
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b.{0,60}?\b(?:1[89]|20)\d{2}\s+(?:[A-Z]|\d{1,2}[:.]\d{2})")
+_BYLINE = re.compile(
+    r"^\W*By (?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+,? (?:[A-Z]\w*[ ,]+)*[A-Z]\w* [A-Z]"
+)
 _UPDATE = re.compile(
     r"^\W*(?:Updated?|Posted|Published|Added|Last updated)\b[^.]{0,40}\d{1,2}[:.]\d{2}"
 )

@@ -33,6 +33,7 @@ from dateline.model import (
     DateSpan,
     Mention,
     PointKind,
+    Precision,
     Quote,
     ResolvedBy,
     Tense,
@@ -56,6 +57,10 @@ _NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT
 _NOT_SPEECH_OPENERS = frozenset({"if", "whether", "how", "to", "why", "what"})
 _NUMBER = re.compile(r"(\d[\d,.]*)\s*\(")
 _WORD = re.compile(r"[\w'’-]+")
+# Cues whose words are the opposite of the speaker's position ("denies rumours he ..."),
+# and cues whose words are a topic ("describes", "discusses"): no quoted position.
+DENIAL_CUES = ("deny", "denie", "denied", "dismiss", "reject", "rebut", "refut")
+TOPIC_CUES = ("describ", "discuss", "explor", "examin", "consider", "reflect", "recall")
 _GROUPS = frozenset({"ORG", "NORP"})
 _FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll", "me", "my", "mine", "myself"})
 
@@ -111,6 +116,20 @@ def tells_a_plan(articles: Articles, citation: Citation) -> bool:
     """Whether the cited sentence's main clause, or what it reports, is in the future."""
     clause = clause_at(articles, citation.article, citation.start)
     return clause is not None and Tense.FUTURE in (clause.tense, clause.reported_tense)
+
+
+def shown_day_problems(articles: Articles, line: Cited) -> list[str]:
+    """The sentence an event line shows must not state, in its main clause, a day outside
+    the line's dates (an event's other reports may widen the dates, not move them)."""
+    if not line.date:
+        return []
+    end = line.end or line.date
+    first = line.citations[0]
+    return [
+        f"the sentence shown states {span.start}, outside the line's dates"
+        for span in stated_days(articles, first)
+        if span.precision is Precision.DAY and not line.date <= span.start <= end
+    ][:1]
 
 
 def stated_days(
@@ -210,6 +229,11 @@ def speaker_problems(articles: Articles, line: Cited, quote: Quote, who: str) ->
     capitalised = sum(w[:1].isupper() for w in said)
     if len(said) < 3 or capitalised * 2 > len(said):
         problems.append("the quoted words read as a name or a heading, not speech")
+    cue = (quote.cue or "").lower()
+    if cue.startswith(DENIAL_CUES):
+        problems.append(f"the words are what {who!r} denies, not what they said")
+    if cue.startswith(TOPIC_CUES):
+        problems.append("the words are a topic the speaker takes up, not words said")
     article = next(c.article for c in line.citations)
     mentions = articles.mentions(article)
     labels = {m.label for m in mentions if m.start == quote.speaker_start}

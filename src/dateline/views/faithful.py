@@ -122,6 +122,7 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
         problems += doubts.happening_problems(
             articles, line, bool(days) and all(day in stated for day in days)
         )
+        problems += doubts.shown_day_problems(articles, line)
     elif line.kind is PointKind.POSITION:
         problems += _speaker_problems(articles, line)
     elif line.kind is PointKind.ROLE:
