@@ -1,5 +1,5 @@
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -120,6 +120,29 @@ def test_meta_published_markup_beats_container_and_url():
         hints=Hints(published="2026-01-15"),
     )
     assert find_metadata(raw, body).published == Published(JAN_18, "metadata")
+
+
+@pytest.mark.parametrize(
+    "stamp, canonical, day",
+    [
+        ("2026-01-19T01:53:00Z", "https://example.com/2026/01/18/talks", JAN_18),
+        ("2026-01-19T01:53:00.418", "https://example.com/2026/01/18/talks", JAN_18),
+        ("2026-01-18T01:53:00Z", "https://example.com/2026/01/18/talks", JAN_18),
+        ("2026-01-19T15:53:00Z", "https://example.com/2026/01/18/talks", JAN_18 + timedelta(1)),
+        ("2026-01-19T01:53:00Z", "https://example.com/2026/01/12/talks", JAN_18 + timedelta(1)),
+        ("2026-01-19T01:53:00+01:00", "https://example.com/2026/01/18/t", JAN_18 + timedelta(1)),
+    ],
+)
+def test_meta_published_a_utc_morning_stamp_is_the_publishers_evening(stamp, canonical, day):
+    """A US page stamped at 01:53 UTC on the 19th went out on the evening of the 18th, as
+    its canonical URL says; a stamp later in the day, a URL of another day or a stamp in
+    another zone keeps the stamp's day."""
+    raw, body = html(
+        f'<meta property="article:published_time" content="{stamp}">'
+        f'<link rel="canonical" href="{canonical}">',
+        STORY,
+    )
+    assert find_metadata(raw, body).published == Published(day, "metadata")
 
 
 def test_meta_published_date_in_image_url_is_not_metadata():

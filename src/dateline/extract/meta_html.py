@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
@@ -19,7 +19,7 @@ import lxml.html
 from htmldate import find_date
 from lxml import etree
 
-from dateline.extract.dates import MAX_YEAR, MIN_YEAR, parse_date
+from dateline.extract.dates import MAX_YEAR, MIN_YEAR, date_from_url, parse_date
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,10 @@ _PUBLISHED_KEYS = (
     "publish_date", "published_time", "published-date", "dc.date.issued", "dcterms.issued",
     "sailthru.date", "parsely-pub-date", "dc.date", "dcterms.date", "dcterms.created", "date",
 )  # fmt: skip
+# A time stamp in UTC ("...T01:53:14Z", "+0000") or in no stated zone, before this hour,
+# may be the evening before where the publisher is.
+UTC_MORNING_HOURS = 12
+_UTC_MORNING = re.compile(r"T(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)?$")
 _AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -125,9 +129,9 @@ def read_html(content: str, url: str | None = None) -> HtmlFacts | None:
             _texts(*_microdata_authors(root)),
         ),
         author_orgs=_texts(*orgs),
-        published=_published(root, meta, article),
+        published=_published(root, meta, article, canonical := _canonical(root, meta, url)),
         language=_language(root, meta, article),
-        canonical=_canonical(root, meta, url),
+        canonical=canonical,
         lines=tuple(_lines(root)),
     )
 
@@ -235,9 +239,13 @@ def _microdata_authors(root: lxml.html.HtmlElement) -> Iterator[str]:
 
 
 def _published(
-    root: lxml.html.HtmlElement, meta: dict[str, str], article: dict[str, Any]
+    root: lxml.html.HtmlElement,
+    meta: dict[str, str],
+    article: dict[str, Any],
+    canonical: str | None,
 ) -> date | None:
-    """The first publication date the markup states; htmldate over the markup alone last."""
+    """The first publication date the markup states (on the publisher's own day, see
+    ``_local_day``); htmldate over the markup alone last."""
     candidates: list[str | None] = [meta.get(key) for key in _PUBLISHED_KEYS]
     candidates.append(
         article.get("datePublished") if isinstance(article.get("datePublished"), str) else None
@@ -251,8 +259,20 @@ def _published(
     for candidate in candidates:
         found = parse_date(candidate)
         if found is not None:
-            return found
+            return _local_day(candidate, found, canonical) if candidate else found
     return _htmldate(root)
+
+
+def _local_day(stamp: str, day: date, canonical: str | None) -> date:
+    """The publisher's own day for a UTC time stamp of the morning: a page stamped
+    "2019-11-20T01:53Z" in the Americas was published on the evening of the 19th. When the
+    page's canonical URL, which the publisher dates in its own zone, gives exactly the day
+    before, that is the day; otherwise the stamp's."""
+    morning = _UTC_MORNING.search(stamp.strip())
+    if not morning or int(morning.group(1)) >= UTC_MORNING_HOURS:
+        return day
+    local = date_from_url(canonical)
+    return local if local == day - timedelta(days=1) else day
 
 
 def _htmldate(root: lxml.html.HtmlElement) -> date | None:
