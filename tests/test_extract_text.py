@@ -339,3 +339,18 @@ def test_text_menu_bullets_are_not_a_summary():
         "\n".join(["• Home", "• World", "• Sport", ""]) + "\n" + story(LEAD, MIDDLE, END)
     )
     assert result.summary is None
+
+
+def test_a_long_prose_line_without_a_full_stop_is_a_sentence():
+    from dateline.extract.text_cues import Kind, classify
+
+    lede = (
+        "Chelsea have this morning paid the fee to the Spanish league to secure the "
+        "record signing of the keeper from the Basque club after weeks of talks"
+    )
+    assert classify(lede) is Kind.SENTENCE
+    headline = (
+        "Breaking News: Chelsea Activate Release Clause To Sign Record Keeper From Athletic "
+        "Bilbao After Weeks Of Talks With The Basque Club And His Agent"
+    )
+    assert classify(headline) is Kind.LINE

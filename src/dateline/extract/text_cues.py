@@ -75,10 +75,17 @@ def capital_ratio(text: str) -> float:
     return sum(w[0].isupper() for w in lettered) / len(lettered)
 
 
+# A line this long in mostly lower-case words is prose even without a full stop.
+LONG_UNPUNCTUATED = 20
+MAX_PROSE_CAPITALS = 0.3
+
+
 def is_sentence(text: str) -> bool:
     """Whether the text ends like prose rather than like a heading, teaser or button."""
     body = strip_bullet(text)
     count = len(words(body))
+    if count >= LONG_UNPUNCTUATED and capital_ratio(body) <= MAX_PROSE_CAPITALS:
+        return True  # a long line of prose that lost its full stop, as ledes do when pasted
     if count < 2 or not _SENTENCE_END.search(body):
         return False
     last = body.rstrip(_CLOSERS)[-1:]
