@@ -8,7 +8,7 @@ import pytest
 
 from dateline.model import Citation, DatedBy, Precision, TimeExpression, TimelineEntry
 from dateline.views.daily import _central, _named_days, dated_summary, lead_in
-from dateline.views.faithful import check
+from dateline.views.faithful import Verifier, check
 from dateline.views.timeline import Articles, timeline
 
 
@@ -17,7 +17,7 @@ def test_protocol_fixes_dates_and_sentences_and_cites_them(talks):
     articles = Articles(talks)
     entries = timeline(talks, None, articles=articles)
     ids = sorted({c.article for e in entries for c in e.citations})
-    summary = dated_summary(entries, articles, ids, dates=3, per_date=2)
+    summary = dated_summary(entries, articles, ids, dates=3, per_date=2, keep=Verifier(articles))
     assert len(summary) == 3 and [day for day, _ in summary] == sorted(d for d, _ in summary)
     assert all(1 <= len(lines) <= 2 for _, lines in summary)
     for day, lines in summary:

@@ -174,8 +174,8 @@ def brief(
     role, quoted positions, and where sources disagree; each cited and verified against
     its citations (``unverified``: the points the checker cannot verify too, marked)."""
     articles = Articles(store)
-    points = brief_view.brief(store, story.id, since=since, articles=articles)
-    return Verifier(articles, keep_unverified=unverified).all(points)
+    keep = Verifier(articles, keep_unverified=unverified)
+    return brief_view.brief(store, story.id, since=since, articles=articles, keep=keep)
 
 
 def check(store: Store, story: Story | None = None) -> CheckResult:

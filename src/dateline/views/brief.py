@@ -9,9 +9,10 @@ shown with their sources instead of one being picked.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -35,6 +36,8 @@ from dateline.views.timeline import Articles, timeline
 
 # How many points of each kind a brief gives (5-10 in all when the story has them).
 KEY_EVENTS, SPEAKERS, LEADERS, DISPUTES = 3, 2, 2, 2
+# What becomes of a candidate point: itself, marked, or None when it is left out.
+Keep = Callable[[BriefPoint], BriefPoint | None]
 # Reported speech shorter than this is a stance's object ("criticized the law"), not a position.
 MIN_REPORTED_WORDS = 6
 # A quote longer than this is cut at a word boundary, marked with an ellipsis.
@@ -86,13 +89,17 @@ def brief(
     *,
     since: date | None = None,
     articles: Articles | None = None,
+    keep: Keep | None = None,
 ) -> list[BriefPoint]:
     """The story's key points; with ``since``, only what happened or was said since then.
 
     Args:
         articles: the articles read so far, to share with other views (the checker).
+        keep: what becomes of a candidate point (None: it is left out, and the next
+            candidate of its kind takes its place; ``faithful.Verifier``).
     """
     articles = articles or Articles(store)
+    keep = keep or _keep_all
     entries = timeline(store, story_id, since=since, articles=articles)
     ids = (
         store.stories.article_ids(story_id)
@@ -101,16 +108,33 @@ def brief(
     )
     if since is not None:
         ids = [i for i in ids if (articles.published(i) or "") >= since.isoformat()]
-    points = _events(entries) + _positions(store, articles, ids, story_id)
-    points += _leaders(store, articles, ids, _named_actors(store, story_id))
-    return points + _disputes(store, articles, story_id, entries)
+    points = _events(entries, keep) + _positions(store, articles, ids, story_id, keep)
+    points += _leaders(store, articles, ids, _named_actors(store, story_id), keep)
+    return points + _disputes(store, articles, story_id, entries, keep)
 
 
-def _events(entries: list[TimelineEntry]) -> list[BriefPoint]:
+def _keep_all(point: BriefPoint) -> BriefPoint:
+    return point
+
+
+def _events(entries: list[TimelineEntry], keep: Keep) -> list[BriefPoint]:
     """The latest development first, then the most important other events, by date."""
-    if not entries:
+    told = {
+        id(e): point
+        for e in entries
+        if (
+            point := keep(
+                BriefPoint(
+                    f"{e.label}: {e.text}", PointKind.EVENT, e.citations, e.date, e.end, e.label
+                )
+            )
+        )
+    }
+    ranked = sorted(
+        (e for e in entries if id(e) in told), key=lambda e: (-e.importance, e.event or 0)
+    )
+    if not ranked:
         return []
-    ranked = sorted(entries, key=lambda e: (-e.importance, e.event or 0))
     # the latest development: of the most important, the one that happened last (an
     # event known only to its month or year is no development)
     precise = [
@@ -126,23 +150,16 @@ def _events(entries: list[TimelineEntry]) -> list[BriefPoint]:
         ):
             others.append(entry)
     others.sort(key=lambda e: e.date)
+    first = told[id(latest)]
     return [
-        BriefPoint(
-            f"Latest ({latest.label}): {latest.text}",
-            PointKind.LATEST,
-            latest.citations,
-            latest.date,
-            latest.end,
-            latest.label,
+        dataclasses.replace(
+            first, text=f"Latest ({latest.label}): {latest.text}", kind=PointKind.LATEST
         )
-    ] + [
-        BriefPoint(f"{e.label}: {e.text}", PointKind.EVENT, e.citations, e.date, e.end, e.label)
-        for e in others
-    ]
+    ] + [told[id(e)] for e in others]
 
 
 def _positions(
-    store: Store, articles: Articles, ids: list[str], story_id: int | None
+    store: Store, articles: Articles, ids: list[str], story_id: int | None, keep: Keep
 ) -> list[BriefPoint]:
     """The most quoted speakers' latest words (in quotation marks, or reported as a clause of
     some length: a stance's object alone, "criticized the law", is no position), said or
@@ -164,26 +181,34 @@ def _positions(
         ):
             who = str(actor_of.get((article_id, quote.speaker), quote.speaker))
             said.setdefault(who, []).append((article_id, quote))
-    top = sorted(said, key=lambda who: (-len(said[who]), who))[:SPEAKERS]
-    points = []
-    for who in top:
-        article_id, quote = max(
+    points: list[BriefPoint] = []
+    for who in sorted(said, key=lambda who: (-len(said[who]), who)):
+        if len(points) == SPEAKERS:
+            break
+        latest_first = sorted(
             said[who],
             key=lambda item: (articles.published(item[0]) or "", item[1].direct, -item[1].start),
+            reverse=True,
         )
-        assert quote.speaker_start is not None and quote.speaker_end is not None
-        words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
-        text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
-        named = articles[article_id].article.text[quote.speaker_start : quote.speaker_end]
-        points.append(
-            BriefPoint(
-                f"{named}: “{text}”",
-                PointKind.POSITION,
-                _quote_citations(articles, article_id, quote),
-                who=named,
-            )
-        )
+        candidates = (_position(articles, article_id, quote) for article_id, quote in latest_first)
+        point = next(filter(None, map(keep, candidates)), None)
+        if point:
+            points.append(point)
     return points
+
+
+def _position(articles: Articles, article_id: str, quote: Quote) -> BriefPoint:
+    """A quote as a position line under its speaker's name as the article writes it."""
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    words = _LEAD_IN.sub("", quote.text.strip()).strip("\"“”'").split()
+    text = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+    named = articles[article_id].article.text[quote.speaker_start : quote.speaker_end]
+    return BriefPoint(
+        f"{named}: “{text}”",
+        PointKind.POSITION,
+        _quote_citations(articles, article_id, quote),
+        who=named,
+    )
 
 
 def _quote_citations(articles: Articles, article_id: str, quote: Quote) -> tuple[Citation, ...]:
@@ -205,7 +230,7 @@ def _quote_citations(articles: Articles, article_id: str, quote: Quote) -> tuple
 
 
 def _leaders(
-    store: Store, articles: Articles, ids: list[str], actors: Sequence[Actor]
+    store: Store, articles: Articles, ids: list[str], actors: Sequence[Actor], keep: Keep
 ) -> list[BriefPoint]:
     """The story's most mentioned people who hold a stated role, each by the latest
     sentence that names them with their title."""
@@ -222,10 +247,8 @@ def _leaders(
             key=lambda item: (articles.published(item[1].article_id) or "", item[1].article_id),
             reverse=True,
         )
-        point = next(
-            filter(None, (_role_point(articles, actor, role, evidence) for role, evidence in held)),
-            None,
-        )
+        made = (_role_point(articles, actor, role, evidence) for role, evidence in held)
+        point = next(filter(None, (keep(p) for p in made if p)), None)
         if point:
             points.append(point)
     return points
@@ -265,7 +288,11 @@ def _role_point(
 
 
 def _disputes(
-    store: Store, articles: Articles, story_id: int | None, entries: list[TimelineEntry]
+    store: Store,
+    articles: Articles,
+    story_id: int | None,
+    entries: list[TimelineEntry],
+    keep: Keep,
 ) -> list[BriefPoint]:
     """The facts that differ between sources reporting the same event (the day it happened,
     counts of the same thing), for the most important events that have them."""
@@ -276,8 +303,8 @@ def _disputes(
             break
         if entry.sources >= 2 and entry.event is not None:
             evidence = reports[entry.event]
-            points += _day_disputes(articles, entry, evidence)
-            points += _count_disputes(articles, evidence)
+            found = _day_disputes(articles, entry, evidence) + _count_disputes(articles, evidence)
+            points += filter(None, map(keep, found))
     del points[DISPUTES:]
     return points
 

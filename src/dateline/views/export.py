@@ -162,7 +162,7 @@ def export(store: Store, actor_of: PersonIndex, story_id: int | None = None) -> 
             StoryView(
                 story,
                 timeline(store, story["id"], articles=articles, keep=verify),
-                verify.all(brief(store, story["id"], articles=articles)),
+                brief(store, story["id"], articles=articles, keep=verify),
             )
             for story in _stories(store, story_id, [(e.id, set(e.articles)) for e in events])
         ],
