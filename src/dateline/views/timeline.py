@@ -68,6 +68,7 @@ _PERSONAL = frozenset(
     }
     | {"I", "I'm", "I've", "I'll"}
 )
+_UNANALYSED = Analysis((), (), (), (), (), ())
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]"
 
 
@@ -78,47 +79,37 @@ class Articles:
         self.store = store
         self._seen: dict[str, StoredArticle] = {}
         self._copies: dict[str, str] = {}
-        self._analyses: dict[str, Analysis | None] = {}
+        self._analyses: dict[str, Analysis] = {}
 
     def __getitem__(self, article_id: str) -> StoredArticle:
         if article_id not in self._seen:
             self._seen[article_id] = self.store.articles.get(article_id)
         return self._seen[article_id]
 
+    def analysis(self, article_id: str) -> Analysis:
+        """The article's analysis, read once (an empty one before it is analysed): its
+        time expressions, quotes, roles, clauses, mentions and sentences."""
+        if article_id not in self._analyses:
+            self._analyses[article_id] = self.store.analyses.get(article_id) or _UNANALYSED
+        return self._analyses[article_id]
+
     def timexes(self, article_id: str) -> tuple[TimeExpression, ...]:
-        """The article's time expressions (none before it is analysed)."""
-        analysis = self._analysis(article_id)
-        return analysis.timexes if analysis else ()
+        return self.analysis(article_id).timexes
 
     def quotes(self, article_id: str) -> tuple[Quote, ...]:
-        """The article's quotes (none before it is analysed)."""
-        analysis = self._analysis(article_id)
-        return analysis.quotes if analysis else ()
+        return self.analysis(article_id).quotes
 
     def roles(self, article_id: str) -> tuple[Role, ...]:
-        """The roles the article's sentences state (none before it is analysed)."""
-        analysis = self._analysis(article_id)
-        return analysis.roles if analysis else ()
+        return self.analysis(article_id).roles
 
     def clauses(self, article_id: str) -> tuple[Clause, ...]:
-        """What each sentence's main clause asserts (none before it is analysed)."""
-        analysis = self._analysis(article_id)
-        return analysis.clauses if analysis else ()
+        return self.analysis(article_id).clauses
 
     def mentions(self, article_id: str) -> tuple[Mention, ...]:
-        """The article's named-entity mentions (none before it is analysed)."""
-        analysis = self._analysis(article_id)
-        return analysis.mentions if analysis else ()
+        return self.analysis(article_id).mentions
 
     def sentences(self, article_id: str) -> tuple[tuple[int, int], ...]:
-        """The article's sentence spans (none before it is analysed)."""
-        analysis = self._analysis(article_id)
-        return analysis.sentences if analysis else ()
-
-    def _analysis(self, article_id: str) -> Analysis | None:
-        if article_id not in self._analyses:
-            self._analyses[article_id] = self.store.analyses.get(article_id)
-        return self._analyses[article_id]
+        return self.analysis(article_id).sentences
 
     def know_copies(self, article_ids: Sequence[str]) -> None:
         """Read which of these articles are near copies, and of what, in one pass."""
