@@ -72,6 +72,10 @@ def test_reported_speech_keeps_what_was_said_apart():
         ("Boeing executive Michael Sears arranged a job for an Air Force official.", False),
         ("Page last updated at 23:19 GMT, Tuesday, 19 January 2010 Born amid the ruins.", True),
         ("Producer/Jane Doe for the BBC In the first programme she talks to farmers.", True),
+        ("By Jane Doe, CNN It was 17 days of unrest that prompted the army to act.", True),
+        ("By Friday Mr Smith had resigned from the board of the company.", False),
+        ("7 November 2011 Last updated at 21:40 GMT Help The doctor was found guilty.", True),
+        ("At 01:20 24th Mar 2010, Tanya wrote: Happy birthday to the band from all of us.", True),
     ],
 )
 def test_a_heading_run_into_a_sentence_is_seen(sentence, glued):

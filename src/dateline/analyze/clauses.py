@@ -124,16 +124,21 @@ TIME_NOUNS = frozenset(
 )
 _EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
 # Page furniture run into a sentence: a time stamp ("... 23:19 GMT, Tuesday, 19 January
-# 2010 Born amid ..."), a byline bar ("Jane Doe | 22:29 UK time"), a credit
-# ("Producer/Jane Doe").
+# 2010 Born amid ..."), a byline ("By Jane Doe, CNN It was ..."), an update stamp, a
+# byline bar ("Jane Doe | 22:29 UK time"), a credit ("Producer/Jane Doe"), a comment's
+# stamp.
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b.{0,60}?\b(?:1[89]|20)\d{2}\s+(?:[A-Z]|\d{1,2}[:.]\d{2})")
 _BYLINE = re.compile(
     r"^\W*By (?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+,? (?:[A-Z]\w*[ ,]+)*[A-Z]\w* [A-Z]"
 )
 _UPDATE = re.compile(
-    r"^\W*(?:Updated?|Posted|Published|Added|Last updated)\b[^.]{0,40}\d{1,2}[:.]\d{2}"
+    r"^\W*(?:\d{1,2} \w+ \d{4}\s+)?(?:Updated?|Posted|Published|Added|Last updated)\b"
+    r"[^.]{0,40}\d{1,2}[:.]\d{2}"
 )
 _CREDIT = re.compile(r"\b[A-Z][a-z]+s?\\?/[A-Z]")
+# A reader's comment over its time stamp: "At 01:20 24th Mar 2010, Tanya wrote: ...".
+_COMMENT = re.compile(r"\b\d{1,2}:\d{2}\b[^.:]{0,40}\b(?:wrote|writes|said|says):")
+_FURNITURE_SHAPES = (_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT)
 
 
 def find_clauses(doc: Doc) -> list[Clause]:
@@ -265,13 +270,9 @@ def _glued(sent: Span) -> bool:
     verb has no subject outside the run. A heading, a caption or a byline was run into
     the sentence."""
     text = sent.text
-    if (
-        _STAMP.search(text)
-        or _UPDATE.search(text)
-        or _CREDIT.search(text)
-        or " | " in text
-        or _repeats_a_name(sent)
-    ):
+    if any(shape.search(text) for shape in _FURNITURE_SHAPES) or " | " in text:
+        return True
+    if _repeats_a_name(sent):
         return True
     doc = sent.doc
     finite_seen = False

@@ -33,7 +33,6 @@ from dateline.model import (
     DateSpan,
     Mention,
     PointKind,
-    Precision,
     Quote,
     ResolvedBy,
     Tense,
@@ -126,9 +125,9 @@ def shown_day_problems(articles: Articles, line: Cited) -> list[str]:
     end = line.end or line.date
     first = line.citations[0]
     return [
-        f"the sentence shown states {span.start}, outside the line's dates"
+        f"the sentence shown states {span.start} - {span.end}, outside the line's dates"
         for span in stated_days(articles, first)
-        if span.precision is Precision.DAY and not line.date <= span.start <= end
+        if span.end < line.date or end < span.start
     ][:1]
 
 
@@ -244,12 +243,26 @@ def speaker_problems(articles: Articles, line: Cited, quote: Quote, who: str) ->
         problems.append(f"{who!r} is a group, and the words speak as one person")
     if quote.resolved_by is ResolvedBy.PRONOUN:
         problems += _pronoun_problems(text, quote, mentions)
+        problems += _apart_problems(articles.sentences(article), quote)
         if labels & _GROUPS and text[quote.source_start or 0 : quote.source_end or 0].lower() in (
             "he",
             "she",
         ):
             problems.append(f"{who!r} is a group, and 'he' or 'she' is a person")
     return problems
+
+
+def _apart_problems(sentences: tuple[tuple[int, int], ...], quote: Quote) -> list[str]:
+    """A pronoun verifies a speaker only when its sentence names them: across sentences,
+    "he" was as often someone else (the audit found a third of them right)."""
+    if quote.speaker_start is None or quote.source_start is None:
+        return []
+    starts = [start for start, _ in sentences]
+    if bisect.bisect_right(starts, quote.speaker_start) != bisect.bisect_right(
+        starts, quote.source_start
+    ):
+        return ["the speaker is named in another sentence than the pronoun"]
+    return []
 
 
 def _pronoun_problems(text: str, quote: Quote, mentions: tuple[Mention, ...]) -> list[str]:
