@@ -134,3 +134,21 @@ def test_speakers_relative_pronoun_source_is_who():
     assert source(text, quote) == "who"
     assert quote.speaker == "David Kamin"
     assert quote.resolved_by is ResolvedBy.PRONOUN
+
+
+def test_speakers_a_name_after_a_common_noun_is_not_the_subject():
+    text = (
+        "Like many surgeons, Tom Park from the medical charity Lifeline says he is trying to "
+        "understand why the figure is so high."
+    )
+    quote = quote_with(quotes_of(text), "trying to understand")
+    assert quote.speaker == "Tom Park" and quote.resolved_by is ResolvedBy.NAMED
+
+
+def test_speakers_a_pronoun_prefers_the_main_clauses_subject():
+    text = (
+        'Miss Ann Lee, a barmaid, said Grant had asked her what she did: " I told him I '
+        'worked in a club.\n\nHe then asked if it was a strip club, " she said.'
+    )
+    quote = quote_with(quotes_of(text), "strip club")
+    assert source(text, quote) == "she" and quote.speaker == "Ann Lee"

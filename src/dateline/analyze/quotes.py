@@ -502,6 +502,14 @@ def _is_cue(token: Token, direct: bool) -> bool:
     return lemma in _INDIRECT_CUES
 
 
+def _names_a_noun(subject: Token) -> bool:
+    """Whether a subject the parser split off is the name after a common noun ("the charity
+    Merlin"): part of another noun phrase, not a speaker of its own."""
+    first = subject.left_edge
+    before = subject.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.tag_ in ("NN", "NNS") and not before.is_punct
+
+
 def _subject(cue: Token) -> Token | None:
     """The cue's grammatical subject, following conjoined and dependent verbs up."""
     if cue.lower_ == "according":
@@ -509,11 +517,13 @@ def _subject(cue: Token) -> Token | None:
     for _ in range(4):
         # the nearest before the cue when the parser gave two ("The museum, Ms Marsh
         # said, would open"; "Salkin said he and other rabbis were alarmed")
-        subject = min(
+        subjects = sorted(
             (c for c in cue.children if c.dep_ == "nsubj"),
             key=lambda c: (c.i > cue.i, abs(c.i - cue.i)),
-            default=None,
         )
+        if len(subjects) > 1 and _names_a_noun(subjects[0]):
+            subjects.pop(0)  # "Tony Redmond from the charity Merlin says": not Merlin
+        subject = subjects[0] if subjects else None
         if subject is None:  # passive: "was told by X"; "the plan was called ..." has none
             agent = next((c for c in cue.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None

@@ -54,6 +54,8 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How far back a pronoun's antecedent may stand, in sentences outside quotation marks.
 _MAX_SENTENCES_BACK = 4
+# Clauses counted down from a root when ranking antecedents (deeper ones tie).
+_MAX_DEPTH = 6
 # Dependents that belong to a source as written ("officials at the ministry"); relative
 # clauses, appositions and the rest are left out.
 _SOURCE_PREPS = frozenset({"of", "at", "for", "from", "in", "with"})
@@ -212,7 +214,8 @@ class SpeakerResolver:
 
     def _antecedent(self, pronoun: Token, accept: Callable[[_Referent], bool]) -> _Referent | None:
         """The nearest accepted referent before ``pronoun``: sentence by sentence back,
-        subjects first within each, names inside quotations never."""
+        subjects first within each (the main clause's first), names inside quotations
+        never."""
         sentence = sentence_of(self.doc, pronoun.i)
         counted = 0
         while counted <= _MAX_SENTENCES_BACK:
@@ -228,7 +231,9 @@ class SpeakerResolver:
                 )
                 and not self._inside_quote(t.idx)
             ]
-            candidates.sort(key=lambda t: (t.dep_ not in _SUBJECTS, -t.i))
+            # subjects first, the main clause's before embedded ones ("Miss Rendle said
+            # Philip had asked her ...: 'He then asked ...,' she said": she is Miss Rendle)
+            candidates.sort(key=lambda t: (t.dep_ not in _SUBJECTS, _depth(t), -t.i))
             for candidate in candidates:
                 referent = self._refer(candidate)
                 if referent is not None and accept(referent):
@@ -431,6 +436,16 @@ class SpeakerResolver:
             else:
                 break
         return first.idx, _end_of(last)
+
+
+def _depth(token: Token) -> int:
+    """How many clauses down from its sentence's root ``token`` hangs."""
+    depth, head = 0, token.head
+    while head.dep_ != "ROOT" and head.head.i != head.i and depth < _MAX_DEPTH:
+        if head.pos_ in ("VERB", "AUX"):
+            depth += 1
+        head = head.head
+    return depth
 
 
 def _part(mention: Mention, at: int) -> Mention:
