@@ -53,6 +53,21 @@ def test_cli_timeline_terminal_shows_footnotes(db):
 
 
 @pytest.mark.slow
+def test_cli_timeline_terminal_shows_the_top_and_counts_the_rest(db, monkeypatch):
+    import dateline.cli.stories as stories
+
+    every = ok("timeline", "--db", db, "--json").splitlines()
+    monkeypatch.setattr(stories, "DEFAULT_TOP", 2)
+    result = invoke("timeline", "--db", db)
+    assert result.exit_code == 0
+    assert result.stdout.count("\n• ") == 2
+    assert f"{len(every) - 2} more entries: --all shows every one" in result.stderr
+    shown = invoke("timeline", "--db", db, "--all")
+    assert shown.stdout.count("\n• ") == len(every) and "more entries" not in shown.stderr
+    assert len(ok("timeline", "--db", db, "--json").splitlines()) == len(every)
+
+
+@pytest.mark.slow
 def test_cli_timeline_markdown_and_html(db):
     md = ok("timeline", "--db", db, "--md")
     assert md.startswith("# ") and "[^1]:" in md and "**4\\-5 Feb 2026**" not in md

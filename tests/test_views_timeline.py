@@ -249,3 +249,17 @@ def test_timeline_only_sentences_that_read_as_news(sentence, news):
     from dateline.views.timeline import reads_as_news
 
     assert reads_as_news(sentence) is news
+
+
+def test_render_a_line_cites_a_few_articles_by_number_and_counts_the_rest():
+    from dateline.views.render import MAX_FOOTNOTES, Footnotes
+
+    cited = [
+        Citation(f"a{n}", 0, 5, outlet, None, None)
+        for n, outlet in enumerate(["BBC", "CNN", "BBC", "Reuters", "AP", "Reuters", "Le Monde"])
+    ]
+    notes = Footnotes()
+    assert notes.numbers([*cited, cited[0]]) == list(range(1, MAX_FOOTNOTES + 1))
+    assert notes.rest(cited) == "and 4 more from Reuters, AP, Le Monde"
+    assert notes.rest(cited[:MAX_FOOTNOTES]) == ""
+    assert len(notes.sources()) == MAX_FOOTNOTES

@@ -37,6 +37,7 @@ from dateline.service import (
     quotes,
     stories,
     timeline,
+    timeline_head,
 )
 from dateline.settings import Settings, load_settings
 from dateline.store import Store
@@ -76,6 +77,7 @@ __all__ = [
     "quotes",
     "stories",
     "timeline",
+    "timeline_head",
 ]
 
 

@@ -27,6 +27,7 @@ from dateline.model import (
     StoredQuote,
     Story,
     TimelineEntry,
+    TimelineHead,
 )
 from dateline.store import Store
 from dateline.views import actors as actor_views
@@ -143,6 +144,23 @@ def timeline(
     return timeline_view(
         store, story.id, since=since, until=until, top=top, articles=articles, keep=keep
     )
+
+
+def timeline_head(
+    store: Store,
+    story: Story,
+    *,
+    top: int,
+    since: date | None = None,
+    until: date | None = None,
+    unverified: bool = False,
+) -> TimelineHead:
+    """The ``top`` most important entries of ``timeline`` in date order, and how many more
+    the whole timeline holds (the terminal's default view)."""
+    every = timeline(store, story, since=since, until=until, unverified=unverified)
+    chosen = {id(e) for e in sorted(every, key=lambda e: (-e.importance, e.event or 0))[:top]}
+    head = tuple(e for e in every if id(e) in chosen)
+    return TimelineHead(head, len(every) - len(head))
 
 
 def dated_timeline(

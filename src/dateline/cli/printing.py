@@ -85,7 +85,8 @@ def view(
                     line.append(label, style="bold cyan").append(": ")
                 line.append(render.clean(text))
                 marks = ",".join(map(str, notes.numbers(citations)))
-                console.print(line.append(f" [{marks}]", style="dim"))
+                rest = f" {notes.rest(citations)}" if notes.rest(citations) else ""
+                console.print(line.append(f" [{marks}]{rest}", style="dim"))
         console.print(Text("\nSources", style="bold underline"))
         for number, source in notes.sources():
             console.print(Text(f"[{number}] {source}", style="dim"))

@@ -29,6 +29,9 @@ from dateline.errors import DatelineError
 from dateline.views import render
 from dateline.views.export import FORMATS, check_format
 
+# Entries the terminal shows of a timeline by default.
+DEFAULT_TOP = 20
+
 
 @app.command("timeline")
 def timeline_cli(
@@ -46,8 +49,17 @@ def timeline_cli(
         ),
     ] = None,
     top: Annotated[
-        int | None, typer.Option("--top", min=1, help="Only the N most important events.")
+        int | None,
+        typer.Option(
+            "--top",
+            min=1,
+            help=f"Only the N most important events (the terminal shows {DEFAULT_TOP} "
+            "unless --all).",
+        ),
     ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every entry (the terminal shows the top ones).")
+    ] = False,
     dates: Annotated[
         int | None,
         typer.Option(
@@ -63,11 +75,21 @@ def timeline_cli(
     as_html: Annotated[bool, typer.Option("--html", help="Print one HTML page.")] = False,
     unverified: UnverifiedOption = False,
 ) -> None:
-    """A story's timeline: one cited source sentence per event, in date order."""
+    """A story's timeline: one cited source sentence per event, in date order.
+
+    The terminal shows the most important entries and says how many more there are;
+    --all, --top, --json, --md and --html choose for themselves.
+    """
     first, last = parse_date(since, "--from"), parse_date(until, "--to")
+    more = 0
     with opened(db) as store:
         chosen = service.find_story(store, story)
-        if dates is None:
+        if dates is None and top is None and not (every or as_json or as_md or as_html):
+            head = service.timeline_head(
+                store, chosen, top=DEFAULT_TOP, since=first, until=last, unverified=unverified
+            )
+            entries, more = list(head.entries), head.more
+        elif dates is None:
             entries = service.timeline(
                 store, chosen, since=first, until=last, top=top, unverified=unverified
             )
@@ -91,6 +113,8 @@ def timeline_cli(
         as_html,
         "no dated events in this story",
     )
+    if more:
+        stderr.print(f"{more} more entries: --all shows every one, --top N the N first.")
 
 
 @app.command("brief")

@@ -56,6 +56,7 @@ from dateline.model.domain import (
     StoryDecision,
     StoryProfile,
     TimelineEntry,
+    TimelineHead,
 )
 from dateline.model.results import Analysed, AnalyzeReport, Extracted, Failure, IngestReport
 
@@ -114,6 +115,7 @@ __all__ = [
     "Tense",
     "TimeExpression",
     "TimelineEntry",
+    "TimelineHead",
     "TimexType",
     "day_label",
     "normalise_text",

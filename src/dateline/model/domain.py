@@ -615,6 +615,14 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class TimelineHead:
+    """The most important entries of a timeline, in date order, and how many it has besides."""
+
+    entries: tuple[TimelineEntry, ...]
+    more: int
+
+
+@dataclass(frozen=True)
 class BriefPoint:
     """One key point: its text, what kind of point it is, and the spans that support it.
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from dateline.model import JSON, BriefPoint, Citation, TimelineEntry, day_label
 
+# Articles a line cites by footnote number; the rest are counted, with a few outlets named.
+MAX_FOOTNOTES = 3
+NAMED_OUTLETS = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -51,20 +54,43 @@ def _marked(text: str, verified: bool) -> str:
 
 
 class Footnotes:
-    """Citations numbered in the order they are first cited, one number per article."""
+    """Citations numbered in the order they are first cited, one number per article; a
+    line cites at most ``MAX_FOOTNOTES`` articles by number and counts the rest."""
 
     def __init__(self) -> None:
         self.cited: dict[str, Citation] = {}
 
     def numbers(self, citations: Iterable[Citation]) -> list[int]:
-        for citation in citations:
+        """The footnote numbers of a line's first ``MAX_FOOTNOTES`` cited articles."""
+        shown = _articles(citations)[:MAX_FOOTNOTES]
+        for citation in shown:
             self.cited.setdefault(citation.article, citation)
         order = list(self.cited)
-        return sorted({order.index(citation.article) + 1 for citation in citations})
+        return sorted({order.index(citation.article) + 1 for citation in shown})
+
+    @staticmethod
+    def rest(citations: Iterable[Citation]) -> str:
+        """The articles a line cites beyond its footnotes, counted with their outlets
+        ("and 219 more from Reuters, BBC, CNN …"); empty when there are none."""
+        others = _articles(citations)[MAX_FOOTNOTES:]
+        if not others:
+            return ""
+        outlets = list(dict.fromkeys(c.outlet for c in others if c.outlet))
+        named = ", ".join(clean(o) for o in outlets[:NAMED_OUTLETS])
+        more = " …" if len(outlets) > NAMED_OUTLETS else ""
+        return f"and {len(others)} more" + (f" from {named}{more}" if named else "")
 
     def sources(self) -> list[tuple[int, str]]:
         """Each footnote's number and source: outlet, title, date, article id."""
         return [(n, source_line(c)) for n, c in enumerate(self.cited.values(), 1)]
+
+
+def _articles(citations: Iterable[Citation]) -> list[Citation]:
+    """A line's citations, one per article, in the order cited."""
+    first: dict[str, Citation] = {}
+    for citation in citations:
+        first.setdefault(citation.article, citation)
+    return list(first.values())
 
 
 def source_line(citation: Citation) -> str:
@@ -92,7 +118,8 @@ def markdown(title: str | None, found: Sequence[Section]) -> str:
         out += [f"## {section.heading}", ""]
         for label, text, citations in section.lines:
             marks = "".join(f"[^{n}]" for n in notes.numbers(citations))
-            out.append(f"- {f'**{md(label)}**: ' if label else ''}{md(text)} {marks}")
+            rest = f" ({md(rest)})" if (rest := notes.rest(citations)) else ""
+            out.append(f"- {f'**{md(label)}**: ' if label else ''}{md(text)} {marks}{rest}")
         out.append("")
     out += [f"[^{n}]: {md(line)}" for n, line in notes.sources()]
     return "\n".join(out).rstrip() + "\n"
@@ -115,7 +142,10 @@ def html_page(title: str | None, found: Sequence[Section]) -> str:
                 f'<sup><a href="#source-{n}">{n}</a></sup>' for n in notes.numbers(citations)
             )
             when = f"<time>{html.escape(label)}</time>: " if label else ""
-            out.append(f"<li>{when}{html.escape(clean(text))}{marks}</li>")
+            rest = (
+                f" <small>({html.escape(rest)})</small>" if (rest := notes.rest(citations)) else ""
+            )
+            out.append(f"<li>{when}{html.escape(clean(text))}{marks}{rest}</li>")
         out.append("</ul>")
     out.append("<h2>Sources</h2><ol>")
     out += [f'<li id="source-{n}">{html.escape(line)}</li>' for n, line in notes.sources()]
