@@ -68,8 +68,10 @@ class AnalysisRepository:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
             finish(conn, Stage.ANALYZE, article_id)
 
-    def get(self, article_id: str) -> Analysis | None:
-        """An article's stored analysis, None when it has not been analysed."""
+    def get(self, article_id: str, *, events: bool = True) -> Analysis | None:
+        """An article's stored analysis, None when it has not been analysed; without
+        ``events``, its event mentions are left unread (the views that only check lines
+        do not need them)."""
         with self._db.read() as conn:
             done = (
                 conn.execute(select(analyses).where(analyses.c.article_id == article_id))
@@ -85,6 +87,7 @@ class AnalysisRepository:
                 .mappings()
                 .all()
                 for t in _ANALYSIS_TABLES
+                if events or t is not event_mentions
             }
         return Analysis(
             sentences=tuple((start, end) for start, end in done["sentences"]),
@@ -103,7 +106,7 @@ class AnalysisRepository:
                         "places": tuple(r["places"]),
                     }
                 )
-                for r in found["event_mentions"]
+                for r in found.get("event_mentions", ())
             ),
             clauses=tuple(Clause(**_fields(r, Clause)) for r in found["clauses"]),
         )

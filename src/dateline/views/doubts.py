@@ -29,7 +29,6 @@ from datetime import date, timedelta
 from dateline.model import (
     Citation,
     Cited,
-    Clause,
     DateSpan,
     Mention,
     PointKind,
@@ -69,13 +68,6 @@ def is_event_line(line: Cited) -> bool:
     return line.kind in EVENT_KINDS
 
 
-def clause_at(articles: Articles, article_id: str, offset: int) -> Clause | None:
-    """The clause of the sentence holding ``offset`` (None before clauses were stored)."""
-    clauses = articles.clauses(article_id)
-    i = bisect.bisect_right([c.start for c in clauses], offset) - 1
-    return clauses[i] if i >= 0 and offset < max(clauses[i].end, clauses[i].start + 1) else None
-
-
 def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> list[str]:
     """Why the sentence an event line shows reports no happening (empty when it does).
 
@@ -83,7 +75,7 @@ def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> 
     (a plan with its own date is a happening).
     """
     first = line.citations[0]
-    clause = clause_at(articles, first.article, first.start)
+    clause = articles.clause_at(first.article, first.start)
     if clause is None:
         return []
     if clause.glued:
@@ -113,7 +105,7 @@ def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> 
 
 def tells_a_plan(articles: Articles, citation: Citation) -> bool:
     """Whether the cited sentence's main clause, or what it reports, is in the future."""
-    clause = clause_at(articles, citation.article, citation.start)
+    clause = articles.clause_at(citation.article, citation.start)
     return clause is not None and Tense.FUTURE in (clause.tense, clause.reported_tense)
 
 
@@ -136,13 +128,8 @@ def stated_days(
 ) -> Iterator[DateSpan]:
     """The days time expressions in a cited span give; with ``main_clause_only``, only
     those of their sentence's main clause."""
-    for timex in articles.timexes(citation.article):
-        if not (citation.start <= timex.start and timex.end <= citation.end):
-            continue
-        span = DateSpan.parse(timex.value, "timex")
-        if span is None:
-            continue
-        clause = clause_at(articles, citation.article, timex.start)
+    for timex, span in articles.dated_timexes(citation.article, citation.start, citation.end):
+        clause = articles.clause_at(citation.article, timex.start)
         if main_clause_only and clause and not clause.main_clause_holds(timex.start, timex.end):
             continue
         yield span
@@ -163,7 +150,7 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
         for span in stated_days(articles, citation):
             if span.end < published:  # it states an earlier day of its own
                 return False
-    clause = clause_at(articles, citation.article, citation.start)
+    clause = articles.clause_at(citation.article, citation.start)
     if clause is not None:
         if clause.tense is Tense.PAST_PERFECT or (happening and clause.anchored):
             return False
@@ -195,9 +182,8 @@ def _lede_setting(articles: Articles, article_id: str) -> str | None:
     lede_end = sum(len(p) + 2 for p in body[:LEDE_PARAGRAPHS])
     days = [
         span.end
-        for timex in articles.timexes(article_id)
-        if timex.end <= lede_end and timex.type in ("DATE", "TIME")
-        if (span := DateSpan.parse(timex.value, "timex"))
+        for timex, span in articles.dated_timexes(article_id, 0, lede_end)
+        if timex.type in ("DATE", "TIME")
     ]
     return max(days, default=None)
 
@@ -207,11 +193,8 @@ def _paragraph_setting(articles: Articles, citation: Citation) -> DateSpan | Non
     before it (None when it sets none)."""
     text = articles[citation.article].article.text
     paragraph_start = text.rfind("\n\n", 0, citation.start) + 1
-    setting = None
-    for timex in articles.timexes(citation.article):
-        if paragraph_start <= timex.start and timex.end <= citation.start:
-            setting = DateSpan.parse(timex.value, "timex") or setting
-    return setting
+    before = articles.dated_timexes(citation.article, paragraph_start, citation.start)
+    return before[-1][1] if before else None
 
 
 def speaker_problems(articles: Articles, line: Cited, quote: Quote, who: str) -> list[str]:
@@ -302,7 +285,7 @@ def role_problems(articles: Articles, citation: Citation, person: str, title: st
     }
     if any(w in names for w in words):  # "Z's Y" is a title the text gives: "Jackson's doctor"
         problems.append(f"the title {title!r} holds another person's name")
-    clause = clause_at(articles, citation.article, citation.start)
+    clause = articles.clause_at(citation.article, citation.start)
     if clause is not None and clause.glued:
         problems.append("a heading, a caption or a byline is run into the sentence")
     return problems

@@ -9,6 +9,7 @@ articles that report the event in their lede, and how many sentences report it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from dateline.model import (
     Analysis,
     Citation,
     Clause,
+    DateSpan,
     Event,
     EventReport,
     Mention,
@@ -80,6 +82,8 @@ class Articles:
         self._seen: dict[str, StoredArticle] = {}
         self._copies: dict[str, str] = {}
         self._analyses: dict[str, Analysis] = {}
+        self._clause_starts: dict[str, list[int]] = {}
+        self._dated: dict[str, list[tuple[TimeExpression, DateSpan]]] = {}
 
     def __getitem__(self, article_id: str) -> StoredArticle:
         if article_id not in self._seen:
@@ -88,13 +92,30 @@ class Articles:
 
     def analysis(self, article_id: str) -> Analysis:
         """The article's analysis, read once (an empty one before it is analysed): its
-        time expressions, quotes, roles, clauses, mentions and sentences."""
+        time expressions, quotes, roles, clauses, mentions and sentences (not its event
+        mentions: the views read events from the store)."""
         if article_id not in self._analyses:
-            self._analyses[article_id] = self.store.analyses.get(article_id) or _UNANALYSED
+            found = self.store.analyses.get(article_id, events=False)
+            self._analyses[article_id] = found or _UNANALYSED
         return self._analyses[article_id]
 
     def timexes(self, article_id: str) -> tuple[TimeExpression, ...]:
         return self.analysis(article_id).timexes
+
+    def dated_timexes(
+        self, article_id: str, start: int, end: int
+    ) -> list[tuple[TimeExpression, DateSpan]]:
+        """The article's time expressions inside ``start``-``end`` that give a date, with
+        the dates they give."""
+        if article_id not in self._dated:
+            self._dated[article_id] = [
+                (timex, span)
+                for timex in self.timexes(article_id)
+                if (span := DateSpan.parse(timex.value, "timex"))
+            ]
+        dated = self._dated[article_id]
+        first = bisect.bisect_left([t.start for t, _ in dated], start)
+        return [(t, span) for t, span in dated[first:] if t.start < end and t.end <= end]
 
     def quotes(self, article_id: str) -> tuple[Quote, ...]:
         return self.analysis(article_id).quotes
@@ -104,6 +125,15 @@ class Articles:
 
     def clauses(self, article_id: str) -> tuple[Clause, ...]:
         return self.analysis(article_id).clauses
+
+    def clause_at(self, article_id: str, offset: int) -> Clause | None:
+        """The clause of the sentence holding ``offset`` (None before clauses were
+        stored)."""
+        if article_id not in self._clause_starts:
+            self._clause_starts[article_id] = [c.start for c in self.clauses(article_id)]
+        clauses = self.clauses(article_id)
+        i = bisect.bisect_right(self._clause_starts[article_id], offset) - 1
+        return clauses[i] if i >= 0 and offset < max(clauses[i].end, clauses[i].start + 1) else None
 
     def mentions(self, article_id: str) -> tuple[Mention, ...]:
         return self.analysis(article_id).mentions
