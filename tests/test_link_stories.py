@@ -189,3 +189,16 @@ def test_stories_an_article_without_a_title_is_headed_by_its_first_words():
         == "one two three four five six seven eight nine ten eleven twelve thirteen fourteen …"
     )
     assert headline("Kept as is", "Body.") == "Kept as is"
+
+
+def test_a_story_without_titles_is_named_by_a_whole_phrase_of_its_own_words():
+    from dateline.link.stories import HEADLINE_WORDS, headline
+
+    text = (
+        '"This is a dark day for the port," the mayor said.\n\nStrikers shut the harbour of '
+        "Port Lenna on Sunday, halting grain exports for a third week as talks stalled."
+    )
+    name = headline(None, text)
+    assert name == "Strikers shut the harbour of Port Lenna on Sunday"
+    assert len(name.split()) <= HEADLINE_WORDS and not name.endswith("…")
+    assert headline("Port strike", text) == "Port strike"

@@ -46,7 +46,10 @@ ACTOR_WEIGHT = 3.0
 TITLE_WEIGHT = 3
 HEADLINE_WORDS = 14
 
-_FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]*")
+_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]+")
+# A headline is made from one of the first sentences when the article has no title.
+LEDE_SENTENCES = 3
+_QUOTE_MARKS = "\"'“‘«"
 
 
 def link_stories(store: Store) -> int:
@@ -97,12 +100,21 @@ def link_stories(store: Store) -> int:
 
 
 def headline(title: str | None, text: str) -> str:
-    """The article's title, or where it has none the start of its first sentence."""
+    """The article's title; where it has none, its first sentence that is the writer's
+    own (not a quotation), cut at the last clause boundary that fits ``HEADLINE_WORDS``
+    words, so that it ends on a whole phrase."""
     if title and title.strip():
         return title.strip()
-    first = _FIRST_SENTENCE.match(text.strip())
-    words = first.group().split() if first else []
-    return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+    sentences = [m.group().strip() for m in _SENTENCE.finditer(text.strip())][:LEDE_SENTENCES]
+    own = next((s for s in sentences if s and s[0] not in _QUOTE_MARKS), None)
+    words = (own or (sentences[0] if sentences else "")).split()
+    if len(words) <= HEADLINE_WORDS:
+        return " ".join(words)
+    cut = words[:HEADLINE_WORDS]
+    ends = [i for i, w in enumerate(cut[:-1], 1) if w.endswith((",", ";", ":")) and i >= 5]
+    if ends:
+        return " ".join(cut[: ends[-1]]).rstrip(",;:")
+    return " ".join(cut) + " …"
 
 
 def _raw_terms(title: str | None, text: str, actors: Mapping[int, int]) -> Counter[str]:
