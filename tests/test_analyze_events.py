@@ -126,3 +126,10 @@ def test_events_date_falls_back_to_published():
 def test_events_date_none_without_timex_or_published():
     event = only("Marco Rubio and Mark Rutte held talks in Geneva.", published=None)
     assert (event.date, event.date_from) == (None, None)
+
+
+def test_events_a_verb_sharing_its_subject_shares_its_time():
+    text = "In 2019 a storm flooded the quay and closed the port for a month."
+    found = {e.trigger: e for e in events_of(text, (timex(text, "2019", "2019"),))}
+    assert found["flooded"].date == found["closed"].date == "2019"
+    assert found["closed"].date_from == "timex"

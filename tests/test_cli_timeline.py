@@ -103,7 +103,10 @@ def test_cli_brief_json_points_with_citations(db):
         json.loads(line)
         for line in ok("brief", story, "--db", db, "--json", "--unverified").splitlines()
     ]
-    assert [p["text"] for p in shown if p["verified"]] == [p["text"] for p in points]
+    # --unverified shows the first candidates of each kind, marked; the default shows the
+    # first verified ones, so every verified point of the first is a point of the second
+    assert {p["text"] for p in shown if p["verified"]} <= {p["text"] for p in points}
+    assert any(not p["verified"] for p in shown) or len(shown) == len(points)
 
 
 @pytest.mark.slow

@@ -110,6 +110,7 @@ def test_model_citation_and_entry_json_keys():
         "importance",
         "citations",
         "verified",
+        "background",
     ]
     assert entry.to_json()["importance"] == 1.2346
     assert entry.to_json()["citations"] == [cited.to_json()]

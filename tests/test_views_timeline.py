@@ -263,3 +263,46 @@ def test_render_a_line_cites_a_few_articles_by_number_and_counts_the_rest():
     assert notes.rest(cited) == "and 4 more from Reuters, AP, Le Monde"
     assert notes.rest(cited[:MAX_FOOTNOTES]) == ""
     assert len(notes.sources()) == MAX_FOOTNOTES
+
+
+@pytest.mark.slow
+def test_timeline_background_comes_last_and_says_so(tmp_path):
+    """What ended before the story's first article is context: marked, ranked after every
+    other entry, never the brief's key event."""
+    import json
+
+    import dateline
+
+    texts = [
+        "Dockers struck at the port of Lenna on Friday, halting grain exports. "
+        "In 2019 a storm flooded the quay and closed the port for a month.",
+        "The strike at the port of Lenna ended on Saturday after talks with the owners.",
+    ]
+    path = tmp_path / "port.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "url": f"https://port.test/{n}",
+                    "title": "Port of Lenna strike",
+                    "publisher": "Harbour Wire",
+                    "published": f"2026-03-0{6 + n}",
+                    "text": f"Port of Lenna strike\n\n{text}",
+                }
+            )
+            + "\n"
+            for n, text in enumerate(texts)
+        )
+    )
+    db = str(tmp_path / "port.db")
+    dateline.ingest([str(path)], db)
+    with dateline.open(db) as store:
+        story = dateline.find_story(store)
+        every = dateline.timeline(store, story, unverified=True)
+        background = [e for e in every if e.background]
+        assert [e.label for e in background] == ["2019"]
+        assert background[0].to_json()["background"] is True
+        top = dateline.timeline(store, story, top=1, unverified=True)
+        assert not top[0].background
+        (section,) = sections(entries=background)
+        assert "[background] " in section.lines[0][1]

@@ -158,7 +158,8 @@ def timeline_head(
     """The ``top`` most important entries of ``timeline`` in date order, and how many more
     the whole timeline holds (the terminal's default view)."""
     every = timeline(store, story, since=since, until=until, unverified=unverified)
-    chosen = {id(e) for e in sorted(every, key=lambda e: (-e.importance, e.event or 0))[:top]}
+    ranked = sorted(every, key=lambda e: (e.background, -e.importance, e.event or 0))
+    chosen = {id(e) for e in ranked[:top]}
     head = tuple(e for e in every if id(e) in chosen)
     return TimelineHead(head, len(every) - len(head))
 

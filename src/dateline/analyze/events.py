@@ -522,16 +522,29 @@ def _is_located(token: Token | None) -> bool:
 def _date(
     doc: Doc, timexes: Sequence[TimeExpression], trigger: Token, published: date | None
 ) -> tuple[str | None, DateFrom | None]:
-    """The event's date: a timex in its own clause, else the publication date. A time
-    expression of another clause dates that clause's event ("the talks on Monday follow a
+    """The event's date: a timex in its own clause (or, for a verb coordinated with no
+    subject of its own, in the clause it is coordinated with), else the publication date.
+    A time expression of another clause dates that clause's event ("the talks on Monday follow a
     major attack": Monday is not the attack's day)."""
     clause = _clause_head(trigger)
     attached = [timex for timex in timexes if _governed_by(doc, timex, clause)]
+    if not attached and _shares_a_subject(clause):
+        # "in 2019 a storm flooded the quay and closed the port": one subject, one time
+        attached = [timex for timex in timexes if _governed_by(doc, timex, clause.head)]
     if attached:
         return attached[0].value, "timex"
     if published is not None:
         return published.isoformat(), "published"
     return None, None
+
+
+def _shares_a_subject(verb: Token) -> bool:
+    """A verb coordinated with the one before it, with no subject of its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _governed_by(doc: Doc, timex: TimeExpression, clause: Token) -> bool:

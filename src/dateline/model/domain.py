@@ -585,6 +585,7 @@ class TimelineEntry:
     importance: float
     references: int = 0
     verified: bool = True  # False: shown only on request, the checker could not verify it
+    background: bool = False  # it ended before the story's first article: context, not news
 
     @property
     def label(self) -> str:
@@ -611,6 +612,7 @@ class TimelineEntry:
             "importance": round(self.importance, 4),
             "citations": [c.to_json() for c in self.citations],
             "verified": self.verified,
+            "background": self.background,
         }
 
 

@@ -200,6 +200,12 @@ class StoryRepository:
             for row in rows
         ]
 
+    def start_of(self, story_id: int) -> str | None:
+        """The day the story's first article was published (None when none is dated)."""
+        with self._db.read() as conn:
+            found = conn.execute(select(stories.c.start).where(stories.c.id == story_id))
+            return found.scalar_one_or_none()
+
     def article_ids(self, story_id: int) -> list[str]:
         """A story's articles in publication order."""
         query = (

@@ -130,8 +130,9 @@ def _events(entries: list[TimelineEntry], keep: Keep) -> list[BriefPoint]:
             )
         )
     }
-    ranked = sorted(
-        (e for e in entries if id(e) in told), key=lambda e: (-e.importance, e.event or 0)
+    ranked = sorted(  # background (what ended before the story began) is no key event
+        (e for e in entries if id(e) in told),
+        key=lambda e: (e.background, -e.importance, e.event or 0),
     )
     if not ranked:
         return []

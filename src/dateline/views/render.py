@@ -36,7 +36,11 @@ def sections(
     if entries:
         found.append(
             Section(
-                "Timeline", [(e.label, _marked(e.text, e.verified), e.citations) for e in entries]
+                "Timeline",
+                [
+                    (e.label, _marked(e.text, e.verified, e.background), e.citations)
+                    for e in entries
+                ],
             )
         )
     if points:
@@ -48,8 +52,10 @@ def sections(
     return found
 
 
-def _marked(text: str, verified: bool) -> str:
-    """A line as shown: one the checker could not verify says so first."""
+def _marked(text: str, verified: bool, background: bool = False) -> str:
+    """A line as shown: one the checker could not verify says so first, and background
+    (what ended before the story began) says so too."""
+    text = f"[background] {text}" if background else text
     return text if verified else f"[unverified] {text}"
 
 

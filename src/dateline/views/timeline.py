@@ -10,6 +10,7 @@ articles that report the event in their lede, and how many sentences report it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -180,7 +181,8 @@ def timeline(
     Args:
         since, until: keep events that end on or after ``since`` and start on or before
             ``until``.
-        top: keep the ``top`` most important entries.
+        top: keep the ``top`` most important entries; an entry that ended before the
+            story's first article (``background``) comes after every other.
         articles: the articles read so far, to share with other views.
         keep: what becomes of an entry, most important first (None: it is left out);
             ``top`` counts the entries it keeps (``faithful.Verifier``).
@@ -192,9 +194,18 @@ def timeline(
         if event.start and _within(event, since, until)
     ]
     articles.know_copies(sorted({a for event in events for a in event.articles}))
-    entries = [entry for event in events if (entry := _entry(event, articles))]
+    first_day = store.stories.start_of(story_id) if story_id is not None else None
+    entries = [
+        dataclasses.replace(entry, background=True)
+        if first_day and entry.end < first_day
+        else entry
+        for event in events
+        if (entry := _entry(event, articles))
+    ]
     kept: list[TimelineEntry] = []
-    for entry in _distinct(sorted(entries, key=lambda e: (-e.importance, e.event))):
+    # the most important first, background (what ended before the story began) last
+    ranked = sorted(entries, key=lambda e: (e.background, -e.importance, e.event))
+    for entry in _distinct(ranked):
         if top is not None and len(kept) == top:
             break
         if (chosen := keep(entry) if keep else entry) is not None:
