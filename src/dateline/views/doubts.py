@@ -5,17 +5,19 @@ The line-making stages trust their own reading; these checks ask again, from oth
 evidence, the questions a journalist would:
 
 - Does an event line report a happening? Its sentence's main clause is told in the past
-  or the perfect, or is a plan with its own date; not a state, a forecast, an opinion, a
-  question, a description in the present, or a sentence with a heading or caption run
-  into it.
+  or the perfect (in the present only as progressive), or is a plan with its own date;
+  not a state, an opinion, a question, a description in the present, or a sentence with
+  a heading, caption, byline or time stamp run into it.
 - Which days can a cited sentence give? A time expression of its main clause (not of a
-  relative clause, a reported clause or a "since ..." phrase), and its article's
-  publication day only for news told as news: no other day stated in the sentence, no
-  past perfect, and no earlier day set by the paragraph it is told in.
-- Is a speaker the speaker? Not when the quoted words name them, read as a title or a
-  question put to them, or reach them through a pronoun with another person between.
-- Is a title the person's? Not when another person's name is inside it, or when it was
-  held only "then".
+  relative clause, a reported plan, a second clause or a "since ..." phrase), and its
+  article's publication day only for news told as news: in the top paragraphs, no other
+  day stated, no past perfect, not timed by another happening, no earlier day set by its
+  paragraph or the lede. The sentence shown states no time outside the line's dates.
+- Is a speaker the speaker? Not when the quoted words name them, read as a heading, a
+  question or a topic, follow a denial, speak as one person for a group, or reach them
+  through a pronoun in another sentence or past another person.
+- Is a title the person's? Not when another person's name is inside it, when it was held
+  only "then", or when furniture runs into its sentence.
 - Is a dispute one? Counts far apart, or more than a few, count different things.
 """
 
