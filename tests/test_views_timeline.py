@@ -306,3 +306,14 @@ def test_timeline_background_comes_last_and_says_so(tmp_path):
         assert not top[0].background
         (section,) = sections(entries=background)
         assert "[background] " in section.lines[0][1]
+
+
+@pytest.mark.slow
+def test_timeline_an_event_left_out_in_one_wording_is_told_in_another(talks):
+    best = timeline(talks, None, top=1)[0]
+
+    def keep(entry):
+        return None if entry.text == best.text else entry
+
+    (other,) = [e for e in timeline(talks, None, keep=keep) if e.event == best.event]
+    assert other.text != best.text and other.label == best.label

@@ -44,6 +44,8 @@ MIN_WORDS = 8
 FURNITURE_REPEATS = 3
 # A report published this many days after the event is news of it, not a look back.
 FRESH_DAYS = 2
+# The wordings of an event a view tries, best first, when ``keep`` leaves one out.
+TELLINGS = 3
 # Sentences longer than this read as a paragraph, not a timeline line.
 LONG_SENTENCE = 45
 
@@ -184,8 +186,9 @@ def timeline(
         top: keep the ``top`` most important entries; an entry that ended before the
             story's first article (``background``) comes after every other.
         articles: the articles read so far, to share with other views.
-        keep: what becomes of an entry, most important first (None: it is left out);
-            ``top`` counts the entries it keeps (``faithful.Verifier``).
+        keep: what becomes of an entry, most important first (None: it is left out,
+            and the event is tried in its next wordings, up to ``TELLINGS``); ``top``
+            counts the entries it keeps (``faithful.Verifier``).
     """
     articles = articles or Articles(store)
     events = [
@@ -195,20 +198,30 @@ def timeline(
     ]
     articles.know_copies(sorted({a for event in events for a in event.articles}))
     first_day = store.stories.start_of(story_id) if story_id is not None else None
-    entries = [
-        dataclasses.replace(entry, background=True)
-        if first_day and entry.end < first_day
-        else entry
-        for event in events
-        if (entry := _entry(event, articles))
-    ]
+
+    def told(event: Event, telling: int = 0) -> TimelineEntry | None:
+        entry = _entry(event, articles, telling)
+        if entry is not None and first_day and entry.end < first_day:
+            return dataclasses.replace(entry, background=True)
+        return entry
+
+    by_id = {event.id: event for event in events}
+    entries = [entry for event in events if (entry := told(event))]
     kept: list[TimelineEntry] = []
     # the most important first, background (what ended before the story began) last
     ranked = sorted(entries, key=lambda e: (e.background, -e.importance, e.event))
     for entry in _distinct(ranked):
         if top is not None and len(kept) == top:
             break
-        if (chosen := keep(entry) if keep else entry) is not None:
+        chosen = keep(entry) if keep else entry
+        for telling in range(1, TELLINGS):  # left out: another wording may pass
+            if chosen is not None or entry.event is None:
+                break
+            other = told(by_id[entry.event], telling)
+            if other is None:
+                break
+            chosen = keep(other) if keep else other
+        if chosen is not None:
             kept.append(chosen)
     return sorted(kept, key=lambda e: (e.date, e.end, -e.importance, e.event))
 
@@ -223,9 +236,10 @@ def _within(event: Event, since: date | None, until: date | None) -> bool:
     )
 
 
-def _entry(event: Event, articles: Articles) -> TimelineEntry | None:
-    """The event as a timeline entry; None when no report of it reads as news (every
-    sentence is chat or page furniture)."""
+def _entry(event: Event, articles: Articles, telling: int = 0) -> TimelineEntry | None:
+    """The event as a timeline entry, told by its best sentence (with ``telling`` n, its
+    n-th best of another wording); None when no report of it reads as news (every
+    sentence is chat or page furniture) or it has no n-th telling."""
     evidence = event.evidence
     start, end = event.start or "", event.end or ""
     texts = [
@@ -257,6 +271,15 @@ def _entry(event: Event, articles: Articles) -> TimelineEntry | None:
         )
 
     order = sorted(range(len(evidence)), key=fitness, reverse=True)
+    if telling:
+        wordings: dict[str, int] = {}  # each wording's best sentence, best first
+        for i in order:
+            if i in usable:
+                wordings.setdefault(texts[i], i)
+        if telling >= len(wordings):
+            return None
+        first = list(wordings.values())[telling]
+        order = [first, *(i for i in order if i != first)]
     chosen: dict[str, int] = {}  # article -> index of its best sentence
     for i in order:
         chosen.setdefault(evidence[i].article_id, i)
