@@ -176,3 +176,17 @@ def test_events_words_of_a_direct_quote_are_not_events():
     )
     drafts = plan_events(NoEvents(), text, analysis, {})
     assert [d.members[0].trigger for d in drafts] == ["shelled"]
+
+
+def test_events_a_day_far_from_every_day_of_an_event_is_another_happening():
+    from dateline.link.events import DAY_APART, SAME_DAY, EventDraft, _day_fit
+    from dateline.model import DatedBy, Precision
+
+    def stated(day: str) -> DateSpan:
+        return DateSpan(day, day, Precision.DAY, DatedBy.TEXT)
+
+    draft = EventDraft(EventProfile(dates=[stated("2026-02-04")]))
+    assert _day_fit(draft, stated("2026-02-04")) == SAME_DAY
+    assert _day_fit(draft, stated("2026-02-05")) == -DAY_APART  # a two-day summit
+    assert _day_fit(draft, stated("2026-02-11")) == float("-inf")  # a week later: another
+    assert _day_fit(draft, None) == 0.0

@@ -12,6 +12,7 @@ not events, and are left out, as are the words of a direct quote.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ from dateline.months import MONTH_NUMBERS
 W_TRIGGER, W_ACTORS, W_TERMS = 0.4, 0.3, 0.3
 JOIN = 0.5
 SAME_DAY, DAY_APART = 0.1, 0.2
+# Days the text gives two reports of one happening at most apart (a two-day summit, a
+# report of the day before).
+MAX_DAYS_APART = 2
 # Sentence words kept in an event's profile.
 PROFILE_TERMS = 40
 
@@ -277,13 +281,19 @@ def _best(
 
 def _day_fit(draft: EventDraft, when: DateSpan | None) -> float:
     """SAME_DAY when the text dates a mention to one of the days the event's sentences
-    give, minus DAY_APART when to another day, 0 when either has no such day."""
+    give, minus DAY_APART when to another day nearby, 0 when either has no such day; a
+    day further than ``MAX_DAYS_APART`` from all of them is another happening of the kind
+    (two meetings a week apart), which no score joins."""
     if when is None or not when.stated_day:
         return 0.0
     days = {d.start for d in [*draft.profile.dates, *draft.whens] if d is not None and d.stated_day}
     if not days:
         return 0.0
-    return SAME_DAY if when.start in days else -DAY_APART
+    if when.start in days:
+        return SAME_DAY
+    day = date.fromisoformat(when.start)
+    apart = min(abs((date.fromisoformat(d) - day).days) for d in days)
+    return -DAY_APART if apart <= MAX_DAYS_APART else -math.inf
 
 
 def _add(
