@@ -13,7 +13,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from dateline.model import (
@@ -199,14 +199,15 @@ def timeline(
     articles.know_copies(sorted({a for event in events for a in event.articles}))
     first_day = store.stories.start_of(story_id) if story_id is not None else None
 
-    def told(event: Event, telling: int = 0) -> TimelineEntry | None:
-        entry = _entry(event, articles, telling)
+    tellings = {event.id: _tellings(event, articles) for event in events}
+
+    def told(event_id: int) -> TimelineEntry | None:
+        entry = next(tellings[event_id], None)
         if entry is not None and first_day and entry.end < first_day:
             return dataclasses.replace(entry, background=True)
         return entry
 
-    by_id = {event.id: event for event in events}
-    entries = [entry for event in events if (entry := told(event))]
+    entries = [entry for event in events if (entry := told(event.id))]
     kept: list[TimelineEntry] = []
     # the most important first, background (what ended before the story began) last
     ranked = sorted(entries, key=lambda e: (e.background, -e.importance, e.event))
@@ -214,10 +215,8 @@ def timeline(
         if top is not None and len(kept) == top:
             break
         chosen = keep(entry) if keep else entry
-        for telling in range(1, TELLINGS):  # left out: another wording may pass
-            if chosen is not None or entry.event is None:
-                break
-            other = told(by_id[entry.event], telling)
+        while chosen is None and entry.event is not None:  # another wording may pass
+            other = told(entry.event)
             if other is None:
                 break
             chosen = keep(other) if keep else other
@@ -236,10 +235,10 @@ def _within(event: Event, since: date | None, until: date | None) -> bool:
     )
 
 
-def _entry(event: Event, articles: Articles, telling: int = 0) -> TimelineEntry | None:
-    """The event as a timeline entry, told by its best sentence (with ``telling`` n, its
-    n-th best of another wording); None when no report of it reads as news (every
-    sentence is chat or page furniture) or it has no n-th telling."""
+def _tellings(event: Event, articles: Articles) -> Iterator[TimelineEntry]:
+    """The event as timeline entries, each told by one wording of it, the best first, up
+    to ``TELLINGS``; none when no report of it reads as news (every sentence is chat or
+    page furniture)."""
     evidence = event.evidence
     start, end = event.start or "", event.end or ""
     texts = [
@@ -252,7 +251,7 @@ def _entry(event: Event, articles: Articles, telling: int = 0) -> TimelineEntry 
         if reads_as_news(texts[i]) and not _furniture(texts[i], evidence, texts, articles)
     ]
     if not usable:
-        return None
+        return
     terms = [content_terms(text) for text in texts]
     together = sum(terms, Counter())
     ledes = {e.article_id for e in evidence if articles.in_lede(e.article_id, e.start)}
@@ -270,16 +269,27 @@ def _entry(event: Event, articles: Articles, telling: int = 0) -> TimelineEntry 
             -i,
         )
 
-    order = sorted(range(len(evidence)), key=fitness, reverse=True)
-    if telling:
-        wordings: dict[str, int] = {}  # each wording's best sentence, best first
-        for i in order:
-            if i in usable:
-                wordings.setdefault(texts[i], i)
-        if telling >= len(wordings):
-            return None
-        first = list(wordings.values())[telling]
-        order = [first, *(i for i in order if i != first)]
+    best = sorted(range(len(evidence)), key=fitness, reverse=True)
+    wordings: dict[str, int] = {}  # each wording's best sentence, best first
+    for i in best:
+        if i in usable:
+            wordings.setdefault(texts[i], i)
+    for first in list(wordings.values())[:TELLINGS]:
+        order = [first, *(i for i in best if i != first)]
+        yield _told(event, articles, evidence, texts, order, ledes)
+
+
+def _told(
+    event: Event,
+    articles: Articles,
+    evidence: Sequence[EventReport],
+    texts: Sequence[str],
+    order: Sequence[int],
+    ledes: set[str],
+) -> TimelineEntry:
+    """The event told by the sentence ``order`` puts first, citing each reporting
+    article's first sentence in that order."""
+    start, end = event.start or "", event.end or ""
     chosen: dict[str, int] = {}  # article -> index of its best sentence
     for i in order:
         chosen.setdefault(evidence[i].article_id, i)
