@@ -37,7 +37,7 @@ from dateline.views.actors import PersonIndex
 from dateline.views.daily import dated_summary
 from dateline.views.faithful import Verifier
 from dateline.views.faithful import check as check_lines
-from dateline.views.timeline import Articles
+from dateline.views.timeline import Articles, rank
 from dateline.views.timeline import timeline as timeline_view
 
 
@@ -158,7 +158,7 @@ def timeline_head(
     """The ``top`` most important entries of ``timeline`` in date order, and how many more
     the whole timeline holds (the terminal's default view)."""
     every = timeline(store, story, since=since, until=until, unverified=unverified)
-    ranked = sorted(every, key=lambda e: (e.background, -e.importance, e.event or 0))
+    ranked = sorted(every, key=rank)
     chosen = {id(e) for e in ranked[:top]}
     head = tuple(e for e in every if id(e) in chosen)
     return TimelineHead(head, len(every) - len(head))

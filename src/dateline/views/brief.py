@@ -10,9 +10,10 @@ shown with their sources instead of one being picked.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -32,7 +33,7 @@ from dateline.model import (
 )
 from dateline.store import Store
 from dateline.views.actors import with_roles
-from dateline.views.timeline import Articles, timeline
+from dateline.views.timeline import Articles, rank, timeline
 
 # How many points of each kind a brief gives (5-10 in all when the story has them).
 KEY_EVENTS, SPEAKERS, LEADERS, DISPUTES = 3, 2, 2, 2
@@ -118,45 +119,39 @@ def _keep_all(point: BriefPoint) -> BriefPoint:
 
 
 def _events(entries: list[TimelineEntry], keep: Keep) -> list[BriefPoint]:
-    """The latest development first, then the most important other events, by date."""
-    told = {
-        id(e): point
-        for e in entries
-        if (
-            point := keep(
-                BriefPoint(
-                    f"{e.label}: {e.text}", PointKind.EVENT, e.citations, e.date, e.end, e.label
-                )
-            )
-        )
-    }
-    ranked = sorted(  # background (what ended before the story began) is no key event
-        (e for e in entries if id(e) in told),
-        key=lambda e: (e.background, -e.importance, e.event or 0),
-    )
-    if not ranked:
+    """The latest development first, then the most important other events, by date;
+    entries are told and checked in rank order, only as far as the choice needs."""
+    told = _told(entries, keep)
+    head = list(itertools.islice(told, KEY_EVENTS + 2))
+    if not head:
         return []
     # the latest development: of the most important, the one that happened last (an
     # event known only to its month or year is no development)
-    precise = [
-        e for e in ranked[: KEY_EVENTS + 2] if e.precision in (Precision.DAY, Precision.WEEK)
-    ]
-    latest = max(precise or ranked[: KEY_EVENTS + 2], key=lambda e: (e.date, e.importance))
-    others: list[TimelineEntry] = []
-    for entry in ranked:  # the most important, one a day: a day's minor details wait
-        if (
-            len(others) < KEY_EVENTS
-            and entry is not latest
-            and all(entry.date != e.date for e in [latest, *others])
-        ):
-            others.append(entry)
-    others.sort(key=lambda e: e.date)
-    first = told[id(latest)]
+    precise = [(e, p) for e, p in head if e.precision in (Precision.DAY, Precision.WEEK)]
+    latest, first = max(precise or head, key=lambda item: (item[0].date, item[0].importance))
+    others: list[tuple[TimelineEntry, BriefPoint]] = []
+    for entry, point in itertools.chain(head, told):  # one a day: minor details wait
+        if len(others) == KEY_EVENTS:
+            break
+        if entry is not latest and all(entry.date != e.date for e, _ in [(latest, first), *others]):
+            others.append((entry, point))
+    others.sort(key=lambda item: item[0].date)
     return [
         dataclasses.replace(
             first, text=f"Latest ({latest.label}): {latest.text}", kind=PointKind.LATEST
         )
-    ] + [told[id(e)] for e in others]
+    ] + [point for _, point in others]
+
+
+def _told(entries: list[TimelineEntry], keep: Keep) -> Iterator[tuple[TimelineEntry, BriefPoint]]:
+    """The entries as event points, in rank order (background, what ended before the story
+    began, is no key event: it comes last), those ``keep`` leaves out left out."""
+    for e in sorted(entries, key=rank):
+        point = BriefPoint(
+            f"{e.label}: {e.text}", PointKind.EVENT, e.citations, e.date, e.end, e.label
+        )
+        if (kept := keep(point)) is not None:
+            yield e, kept
 
 
 def _positions(

@@ -87,6 +87,7 @@ class Articles:
         self._analyses: dict[str, Analysis] = {}
         self._clause_starts: dict[str, list[int]] = {}
         self._dated: dict[str, list[tuple[TimeExpression, DateSpan]]] = {}
+        self._dated_starts: dict[str, list[int]] = {}
 
     def __getitem__(self, article_id: str) -> StoredArticle:
         if article_id not in self._seen:
@@ -117,7 +118,8 @@ class Articles:
                 if (span := DateSpan.parse(timex.value, "timex"))
             ]
         dated = self._dated[article_id]
-        first = bisect.bisect_left([t.start for t, _ in dated], start)
+        starts = self._dated_starts.setdefault(article_id, [t.start for t, _ in dated])
+        first = bisect.bisect_left(starts, start)
         return [(t, span) for t, span in dated[first:] if t.start < end and t.end <= end]
 
     def quotes(self, article_id: str) -> tuple[Quote, ...]:
@@ -209,8 +211,7 @@ def timeline(
 
     entries = [entry for event in events if (entry := told(event.id))]
     kept: list[TimelineEntry] = []
-    # the most important first, background (what ended before the story began) last
-    ranked = sorted(entries, key=lambda e: (e.background, -e.importance, e.event))
+    ranked = sorted(entries, key=rank)
     for entry in _distinct(ranked):
         if top is not None and len(kept) == top:
             break
@@ -223,6 +224,12 @@ def timeline(
         if chosen is not None:
             kept.append(chosen)
     return sorted(kept, key=lambda e: (e.date, e.end, -e.importance, e.event))
+
+
+def rank(entry: TimelineEntry) -> tuple[bool, float, int]:
+    """How entries rank, the most important first; background (what ended before the
+    story's first article) after every other."""
+    return entry.background, -entry.importance, entry.event or 0
 
 
 def _days_after(day: str, days: int) -> str:
