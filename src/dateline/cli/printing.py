@@ -85,7 +85,7 @@ def view(
                     line.append(label, style="bold cyan").append(": ")
                 line.append(render.clean(text))
                 marks = ",".join(map(str, notes.numbers(citations)))
-                rest = f" {notes.rest(citations)}" if notes.rest(citations) else ""
+                rest = f" {rest}" if (rest := notes.rest(citations)) else ""
                 console.print(line.append(f" [{marks}]{rest}", style="dim"))
         console.print(Text("\nSources", style="bold underline"))
         for number, source in notes.sources():
