@@ -76,6 +76,7 @@ def test_reported_speech_keeps_what_was_said_apart():
         ("By Friday Mr Smith had resigned from the board of the company.", False),
         ("7 November 2011 Last updated at 21:40 GMT Help The doctor was found guilty.", True),
         ("At 01:20 24th Mar 2010, Tanya wrote: Happy birthday to the band from all of us.", True),
+        ("At 6:53 P.M. on Jan 13, 2010, Jo Clark wrote: My thoughts are with the people.", True),
     ],
 )
 def test_a_heading_run_into_a_sentence_is_seen(sentence, glued):

@@ -80,6 +80,12 @@ def test_quotes_pronoun_in_previous_sentence():
     assert text[quote.speaker_start : quote.speaker_end] == "Nancy Pelosi"
 
 
+def test_a_passive_cue_names_who_was_told_not_who_told():
+    text = "Mr Grant is expected to speak soon, but we are told that he is stepping down."
+    told = [q for q in quotes_of(text) if q.cue == "told"]
+    assert [q.speaker for q in told] == [None]
+
+
 def test_quotes_speaker_by_title():
     text = (
         "Defence Minister Rustem Umerov arrived in Kyiv on Monday. "

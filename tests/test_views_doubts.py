@@ -27,6 +27,20 @@ TEXT = "\n\n".join(
         "an investigation into the fire.",
         "The harbour master will brief reporters.",
         "Will the harbour reopen before the summer season begins?",
+        "The quay will reopen to visitors at 8pm.",
+        "There is to be an inquiry into the flood a year ago.",
+        "Dockers celebrated the vote that removed union leader Tom Reed from office on Thursday.",
+        "He had a brother, Sam Reed, who worked on the quay.",
+        "Port director Ann Lee opened an inquiry into the fire.",
+    ]
+)
+# A second outlet's report of the walkout.
+OTHER = "\n\n".join(
+    [
+        "Walkout at the harbour",
+        "Dockers have walked out over pay.",
+        "Their union says the port authority has refused to meet its negotiators since the "
+        "fire, and that the walkout will go on until it does.",
     ]
 )
 
@@ -44,21 +58,33 @@ def harbour(tmp_path_factory):
         "published": PUBLISHED,
         "text": TEXT,
     }
-    path.write_text(json.dumps(record) + "\n")
+    other = {
+        "url": "https://quayside.test/walkout",
+        "title": "Walkout at the harbour",
+        "publisher": "Quayside News",
+        "published": PUBLISHED,
+        "text": OTHER,
+    }
+    path.write_text(json.dumps(record) + "\n" + json.dumps(other) + "\n")
     db = str(folder / "harbour.db")
     dateline.ingest([str(path)], db)
     with dateline.open(db) as store:
         yield store
 
 
+def cite(store, sentence: str, url: str = "https://harbour.test/fire") -> Citation:
+    """The citation of one sentence of the article at ``url``."""
+    stored = next(s for s in store.articles.all() if s.article.url == url)
+    start = stored.article.text.index(sentence)
+    outlet = stored.article.publisher
+    return Citation(stored.id, start, start + len(sentence), outlet, None, PUBLISHED)
+
+
 def event_line(store, sentence: str, day: str) -> BriefPoint:
     """An event point showing one sentence of the article, dated ``day``."""
-    (stored,) = store.articles.all()
-    text = stored.article.text
-    start = text.index(sentence)
-    citation = Citation(stored.id, start, start + len(sentence), "Harbour Wire", None, PUBLISHED)
     label = day  # the checker reads days in ISO form from ``date``/``end``
-    return BriefPoint(f"{label}: {sentence}", PointKind.EVENT, (citation,), day, day, label)
+    citations = (cite(store, sentence),)
+    return BriefPoint(f"{label}: {sentence}", PointKind.EVENT, citations, day, day, label)
 
 
 def problems(store, line) -> list[str]:
@@ -96,6 +122,12 @@ def problems(store, line) -> list[str]:
             "run into the sentence",
         ),
         ("The harbour master will brief reporters.", PUBLISHED, "plan or a forecast"),
+        ("The quay will reopen to visitors at 8pm.", PUBLISHED, "plan or a forecast"),
+        (
+            "There is to be an inquiry into the flood a year ago.",
+            "2025-01-01",
+            "a plan dated before the article",
+        ),
         (
             "Will the harbour reopen before the summer season begins?",
             PUBLISHED,
@@ -117,6 +149,66 @@ def test_the_sentence_shown_may_not_state_a_day_outside_the_line(harbour):
     line = event_line(harbour, sentence, "2026-03-05")
     moved = BriefPoint(line.text, line.kind, line.citations, "2026-03-06", "2026-03-07")
     assert any("outside the line's dates" in p for p in problems(harbour, moved))
+
+
+@pytest.mark.slow
+def test_the_sentence_shown_must_give_the_line_a_day(harbour):
+    walkout = cite(harbour, "Dockers have walked out over pay.")
+    fire = cite(harbour, "Fire crews put out a blaze at the harbour's grain store on Thursday.")
+    text = "5 Mar 2026: Dockers have walked out over pay."
+    line = BriefPoint(text, PointKind.EVENT, (walkout, fire), "2026-03-05", "2026-03-05")
+    assert any("shown gives none of the line's days" in p for p in problems(harbour, line))
+
+
+@pytest.mark.slow
+def test_a_latest_point_needs_two_reports_for_a_publication_day(harbour):
+    sentence = "Dockers have walked out over pay."
+    ours = cite(harbour, sentence)
+    theirs = cite(harbour, sentence, "https://quayside.test/walkout")
+    text = f"Latest (6 Mar 2026): {sentence}"
+
+    def latest(*citations: Citation) -> BriefPoint:
+        return BriefPoint(text, PointKind.LATEST, citations, PUBLISHED, PUBLISHED)
+
+    assert any("cannot be derived" in p for p in problems(harbour, latest(ours)))
+    assert problems(harbour, latest(ours, theirs)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence, who, title, doubt",
+    [
+        (
+            "Port director Ann Lee opened an inquiry into the fire.",
+            "Ann Lee",
+            "Port director",
+            None,
+        ),
+        (
+            "Dockers celebrated the vote that removed union leader Tom Reed from office on "
+            "Thursday.",
+            "Tom Reed",
+            "union leader",
+            "held at the time its own clause states",
+        ),
+        (
+            "He had a brother, Sam Reed, who worked on the quay.",
+            "Sam Reed",
+            "brother",
+            "told of a past the text does not date",
+        ),
+    ],
+)
+def test_a_title_holds_when_its_clause_says(harbour, sentence, who, title, doubt):
+    text = f"{who}, {title} (as of 6 Mar 2026): {sentence}"
+    line = BriefPoint(
+        text, PointKind.ROLE, (cite(harbour, sentence),), PUBLISHED, PUBLISHED, who=who, title=title
+    )
+    found = problems(harbour, line)
+    if doubt is None:
+        assert found == []
+    else:
+        assert any(doubt in p for p in found), found
 
 
 @pytest.mark.slow
@@ -216,6 +308,9 @@ def speaker_problems_of(text, words, quoted, who):
 
         def mentions(self, article_id):
             return ()
+
+        def clause_at(self, article_id, offset):
+            return None
 
     line = BriefPoint(
         f"{who}: “{words}”",

@@ -115,8 +115,17 @@ def test_brief_shows_both_days_where_sources_disagree(port_fire):
     dispute = next(p for p in points if p.text.startswith("Sources differ on the day"))
     assert "10 Mar 2026 (Canal Daily, Harbour Wire); 11 Mar 2026 (Lowland Post)" in dispute.text
     assert {c.outlet for c in dispute.citations} == {"Canal Daily", "Harbour Wire", "Lowland Post"}
-    report = check(port_fire, lines_of(points))
+    report = check(port_fire, [dispute])
     assert report.ok, report.problems
+
+
+@pytest.mark.slow
+def test_a_line_shown_by_a_later_happening_is_doubted(port_fire):
+    """The inquiry that began after the fire is no sentence to show for the fire's days."""
+    problems = check(port_fire, lines_of(brief(port_fire, None))).problems
+    assert any(
+        "Investigators began" in p and "gives none of the line's days" in p for p in problems
+    )
 
 
 @pytest.mark.slow

@@ -26,7 +26,7 @@ from dateline.model import Analysis, Article
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many"]
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 
 def analyze(article: Article, doc: Doc | None = None) -> Analysis:

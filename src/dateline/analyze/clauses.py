@@ -137,7 +137,9 @@ _UPDATE = re.compile(
 )
 _CREDIT = re.compile(r"\b[A-Z][a-z]+s?\\?/[A-Z]")
 # A reader's comment over its time stamp: "At 01:20 24th Mar 2010, Tanya wrote: ...".
-_COMMENT = re.compile(r"\b\d{1,2}:\d{2}\b[^.:]{0,40}\b(?:wrote|writes|said|says):")
+_COMMENT = re.compile(
+    r"\b\d{1,2}:\d{2}\b(?:\s*[ap]\.?m\.?)?[^.:]{0,40}\b(?:wrote|writes|said|says):", re.IGNORECASE
+)
 _FURNITURE_SHAPES = (_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT)
 
 
@@ -165,7 +167,7 @@ def _clause(sent: Span) -> Clause:
         _tense(reported) if reported is not None else None,
         reported is not None and (_stative(reported) or _ongoing(reported)),
         _glued(sent),
-        sent.text.rstrip("\"”’' ").endswith("?"),
+        sent.text.rstrip().rstrip("\"”’' ").endswith("?"),
         tuple(_subordinate(sent, root, reported)),
         _progressive(root),
         _anchored(root),

@@ -527,6 +527,11 @@ def _subject(cue: Token) -> Token | None:
         if subject is None:  # passive: "was told by X"; "the plan was called ..." has none
             agent = next((c for c in cue.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+            if subject is None and passive is not None:
+                if cue.lemma_.lower() != "quote":
+                    return None  # "..., but we're told, that he is ...": the teller is unnamed
+                subject = passive  # "he was quoted as saying"
         if subject is not None and subject.tag_ not in ("WP", "WDT"):
             return subject
         if cue.dep_ == "relcl":  # "Smith, who said ...": the source as written is "who"

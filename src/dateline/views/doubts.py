@@ -12,12 +12,16 @@ evidence, the questions a journalist would:
   relative clause, a reported plan, a second clause or a "since ..." phrase), and its
   article's publication day only for news told as news: in the top paragraphs, no other
   day stated, no past perfect, not timed by another happening, no earlier day set by its
-  paragraph or the lede. The sentence shown states no time outside the line's dates.
+  paragraph or the lede. The sentence shown states no time outside the line's dates. A
+  plan is not dated before the article that tells it.
 - Is a speaker the speaker? Not when the quoted words name them, read as a heading, a
   question or a topic, follow a denial, speak as one person for a group, or reach them
-  through a pronoun in another sentence or past another person.
-- Is a title the person's? Not when another person's name is inside it, when it was held
-  only "then", or when furniture runs into its sentence.
+  through a pronoun in another sentence or past another person, or come with a
+  comment's stamp or a byline.
+- Is a title the person's on the line's day? Not when another person's name is inside
+  it, when it was held only "then", when furniture runs into its sentence, when the
+  part of the sentence that gives it states another day, or when the sentence tells a
+  state of the past ("He had a brother John").
 - Is a dispute one? Counts far apart, or more than a few, count different things.
 """
 
@@ -36,6 +40,7 @@ from dateline.model import (
     PointKind,
     Quote,
     ResolvedBy,
+    Role,
     Tense,
 )
 from dateline.views.timeline import LEDE_PARAGRAPHS, Articles
@@ -62,6 +67,15 @@ _WORD = re.compile(r"[\w'’-]+")
 DENIAL_CUES = ("deny", "denie", "denied", "dismiss", "reject", "rebut", "refut")
 TOPIC_CUES = ("describ", "discuss", "explor", "examin", "consider", "reflect", "recall")
 _GROUPS = frozenset({"ORG", "NORP"})
+# A time of day alone. Told as news it is the day's ("landed at 6:40 p.m."); a plan's day
+# is given elsewhere, and the reader's guess is not the text's.
+_CLOCK_ONLY = re.compile(
+    r"(?:(?:at|about|around|by|from|until|after|before)\s+)*"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*(?:[ap]\.?m\.?|o'clock)|\d{4}(?=\s*\w))"
+    r"(?:\s*(?:GMT|UTC|[A-Z]{1,2}[SD]T|local time|hours|hrs))?"
+    r"|(?:at\s+)?(?:noon|midday|midnight)",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll", "me", "my", "mine", "myself"})
 
 
@@ -85,7 +99,13 @@ def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> 
     if clause.question:
         return ["the sentence asks a question"]
     if clause.tense is Tense.FUTURE or clause.reported_tense is Tense.FUTURE:
-        return [] if dated_by_text else ["a plan or a forecast without a day of its own"]
+        if not dated_by_text:
+            return ["a plan or a forecast without a day of its own"]
+        published = articles.published(first.article)
+        last = line.end or line.date
+        if clause.tense is Tense.FUTURE and published and last and last < published:
+            return ["a plan dated before the article that tells it"]  # the day is another's
+        return []
     if clause.tense is Tense.PRESENT and not clause.reports and not clause.stative:
         # "people are fleeing", "a second plane is travelling on Monday"; not "X presents Y"
         return [] if clause.progressive else ["a description in the present"]
@@ -129,9 +149,11 @@ def stated_days(
     articles: Articles, citation: Citation, *, main_clause_only: bool = True
 ) -> Iterator[DateSpan]:
     """The days time expressions in a cited span give; with ``main_clause_only``, only
-    those of their sentence's main clause."""
+    those of their sentence's main clause. A plan's bare clock time gives none."""
     for timex, span in articles.dated_timexes(citation.article, citation.start, citation.end):
         clause = articles.clause_at(citation.article, timex.start)
+        if clause and clause.tense is Tense.FUTURE and _CLOCK_ONLY.fullmatch(timex.text):
+            continue  # "will air at 8pm EST": an hour of a day the text gives elsewhere
         if main_clause_only and clause and not clause.main_clause_holds(timex.start, timex.end):
             continue
         yield span
@@ -213,6 +235,9 @@ def speaker_problems(articles: Articles, line: Cited, quote: Quote, who: str) ->
     capitalised = sum(w[:1].isupper() for w in said)
     if len(said) < 3 or capitalised * 2 > len(said):
         problems.append("the quoted words read as a name or a heading, not speech")
+    clause = articles.clause_at(line.citations[0].article, quote.cue_start or quote.start)
+    if clause is not None and clause.glued:
+        problems.append("a byline, a time stamp or a comment's stamp runs into the sentence")
     cue = (quote.cue or "").lower()
     if cue.startswith(DENIAL_CUES):
         problems.append(f"the words are what {who!r} denies, not what they said")
@@ -269,9 +294,11 @@ def _pronoun_problems(text: str, quote: Quote, mentions: tuple[Mention, ...]) ->
     return []
 
 
-def role_problems(articles: Articles, citation: Citation, person: str, title: str) -> list[str]:
-    """Why a title in a cited sentence may not be the person's now (empty when none)."""
-    problems = []
+def role_problems(articles: Articles, line: Cited, citation: Citation, role: Role) -> list[str]:
+    """Why a title in a cited sentence may not be the person's as of the line's day (empty
+    when none)."""
+    person, title = role.person, role.title
+    problems = _held_when_problems(articles, line, citation, role)
     words = title.split()
     if words and words[0].lower() in ("then", "then-"):
         problems.append(f"{title!r} was held only then")
@@ -291,6 +318,38 @@ def role_problems(articles: Articles, citation: Citation, person: str, title: st
     if clause is not None and clause.glued:
         problems.append("a heading, a caption or a byline is run into the sentence")
     return problems
+
+
+def _held_when_problems(
+    articles: Articles, line: Cited, citation: Citation, role: Role
+) -> list[str]:
+    """A title holds at the time of the clause that gives it: a part of the sentence
+    with a day of its own ("the revolt that drove President X from office on Friday")
+    dates it; a main clause that tells a state in the past ("He had a brother John")
+    tells of a time the text does not give, not of the day it was published."""
+    clause = articles.clause_at(citation.article, role.start)
+    if clause is None or not line.date:
+        return []
+    end = line.end or line.date
+    own = [(a, b) for a, b in clause.subordinate if a <= role.start and role.end <= b]
+    if own:
+        days = [span for timex, span in articles.dated_timexes(citation.article, *own[-1])]
+        if days and not any(d.start <= end and line.date <= d.end for d in days):
+            return ["the title is held at the time its own clause states"]
+        return []
+    told_past = clause.tense in (Tense.PAST, Tense.PAST_PERFECT) and clause.stative
+    if (
+        told_past
+        and line.date == citation.published
+        and line.date
+        not in {
+            day
+            for span in stated_days(articles, citation, main_clause_only=False)
+            for day in (span.start, span.end)
+        }
+    ):
+        return ["the title is told of a past the text does not date"]
+    return []
 
 
 def dispute_problems(line: Cited) -> list[str]:

@@ -4,7 +4,9 @@ A line passes when it has at least one citation, every citation is a span of its
 every number and every capitalised name in the line occurs in the cited text (an outlet's
 name may come from the cited article's metadata), and each
 date the line gives can be derived from the cited spans (a time expression inside them,
-or the publication date of a cited article, which dates what it reports as news). A day
+or the publication date of a cited article, which dates what it reports as news; a
+latest point needs two articles telling it as news for that), and the sentence an event
+line shows gives one of its days itself. A day
 the view writes in its own words ("10 Mar 2026") passes when it can be so derived or is
 in the cited text as written.
 
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from dateline.model import (
@@ -33,7 +35,10 @@ from dateline.model import (
     CheckResult,
     Citation,
     Cited,
+    DatedBy,
+    DateSpan,
     PointKind,
+    Precision,
     Quote,
     TimelineEntry,
 )
@@ -49,6 +54,8 @@ _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", "…": " "})
 # A day as the views write it: "10 Mar 2026".
 _DAY_TEXT = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+# Articles that must tell a latest point as news for their publication day to date it.
+LATEST_REPORTS = 2
 
 
 Line = TypeVar("Line", TimelineEntry, BriefPoint)
@@ -122,7 +129,7 @@ def problems_of(articles: Articles, line: Cited) -> list[str]:
         problems += doubts.happening_problems(
             articles, line, bool(days) and all(day in stated for day in days)
         )
-        problems += doubts.shown_day_problems(articles, line)
+        problems += doubts.shown_day_problems(articles, line) or _shown_problems(articles, line)
     elif line.kind is PointKind.POSITION:
         problems += _speaker_problems(articles, line)
     elif line.kind is PointKind.ROLE:
@@ -184,7 +191,7 @@ def _role_problems(articles: Articles, line: Cited) -> list[str]:
                 and who is not None
                 and _same_person(role.person, who)
             ):
-                return doubts.role_problems(articles, citation, role.person, role.title)
+                return doubts.role_problems(articles, line, citation, role)
     return [f"no cited sentence attaches the title {title!r} to {who!r}"]
 
 
@@ -211,18 +218,45 @@ def _dates(articles: Articles, line: Cited) -> set[str]:
     tells a plan: "it is expected the plane will arrive on 11 November"), and each
     cited article's publication day where it may stand in for the day of what the cited
     sentence tells (any sentence of a position line; news told as news for an event line;
-    a title not told as the past for a role line)."""
-    event = doubts.is_event_line(line)
+    a title not told as the past for a role line). A latest point claims the story's
+    newest happening: a publication day stands in for its day only when at least
+    ``LATEST_REPORTS`` articles tell it as news."""
     found: set[str] = set()
+    standing_in: dict[str, str] = {}
     for citation in line.citations:
-        main_only = event and not doubts.tells_a_plan(articles, citation)
-        for span in doubts.stated_days(articles, citation, main_clause_only=main_only):
-            found.update((span.start, span.end))
-        if citation.published and (
-            line.kind is PointKind.POSITION or doubts.news_told(articles, citation, happening=event)
-        ):
-            found.add(citation.published)
+        for span in _spans(articles, line, citation):
+            if span.dated_by is DatedBy.PUBLICATION:
+                standing_in[citation.article] = span.start
+            else:
+                found.update((span.start, span.end))
+    if line.kind is not PointKind.LATEST or len(standing_in) >= LATEST_REPORTS:
+        found.update(standing_in.values())
     return found
+
+
+def _spans(articles: Articles, line: Cited, citation: Citation) -> Iterator[DateSpan]:
+    """The times one cited span can give the line (see ``_dates``); a publication day
+    standing in is dated by ``DatedBy.PUBLICATION``."""
+    event = doubts.is_event_line(line)
+    main_only = event and not doubts.tells_a_plan(articles, citation)
+    yield from doubts.stated_days(articles, citation, main_clause_only=main_only)
+    if citation.published and (
+        line.kind is PointKind.POSITION or doubts.news_told(articles, citation, happening=event)
+    ):
+        day = citation.published
+        yield DateSpan(day, day, Precision.DAY, DatedBy.PUBLICATION)
+
+
+def _shown_problems(articles: Articles, line: Cited) -> list[str]:
+    """The sentence an event line shows is what a reader takes the line's days from: it
+    must itself give a time within them, not only another cited report."""
+    if not line.date:
+        return []
+    end = line.end or line.date
+    spans = _spans(articles, line, line.citations[0])
+    if any(span.start <= end and line.date <= span.end for span in spans):
+        return []
+    return ["the sentence shown gives none of the line's days"]
 
 
 def _stated(articles: Articles, citations: Sequence[Citation]) -> set[str]:
