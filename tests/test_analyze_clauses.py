@@ -77,6 +77,19 @@ def test_reported_speech_keeps_what_was_said_apart():
         ("7 November 2011 Last updated at 21:40 GMT Help The doctor was found guilty.", True),
         ("At 01:20 24th Mar 2010, Tanya wrote: Happy birthday to the band from all of us.", True),
         ("At 6:53 P.M. on Jan 13, 2010, Jo Clark wrote: My thoughts are with the people.", True),
+        (
+            "Reed died in June 2009 at the age of 50 However, one has been referred to the "
+            "state medical board for prescribing drugs under an alias.",
+            True,
+        ),
+        ("However, one doctor has been charged, and the clinic is closed.", False),
+        (
+            "Iain Carter, golf correspondent, Norman Smith Chief political correspondent, "
+            "BBC News Channel Tony Smith from a police briefing in London 1626: Dominic "
+            "Casciani Home affairs correspondent The BBC may edit your comments.",
+            True,
+        ),
+        ("In 2010: the year the harbour flooded, the quay was closed for months.", False),
     ],
 )
 def test_a_heading_run_into_a_sentence_is_seen(sentence, glued):

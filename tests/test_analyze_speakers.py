@@ -152,3 +152,13 @@ def test_speakers_a_pronoun_prefers_the_main_clauses_subject():
     )
     quote = quote_with(quotes_of(text), "strip club")
     assert source(text, quote) == "she" and quote.speaker == "Ann Lee"
+
+
+def test_a_document_is_no_description_of_a_person():
+    text = (
+        "According to my grandparents marriage certificate Edward was dead by 1920. "
+        "According to his birth certificate his father was a labourer."
+    )
+    quote = quote_with(quotes_of(text), "labourer")
+    assert source(text, quote) == "his birth certificate"
+    assert quote.speaker is None

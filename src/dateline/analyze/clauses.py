@@ -140,7 +140,14 @@ _CREDIT = re.compile(r"\b[A-Z][a-z]+s?\\?/[A-Z]")
 _COMMENT = re.compile(
     r"\b\d{1,2}:\d{2}\b(?:\s*[ap]\.?m\.?)?[^.:]{0,40}\b(?:wrote|writes|said|says):", re.IGNORECASE
 )
-_FURNITURE_SHAPES = (_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT)
+# A live page's entry stamp after the entry before it: "... in London 1626: Jane Doe".
+_LIVE_STAMP = re.compile(r"(?<=\w )(?:[01]\d|2[0-3])[0-5]\d: [A-Z]")
+_FURNITURE_SHAPES = (_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT, _LIVE_STAMP)
+# Words that open a sentence and never come capitalised inside one: after a word with no
+# stop between, a sentence ran into the one before ("... at the age of 50 However, ...").
+SENTENCE_OPENERS = frozenset(
+    {"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless"}
+)
 
 
 def find_clauses(doc: Doc) -> list[Clause]:
@@ -274,7 +281,7 @@ def _glued(sent: Span) -> bool:
     text = sent.text
     if any(shape.search(text) for shape in _FURNITURE_SHAPES) or " | " in text:
         return True
-    if _repeats_a_name(sent):
+    if _repeats_a_name(sent) or _runs_on(sent):
         return True
     doc = sent.doc
     finite_seen = False
@@ -308,6 +315,15 @@ def _glued(sent: Span) -> bool:
         finite_seen = finite_seen or token.tag_ in _FINITE
         i += 1
     return False
+
+
+def _runs_on(sent: Span) -> bool:
+    """Whether a sentence opener comes capitalised right after a word: two sentences
+    with the stop between them lost (a caption run into the story)."""
+    return any(
+        b.is_title and b.lower_ in SENTENCE_OPENERS and (a.is_alpha or a.like_num)
+        for a, b in itertools.pairwise(sent)
+    )
 
 
 def _repeats_a_name(sent: Span) -> bool:

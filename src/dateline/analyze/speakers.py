@@ -206,7 +206,9 @@ class SpeakerResolver:
             return _Referent(None, None, person, plural=True)
         if not _is_definite(token):
             return _Referent(None, None, person, gender)
-        described = self._described(token, head)
+        # only a word for a person describes one: "the marriage certificate" names no
+        # one, whatever name the parser ran it into
+        described = self._described(token, head) if person else None
         how = ResolvedBy.TITLE if head in OFFICE_TITLES else ResolvedBy.DESCRIPTION
         if described is None:
             return _Referent(None, None, person, gender)
