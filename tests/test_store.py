@@ -64,6 +64,24 @@ def test_store_migrations_match_schema(store):
     assert diffs == []
 
 
+def test_store_head_is_alembics_head(store):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from dateline.store.db import HEAD, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+    with store.db.engine.connect() as conn:
+        assert (
+            MigrationContext.configure(
+                conn, opts={"version_table": "_dateline_migrations"}
+            ).get_current_revision()
+            == HEAD
+        )
+
+
 def test_store_reopen_keeps_articles(db_path):
     with Store.open(str(db_path)) as store:
         store.articles.add(make_article(), store.articles.add_raw(RAW))

@@ -12,17 +12,14 @@ The same operations as the command line::
 
 from __future__ import annotations
 
+# The pipeline (spaCy and the readers) is imported by the functions that run it, so that
+# reading a store starts fast.
 from collections.abc import Iterator, Sequence
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from dateline.errors import DatelineError
 from dateline.model import Analysed, Article, Extracted, Failure, IngestReport, RawDocument, Story
-from dateline.run import analyze as _analyze
-from dateline.run import extract as _extract
-from dateline.run.extract import Inputs
-from dateline.run.ingest import ingest as _ingest
-from dateline.run.ingest import local_runner
 from dateline.service import (
     article,
     articles,
@@ -99,9 +96,12 @@ def ingest(
     Returns:
         What was ingested, found duplicate, and skipped (with reasons).
     """
+    from dateline.run.extract import Inputs
+    from dateline.run.ingest import ingest as run_ingest
+
     settings = settings or load_settings({"db": db})
     with Store.open(settings.db) as store:
-        return _ingest(Inputs(inputs, published, publisher), store, settings)
+        return run_ingest(Inputs(inputs, published, publisher), store, settings)
 
 
 def extract_documents(
@@ -112,9 +112,13 @@ def extract_documents(
     settings: Settings | None = None,
 ) -> Iterator[Extracted | Failure]:
     """Extract articles from inputs without a store, one result per document, in order."""
+    from dateline.run.extract import Inputs
+    from dateline.run.extract import extract_documents as run_extract
+    from dateline.run.ingest import local_runner
+
     settings = settings or load_settings()
     given = Inputs(inputs, published, publisher)
-    return _extract.extract_documents(given, settings, local_runner(settings))
+    return run_extract(given, settings, local_runner(settings))
 
 
 def analyze_documents(
@@ -125,9 +129,13 @@ def analyze_documents(
     settings: Settings | None = None,
 ) -> Iterator[Analysed | Failure]:
     """Extract and analyse articles from inputs without a store, one result per document."""
+    from dateline.run.analyze import analyze_documents as run_analyze
+    from dateline.run.extract import Inputs
+    from dateline.run.ingest import local_runner
+
     settings = settings or load_settings()
     given = Inputs(inputs, published, publisher)
-    return _analyze.analyze_documents(given, settings, local_runner(settings))
+    return run_analyze(given, settings, local_runner(settings))
 
 
 def export_json(store: Store, story: Story | None = None) -> dict[str, object]:

@@ -37,7 +37,8 @@ from dateline.views.actors import PersonIndex
 from dateline.views.daily import dated_summary
 from dateline.views.faithful import Verifier
 from dateline.views.faithful import check as check_lines
-from dateline.views.timeline import Articles, rank
+from dateline.views.remembered import remembered
+from dateline.views.timeline import Articles, in_date_order, ranked_entries
 from dateline.views.timeline import timeline as timeline_view
 
 
@@ -139,11 +140,8 @@ def timeline(
         top: keep the ``top`` most important.
         unverified: keep the entries the checker cannot verify too, marked.
     """
-    articles = Articles(store)
-    keep = Verifier(articles, keep_unverified=unverified)
-    return timeline_view(
-        store, story.id, since=since, until=until, top=top, articles=articles, keep=keep
-    )
+    ranked = _ranked(store, story, since, until, unverified)
+    return in_date_order(ranked if top is None else ranked[:top])
 
 
 def timeline_head(
@@ -157,11 +155,25 @@ def timeline_head(
 ) -> TimelineHead:
     """The ``top`` most important entries of ``timeline`` in date order, and how many more
     the whole timeline holds (the terminal's default view)."""
-    every = timeline(store, story, since=since, until=until, unverified=unverified)
-    ranked = sorted(every, key=rank)
-    chosen = {id(e) for e in ranked[:top]}
-    head = tuple(e for e in every if id(e) in chosen)
-    return TimelineHead(head, len(every) - len(head))
+    ranked = _ranked(store, story, since, until, unverified)
+    return TimelineHead(tuple(in_date_order(ranked[:top])), max(0, len(ranked) - top))
+
+
+def _ranked(
+    store: Store, story: Story, since: date | None, until: date | None, unverified: bool
+) -> list[TimelineEntry]:
+    """Every verified entry of the story's timeline, the most important first; made once
+    per state of the story (``views.remembered``)."""
+
+    def make() -> list[TimelineEntry]:
+        articles = Articles(store)
+        keep = Verifier(articles, keep_unverified=unverified)
+        return ranked_entries(
+            store, story.id, since=since, until=until, articles=articles, keep=keep
+        )
+
+    params = (since, until, unverified)
+    return remembered(store, story.id, "timeline", params, make, TimelineEntry.from_json)
 
 
 def dated_timeline(
@@ -192,9 +204,13 @@ def brief(
     """A story's key points: the latest development, the main events, who holds which
     role, quoted positions, and where sources disagree; each cited and verified against
     its citations (``unverified``: the points the checker cannot verify too, marked)."""
-    articles = Articles(store)
-    keep = Verifier(articles, keep_unverified=unverified)
-    return brief_view.brief(store, story.id, since=since, articles=articles, keep=keep)
+
+    def make() -> list[BriefPoint]:
+        articles = Articles(store)
+        keep = Verifier(articles, keep_unverified=unverified)
+        return brief_view.brief(store, story.id, since=since, articles=articles, keep=keep)
+
+    return remembered(store, story.id, "brief", (since, unverified), make, BriefPoint.from_json)
 
 
 def check(store: Store, story: Story | None = None) -> CheckResult:

@@ -11,8 +11,7 @@ which the checker reads. Offsets are character offsets into ``Article.text``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from dateline.analyze.clauses import find_clauses
 from dateline.analyze.events import find_event_mentions
@@ -22,6 +21,9 @@ from dateline.analyze.quotes import find_quotes
 from dateline.analyze.roles import find_roles
 from dateline.analyze.timex import find_timexes
 from dateline.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many"]
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import itertools
 import re
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
 from dateline.model import Clause, Tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
 # Verbs that name a state or a measure, not a happening ("remains stretched", "has cost").

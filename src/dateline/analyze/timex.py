@@ -32,8 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum, StrEnum
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from dateline.analyze.nlp import parse, sentence_of
 from dateline.analyze.timex_lexicon import (
@@ -63,6 +62,9 @@ from dateline.analyze.timex_lexicon import (
 )
 from dateline.model import TimeExpression, TimexType
 from dateline.months import MONTH_NUMBERS, MONTHS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 

@@ -1,11 +1,15 @@
-"""Commands that read inputs: ingest into the store, and extract or analyse without one."""
+"""Commands that read inputs: ingest into the store, and extract or analyse without one.
+
+The pipeline (readers, extraction, spaCy) is imported by the commands that run it, so that
+every other command starts fast.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,10 +30,9 @@ from dateline.cli.common import (
 )
 from dateline.cli.printing import results
 from dateline.model import Analysed, Extracted
-from dateline.run.analyze import analyze_documents, analyze_pending
-from dateline.run.extract import Inputs, extract_documents
-from dateline.run.ingest import ingest, local_runner
-from dateline.run.link import link_pending
+
+if TYPE_CHECKING:
+    from dateline.run.extract import Inputs
 
 
 @app.command("ingest")
@@ -42,6 +45,8 @@ def ingest_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Read articles from files, feeds, WARC, JSON lines, URLs or stdin into the store."""
+    from dateline.run.ingest import ingest
+
     chosen = settings(db, jobs)
     given = _inputs(inputs, published, publisher)
     with opened(chosen.db) as store, progress() as tick:
@@ -81,6 +86,9 @@ def extract_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Extract articles without a store; --json prints one JSON object per line."""
+    from dateline.run.extract import extract_documents
+    from dateline.run.ingest import local_runner
+
     chosen = settings(jobs=jobs)
     found = extract_documents(_inputs(inputs, published, publisher), chosen, local_runner(chosen))
     results(found, _extracted_json, as_json)
@@ -106,6 +114,10 @@ def analyze_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Find entities, roles, dated time expressions, quotes and events in articles."""
+    from dateline.run.analyze import analyze_documents, analyze_pending
+    from dateline.run.ingest import local_runner
+    from dateline.run.link import link_pending
+
     chosen = settings(db, jobs)
     if not inputs:
         with opened(chosen.db) as store, progress() as tick:
@@ -128,4 +140,6 @@ def _extracted_json(result: Extracted) -> dict[str, object]:
 
 def _inputs(sources: list[str], published: str | None, publisher: str | None) -> Inputs:
     """What to read, as the options give it; ``-`` reads standard input."""
+    from dateline.run.extract import Inputs
+
     return Inputs(sources, parse_date(published), publisher, sys.stdin.buffer)

@@ -151,6 +151,17 @@ class Citation:
             "published": self.published,
         }
 
+    @classmethod
+    def from_json(cls, data: JSON) -> Citation:
+        return cls(
+            data["article"],
+            data["start"],
+            data["end"],
+            data["outlet"],
+            data["title"],
+            data["published"],
+        )
+
 
 @dataclass(frozen=True)
 class StoredQuote:
@@ -615,6 +626,27 @@ class TimelineEntry:
             "background": self.background,
         }
 
+    @classmethod
+    def from_json(cls, data: JSON) -> TimelineEntry:
+        """The entry ``to_json`` wrote."""
+        return cls(
+            data["date"],
+            data["end"],
+            Precision(data["precision"]),
+            data["dated_by"],
+            data["text"],
+            data["event"],
+            data["title"],
+            tuple(data["places"]),
+            tuple(data["participants"]),
+            tuple(Citation.from_json(c) for c in data["citations"]),
+            data["sources"],
+            data["importance"],
+            data["references"],
+            data["verified"],
+            data["background"],
+        )
+
 
 @dataclass(frozen=True)
 class TimelineHead:
@@ -648,11 +680,27 @@ class BriefPoint:
             "kind": self.kind,
             "date": self.date,
             "end": self.end,
+            "label": self.label,
             "who": self.who,
             "title": self.title,
             "citations": [c.to_json() for c in self.citations],
             "verified": self.verified,
         }
+
+    @classmethod
+    def from_json(cls, data: JSON) -> BriefPoint:
+        """The point ``to_json`` wrote."""
+        return cls(
+            data["text"],
+            PointKind(data["kind"]),
+            tuple(Citation.from_json(c) for c in data["citations"]),
+            data["date"],
+            data["end"],
+            data["label"],
+            data["who"],
+            data["title"],
+            data["verified"],
+        )
 
 
 @dataclass

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
+
+def _english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from their module's file: importing the module
+    imports spaCy itself, which a read of the store does not need."""
+    spacy = importlib.util.find_spec("spacy")
+    if spacy is None or spacy.origin is None:
+        raise ImportError("spaCy is not installed")
+    path = Path(spacy.origin).parent / "lang" / "en" / "stop_words.py"
+    spec = importlib.util.spec_from_file_location("dateline_english_stop_words", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot read {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+STOP_WORDS = _english_stop_words()
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 # Words news uses for every story: they say nothing about which one.

@@ -8,15 +8,16 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+VERSION_TABLE = "_dateline_migrations"
+# The newest migration: its file name starts with its revision ("0013_view_cache.py").
+HEAD = max(path.name[:4] for path in (MIGRATIONS / "versions").glob("[0-9]*.py"))
 
 
 def db_url(db: str) -> str:
@@ -81,6 +82,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _migrate(conn: Connection) -> None:
+    """Bring the schema up to ``HEAD``; Alembic is loaded only when there is work for it."""
+    if inspect(conn).has_table(VERSION_TABLE):
+        current = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+        if current == [HEAD]:
+            return
+    from alembic import command
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = conn

@@ -379,3 +379,15 @@ story_decisions = Table(
     Column("score", Float),
     Column("decided_at", String(32), nullable=False),
 )
+
+# Views as they were last made, with the stamp of what they were made from (a derived
+# table: ``store.view_cache``).
+view_cache = Table(
+    "view_cache",
+    metadata,
+    Column("story_id", Integer, ForeignKey("stories.id"), primary_key=True),
+    Column("view", String(16), primary_key=True),
+    Column("params", Text, primary_key=True),
+    Column("stamp", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+)

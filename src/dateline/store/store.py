@@ -11,6 +11,7 @@ from dateline.store.db import Database
 from dateline.store.events import EventRepository
 from dateline.store.queue import Queue
 from dateline.store.stories import StoryRepository
+from dateline.store.view_cache import ViewCache
 
 
 class Store:
@@ -19,7 +20,8 @@ class Store:
     Each repository reads and writes one aggregate and returns model types: ``articles``
     (raw inputs, articles, sightings, failures), ``analyses`` (per-article analyses, their
     quotes and roles), ``copies`` (fingerprints and copy groups), ``actors``, ``events``,
-    ``stories``, and ``queue`` (the work each stage has pending). Every write is its own
+    ``stories``, ``queue`` (the work each stage has pending) and ``view_cache`` (views as
+    they were last made, while what they were made from stays). Every write is its own
     transaction, so an interrupted ingest keeps what it committed.
     """
 
@@ -32,6 +34,7 @@ class Store:
         self.events = EventRepository(db)
         self.stories = StoryRepository(db)
         self.queue = Queue(db)
+        self.view_cache = ViewCache(db)
 
     @classmethod
     def open(cls, db: str) -> Store:

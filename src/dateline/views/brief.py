@@ -16,8 +16,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from dateline.model import (
     Actor,
     BriefPoint,
@@ -31,6 +29,7 @@ from dateline.model import (
     TimelineEntry,
     day_label,
 )
+from dateline.model.terms import STOP_WORDS
 from dateline.store import Store
 from dateline.views.actors import with_roles
 from dateline.views.timeline import Articles, rank, timeline

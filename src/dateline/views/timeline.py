@@ -13,7 +13,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from dateline.model import (
@@ -192,6 +192,29 @@ def timeline(
             and the event is tried in its next wordings, up to ``TELLINGS``); ``top``
             counts the entries it keeps (``faithful.Verifier``).
     """
+    ranked = ranked_entries(
+        store, story_id, since=since, until=until, top=top, articles=articles, keep=keep
+    )
+    return in_date_order(ranked)
+
+
+def in_date_order(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """Entries as a timeline shows them: by date, the more important first on a day."""
+    return sorted(entries, key=lambda e: (e.date, e.end, -e.importance, e.event or 0))
+
+
+def ranked_entries(
+    store: Store,
+    story_id: int | None,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    top: int | None = None,
+    articles: Articles | None = None,
+    keep: Callable[[TimelineEntry], TimelineEntry | None] | None = None,
+) -> list[TimelineEntry]:
+    """The entries ``timeline`` shows, the most important first (``rank``): the first
+    ``top`` of them are the timeline's top."""
     articles = articles or Articles(store)
     events = [
         event
@@ -223,7 +246,7 @@ def timeline(
             chosen = keep(other) if keep else other
         if chosen is not None:
             kept.append(chosen)
-    return sorted(kept, key=lambda e: (e.date, e.end, -e.importance, e.event))
+    return kept
 
 
 def rank(entry: TimelineEntry) -> tuple[bool, float, int]:
