@@ -90,6 +90,8 @@ def test_timex_next_phase_is_not_a_timex():
         ("The delegations meet on Monday.", "2026-02-02"),
         ("The delegations will meet next Thursday.", "2026-02-12"),
         ("The delegations met last Thursday.", "2026-01-29"),
+        ("The delegations met on Tuesday evening.", "2026-02-03TEV"),  # a part of the day
+        ("The delegations will meet on Tuesday evening.", "2026-02-10TEV"),
     ],
 )
 def test_timex_weekday_direction_by_tense(text, value):

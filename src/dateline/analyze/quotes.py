@@ -454,7 +454,7 @@ def _reported_clause(cue: Token, speech: bool = True) -> tuple[Token, Token] | N
                 or that.i != token.head.i + 1
             ):
                 continue
-            filled = {c.dep_ for c in token.children if c is not that}
+            filled = {c.dep_ for c in token.children if c.i != that.i}
             if that.dep_ == "mark" or {"nsubj", "dobj"} <= filled:
                 return that, token.right_edge
     return None
@@ -540,7 +540,7 @@ def _subject(cue: Token) -> Token | None:
             return subject if subject is not None else cue.head
         if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
             return cue.head  # "an academic, praising ...": the noun the participle describes
-        if cue.dep_ not in ("conj", "advcl", "xcomp") or cue.head is cue:
+        if cue.dep_ not in ("conj", "advcl", "xcomp") or cue.head.i == cue.i:
             return subject
         cue = cue.head
     return None

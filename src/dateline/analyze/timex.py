@@ -301,7 +301,7 @@ def _tense(doc: Doc, start: int, end: int) -> Direction | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    token = span.root
+    token = root = span.root  # spaCy makes a new Token on each access: compare indices
     on_noun = False
     for _ in range(10):
         if token.lower_ == _SINCE and token.i not in range(span.start, span.end):
@@ -311,13 +311,13 @@ def _tense(doc: Doc, start: int, end: int) -> Direction | None:
             if _verb_tense(token) is not _NonFinite.GERUND or token.head.lemma_ in _PLAN_VERBS:
                 break
             # "after returning in January, he has": the clause above gives the tense.
-        elif token is not span.root and token.pos_ == "NOUN" and token.dep_ != "npadvmod":
+        elif token.i != root.i and token.pos_ == "NOUN" and token.dep_ != "npadvmod":
             # "a ceremony on March 12", "a cutback in September": the date belongs to a
             # noun, and the clause's tense says little about it. (Not a proper noun:
             # "struck Kyiv on Sunday" is mostly a misattached adverbial.) Only a "since"
             # above still decides.
             on_noun = True
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     if on_noun:
@@ -343,7 +343,7 @@ def _verb_tense(verb) -> Direction | _NonFinite | None:
     if verb.lemma_ in _PLAN_VERBS:
         # "had been due to expire Friday"
         return Direction.PAST if "had" in words else Direction.FUTURE
-    if verb.tag_ in ("VB", "VBG") and "to" in words and verb.head is not verb:
+    if verb.tag_ in ("VB", "VBG") and "to" in words and verb.head.i != verb.i:
         return _NonFinite.INFINITIVE
     if any(a.tag_ == "MD" for a in aux):  # "must be returned by Jan. 14": a modal, no tense
         return None
@@ -351,7 +351,7 @@ def _verb_tense(verb) -> Direction | _NonFinite | None:
         return Direction.PAST
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not aux):
         return Direction.PAST
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head.i != verb.i:
         return _NonFinite.GERUND if not aux else None
     return None
 
