@@ -476,9 +476,9 @@ def main() -> None:
         views = {
             "`timeline(store, story)`": lambda: dateline.timeline(store, biggest),
             "`timeline(store, story, top=20)`": lambda: dateline.timeline(store, biggest, top=20),
-            "`timeline_head(store, story, top=20)`": lambda: dateline.timeline_head(
-                store, biggest, top=20
-            ).entries,
+            "`timeline_head(store, story, top=20)`": lambda: (
+                dateline.timeline_head(store, biggest, top=20).entries
+            ),
             "`brief(store, story)`": lambda: dateline.brief(store, biggest),
             "`export_json(store, story)`": lambda: dateline.export_json(store, biggest),
         }

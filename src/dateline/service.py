@@ -21,7 +21,9 @@ from dateline.model import (
     CheckResult,
     Cited,
     CopyGroup,
+    Coverage,
     Event,
+    SearchResult,
     StoredArticle,
     StoredFailure,
     StoredQuote,
@@ -92,9 +94,27 @@ def entities(store: Store, story: Story | None = None) -> list[Actor]:
     return actor_views.story_actors(store, story.id if story else None, _person_index(store))
 
 
-def quotes(store: Store, speaker: str | None = None) -> list[StoredQuote]:
-    """Who said what, oldest first; ``speaker`` matches a part of the speaker's name."""
-    return store.analyses.quotes(speaker=speaker)
+def quotes(
+    store: Store, speaker: str | None = None, story: Story | None = None
+) -> list[StoredQuote]:
+    """Who said what, oldest first; ``speaker`` matches a part of the speaker's name; with
+    ``story``, only what its articles report."""
+    found = store.analyses.quotes(speaker=speaker)
+    if story is None:
+        return found
+    members = set(store.stories.article_ids(story.id))
+    return [quote for quote in found if quote.article.id in members]
+
+
+def coverage(store: Store, story: Story) -> list[Coverage]:
+    """How many of the story's articles each outlet published each day."""
+    return store.stories.coverage(story.id)
+
+
+def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    """Articles whose title or text holds every word and quoted phrase of ``query``, best
+    first, ``limit`` from ``offset``, with the words around a match."""
+    return store.articles.search(query, limit, offset)
 
 
 def copy_groups(store: Store) -> list[CopyGroup]:

@@ -469,6 +469,38 @@ class DecisionRecord:
     decided_at: str
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How many of a story's articles one outlet published on one day."""
+
+    outlet: str
+    day: str | None
+    articles: int
+
+    def to_json(self) -> JSON:
+        return {"outlet": self.outlet, "day": self.day, "articles": self.articles}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article a search found, with the words around a match."""
+
+    article: StoredArticle
+    snippet: str
+
+    def to_json(self) -> JSON:
+        return {**self.article.listing_json(), "snippet": self.snippet}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One page of a search's hits, best first, and how many there are in all."""
+
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
 # -- copies of one story ----------------------------------------------------------------------
 
 
@@ -558,6 +590,12 @@ class Fingerprinted:
 
 
 # -- what the views write -----------------------------------------------------------------------
+
+
+class Serialised(Protocol):
+    """Anything with the one serializer every face uses."""
+
+    def to_json(self) -> JSON: ...
 
 
 class Cited(Protocol):

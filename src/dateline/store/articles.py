@@ -4,12 +4,13 @@ carried one (sightings), and the failures of any stage."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import false, func, or_, select, text
 from sqlalchemy.engine import Connection
 
 from dateline.errors import ArticleNotFoundError
@@ -19,6 +20,8 @@ from dateline.model import (
     Hints,
     Published,
     RawDocument,
+    SearchHit,
+    SearchResult,
     StoredArticle,
     StoredFailure,
 )
@@ -144,6 +147,18 @@ class ArticleRepository:
             raise ArticleNotFoundError(article_id)
         return _stored(rows[0])
 
+    def search(self, query: str, limit: int, offset: int = 0) -> SearchResult:
+        """Articles whose title or text holds every word (or quoted phrase) of ``query``,
+        best first (SQLite's FTS5 ranking; elsewhere, titles and texts scanned, newest
+        first), with the words around the first match."""
+        terms = search_terms(query)
+        if not terms:
+            return SearchResult(query, 0, ())
+        with self._db.read() as conn:
+            if conn.dialect.name == "sqlite":
+                return _fts_search(conn, query, terms, limit, offset)
+            return _scan_search(conn, query, terms, limit, offset)
+
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         with self._db.read() as conn:
@@ -245,3 +260,56 @@ def _stored(row: Any) -> StoredArticle:
         summary=row["summary"],
     )
     return StoredArticle(id=row["id"], created_at=row["created_at"], article=article)
+
+
+# A word or a quoted phrase of a search query.
+_SEARCH_TERM = re.compile(r'"([^"]+)"|([^\W_][\w\'’-]*)')
+MAX_SEARCH_TERMS = 16
+
+
+def search_terms(query: str) -> list[str]:
+    """The words and quoted phrases of a query, as typed (at most ``MAX_SEARCH_TERMS``);
+    search syntax is never passed through."""
+    found = [" ".join((m[1] or m[2]).split()) for m in _SEARCH_TERM.finditer(query)]
+    return [term for term in found if term][:MAX_SEARCH_TERMS]
+
+
+def _fts_search(
+    conn: Connection, query: str, terms: list[str], limit: int, offset: int
+) -> SearchResult:
+    match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    total = conn.execute(
+        text("SELECT count(*) FROM article_search WHERE article_search MATCH :match"),
+        {"match": match},
+    ).scalar_one()
+    rows = conn.execute(
+        text(
+            "SELECT article_id, snippet(article_search, 2, '', '', '…', 24) AS snippet "
+            "FROM article_search WHERE article_search MATCH :match "
+            "ORDER BY rank LIMIT :limit OFFSET :offset"
+        ),
+        {"match": match, "limit": limit, "offset": offset},
+    ).all()
+    return SearchResult(query, total, _hits(conn, [(r.article_id, r.snippet) for r in rows]))
+
+
+def _scan_search(
+    conn: Connection, query: str, terms: list[str], limit: int, offset: int
+) -> SearchResult:
+    found = []
+    newest = (articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+    for row in conn.execute(select(articles).order_by(*newest)).mappings():
+        stored = _stored(row)
+        haystack = f"{stored.article.title or ''}\n{stored.article.text}"
+        folded = haystack.casefold()
+        if all(term.casefold() in folded for term in terms):
+            at = folded.find(terms[0].casefold())
+            found.append((stored.id, " ".join(haystack[max(0, at - 80) : at + 160].split())))
+    return SearchResult(query, len(found), _hits(conn, found[offset : offset + limit]))
+
+
+def _hits(conn: Connection, found: list[tuple[str, str]]) -> tuple[SearchHit, ...]:
+    ids = [article_id for article_id, _ in found]
+    rows = conn.execute(select(articles).where(articles.c.id.in_(ids))).mappings()
+    stored = {row["id"]: _stored(row) for row in rows}
+    return tuple(SearchHit(stored[i], snippet) for i, snippet in found if i in stored)

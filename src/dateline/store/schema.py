@@ -391,3 +391,13 @@ view_cache = Table(
     Column("stamp", String(64), nullable=False),
     Column("payload", Text, nullable=False),
 )
+
+
+# Tables the migrations make that ``metadata`` does not describe: SQLite's full-text index
+# of articles (``article_search``, migration 0014) and the tables FTS5 keeps for it.
+UNMAPPED_PREFIX = "article_search"
+
+
+def mapped(name: str | None, type_: str, _parents: object) -> bool:
+    """Whether schema comparison (Alembic's ``include_name``) covers this object."""
+    return not (type_ == "table" and (name or "").startswith(UNMAPPED_PREFIX))

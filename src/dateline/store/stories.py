@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
 from dateline.model import (
+    Coverage,
     DecisionRecord,
     EventUpdate,
     Story,
@@ -216,6 +217,27 @@ class StoryRepository:
         )
         with self._db.read() as conn:
             return list(conn.execute(query).scalars())
+
+    def story_of(self, article_id: str) -> int | None:
+        """The story the article is in (None before it is linked)."""
+        query = select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
+        with self._db.read() as conn:
+            return conn.execute(query).scalar_one_or_none()
+
+    def coverage(self, story_id: int) -> list[Coverage]:
+        """How many of the story's articles each outlet published each day (outlet and day
+        None where unknown), by day, then outlet."""
+        outlet, day = articles.c.publisher, articles.c.published
+        query = (
+            select(outlet, day, func.count(articles.c.id))
+            .join(story_articles, story_articles.c.article_id == articles.c.id)
+            .where(story_articles.c.story_id == story_id)
+            .group_by(outlet, day)
+        )
+        with self._db.read() as conn:
+            rows = conn.execute(query).all()
+        found = [Coverage(row[0] or "", row[1], row[2]) for row in rows]
+        return sorted(found, key=lambda c: (c.day or "9999", c.outlet))
 
     def decisions(self, story_id: int | None = None) -> list[DecisionRecord]:
         """The recorded decisions, in the order they were taken."""

@@ -9,14 +9,10 @@ import hashlib
 import json
 from collections.abc import Callable
 from importlib import resources
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
+from dateline.model import Serialised
 from dateline.store import Store
-
-
-class Serialised(Protocol):
-    def to_json(self) -> dict[str, Any]: ...
-
 
 Line = TypeVar("Line", bound=Serialised)
 

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from dateline.store.schema import metadata
+from dateline.store.schema import mapped, metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -10,6 +10,7 @@ context.configure(
     target_metadata=metadata,
     version_table="_dateline_migrations",
     render_as_batch=True,  # SQLite cannot ALTER most things in place
+    include_name=mapped,
 )
 with context.begin_transaction():
     context.run_migrations()

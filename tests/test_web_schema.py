@@ -1,0 +1,43 @@
+"""A property-based run of the API's own OpenAPI document (schemathesis): generated
+requests to every read operation, bounded in number, and no answer is a server error or
+leaves the one error shape."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+
+import dateline
+from clikit import invoke
+from conftest import DATA
+from dateline.web import create_app
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = 25
+
+
+@pytest.fixture(scope="module")
+def api_schema(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("schema") / "talks.db")
+    assert invoke("ingest", DATA / "link" / "talks.jsonl", "--db", db).exit_code == 0
+    with dateline.open(db) as store:
+        yield schemathesis.openapi.from_asgi("/openapi.json", create_app(store))
+
+
+def test_no_request_makes_a_server_error(api_schema):
+    operations = [result.ok() for result in api_schema.include(method="GET").get_all_operations()]
+    assert len(operations) >= 10
+    for operation in operations:
+
+        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(case=operation.as_strategy())
+        def call(case):
+            response = case.call()
+            case.validate_response(response, checks=(not_a_server_error,))
+            if response.status_code >= 400:
+                assert set(response.json()) == {"error"}, response.text
+
+        call()
