@@ -19,11 +19,14 @@ from dateline.model import (
     ArticleDetail,
     BriefPoint,
     CheckResult,
+    Citation,
     Cited,
+    CitedSpan,
     CopyGroup,
     Coverage,
     Event,
     SearchResult,
+    Sighting,
     StoredArticle,
     StoredFailure,
     StoredQuote,
@@ -106,6 +109,33 @@ def quotes(
     return [quote for quote in found if quote.article.id in members]
 
 
+def sightings(store: Store, article_id: str) -> list[Sighting]:
+    """Every document that carried the article: the outlets that ran its text."""
+    return store.articles.sightings(article_id)
+
+
+def cited_spans(store: Store, citations: Sequence[Citation]) -> list[CitedSpan]:
+    """Each citation's span in its paragraph, for a reader to check the line against."""
+    found = []
+    texts: dict[str, str] = {}
+    for citation in citations:
+        if citation.article not in texts:
+            texts[citation.article] = store.articles.get(citation.article).article.text
+        text = texts[citation.article]
+        start = text.rfind("\n\n", 0, citation.start) + 2 if citation.start else 0
+        end = text.find("\n\n", citation.end)
+        end = len(text) if end < 0 else end
+        found.append(
+            CitedSpan(
+                citation,
+                text[max(start, 0) : citation.start],
+                text[citation.start : citation.end],
+                text[citation.end : end],
+            )
+        )
+    return found
+
+
 def coverage(store: Store, story: Story) -> list[Coverage]:
     """How many of the story's articles each outlet published each day."""
     return store.stories.coverage(story.id)
@@ -172,10 +202,14 @@ def timeline_head(
     since: date | None = None,
     until: date | None = None,
     unverified: bool = False,
+    actor: int | None = None,
 ) -> TimelineHead:
     """The ``top`` most important entries of ``timeline`` in date order, and how many more
-    the whole timeline holds (the terminal's default view)."""
+    the whole timeline holds (the terminal's default view); with ``actor``, only the
+    entries of events that actor takes part in."""
     ranked = _ranked(store, story, since, until, unverified)
+    if actor is not None:
+        ranked = [entry for entry in ranked if actor in entry.participants]
     return TimelineHead(tuple(in_date_order(ranked[:top])), max(0, len(ranked) - top))
 
 

@@ -164,6 +164,17 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class CitedSpan:
+    """A cited span in its paragraph, with the article it comes from: what a reader checks
+    a line against."""
+
+    citation: Citation
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(frozen=True)
 class StoredQuote:
     """A quote with the stored article it comes from."""
 

@@ -22,6 +22,7 @@ from dateline.model import (
     RawDocument,
     SearchHit,
     SearchResult,
+    Sighting,
     StoredArticle,
     StoredFailure,
 )
@@ -146,6 +147,15 @@ class ArticleRepository:
         if len(article_id) < 4 or len(rows) != 1:
             raise ArticleNotFoundError(article_id)
         return _stored(rows[0])
+
+    def sightings(self, article_id: str) -> list[Sighting]:
+        """Every document that carried the article, in the order they were read."""
+        query = (
+            select(sightings).where(sightings.c.article_id == article_id).order_by(sightings.c.id)
+        )
+        with self._db.read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [Sighting(r["source"], r["url"], r["publisher"], r["published"]) for r in rows]
 
     def search(self, query: str, limit: int, offset: int = 0) -> SearchResult:
         """Articles whose title or text holds every word (or quoted phrase) of ``query``,

@@ -3,22 +3,36 @@ database); ``serve`` runs it with uvicorn."""
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
 from dateline.settings import Settings, load_settings
 from dateline.store import Store
 from dateline.web import errors
 from dateline.web.jobs import IngestJobs
-from dateline.web.routes import articles, ingest, stories
+from dateline.web.routes import articles, ingest, pages, stories
 
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Seconds a request may take before it is answered 503 (an ingest runs in the background).
+REQUEST_TIMEOUT = 60.0
+# Every response: scripts, styles and images from this server only, no inline script.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
 
 
 def create_app(source: Store | Settings, *, token: str | None = None) -> FastAPI:
@@ -43,24 +57,34 @@ def create_app(source: Store | Settings, *, token: str | None = None) -> FastAPI
         version=__version__,
         summary="Sourced story timelines from news coverage.",
         lifespan=lifespan,
+        docs_url=None,  # its page loads script from a CDN: the OpenAPI JSON is the doc
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.jobs = IngestJobs(settings)
     if isinstance(source, Store):
         app.state.store = source
     errors.install(app)
-    for router in (stories.router, articles.router, ingest.router):
+    for router in (stories.router, articles.router, ingest.router, pages.router):
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(files("dateline.web") / "static")), "static")
 
     @app.middleware("http")
     async def guard(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        response: Response
         if token is not None and not _authorised(request, token):
-            return errors.error(401, "unauthorized", "a valid bearer token is required")
-        if request.method in _UNSAFE and not _same_origin(request):
-            return errors.error(403, "forbidden", "a request from another site is refused")
-        return await call_next(request)
+            response = errors.error(401, "unauthorized", "a valid bearer token is required")
+        elif request.method in _UNSAFE and not _same_origin(request):
+            response = errors.error(403, "forbidden", "a request from another site is refused")
+        else:
+            try:
+                response = await asyncio.wait_for(call_next(request), REQUEST_TIMEOUT)
+            except TimeoutError:
+                response = errors.error(503, "timeout", "the request took too long")
+        response.headers.update(SECURITY_HEADERS)
+        return response
 
     return app
 

@@ -7,7 +7,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from dateline.errors import (
@@ -17,6 +17,7 @@ from dateline.errors import (
     StoreError,
     StoryNotFoundError,
 )
+from dateline.web.pages import page
 
 logger = logging.getLogger(__name__)
 
@@ -44,30 +45,38 @@ def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
+def answer(request: Request, status: int, code: str, message: str) -> Response:
+    """The error as the API answers it, or as a page for a page's address."""
+    if request.url.path.startswith(("/api/", "/openapi")):
+        return error(status, code, message)
+    heading = "Not found" if status == 404 else "Something went wrong"
+    return page(request, "error.html", status, heading=heading, message=message)
+
+
 def install(app: FastAPI) -> None:
     """Answer every error in the one shape."""
 
     @app.exception_handler(DatelineError)
-    async def dateline_error(_request: Request, exc: DatelineError) -> JSONResponse:
+    async def dateline_error(request: Request, exc: DatelineError) -> Response:
         status, code = next(
             (v for t, v in _STATUS.items() if isinstance(exc, t)), (400, "bad_request")
         )
-        return error(status, code, str(exc))
+        return answer(request, status, code, str(exc))
 
     @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: HTTPException) -> Response:
         code = _HTTP_CODES.get(exc.status_code, "error")
-        return error(exc.status_code, code, str(exc.detail))
+        return answer(request, exc.status_code, code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = [
             f"{'.'.join(str(p) for p in e['loc'] if p != 'body') or 'request'}: {e['msg']}"
             for e in exc.errors()
         ]
-        return error(422, "invalid_request", "; ".join(problems) or "invalid request")
+        return answer(request, 422, "invalid_request", "; ".join(problems) or "invalid request")
 
     @app.exception_handler(Exception)
-    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         logger.error("unexpected error", exc_info=exc)
-        return error(500, "internal_error", "internal error: the server log has the details")
+        return answer(request, 500, "internal_error", "internal error: see the server log")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from dateline.model import JSON
 from dateline.web.deps import JobsDep, SettingsDep
@@ -18,8 +18,9 @@ from dateline.web.jobs import IngestJobs, Job, Pasted, Upload
 
 router = APIRouter(prefix="/api/ingest", tags=["ingest"])
 
-# The most files one request may carry.
+# The most files, and other fields, one request may carry.
 MAX_FILES = 50
+MAX_FIELDS = 10
 
 
 class PastedArticle(BaseModel):
@@ -77,7 +78,8 @@ async def post_ingest(request: Request, jobs: JobsDep, settings: SettingsDep) ->
             publisher=pasted.publisher,
         )
     elif kind == "multipart/form-data":
-        job = await _submit_form(request, jobs, settings.max_bytes)
+        form = await request.form(max_files=MAX_FILES, max_fields=MAX_FIELDS)
+        job = await submit_form(form, jobs, settings.max_bytes)
     else:
         raise HTTPException(415, "send JSON (a pasted article) or multipart/form-data (files)")
     return JSONResponse(job.to_json(), 202, headers={"Location": f"/api/ingest/{job.id}"})
@@ -101,11 +103,12 @@ def _validated(given: bytes | dict[str, str]) -> PastedArticle:
         raise RequestValidationError(exc.errors()) from None
 
 
-async def _submit_form(request: Request, jobs: IngestJobs, max_bytes: int) -> Job:
+async def submit_form(form: FormData, jobs: IngestJobs, max_bytes: int) -> Job:
     """Queue what a form carries: its files, and a pasted text with its fields."""
-    form = await request.form(max_files=MAX_FILES, max_fields=10)
     uploads = []
     for item in form.getlist("files"):
+        if item == "" or (isinstance(item, UploadFile) and not item.filename and not item.size):
+            continue  # a form's file field left empty
         if not isinstance(item, UploadFile):
             raise HTTPException(422, "files: each must be a file")
         content = await item.read(max_bytes + 1)
