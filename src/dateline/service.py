@@ -109,6 +109,11 @@ def quotes(
     return [quote for quote in found if quote.article.id in members]
 
 
+def story_articles(store: Store, story: Story, limit: int = 50) -> list[StoredArticle]:
+    """A story's latest ``limit`` articles, newest first."""
+    return store.articles.of_story(story.id, limit)
+
+
 def sightings(store: Store, article_id: str) -> list[Sighting]:
     """Every document that carried the article: the outlets that ran its text."""
     return store.articles.sightings(article_id)

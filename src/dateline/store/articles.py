@@ -29,7 +29,13 @@ from dateline.model import (
 from dateline.run.stages import FIRST
 from dateline.store.db import Database
 from dateline.store.queue import enqueue
-from dateline.store.schema import articles, failures, raw_documents, sightings
+from dateline.store.schema import (
+    articles,
+    failures,
+    raw_documents,
+    sightings,
+    story_articles,
+)
 from dateline.store.sql import insert_id
 from dateline.store.timestamps import now
 
@@ -147,6 +153,19 @@ class ArticleRepository:
         if len(article_id) < 4 or len(rows) != 1:
             raise ArticleNotFoundError(article_id)
         return _stored(rows[0])
+
+    def of_story(self, story_id: int, limit: int) -> list[StoredArticle]:
+        """A story's latest ``limit`` articles, newest first (undated last)."""
+        order = (articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+        query = (
+            select(articles)
+            .join(story_articles, story_articles.c.article_id == articles.c.id)
+            .where(story_articles.c.story_id == story_id)
+            .order_by(*order)
+            .limit(limit)
+        )
+        with self._db.read() as conn:
+            return [_stored(row) for row in conn.execute(query).mappings()]
 
     def sightings(self, article_id: str) -> list[Sighting]:
         """Every document that carried the article, in the order they were read."""

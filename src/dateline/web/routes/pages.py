@@ -24,6 +24,7 @@ router = APIRouter(include_in_schema=False)
 # entry opens to.
 TOP_ENTRIES = 20
 STORIES_PER_PAGE = 50
+STORY_ARTICLES = 30
 SPANS_SHOWN = 3
 CSRF_COOKIE = "dateline_csrf"
 
@@ -50,11 +51,15 @@ def story_page(
     request: Request,
     store: StoreDep,
     story: StoryDep,
-    actor: Annotated[int | None, Query(ge=1)] = None,
-    since: Annotated[date | None, Query(alias="from")] = None,
-    until: Annotated[date | None, Query(alias="to")] = None,
+    actor_field: Annotated[str, Query(alias="actor", max_length=12)] = "",
+    from_field: Annotated[str, Query(alias="from", max_length=10)] = "",
+    to_field: Annotated[str, Query(alias="to", max_length=10)] = "",
     every: Annotated[bool, Query(alias="all")] = False,
 ) -> HTMLResponse:
+    """The story at a glance; the filter form's fields may come empty ("anyone", no
+    date)."""
+    actor = _number(actor_field, "actor")
+    since, until = _day(from_field, "from"), _day(to_field, "to")
     top = MAX_OFFSET if every else TOP_ENTRIES
     head = service.timeline_head(store, story, top=top, since=since, until=until, actor=actor)
     entries = [(entry, *_spans(store, entry.citations)) for entry in head.entries]
@@ -80,6 +85,7 @@ def story_page(
         strips=present.role_strips(actors, story.start, story.end),
         speakers=present.by_speaker(service.quotes(store, story=story)),
         coverage=present.coverage_rows(service.coverage(store, story)),
+        articles=service.story_articles(store, story, STORY_ARTICLES),
     )
 
 
@@ -164,6 +170,21 @@ def _ingest_form(request: Request, problem: str | None = None, status: int = 200
     response = page(request, "ingest.html", status, csrf=token, problem=problem)
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/ingest")
     return response
+
+
+def _number(value: str, field: str) -> int | None:
+    if not value.strip():
+        return None
+    if not value.strip().isdigit():
+        raise HTTPException(422, f"{field}: {value!r} is not a number")
+    return int(value)
+
+
+def _day(value: str, field: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()) if value.strip() else None
+    except ValueError:
+        raise HTTPException(422, f"{field}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _first_problem(exc: RequestValidationError) -> str:
