@@ -27,6 +27,7 @@ from dateline.model import (
     Event,
     SearchResult,
     Sighting,
+    SpeakerQuotes,
     StoredArticle,
     StoredFailure,
     StoredQuote,
@@ -42,7 +43,7 @@ from dateline.views.actors import PersonIndex
 from dateline.views.daily import dated_summary
 from dateline.views.faithful import Verifier
 from dateline.views.faithful import check as check_lines
-from dateline.views.remembered import remembered
+from dateline.views.remembered import remembered, remembered_value
 from dateline.views.timeline import Articles, in_date_order, ranked_entries
 from dateline.views.timeline import timeline as timeline_view
 
@@ -60,16 +61,16 @@ def find_story(store: Store, spec: str | None = None) -> Story:
         StoryNotFoundError: no story, or several, match ``spec``.
         NoStoriesError: no ``spec``, and the store holds no story yet.
     """
+    if spec is not None and spec.strip().isdigit() and len(spec.strip()) < 19:  # an int64
+        found = store.stories.get(int(spec.strip()))
+        if found is not None:
+            return found
     listed = store.stories.listing()
     if spec is None:
         if not listed:
             raise NoStoriesError()
         return listed[0]
     spec = spec.strip()
-    if spec.isdigit():
-        found = next((story for story in listed if story.id == int(spec)), None)
-        if found is not None:
-            return found
     wanted = spec.casefold()
     matches = [
         story
@@ -94,7 +95,22 @@ def actor_names(store: Store, actor_ids: Sequence[int]) -> dict[int, str]:
 def entities(store: Store, story: Story | None = None) -> list[Actor]:
     """Actors by how many articles mention them, with their roles over time; with
     ``story``, only as that story's articles name them."""
-    return actor_views.story_actors(store, story.id if story else None, _person_index(store))
+    if story is None:
+        return actor_views.story_actors(store, None, _person_index(store))
+
+    def make() -> list[Actor]:
+        return actor_views.story_actors(store, story.id, _person_index(store))
+
+    return remembered(store, story.id, "entities", (), make, Actor.from_json)
+
+
+def people(store: Store, story: Story, *, top: int = 40) -> list[Actor]:
+    """The ``top`` people the story's articles name most, with their titles over time."""
+
+    def make() -> list[Actor]:
+        return [actor for actor in entities(store, story) if actor.label == "PERSON"][:top]
+
+    return remembered(store, story.id, "people", (top,), make, Actor.from_json)
 
 
 def quotes(
@@ -102,11 +118,7 @@ def quotes(
 ) -> list[StoredQuote]:
     """Who said what, oldest first; ``speaker`` matches a part of the speaker's name; with
     ``story``, only what its articles report."""
-    found = store.analyses.quotes(speaker=speaker)
-    if story is None:
-        return found
-    members = set(store.stories.article_ids(story.id))
-    return [quote for quote in found if quote.article.id in members]
+    return store.analyses.quotes(speaker=speaker, story_id=story.id if story else None)
 
 
 def story_articles(store: Store, story: Story, limit: int = 50) -> list[StoredArticle]:
@@ -139,6 +151,11 @@ def cited_spans(store: Store, citations: Sequence[Citation]) -> list[CitedSpan]:
             )
         )
     return found
+
+
+def speakers(store: Store, story: Story, *, top: int = 8, each: int = 3) -> list[SpeakerQuotes]:
+    """The ``top`` speakers the story quotes most, each with its ``each`` latest quotes."""
+    return store.analyses.speakers(story.id, top, each)
 
 
 def coverage(store: Store, story: Story) -> list[Coverage]:
@@ -212,10 +229,15 @@ def timeline_head(
     """The ``top`` most important entries of ``timeline`` in date order, and how many more
     the whole timeline holds (the terminal's default view); with ``actor``, only the
     entries of events that actor takes part in."""
-    ranked = _ranked(store, story, since, until, unverified)
-    if actor is not None:
-        ranked = [entry for entry in ranked if actor in entry.participants]
-    return TimelineHead(tuple(in_date_order(ranked[:top])), max(0, len(ranked) - top))
+
+    def make() -> TimelineHead:
+        ranked = _ranked(store, story, since, until, unverified)
+        if actor is not None:
+            ranked = [entry for entry in ranked if actor in entry.participants]
+        return TimelineHead(tuple(in_date_order(ranked[:top])), max(0, len(ranked) - top))
+
+    params = (top, since, until, unverified, actor)
+    return remembered_value(store, story.id, "head", params, make, TimelineHead.from_json)
 
 
 def _ranked(

@@ -126,6 +126,10 @@ class SourceSpan:
     def to_json(self) -> JSON:
         return {"article_id": self.article_id, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_json(cls, data: JSON) -> SourceSpan:
+        return cls(data["article_id"], data["start"], data["end"])
+
     def export_json(self) -> JSON:
         return {"article": self.article_id, "start": self.start, "end": self.end}
 
@@ -210,6 +214,15 @@ class StoredQuote:
         }
 
 
+@dataclass(frozen=True)
+class SpeakerQuotes:
+    """A speaker a story quotes, how often, and the latest of what they said."""
+
+    speaker: str
+    count: int
+    quotes: tuple[StoredQuote, ...]
+
+
 # -- actors -----------------------------------------------------------------------------------
 
 
@@ -232,6 +245,17 @@ class RoleSpan:
             "last_seen": self.last_seen,
             "evidence": [e.to_json() for e in self.evidence],
         }
+
+    @classmethod
+    def from_json(cls, data: JSON) -> RoleSpan:
+        """The role ``to_json`` wrote."""
+        return cls(
+            data["title"],
+            data["as_of"],
+            data["first_seen"],
+            data["last_seen"],
+            tuple(SourceSpan.from_json(e) for e in data["evidence"]),
+        )
 
     def export_json(self) -> JSON:
         return {
@@ -266,6 +290,19 @@ class Actor:
             "aliases": list(self.aliases),
             "roles": [r.to_json() for r in self.roles],
         }
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Actor:
+        """The actor ``to_json`` wrote."""
+        return cls(
+            data["id"],
+            data["name"],
+            data["label"],
+            data["mentions"],
+            data["articles"],
+            tuple(data["aliases"]),
+            tuple(RoleSpan.from_json(r) for r in data["roles"]),
+        )
 
     def export_json(self, article_ids: list[str]) -> JSON:
         """The export's entity: ``type`` for ``label``, the ids of the articles naming it."""
@@ -703,6 +740,13 @@ class TimelineHead:
 
     entries: tuple[TimelineEntry, ...]
     more: int
+
+    def to_json(self) -> JSON:
+        return {"entries": [e.to_json() for e in self.entries], "more": self.more}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> TimelineHead:
+        return cls(tuple(TimelineEntry.from_json(e) for e in data["entries"]), data["more"])
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from dateline.model import (
     Analysis,
@@ -16,6 +16,7 @@ from dateline.model import (
     Mention,
     Quote,
     Role,
+    SpeakerQuotes,
     StoredArticle,
     StoredQuote,
     TimeExpression,
@@ -139,6 +140,40 @@ class AnalysisRepository:
                 cache[row["article_id"]] = self._articles.get(row["article_id"])
             out.append(StoredQuote(cache[row["article_id"]], _quote(row)))
         return out
+
+    def speakers(self, story_id: int, limit: int, each: int) -> list[SpeakerQuotes]:
+        """The ``limit`` speakers a story quotes most (what they said, not what they
+        believe or plan), each with its ``each`` latest quotes."""
+        said = (quotes.c.speaker.is_not(None)) & quotes.c.speech
+        in_story = story_articles.c.story_id == story_id
+        counted = func.count().label("said")
+        top = (
+            select(quotes.c.speaker, counted)
+            .join(story_articles, story_articles.c.article_id == quotes.c.article_id)
+            .where(said, in_story)
+            .group_by(quotes.c.speaker)
+            .order_by(counted.desc(), quotes.c.speaker)
+            .limit(limit)
+        )
+        found = []
+        cache: dict[str, StoredArticle] = {}
+        with self._db.read() as conn:
+            for speaker, count in conn.execute(top).all():
+                latest = (
+                    select(quotes)
+                    .join(story_articles, story_articles.c.article_id == quotes.c.article_id)
+                    .join(articles, articles.c.id == quotes.c.article_id)
+                    .where(said, in_story, quotes.c.speaker == speaker)
+                    .order_by(articles.c.published.is_(None), articles.c.published.desc())
+                    .limit(each)
+                )
+                rows = conn.execute(latest).mappings().all()
+                for row in rows:
+                    if row["article_id"] not in cache:
+                        cache[row["article_id"]] = self._articles.get(row["article_id"])
+                stored = tuple(StoredQuote(cache[r["article_id"]], _quote(r)) for r in rows)
+                found.append(SpeakerQuotes(speaker, count, stored))
+        return found
 
     def roles(self, story_id: int | None = None) -> list[tuple[str, Role]]:
         """Every role analysis found (in one story's articles with ``story_id``), with the

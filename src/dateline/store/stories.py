@@ -157,18 +157,32 @@ class StoryRepository:
 
     def listing(self) -> list[Story]:
         """Every story, largest first: title, date span, articles, outlets, events."""
+        return self._stories(None)
+
+    def get(self, story_id: int) -> Story | None:
+        """One story as ``listing`` gives it (None when there is none with this id)."""
+        found = self._stories(story_id)
+        return found[0] if found else None
+
+    def _stories(self, story_id: int | None) -> list[Story]:
+        def only(query: Any) -> Any:
+            if story_id is None:
+                return query
+            return query.where(story_articles.c.story_id == story_id)
+
         size = func.count(story_articles.c.article_id)
         with self._db.read() as conn:
             rows = (
                 conn.execute(
-                    select(
-                        stories.c.id,
-                        stories.c.title,
-                        stories.c.start,
-                        stories.c.end,
-                        size.label("articles"),
+                    only(
+                        select(
+                            stories.c.id,
+                            stories.c.title,
+                            stories.c.start,
+                            stories.c.end,
+                            size.label("articles"),
+                        ).join(story_articles, story_articles.c.story_id == stories.c.id)
                     )
-                    .join(story_articles, story_articles.c.story_id == stories.c.id)
                     .group_by(stories.c.id)
                     .order_by(size.desc(), stories.c.id)
                 )
@@ -178,15 +192,20 @@ class StoryRepository:
             outlet = func.coalesce(sightings.c.publisher, articles.c.publisher)
             outlets = _per_story(
                 conn,
-                select(story_articles.c.story_id, func.count(func.distinct(outlet)))
-                .join(sightings, sightings.c.article_id == story_articles.c.article_id)
-                .join(articles, articles.c.id == story_articles.c.article_id),
+                only(
+                    select(story_articles.c.story_id, func.count(func.distinct(outlet)))
+                    .join(sightings, sightings.c.article_id == story_articles.c.article_id)
+                    .join(articles, articles.c.id == story_articles.c.article_id)
+                ),
             )
             reported = _per_story(
                 conn,
-                select(
-                    story_articles.c.story_id, func.count(func.distinct(event_members.c.event_id))
-                ).join(event_members, event_members.c.article_id == story_articles.c.article_id),
+                only(
+                    select(
+                        story_articles.c.story_id,
+                        func.count(func.distinct(event_members.c.event_id)),
+                    ).join(event_members, event_members.c.article_id == story_articles.c.article_id)
+                ),
             )
         return [
             Story(

@@ -41,7 +41,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 JobsDep = Annotated[IngestJobs, Depends(get_jobs)]
 
 
-def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> Story:
+def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_OFFSET)]) -> Story:
     """The story with this id (404 when there is none)."""
     return service.find_story(store, str(story_id))
 

@@ -30,3 +30,8 @@ TEMPLATES = Jinja2Templates(env=_ENVIRONMENT)
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """The page a template draws with ``context``."""
     return TEMPLATES.TemplateResponse(request, template, context, status_code=status)
+
+
+def text_of(request: Request, template: str, **context: Any) -> str:
+    """What a template draws with ``context``, as text (a page to keep)."""
+    return TEMPLATES.get_template(template).render(request=request, **context)

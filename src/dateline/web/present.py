@@ -1,6 +1,6 @@
 """What the pages show, made from model types: timeline months, coverage sparklines and
-charts, role strips, quotes by speaker, and an article's text with its entities, time
-expressions and quotes marked. Pure functions; the templates only lay them out."""
+charts, role strips, and an article's text with its entities, time expressions and quotes
+marked. Pure functions; the templates only lay them out."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from dateline.model import Actor, Analysis, Coverage, StoredQuote, TimelineEntry
+from dateline.model import Actor, Analysis, Coverage, TimelineEntry
 
 Shown = TypeVar("Shown", bound=tuple[TimelineEntry, Any, Any])
 MONTH_NAMES = (
@@ -134,18 +134,6 @@ def role_strips(
         if len(strips) == people:
             break
     return strips
-
-
-def by_speaker(
-    quotes: Sequence[StoredQuote], speakers: int = 8, each: int = 3
-) -> list[tuple[str, list[StoredQuote]]]:
-    """What the most quoted speakers said (speech only), the latest first."""
-    said: dict[str, list[StoredQuote]] = defaultdict(list)
-    for q in quotes:
-        if q.quote.speaker and q.quote.speech:
-            said[q.quote.speaker].append(q)
-    ranked = sorted(said.items(), key=lambda item: -len(item[1]))[:speakers]
-    return [(name, list(reversed(found))[:each]) for name, found in ranked]
 
 
 @dataclass(frozen=True)

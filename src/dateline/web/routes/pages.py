@@ -14,9 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from dateline import service
 from dateline.model import BriefPoint, Citation, PointKind, Story
+from dateline.views.remembered import remembered_text
 from dateline.web import present
 from dateline.web.deps import MAX_OFFSET, JobsDep, SettingsDep, StoreDep, StoryDep
-from dateline.web.pages import page
+from dateline.web.pages import page, text_of
 from dateline.web.routes.ingest import MAX_FIELDS, MAX_FILES, submit_form
 
 router = APIRouter(include_in_schema=False)
@@ -57,36 +58,43 @@ def story_page(
     every: Annotated[bool, Query(alias="all")] = False,
 ) -> HTMLResponse:
     """The story at a glance; the filter form's fields may come empty ("anyone", no
-    date)."""
+    date). Drawn once per state of the story and filters, then read back."""
     actor = _number(actor_field, "actor")
     since, until = _day(from_field, "from"), _day(to_field, "to")
-    top = MAX_OFFSET if every else TOP_ENTRIES
-    head = service.timeline_head(store, story, top=top, since=since, until=until, actor=actor)
-    entries = [(entry, *_spans(store, entry.citations)) for entry in head.entries]
-    points = service.brief(store, story)
-    actors = service.entities(store, story)
-    return page(
-        request,
-        "story.html",
-        story=story,
-        months=present.months(entries),
-        shown=len(entries),
-        more=head.more,
-        every=every,
-        all_url=request.url.include_query_params(all="1"),
-        top_url=request.url.remove_query_params("all"),
-        points=[(p, *_spans(store, p.citations)) for p in points if not _disputed(p)],
-        disputes=[(p, *_spans(store, p.citations, 6)) for p in points if _disputed(p)],
-        people=[a for a in actors if a.label == "PERSON"][:40],
-        chosen_actor=actor,
-        since=since,
-        until=until,
-        filtered=bool(actor or since or until),
-        strips=present.role_strips(actors, story.start, story.end),
-        speakers=present.by_speaker(service.quotes(store, story=story)),
-        coverage=present.coverage_rows(service.coverage(store, story)),
-        articles=service.story_articles(store, story, STORY_ARTICLES),
-    )
+
+    def draw() -> str:
+        top = MAX_OFFSET if every else TOP_ENTRIES
+        head = service.timeline_head(store, story, top=top, since=since, until=until, actor=actor)
+        entries = [(entry, *_spans(store, entry.citations)) for entry in head.entries]
+        points = service.brief(store, story)
+        people = service.people(store, story)
+        query = request.url.remove_query_params("all").query
+        top_url = request.url.path + (f"?{query}" if query else "")
+        return text_of(
+            request,
+            "story.html",
+            story=story,
+            months=present.months(entries),
+            shown=len(entries),
+            more=head.more,
+            every=every,
+            all_url=top_url + ("&" if query else "?") + "all=1",
+            top_url=top_url,
+            points=[(p, *_spans(store, p.citations)) for p in points if not _disputed(p)],
+            disputes=[(p, *_spans(store, p.citations, 6)) for p in points if _disputed(p)],
+            people=people,
+            chosen_actor=actor,
+            since=since,
+            until=until,
+            filtered=bool(actor or since or until),
+            strips=present.role_strips(people, story.start, story.end),
+            speakers=service.speakers(store, story),
+            coverage=present.coverage_rows(service.coverage(store, story)),
+            articles=service.story_articles(store, story, STORY_ARTICLES),
+        )
+
+    params = (actor, since, until, every)
+    return HTMLResponse(remembered_text(store, story.id, "story page", params, draw))
 
 
 @router.get("/articles/{article_id}", name="article_page")
