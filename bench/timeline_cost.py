@@ -15,6 +15,7 @@ cold (the story's views kept in `view_cache` cleared first: the first read after
 changed) and warm (the median of 3 reads after it).
 
     python bench/timeline_cost.py [--articles 1000] [--runs 3] [--profile] [--results FILE]
+        [--keep STORE]
 """
 
 from __future__ import annotations
@@ -458,8 +459,12 @@ def main() -> None:
         "--profile", action="store_true", help="print a cProfile of each view that takes over 10 s"
     )
     parser.add_argument("--results", type=Path, help="markdown file to write the section into")
+    parser.add_argument("--keep", type=Path, help="build the store here and keep it")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "story.db")) as store:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Store.open(str(args.keep or Path(tmp) / "story.db")) as store,
+    ):
         made = build(store, args.articles, random.Random(args.seed))
         biggest = made["stories"][0]
         print(

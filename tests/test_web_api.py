@@ -209,6 +209,13 @@ def test_a_token_guards_every_route(client, db):
         )
         ok = guarded.get("/api/stories", headers={"authorization": "Bearer s3cret"})
         assert ok.status_code == 200
+        page = guarded.get("/", follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == "/login"
+        assert guarded.get("/login").status_code == 200
+        assert guarded.post("/login", data={"token": "wrong"}).status_code == 401
+        signed = guarded.post("/login", data={"token": "s3cret"}, follow_redirects=False)
+        assert signed.status_code == 303 and "httponly" in signed.headers["set-cookie"].lower()
+        assert guarded.get("/").status_code == 200  # the cookie now carries the token
 
 
 def test_serve_refuses_another_address_without_a_token(db):

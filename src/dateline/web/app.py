@@ -12,6 +12,7 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
@@ -20,6 +21,7 @@ from dateline.store import Store
 from dateline.web import errors
 from dateline.web.jobs import IngestJobs
 from dateline.web.routes import articles, ingest, pages, stories
+from dateline.web.routes.pages import TOKEN_COOKIE
 
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Seconds a request may take before it is answered 503 (an ingest runs in the background).
@@ -61,6 +63,7 @@ def create_app(source: Store | Settings, *, token: str | None = None) -> FastAPI
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.token = token
     app.state.jobs = IngestJobs(settings)
     if isinstance(source, Store):
         app.state.store = source
@@ -74,8 +77,11 @@ def create_app(source: Store | Settings, *, token: str | None = None) -> FastAPI
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response: Response
-        if token is not None and not _authorised(request, token):
-            response = errors.error(401, "unauthorized", "a valid bearer token is required")
+        if token is not None and not _authorised(request, token) and not _signing_in(request):
+            if request.url.path.startswith(("/api/", "/openapi")):
+                response = errors.error(401, "unauthorized", "a valid bearer token is required")
+            else:
+                response = RedirectResponse(request.app.url_path_for("login_page"), 303)
         elif request.method in _UNSAFE and not _same_origin(request):
             response = errors.error(403, "forbidden", "a request from another site is refused")
         else:
@@ -104,9 +110,18 @@ def _settings_of(store: Store) -> Settings:
 
 
 def _authorised(request: Request, token: str) -> bool:
+    """The token as a bearer header (the API) or the login cookie (the pages)."""
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(value.strip(), token)
+    if scheme.lower() == "bearer" and hmac.compare_digest(value.strip(), token):
+        return True
+    cookie = request.cookies.get(TOKEN_COOKIE, "")
+    return bool(cookie) and hmac.compare_digest(cookie, token)
+
+
+def _signing_in(request: Request) -> bool:
+    """The login page and its style sheet are open to all."""
+    return request.url.path in ("/login", "/static/style.css")
 
 
 def _same_origin(request: Request) -> bool:

@@ -28,6 +28,7 @@ STORIES_PER_PAGE = 50
 STORY_ARTICLES = 30
 SPANS_SHOWN = 3
 CSRF_COOKIE = "dateline_csrf"
+TOKEN_COOKIE = "dateline_token"
 
 Day = Annotated[date | None, Query()]
 
@@ -132,6 +133,24 @@ def search_page(
     return page(
         request, "search.html", query=query, result=result, offset=offset, next_url=next_url
     )
+
+
+@router.get("/login", name="login_page")
+def login_page(request: Request) -> HTMLResponse:
+    return page(request, "login.html", guarded=request.app.state.token is not None)
+
+
+@router.post("/login", name="login_submit")
+async def login_submit(request: Request) -> Response:
+    """Sign in with the server's token: a cookie then carries it for the pages."""
+    token: str | None = request.app.state.token
+    form = await request.form(max_files=0, max_fields=1)
+    given = form.get("token")
+    if token is None or not isinstance(given, str) or not secrets.compare_digest(given, token):
+        return page(request, "login.html", 401, guarded=token is not None, problem=True)
+    response = RedirectResponse(request.app.url_path_for("stories_page"), status_code=303)
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    return response
 
 
 @router.get("/ingest", name="ingest_page")
