@@ -212,8 +212,10 @@ def timeline(
         top: keep the ``top`` most important.
         unverified: keep the entries the checker cannot verify too, marked.
     """
-    ranked = _ranked(store, story, since, until, unverified)
-    return in_date_order(ranked if top is None else ranked[:top])
+    if top is not None:
+        head = timeline_head(store, story, top=top, since=since, until=until, unverified=unverified)
+        return list(head.entries)
+    return in_date_order(_ranked(store, story, since, until, unverified))
 
 
 def timeline_head(
