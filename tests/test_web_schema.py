@@ -1,6 +1,6 @@
 """A property-based run of the API's own OpenAPI document (schemathesis): generated
-requests to every operation, ingest included, bounded in number, and no answer is a server error or
-leaves the one error shape."""
+requests to every operation, ingest included, bounded in number; no answer is a server
+error or leaves the one error shape."""
 
 from __future__ import annotations
 
