@@ -243,3 +243,21 @@ def test_the_kept_openapi_document_is_current():
     assert kept == openapi.text(), (
         "run: python -m dateline.web.openapi > src/dateline/schemas/openapi.json"
     )
+
+
+def test_ingest_limits_and_timeouts_have_their_codes(tmp_path, monkeypatch):
+    settings = dateline.Settings(db=str(tmp_path / "limits.db"), jobs=1, max_bytes=20)
+    with TestClient(create_app(settings)) as client:
+        chunked = client.post(
+            "/api/ingest",
+            content=iter([b'{"text": "x"}']),
+            headers={"content-type": "application/json"},
+        )
+        error_of(chunked, 411, "length_required")
+        error_of(client.post("/api/ingest", json={"text": "x" * 2000}), 413, "too_large")
+        big = {"files": ("big.txt", b"y" * 100, "text/plain")}
+        error_of(client.post("/api/ingest", files=big), 413, "too_large")
+        from dateline.web import app as web_app
+
+        monkeypatch.setattr(web_app, "REQUEST_TIMEOUT", 0.0)
+        error_of(client.get("/api/stories"), 503, "timeout")
