@@ -256,3 +256,16 @@ def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path)
     with Store.open(str(db)) as store, store.db.engine.connect() as conn:
         assert conn.execute(pending.select()).all() == [("stories", last)]
         assert store.queue.waiting(Stage.STORIES) == [last]
+
+
+def test_stores_opened_at_once_migrate_once(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = str(tmp_path / "new.db")
+
+    def open_and_count(_: int) -> int:
+        with Store.open(path) as store:
+            return store.articles.counts()["articles"]
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]

@@ -152,3 +152,15 @@ def test_a_post_without_the_form_token_or_from_another_site_is_refused(client):
     assert no_token.status_code == 403 and "expired" in no_token.text
     forged = client.post("/ingest", data={"text": "x"}, headers={"origin": "https://evil.test"})
     assert forged.status_code == 403
+
+
+def test_one_speaker_under_two_spellings_is_one(client):
+    from dateline import service
+
+    with dateline.open(client.app.state.store.db.engine.url.database) as store:
+        story = service.find_story(store)
+        quoted = service.speakers(store, story)
+    names = [q.speaker for q in quoted]
+    assert not ({"Zelensky", "Zelenskyy"} <= set(names)), names
+    zelensky = next(q for q in quoted if q.speaker.startswith("Zelensk"))
+    assert zelensky.count == len(zelensky.quotes) == 2

@@ -14,6 +14,7 @@ from datetime import date
 
 from dateline.errors import NoStoriesError, StoryNotFoundError
 from dateline.link.entities import person_actor
+from dateline.link.names import name_key
 from dateline.model import (
     Actor,
     ArticleDetail,
@@ -154,8 +155,21 @@ def cited_spans(store: Store, citations: Sequence[Citation]) -> list[CitedSpan]:
 
 
 def speakers(store: Store, story: Story, *, top: int = 8, each: int = 3) -> list[SpeakerQuotes]:
-    """The ``top`` speakers the story quotes most, each with its ``each`` latest quotes."""
-    return store.analyses.speakers(story.id, top, each)
+    """The ``top`` speakers the story quotes most, each with its ``each`` latest quotes;
+    the spellings of one name ("Zelensky", "Zelenskyy") are one speaker, shown as the
+    story spells it most."""
+    spellings: dict[str, list[tuple[str, int]]] = {}
+    for speaker, count in store.analyses.speaker_counts(story.id, top * 4):
+        spellings.setdefault(name_key(speaker, "PERSON"), []).append((speaker, count))
+    ranked = sorted(spellings.values(), key=lambda names: -sum(c for _, c in names))[:top]
+    return [
+        SpeakerQuotes(
+            names[0][0],
+            sum(count for _, count in names),
+            store.analyses.latest_quotes(story.id, [name for name, _ in names], each),
+        )
+        for names in ranked
+    ]
 
 
 def coverage(store: Store, story: Story) -> list[Coverage]:

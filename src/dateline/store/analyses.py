@@ -3,6 +3,7 @@ roles read across articles."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -16,7 +17,6 @@ from dateline.model import (
     Mention,
     Quote,
     Role,
-    SpeakerQuotes,
     StoredArticle,
     StoredQuote,
     TimeExpression,
@@ -141,39 +141,38 @@ class AnalysisRepository:
             out.append(StoredQuote(cache[row["article_id"]], _quote(row)))
         return out
 
-    def speakers(self, story_id: int, limit: int, each: int) -> list[SpeakerQuotes]:
-        """The ``limit`` speakers a story quotes most (what they said, not what they
-        believe or plan), each with its ``each`` latest quotes."""
-        said = (quotes.c.speaker.is_not(None)) & quotes.c.speech
-        in_story = story_articles.c.story_id == story_id
+    def speaker_counts(self, story_id: int, limit: int) -> list[tuple[str, int]]:
+        """The ``limit`` names a story quotes most as speakers (of what they said, not
+        what they believe or plan), with how often, most first."""
         counted = func.count().label("said")
-        top = (
+        query = (
             select(quotes.c.speaker, counted)
             .join(story_articles, story_articles.c.article_id == quotes.c.article_id)
-            .where(said, in_story)
+            .where(quotes.c.speaker.is_not(None), quotes.c.speech)
+            .where(story_articles.c.story_id == story_id)
             .group_by(quotes.c.speaker)
             .order_by(counted.desc(), quotes.c.speaker)
             .limit(limit)
         )
-        found = []
-        cache: dict[str, StoredArticle] = {}
         with self._db.read() as conn:
-            for speaker, count in conn.execute(top).all():
-                latest = (
-                    select(quotes)
-                    .join(story_articles, story_articles.c.article_id == quotes.c.article_id)
-                    .join(articles, articles.c.id == quotes.c.article_id)
-                    .where(said, in_story, quotes.c.speaker == speaker)
-                    .order_by(articles.c.published.is_(None), articles.c.published.desc())
-                    .limit(each)
-                )
-                rows = conn.execute(latest).mappings().all()
-                for row in rows:
-                    if row["article_id"] not in cache:
-                        cache[row["article_id"]] = self._articles.get(row["article_id"])
-                stored = tuple(StoredQuote(cache[r["article_id"]], _quote(r)) for r in rows)
-                found.append(SpeakerQuotes(speaker, count, stored))
-        return found
+            return [(speaker, count) for speaker, count in conn.execute(query).all()]
+
+    def latest_quotes(
+        self, story_id: int, speakers: Sequence[str], limit: int
+    ) -> tuple[StoredQuote, ...]:
+        """The ``limit`` latest things the story quotes any of ``speakers`` as saying."""
+        query = (
+            select(quotes)
+            .join(story_articles, story_articles.c.article_id == quotes.c.article_id)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(quotes.c.speaker.in_(list(speakers)), quotes.c.speech)
+            .where(story_articles.c.story_id == story_id)
+            .order_by(articles.c.published.is_(None), articles.c.published.desc())
+            .limit(limit)
+        )
+        with self._db.read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return tuple(StoredQuote(self._articles.get(r["article_id"]), _quote(r)) for r in rows)
 
     def roles(self, story_id: int | None = None) -> list[tuple[str, Role]]:
         """Every role analysis found (in one story's articles with ``story_id``), with the

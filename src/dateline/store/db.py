@@ -3,6 +3,7 @@ become ``StoreError``, and migrations run once when the store opens."""
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -42,8 +43,12 @@ class Database:
             engine = create_engine(db_url(db))
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
-            with engine.begin() as conn:
-                _migrate(conn)
+            with engine.connect() as conn:
+                current = _at_head(conn)
+            if not current:
+                with _one_migration_at_a_time(engine), engine.begin() as conn:
+                    if not _at_head(conn):  # another process may have done it meanwhile
+                        _migrate(conn)
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(f"cannot open the store {db}: {first_line(exc)}") from exc
         return cls(engine)
@@ -81,12 +86,33 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _at_head(conn: Connection) -> bool:
+    """Whether the schema is at ``HEAD`` already."""
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return False
+    current = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return current == [HEAD]
+
+
+@contextmanager
+def _one_migration_at_a_time(engine: Engine) -> Iterator[None]:
+    """Hold an exclusive lock on a SQLite file while its schema is migrated, so that two
+    processes opening a new store do not both create its tables. (SQLite's own locks are
+    POSIX locks; this ``flock`` is apart from them.)"""
+    path = engine.url.database
+    if engine.dialect.name != "sqlite" or not path or path == ":memory:":
+        yield
+        return
+    with open(path, "ab") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _migrate(conn: Connection) -> None:
-    """Bring the schema up to ``HEAD``; Alembic is loaded only when there is work for it."""
-    if inspect(conn).has_table(VERSION_TABLE):
-        current = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
-        if current == [HEAD]:
-            return
+    """Bring the schema up to ``HEAD``; Alembic is loaded only here, when there is work."""
     from alembic import command
     from alembic.config import Config
 

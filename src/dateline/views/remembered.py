@@ -86,11 +86,13 @@ def _kept(
 
 @functools.cache
 def code() -> str:
-    """A digest of the code that makes what is kept (the views, the types they are made
-    of, and the web pages drawn from them): what other code made is made again."""
+    """A digest of the code that makes what is kept (the service, the views, the types
+    they are made of, the store's reads, and the web pages drawn from them): what other
+    code made is made again."""
     digest = hashlib.sha256()
     root = resources.files("dateline")  # the folders are read, not imported: reads stay fast
-    for folder in ("views", "model", "web", "web/templates"):
+    digest.update(root.joinpath("service.py").read_bytes())
+    for folder in ("views", "model", "store", "web", "web/templates", "web/routes"):
         for source in sorted(root.joinpath(folder).iterdir(), key=lambda p: p.name):
             if source.name.endswith((".py", ".html")):
                 digest.update(source.read_bytes())
