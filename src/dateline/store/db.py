@@ -4,6 +4,8 @@ become ``StoreError``, and migrations run once when the store opens."""
 from __future__ import annotations
 
 import fcntl
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -17,6 +19,8 @@ from dateline.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 VERSION_TABLE = "_dateline_migrations"
+# Tries, 50 ms apart, at turning a SQLite file to WAL while another connection holds it.
+WAL_ATTEMPTS = 100
 # The newest migration: its file name starts with its revision ("0013_view_cache.py").
 HEAD = max(path.name[:4] for path in (MIGRATIONS / "versions").glob("[0-9]*.py"))
 
@@ -79,10 +83,17 @@ def first_line(exc: Exception) -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers work during an ingest; NORMAL sync is still crash-safe in WAL mode.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    for attempt in range(WAL_ATTEMPTS):  # a new file turns to WAL once, by one connection
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError:  # another connection holds the file: no busy wait
+            if attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
