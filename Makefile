@@ -43,7 +43,7 @@ demo: install
 	@$(BIN)/dateline timeline --top 12 --db $(DEMO_DB)
 	@echo; echo "== Key points of the main story"
 	@$(BIN)/dateline brief "$$($(BIN)/dateline stories --db $(DEMO_DB) --json | head -n 1 | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["id"])')" --db $(DEMO_DB)
-	@echo; echo "== Serve it: $(BIN)/dateline serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/api/stories)"
+	@echo; echo "== Serve it: $(BIN)/dateline serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/ (the API: /api/stories)"
 
 test: lint
 	$(BIN)/python -m pytest
