@@ -88,3 +88,12 @@ def test_the_cache_keeps_a_payload_for_its_stamp_only(store):
     assert store.view_cache.get(1, "brief", "[]", stamp) is None
     store.view_cache.clear()
     assert store.view_cache.get(1, "timeline", "[]", stamp) is None
+
+
+def test_views_of_an_older_story_are_dropped_when_a_new_one_is_kept(store):
+    with store.db.transaction() as conn:
+        conn.execute(stories.insert().values(id=1, title="t", profile={}))
+    store.view_cache.put(1, "brief", "[]", "old", "[]")
+    store.view_cache.put(1, "timeline", "[]", "new", "[]")
+    assert store.view_cache.get(1, "brief", "[]", "old") is None
+    assert store.view_cache.get(1, "timeline", "[]", "new") == "[]"

@@ -75,17 +75,19 @@ class ViewCache:
             return conn.execute(query).scalar_one_or_none()
 
     def put(self, story_id: int, view: str, params: str, stamp: str, payload: str) -> bool:
-        """Keep a view's payload in place of the one before; False where the store cannot
-        be written now (the view is still good, only not kept)."""
+        """Keep a view's payload in place of the one before, and drop the story's views
+        made from an older state of it; False where the store cannot be written now (the
+        view is still good, only not kept)."""
         key = (
             (view_cache.c.story_id == story_id)
             & (view_cache.c.view == view)
             & (view_cache.c.params == params)
         )
         row = {"story_id": story_id, "view": view, "params": params}
+        stale = (view_cache.c.story_id == story_id) & (view_cache.c.stamp != stamp)
         try:
             with self._db.transaction() as conn:
-                conn.execute(delete(view_cache).where(key))
+                conn.execute(delete(view_cache).where(key | stale))  # made from an older story
                 conn.execute(insert(view_cache).values(**row, stamp=stamp, payload=payload))
         except StoreError:
             return False
