@@ -261,3 +261,31 @@ def test_ingest_limits_and_timeouts_have_their_codes(tmp_path, monkeypatch):
 
         monkeypatch.setattr(web_app, "REQUEST_TIMEOUT", 0.0)
         error_of(client.get("/api/stories"), 503, "timeout")
+
+
+def test_dateline_serve_answers_on_loopback(db):
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "dateline", "serve", "--db", db, "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(150):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("dateline serve did not answer")
+        assert answer.status_code == 200 and answer.json()["total"] >= 1
+        assert "script-src 'self'" in answer.headers["content-security-policy"]
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) is not None
