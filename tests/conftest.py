@@ -153,3 +153,12 @@ def stories_db(tmp_path_factory) -> Path:
         settings=load_settings({"db": str(path), "jobs": 1}),
     )
     return path
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

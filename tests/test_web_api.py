@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 import dateline
 from clikit import invoke, schema_for
-from conftest import DATA
+from conftest import DATA, free_port
 from dateline.web import create_app
 
 pytestmark = pytest.mark.slow
@@ -264,15 +264,12 @@ def test_ingest_limits_and_timeouts_have_their_codes(tmp_path, monkeypatch):
 
 
 def test_dateline_serve_answers_on_loopback(db):
-    import socket
     import subprocess
     import sys
 
     import httpx
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     command = [sys.executable, "-m", "dateline", "serve", "--db", db, "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

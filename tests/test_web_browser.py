@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import threading
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ import pytest
 
 import dateline
 from clikit import invoke
-from conftest import DATA
+from conftest import DATA, free_port
 from dateline.web import create_app
 
 pytestmark = pytest.mark.slow
@@ -56,12 +55,6 @@ PASTED = (
     "the operator said.\n\n"
     "The union said the strike would last until the operator returned to talks."
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -180,18 +180,8 @@ def timeline(
     articles: Articles | None = None,
     keep: Callable[[TimelineEntry], TimelineEntry | None] | None = None,
 ) -> list[TimelineEntry]:
-    """The story's events as timeline entries in date order (all stories with None).
-
-    Args:
-        since, until: keep events that end on or after ``since`` and start on or before
-            ``until``.
-        top: keep the ``top`` most important entries; an entry that ended before the
-            story's first article (``background``) comes after every other.
-        articles: the articles read so far, to share with other views.
-        keep: what becomes of an entry, most important first (None: it is left out,
-            and the event is tried in its next wordings, up to ``TELLINGS``); ``top``
-            counts the entries it keeps (``faithful.Verifier``).
-    """
+    """The story's events as timeline entries in date order (all stories with None):
+    what ``ranked_entries`` keeps."""
     ranked = ranked_entries(
         store, story_id, since=since, until=until, top=top, articles=articles, keep=keep
     )
@@ -213,8 +203,18 @@ def ranked_entries(
     articles: Articles | None = None,
     keep: Callable[[TimelineEntry], TimelineEntry | None] | None = None,
 ) -> list[TimelineEntry]:
-    """The entries ``timeline`` shows, the most important first (``rank``): the first
-    ``top`` of them are the timeline's top."""
+    """The entries a timeline shows, the most important first (``rank``).
+
+    Args:
+        since, until: keep events that end on or after ``since`` and start on or before
+            ``until``.
+        top: keep the ``top`` most important entries; an entry that ended before the
+            story's first article (``background``) comes after every other.
+        articles: the articles read so far, to share with other views.
+        keep: what becomes of an entry, most important first (None: it is left out,
+            and the event is tried in its next wordings, up to ``TELLINGS``); ``top``
+            counts the entries it keeps (``faithful.Verifier``).
+    """
     articles = articles or Articles(store)
     events = [
         event

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 
 from dateline import service
 from dateline.model import JSON, Serialised, Story
@@ -76,3 +77,23 @@ def get_page(
 
 
 PageDep = Annotated[Page, Depends(get_page)]
+
+
+def form_day(value: str | None, field: str) -> date | None:
+    """A day a form or query field gives as YYYY-MM-DD (None when left empty; 422 when it
+    is not a day)."""
+    if not value or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(422, f"{field}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def form_number(value: str, field: str) -> int | None:
+    """A whole number a field gives (None when left empty; 422 when it is not one)."""
+    if not value.strip():
+        return None
+    if not value.strip().isdigit():
+        raise HTTPException(422, f"{field}: {value!r} is not a number")
+    return int(value)

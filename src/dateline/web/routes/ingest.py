@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.datastructures import FormData, UploadFile
 
 from dateline.model import JSON
-from dateline.web.deps import JobsDep, SettingsDep
+from dateline.web.deps import JobsDep, SettingsDep, form_day
 from dateline.web.jobs import IngestJobs, Job, Pasted, Upload
 
 router = APIRouter(prefix="/api/ingest", tags=["ingest"])
@@ -122,13 +122,6 @@ async def submit_form(form: FormData, jobs: IngestJobs, max_bytes: int) -> Job:
     return jobs.submit(
         [Pasted(pasted.text, pasted.title, pasted.url)] if pasted else [],
         uploads,
-        published=pasted.published if pasted else _day(fields.get("published")),
+        published=pasted.published if pasted else form_day(fields.get("published"), "published"),
         publisher=fields.get("publisher"),
     )
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        raise HTTPException(422, f"published: {value!r} is not a date (YYYY-MM-DD)") from None

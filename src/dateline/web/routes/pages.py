@@ -6,17 +6,25 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from dateline import service
-from dateline.model import BriefPoint, Citation, PointKind, Story
+from dateline.model import BriefPoint, Citation, CitedSpan, PointKind, Story
 from dateline.views.remembered import remembered_text
 from dateline.web import present
-from dateline.web.deps import MAX_OFFSET, JobsDep, SettingsDep, StoreDep, StoryDep
+from dateline.web.deps import (
+    MAX_OFFSET,
+    JobsDep,
+    SettingsDep,
+    StoreDep,
+    StoryDep,
+    form_day,
+    form_number,
+)
 from dateline.web.pages import page, text_of
 from dateline.web.routes.ingest import MAX_FIELDS, MAX_FILES, submit_form
 
@@ -60,8 +68,8 @@ def story_page(
 ) -> HTMLResponse:
     """The story at a glance; the filter form's fields may come empty ("anyone", no
     date). Drawn once per state of the story and filters, then read back."""
-    actor = _number(actor_field, "actor")
-    since, until = _day(from_field, "from"), _day(to_field, "to")
+    actor = form_number(actor_field, "actor")
+    since, until = form_day(from_field, "from"), form_day(to_field, "to")
 
     def draw() -> str:
         top = MAX_OFFSET if every else TOP_ENTRIES
@@ -199,21 +207,6 @@ def _ingest_form(request: Request, problem: str | None = None, status: int = 200
     return response
 
 
-def _number(value: str, field: str) -> int | None:
-    if not value.strip():
-        return None
-    if not value.strip().isdigit():
-        raise HTTPException(422, f"{field}: {value!r} is not a number")
-    return int(value)
-
-
-def _day(value: str, field: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip()) if value.strip() else None
-    except ValueError:
-        raise HTTPException(422, f"{field}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def _first_problem(exc: RequestValidationError) -> str:
     error = exc.errors()[0]
     field = ".".join(str(p) for p in error["loc"])
@@ -222,7 +215,7 @@ def _first_problem(exc: RequestValidationError) -> str:
 
 def _spans(
     store: StoreDep, citations: tuple[Citation, ...], shown: int = SPANS_SHOWN
-) -> tuple[list[Any], int]:
+) -> tuple[list[CitedSpan], int]:
     """The first ``shown`` cited spans in context, and how many more there are."""
     return service.cited_spans(store, citations[:shown]), max(0, len(citations) - shown)
 
