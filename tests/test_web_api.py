@@ -223,6 +223,16 @@ def test_serve_refuses_another_address_without_a_token(db):
     assert result.exit_code == 2 and "--token" in result.stderr
 
 
+def test_serve_says_when_its_port_is_taken(db):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = invoke("serve", "--db", db, "--port", port)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
 def test_an_unexpected_failure_is_a_500_without_a_trace(db, monkeypatch):
     from dateline import service
 

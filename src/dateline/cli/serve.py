@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Annotated
 
 import typer
@@ -38,6 +39,11 @@ def serve_cli(
         )
     with opened(db):  # one clear line now, not a traceback at the first request
         pass
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     app_ = create_app(settings(db), token=token)
     where = f"http://{host}:{port}"
     stderr.print(f"serving {db} at {where} (API: {where}/api/stories; Ctrl-C stops)", markup=False)
