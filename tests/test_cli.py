@@ -188,7 +188,7 @@ def test_cli_bad_published_date_is_usage_error(inputs, db_path):
     assert result.stderr.strip() == "Error: --published: '18/01/2026' is not a date: use YYYY-MM-DD"
 
 
-def test_cli_show_unknown_id(db_path):
+def test_cli_show_unknown_id(store, db_path):
     result = invoke("show", "ffffffff", "--db", db_path)
     assert result.exit_code == 1
     assert (
@@ -198,7 +198,7 @@ def test_cli_show_unknown_id(db_path):
 
 
 def test_cli_unopenable_store(tmp_path):
-    result = invoke("articles", "--db", tmp_path / "no" / "such" / "dir.db")
+    result = invoke("ingest", "--db", tmp_path / "no" / "such" / "dir.db", "-")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot open the store")
     assert len(result.stderr.strip().splitlines()) == 1

@@ -161,8 +161,8 @@ def test_cli_duplicates_still_groups_the_copy(db, ids):
     ]
 
 
-def test_cli_stories_empty_store(tmp_path):
-    result = invoke("stories", "--db", tmp_path / "empty.db")
+def test_cli_stories_empty_store(store, db_path):
+    result = invoke("stories", "--db", db_path)
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr.strip() == "no stories yet: ingest articles first"
 

@@ -160,9 +160,10 @@ def library_errors() -> Iterator[None]:
 
 
 @contextmanager
-def opened(db: str) -> Iterator[Store]:
-    """The store at ``db``, with library errors as one line and exit status 1."""
-    with library_errors(), Store.open(settings(db).db) as store:
+def opened(db: str, *, create: bool = False) -> Iterator[Store]:
+    """The store at ``db``, with library errors as one line and exit status 1. Only
+    commands that write (``create``) make a store where there is none."""
+    with library_errors(), Store.open(settings(db).db, create=create) as store:
         yield store
 
 

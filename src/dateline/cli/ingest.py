@@ -49,7 +49,7 @@ def ingest_cli(
 
     chosen = settings(db, jobs)
     given = _inputs(inputs, published, publisher)
-    with opened(chosen.db) as store, progress() as tick:
+    with opened(chosen.db, create=True) as store, progress() as tick:
         report = ingest(
             given,
             store,

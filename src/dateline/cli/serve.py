@@ -37,7 +37,7 @@ def serve_cli(
             "DATELINE_TOKEN) so that only those who know it can read and write the store",
             code=2,
         )
-    with opened(db):  # one clear line now, not a traceback at the first request
+    with opened(db, create=True):  # one clear line now, not a traceback at a request
         pass
     try:
         with socket.create_server((host, port)):

@@ -37,13 +37,16 @@ class Store:
         self.view_cache = ViewCache(db)
 
     @classmethod
-    def open(cls, db: str) -> Store:
+    def open(cls, db: str, *, create: bool = True) -> Store:
         """Open (creating and migrating if needed) the store at a path or URL.
 
+        ``create`` False refuses a store that does not exist yet (read commands); a
+        database that holds another program's tables is always refused.
+
         Raises:
-            StoreError: the database cannot be opened or migrated.
+            StoreError: the database cannot be opened, migrated, or is refused.
         """
-        return cls(Database.open(db))
+        return cls(Database.open(db, create=create))
 
     def close(self) -> None:
         self.db.close()
