@@ -60,7 +60,7 @@ def shown(db: str | URL) -> str:
         try:
             db = make_url(db)
         except ArgumentError:
-            return db.split("://", 1)[0] + "://***"
+            return f"{db.split('://', 1)[0]}://***"
     if db.get_backend_name() == "sqlite" and db.database:
         return db.database
     return db.render_as_string(hide_password=True)
@@ -85,8 +85,9 @@ class Database:
             StoreError: the database cannot be opened or migrated, or is refused.
         """
         url = db_url(db)
-        read_only = _sqlite_file(url) is not None and not _writable(_sqlite_file(url))
-        if not create and _sqlite_file(url) is not None and not _sqlite_file(url).exists():
+        path = _sqlite_file(url)
+        read_only = path is not None and not _writable(path)
+        if not create and path is not None and not path.exists():
             raise StoreError(f"no store at {shown(url)}: 'dateline ingest' makes one")
         try:
             engine = _engine(url, read_only)
