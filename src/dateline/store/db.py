@@ -58,12 +58,14 @@ def shown(db: str | URL) -> str:
         if "://" not in db:
             return db
         try:
-            db = make_url(db)
+            url = make_url(db)
         except ArgumentError:
             return f"{db.split('://', 1)[0]}://***"
-    if db.get_backend_name() == "sqlite" and db.database:
-        return db.database
-    return db.render_as_string(hide_password=True)
+    else:
+        url = db
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
 
 
 class Database:
