@@ -22,12 +22,14 @@ class Settings:
         jobs: processes for the per-document stages; 1 runs them in-process.
         max_bytes: inputs larger than this are skipped, not read.
         fetch_timeout: seconds to wait for a URL.
+        lock_timeout: seconds to wait while another process links the same store.
     """
 
     db: str = "dateline.db"
     jobs: int = min(4, os.cpu_count() or 1)
     max_bytes: int = 20_000_000
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
+    lock_timeout: float = 3600.0
 
 
 def load_settings(

@@ -127,7 +127,7 @@ def analyze_cli(
                 redo=redo,
                 on_result=functools.partial(tick, "Analysing"),
             )
-            link_pending(store)
+            link_pending(store, chosen.lock_timeout)
         stderr.print(f"analysed {report.analysed}, skipped {len(report.failures)}", markup=False)
         raise typer.Exit(1 if report.failures else 0)
     found = analyze_documents(_inputs(inputs, published, publisher), chosen, local_runner(chosen))

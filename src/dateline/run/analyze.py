@@ -22,6 +22,7 @@ from dateline.run.local import Runner, chunked
 from dateline.run.stages import Stage
 from dateline.settings import Settings
 from dateline.store import Store
+from dateline.store.queue import ClaimLost, this_process
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ Item = TypeVar("Item", StoredArticle, Extracted)
 # Articles parsed together in one nlp.pipe call: big enough to batch, small enough to
 # keep every process busy.
 BATCH = 8
+# Articles claimed at a time: a few batches, so that other processes find work too.
+CLAIM = 4 * BATCH
 
 
 def analyze_pending(
@@ -42,22 +45,32 @@ def analyze_pending(
     """Analyse every stored article waiting for analysis, and those an older analyser
     analysed (every article with ``redo``).
 
-    Each analysis is saved, and marked done, in its own transaction, so an interrupted
-    run goes on where it stopped.
+    Articles are claimed a few at a time as the runner takes them, so processes that
+    analyse one store at once share its queue. Each analysis is saved, and marked done,
+    in its own transaction, so an interrupted run goes on where it stopped; the claims a
+    killed process left on this host are freed first.
     """
     report = AnalyzeReport()
     if redo:
-        ids = store.queue.enqueue_all(Stage.ANALYZE)
+        store.queue.enqueue_all(Stage.ANALYZE)
     else:
         store.queue.enqueue_outdated(ANALYZER_VERSION)
-        ids = store.queue.waiting(Stage.ANALYZE)
-    waiting = (store.articles.get(article_id) for article_id in ids)
-    for stored, result in _analysed(waiting, runner):
+    store.queue.release_dead(Stage.ANALYZE)
+    claimed = (
+        store.articles.get(article_id)
+        for ids in iter(lambda: store.queue.claim(Stage.ANALYZE, CLAIM), [])
+        for article_id in ids
+    )
+    for stored, result in _analysed(claimed, runner):
         if isinstance(result, Failure):
             store.articles.add_failure(result.source, result.stage, result.reason)
             report.failures.append(result)
         else:
-            store.analyses.save(stored.id, result, ANALYZER_VERSION)
+            try:
+                store.analyses.save(stored.id, result, ANALYZER_VERSION, this_process())
+            except ClaimLost:
+                logger.warning("%s: analysed by another process meanwhile", stored.id)
+                continue
             report.analysed += 1
         if on_result:
             on_result(result)

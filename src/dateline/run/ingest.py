@@ -42,5 +42,5 @@ def ingest(
     analysed = analyze_pending(store, runner, on_result=on_analysed)
     report.analysed = analysed.analysed
     report.failures += analysed.failures
-    report.copies = link_pending(store)
+    report.copies = link_pending(store, settings.lock_timeout)
     return report

@@ -1,6 +1,6 @@
 """The link step: what the queue holds for each linking stage, in the order the stages
 depend on one another (copies, then the actors analysed articles name, then events and
-stories)."""
+stories), by one process at a time: each article is linked against all those before it."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ from dateline.link.copies import link_copies
 from dateline.link.entities import link_entities
 from dateline.link.stories import link_stories
 from dateline.model import CopyFound
+from dateline.settings import Settings
 from dateline.store import Store
 
 
-def link_pending(store: Store) -> list[CopyFound]:
+def link_pending(store: Store, wait: float = Settings.lock_timeout) -> list[CopyFound]:
     """Link every article the queue holds for a linking stage; return the near copies
     found. Each article's links are saved with its "done" mark, so an interrupted run
-    goes on where it stopped."""
-    copies = link_copies(store)
-    link_entities(store)
-    link_stories(store)
+    goes on where it stopped. Processes sharing a store link in turn (the store's
+    ``link`` lock, waited for up to ``wait`` seconds); the first links what the others
+    analysed before it, the others what is left.
+
+    Raises:
+        StoreError: another process held the link lock for ``wait`` seconds.
+    """
+    with store.db.exclusive("link", wait):
+        copies = link_copies(store)
+        link_entities(store)
+        link_stories(store)
     return copies

@@ -49,9 +49,16 @@ class AnalysisRepository:
         self._db = db
         self._articles = articles
 
-    def save(self, article_id: str, analysis: Analysis, version: int) -> None:
+    def save(
+        self, article_id: str, analysis: Analysis, version: int, claimant: str | None = None
+    ) -> None:
         """Replace an article's analysis (and the actors linked from the old one) and mark
-        the stage done, in one transaction."""
+        the stage done, in one transaction; with ``claimant``, only while that process
+        holds the article's claim.
+
+        Raises:
+            ClaimLost: another process took the article; nothing is saved.
+        """
         with self._db.transaction() as conn:
             for table in (*_ANALYSIS_TABLES, actor_mentions):
                 conn.execute(table.delete().where(table.c.article_id == article_id))
@@ -67,7 +74,7 @@ class AnalysisRepository:
             for table, rows in _analysis_rows(analysis):
                 if rows:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
-            finish(conn, Stage.ANALYZE, article_id)
+            finish(conn, Stage.ANALYZE, article_id, claimant)
 
     def get(self, article_id: str, *, events: bool = True) -> Analysis | None:
         """An article's stored analysis, None when it has not been analysed; without

@@ -178,15 +178,15 @@ class ArticleRepository:
 
     def search(self, query: str, limit: int, offset: int = 0) -> SearchResult:
         """Articles whose title or text holds every word (or quoted phrase) of ``query``,
-        best first (SQLite's FTS5 ranking; elsewhere, titles and texts scanned, newest
-        first), with the words around the first match."""
+        best first (SQLite's FTS5 ranking, PostgreSQL's ``ts_rank``), with the words
+        around the first match."""
         terms = search_terms(query)
         if not terms:
             return SearchResult(query, 0, ())
         with self._db.read() as conn:
-            if conn.dialect.name == "sqlite":
-                return _fts_search(conn, query, terms, limit, offset)
-            return _scan_search(conn, query, terms, limit, offset)
+            if conn.dialect.name == "postgresql":
+                return _tsvector_search(conn, query, terms, limit, offset)
+            return _fts_search(conn, query, terms, limit, offset)
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
@@ -322,19 +322,34 @@ def _fts_search(
     return SearchResult(query, total, _hits(conn, [(r.article_id, r.snippet) for r in rows]))
 
 
-def _scan_search(
+def _tsvector_search(
     conn: Connection, query: str, terms: list[str], limit: int, offset: int
 ) -> SearchResult:
-    found = []
-    newest = (articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
-    for row in conn.execute(select(articles).order_by(*newest)).mappings():
-        stored = _stored(row)
-        haystack = f"{stored.article.title or ''}\n{stored.article.text}"
-        folded = haystack.casefold()
-        if all(term.casefold() in folded for term in terms):
-            at = folded.find(terms[0].casefold())
-            found.append((stored.id, " ".join(haystack[max(0, at - 80) : at + 160].split())))
-    return SearchResult(query, len(found), _hits(conn, found[offset : offset + limit]))
+    matched = " && ".join(f"phraseto_tsquery('simple', :t{i})" for i in range(len(terms)))
+    params: dict[str, Any] = {f"t{i}": term for i, term in enumerate(terms)}
+    where = f"FROM article_search, (SELECT {matched} AS query) AS q WHERE document @@ query"
+    total = conn.execute(text(f"SELECT count(*) {where}"), params).scalar_one()
+    ranked = conn.execute(
+        text(
+            f"SELECT article_id, query {where} "
+            "ORDER BY ts_rank(document, query) DESC, article_id LIMIT :limit OFFSET :offset"
+        ),
+        {**params, "limit": limit, "offset": offset},
+    ).all()
+    snippets = [
+        conn.execute(
+            text(
+                "SELECT ts_headline('simple', coalesce(title, '') || ' ' || (SELECT "
+                "string_agg(value, ' ') FROM json_array_elements_text(body)), "
+                'CAST(:query AS tsquery), \'StartSel="", StopSel="", MaxWords=24, '
+                "MinWords=12') FROM articles WHERE id = :id"
+            ),
+            {"query": row.query, "id": row.article_id},
+        ).scalar_one()
+        for row in ranked
+    ]
+    found = [(row.article_id, snippet) for row, snippet in zip(ranked, snippets, strict=True)]
+    return SearchResult(query, total, _hits(conn, found))
 
 
 def _hits(conn: Connection, found: list[tuple[str, str]]) -> tuple[SearchHit, ...]:

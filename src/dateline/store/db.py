@@ -93,7 +93,7 @@ class Database:
             raise StoreError(f"no store at {shown(url)}: 'dateline ingest' makes one")
         try:
             engine = _engine(url, read_only)
-            with engine.connect() as conn:
+            with _reader(engine) as conn:
                 current = _at_head(conn)
                 if not current:
                     _refuse_foreign(conn, url, create)
@@ -122,7 +122,7 @@ class Database:
         if write and self.read_only:
             raise StoreError(f"the store {shown(self.engine.url)} is read-only")
         try:
-            with self.engine.begin() if write else self.engine.connect() as conn:
+            with self.engine.begin() if write else _reader(self.engine) as conn:
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(
@@ -188,7 +188,16 @@ def _engine(url: URL, read_only: bool) -> Engine:
         return engine
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+@contextmanager
+def _reader(engine: Engine) -> Iterator[Connection]:
+    """A connection whose transaction only reads (on SQLite, a deferred one)."""
+    with engine.connect() as conn:
+        conn.execution_options(dateline_reads=True)
+        yield conn
 
 
 def _sqlite_file(url: URL) -> Path | None:
@@ -233,6 +242,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    dbapi_connection.isolation_level = None  # transactions begin in _sqlite_begin
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Begin a writing transaction with the write lock taken (``BEGIN IMMEDIATE``), so
+    that it waits its turn behind other processes' writes (the busy timeout) instead of
+    failing at its first write when another process wrote since it began to read."""
+    reads = conn.get_execution_options().get("dateline_reads", False)
+    conn.exec_driver_sql("BEGIN" if reads else "BEGIN IMMEDIATE")
 
 
 def _sqlite_read_only(dbapi_connection: Any, _record: Any) -> None:

@@ -81,6 +81,9 @@ pending = Table(
     metadata,
     Column("stage", String(8), primary_key=True),
     Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    # The process analysing it, and until when (seconds since the epoch) that claim holds.
+    Column("claimed_by", String(96)),
+    Column("claimed_until", Float),
 )
 
 # -- analysis: one row in analyses per analysed article, the rest hang off it ----------------
@@ -393,8 +396,9 @@ view_cache = Table(
 )
 
 
-# Tables the migrations make that ``metadata`` does not describe: SQLite's full-text index
-# of articles (``article_search``, migration 0014) and the tables FTS5 keeps for it.
+# Tables the migrations make that ``metadata`` does not describe: the full-text index of
+# articles (``article_search``: SQLite's FTS5 table and the tables it keeps, migration
+# 0014; PostgreSQL's tsvectors, 0015).
 UNMAPPED_PREFIX = "article_search"
 
 
