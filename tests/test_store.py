@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 import dateline.service
 from dateline.errors import ArticleNotFoundError, StoreError
@@ -254,7 +254,8 @@ def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path)
         conn.execute(story_decisions.delete().where(story_decisions.c.article_id == last))
         conn.execute(story_articles.delete().where(story_articles.c.article_id == last))
     with Store.open(str(db)) as store, store.db.engine.connect() as conn:
-        assert conn.execute(pending.select()).all() == [("stories", last)]
+        waits = select(pending.c.stage, pending.c.article_id)
+        assert conn.execute(waits).all() == [("stories", last)]
         assert store.queue.waiting(Stage.STORIES) == [last]
 
 
