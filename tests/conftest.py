@@ -2,12 +2,18 @@
 
 Loading the trained spaCy model is refused in every test not marked ``slow`` (issue #11),
 so ``pytest -m "not slow"`` proves it needs no model.
+
+With ``DATELINE_TEST_PG_URL`` set (``tools/with_postgres.py`` does), every store the tests
+make is a fresh database on that PostgreSQL server instead of a SQLite file, and tests
+marked ``sqlite_only`` (those about SQLite files themselves) are skipped.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -109,21 +115,103 @@ def _trained_model_refused_unless_slow():
         pytest.fail(f"{MARK_SLOW}; refused: {_REFUSED.read_text()}", pytrace=False)
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "test.db"
+PG_URL = os.environ.get("DATELINE_TEST_PG_URL")
+_TEMPLATE = "dateline_template"
+_numbers = itertools.count()
+_made_in_test: list[str] = []  # databases to drop when the running test ends
+_in_test = False  # set while a test and its function fixtures run, not wider fixtures
+
+
+def pytest_collection_modifyitems(config, items):
+    if PG_URL:
+        skip = pytest.mark.skip(reason="about SQLite files: not run against PostgreSQL")
+        for item in items:
+            if item.get_closest_marker("sqlite_only"):
+                item.add_marker(skip)
+
+
+def new_db(folder: Path, name: str, *, migrated: bool = True) -> str:
+    """Where a new store goes: a SQLite file in ``folder``, or with ``DATELINE_TEST_PG_URL``
+    a new database on that server (migrated, unless not ``migrated``), dropped when the
+    test that made it ends (one a module or session fixture made stays with the server,
+    dropped at its end)."""
+    if not PG_URL:
+        return str(folder / f"{name}.db")
+    import psycopg
+
+    if next(_numbers) == 0:
+        _admin(f"DROP DATABASE IF EXISTS {_TEMPLATE} WITH (FORCE)")
+        _admin(f"CREATE DATABASE {_TEMPLATE}")
+        Store.open(_url(_TEMPLATE)).close()  # migrated once; copies are fast
+    database = f"t{os.getpid()}_{next(_numbers)}_{re.sub(r'[^a-z0-9]', '', name.lower())}"[:60]
+    try:
+        _admin(f"CREATE DATABASE {database} TEMPLATE {_TEMPLATE if migrated else 'template0'}")
+    except psycopg.errors.ObjectInUse:  # a test's store still held the template: retry
+        _admin(f"CREATE DATABASE {database} TEMPLATE {_TEMPLATE}")
+    if _in_test:
+        _made_in_test.append(database)
+    return _url(database)
+
+
+def db_of(store: Store) -> str:
+    """What ``--db`` takes to open ``store`` again: its SQLite file, or its URL."""
+    url = store.db.engine.url
+    return url.database if url.get_backend_name() == "sqlite" else url.render_as_string(False)
+
+
+def copy_of(store: Store, folder: Path, name: str) -> str:
+    """A new store holding what ``store`` holds (a copied file, or a database made from
+    it as a template once its idle connections are closed)."""
+    if not PG_URL:
+        import shutil
+
+        return str(shutil.copy(db_of(store), folder / f"{name}.db"))
+    copy = new_db(folder, name)
+    store.db.engine.dispose()
+    _admin(f"DROP DATABASE {copy.rsplit('/', 1)[1]}")
+    _admin(f"CREATE DATABASE {copy.rsplit('/', 1)[1]} TEMPLATE {store.db.engine.url.database}")
+    return copy
+
+
+def _url(database: str) -> str:
+    assert PG_URL
+    return PG_URL.rsplit("/", 1)[0] + "/" + database
+
+
+def _admin(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(statement)
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases():
+    global _in_test
+    _in_test = True
+    yield
+    _in_test = False
+    while _made_in_test:
+        _admin(f"DROP DATABASE IF EXISTS {_made_in_test.pop()} WITH (FORCE)")
 
 
 @pytest.fixture
-def store(db_path: Path):
+def db_path(tmp_path: Path) -> Path | str:
+    """A new store's place: a SQLite path, or a PostgreSQL URL (see the module's doc)."""
+    return new_db(tmp_path, "test") if PG_URL else tmp_path / "test.db"
+
+
+@pytest.fixture
+def store(db_path: Path | str):
     with Store.open(str(db_path)) as opened:
         yield opened
 
 
 @pytest.fixture
-def memory_store():
-    """A fresh in-memory store, migrated: for tests that need no file."""
-    with Store.open(":memory:") as opened:
+def memory_store(tmp_path: Path):
+    """A fresh in-memory store, migrated: for tests that need no file (with PostgreSQL,
+    a fresh database)."""
+    with Store.open(new_db(tmp_path, "memory") if PG_URL else ":memory:") as opened:
         yield opened
 
 
@@ -135,22 +223,22 @@ def talks(tmp_path_factory):
     """A store holding the multi-outlet talks fixture, ingested once; tests only read it."""
     import dateline
 
-    db = str(tmp_path_factory.mktemp("talks") / "talks.db")
+    db = new_db(tmp_path_factory.mktemp("talks"), "talks")
     dateline.ingest([str(TALKS)], db)
     with dateline.open(db) as store:
         yield store
 
 
 @pytest.fixture(scope="session")
-def stories_db(tmp_path_factory) -> Path:
+def stories_db(tmp_path_factory) -> str:
     """A store holding the stories fixture (tests/data/stories/), ingested once."""
     import dateline
     from dateline.settings import load_settings
 
-    path = tmp_path_factory.mktemp("stories") / "stories.db"
+    path = new_db(tmp_path_factory.mktemp("stories"), "stories")
     dateline.ingest(
         [str(DATA / "stories" / "articles.jsonl")],
-        settings=load_settings({"db": str(path), "jobs": 1}),
+        settings=load_settings({"db": path, "jobs": 1}),
     )
     return path
 

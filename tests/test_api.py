@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 import dateline
+from conftest import new_db
 from dateline.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -23,7 +24,7 @@ def test_api_ingest_open_extract_analyze(tmp_path):
     story = tmp_path / "in" / "port.txt"
     story.parent.mkdir()
     story.write_text(TEXT)
-    db = str(tmp_path / "api.db")
+    db = new_db(tmp_path, "api")
     report = dateline.ingest(
         [str(story)], db=db, published=date(2026, 3, 3), settings=Settings(db=db, jobs=1)
     )

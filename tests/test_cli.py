@@ -245,12 +245,11 @@ def test_cli_killed_ingest_loses_and_duplicates_nothing(tmp_path, db_path):
     stored = 0
     while stored < 20 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        if db_path.exists():
-            try:
-                with Store.open(str(db_path)) as store:
-                    stored = store.articles.counts()["articles"]
-            except Exception:  # the store may still be migrating
-                stored = 0
+        try:
+            with Store.open(str(db_path), create=False) as store:
+                stored = store.articles.counts()["articles"]
+        except Exception:  # not made yet, or still migrating
+            stored = 0
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < stored < 400, "the ingest should have been killed midway"

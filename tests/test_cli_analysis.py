@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from sqlalchemy import text
 
 from clikit import invoke, schema_for
 from dateline.run.stages import Stage
@@ -114,10 +115,8 @@ def test_cli_analyze_pending_only(filled):
 
 
 def test_cli_analyze_brings_an_older_analysers_work_up_to_date(filled):
-    import sqlite3
-
-    with sqlite3.connect(filled) as conn:
-        conn.execute("UPDATE analyses SET version = version - 1")
+    with Store.open(str(filled)) as store, store.db.transaction() as conn:
+        conn.execute(text("UPDATE analyses SET version = version - 1"))
     result = invoke("analyze", "--db", filled)
     assert result.exit_code == 0 and "analysed 1, skipped 0" in result.stderr
     assert invoke("analyze", "--db", filled).stderr.count("analysed 0") == 1

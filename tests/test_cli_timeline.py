@@ -11,11 +11,12 @@ import jsonschema
 import pytest
 
 from clikit import invoke, schema_for
+from conftest import db_of
 
 
 @pytest.fixture
 def db(talks):
-    return talks.db.engine.url.database
+    return db_of(talks)
 
 
 def ok(*args) -> str:

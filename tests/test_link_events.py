@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from types import SimpleNamespace
 
 import pytest
 
 import dateline
-from conftest import TALKS
+from conftest import TALKS, copy_of
 from dateline.link.events import _phrase, describe, trigger_class
 from dateline.model import DateSpan, EventProfile
 
@@ -143,8 +142,7 @@ def test_events_evidence_spans_are_sentences_that_name_the_event(talks):
 
 @pytest.mark.slow
 def test_events_reingest_changes_nothing(talks, tmp_path):
-    db = str(tmp_path / "again.db")
-    shutil.copy(talks.db.engine.url.database, db)
+    db = copy_of(talks, tmp_path, "again")
     before = talks.events.of_story(None)
     report = dateline.ingest([str(TALKS)], db)
     assert report.ingested == 0

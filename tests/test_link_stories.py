@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import random
-import shutil
 
 import pytest
 
 import dateline
-from conftest import TALKS
+from conftest import TALKS, copy_of, new_db
 from dateline.link.stories import JOIN, MERGE, _decide
 from dateline.model import StoryProfile
 
@@ -86,7 +85,7 @@ def test_stories_a_near_copy_joins_its_original_story():
 
 
 def ingest_lines(tmp_path, name, batches):
-    db = str(tmp_path / f"{name}.db")
+    db = new_db(tmp_path, f"{name}")
     for n, batch in enumerate(batches):
         path = tmp_path / f"{name}{n}.jsonl"
         path.write_text("".join(batch))
@@ -165,8 +164,7 @@ def test_stories_batches_in_shuffled_order(in_order, tmp_path):
 
 @pytest.mark.slow
 def test_stories_reingest_decides_nothing_new(in_order, tmp_path):
-    db = str(tmp_path / "again.db")
-    shutil.copy(in_order.db.engine.url.database, db)
+    db = copy_of(in_order, tmp_path, "again")
     dateline.ingest([str(TALKS)], db)
     with dateline.open(db) as again:
         assert again.stories.decisions() == in_order.stories.decisions()

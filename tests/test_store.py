@@ -8,6 +8,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select, text
 
 import dateline.service
+from conftest import copy_of, new_db
 from dateline.errors import ArticleNotFoundError, StoreError
 from dateline.link.entities import link_entities
 from dateline.model import (
@@ -168,7 +169,9 @@ def test_store_open_unwritable_path_raises(tmp_path):
 def test_store_write_error_is_store_error(store):
     with store.db.engine.begin() as conn:
         conn.execute(text("DROP TABLE failures"))
-    with pytest.raises(StoreError, match=r"^cannot write to the store: OperationalError"):
+    with pytest.raises(
+        StoreError, match=r"^cannot write to the store: (OperationalError|ProgrammingError)"
+    ):
         store.articles.add_failure("x", "read", "y")
 
 
@@ -234,17 +237,14 @@ def test_store_quotes_and_entities(store):
 @pytest.mark.slow
 def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path):
     """A store made before the queue existed gets one: what each stage still has to do."""
-    import shutil
-
     from alembic import command
     from alembic.config import Config
 
     from dateline.store.db import MIGRATIONS
     from dateline.store.schema import pending, story_articles, story_decisions
 
-    db = tmp_path / "old.db"
-    shutil.copy(talks.db.engine.url.database, db)
-    with Store.open(str(db)) as store, store.db.engine.begin() as conn:
+    db = copy_of(talks, tmp_path, "old")
+    with Store.open(db) as store, store.db.engine.begin() as conn:
         assert conn.execute(pending.select()).all() == []  # fully linked: nothing waits
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
@@ -253,7 +253,7 @@ def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path)
         last = conn.execute(text("SELECT article_id FROM story_articles LIMIT 1")).scalar()
         conn.execute(story_decisions.delete().where(story_decisions.c.article_id == last))
         conn.execute(story_articles.delete().where(story_articles.c.article_id == last))
-    with Store.open(str(db)) as store, store.db.engine.connect() as conn:
+    with Store.open(db) as store, store.db.engine.connect() as conn:
         waits = select(pending.c.stage, pending.c.article_id)
         assert conn.execute(waits).all() == [("stories", last)]
         assert store.queue.waiting(Stage.STORIES) == [last]
@@ -262,7 +262,7 @@ def test_store_queue_of_pending_work_is_filled_by_the_migration(talks, tmp_path)
 def test_stores_opened_at_once_migrate_once(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
-    path = str(tmp_path / "new.db")
+    path = new_db(tmp_path, "new", migrated=False)
 
     def open_and_count(_: int) -> int:
         with Store.open(path) as store:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from clikit import invoke
+from conftest import db_of
 from dateline.errors import StoreError
 from dateline.store import Store
 from dateline.store.db import Database, db_url, shown
@@ -22,6 +23,7 @@ from dateline.store.db import Database, db_url, shown
 READS = [("articles",), ("stories",), ("entities",), ("quotes",), ("failures",)]
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", READS)
 def test_read_commands_refuse_a_missing_store(tmp_path, command):
     missing = tmp_path / "mistyped.db"
@@ -31,6 +33,7 @@ def test_read_commands_refuse_a_missing_store(tmp_path, command):
     assert not missing.exists()
 
 
+@pytest.mark.sqlite_only
 def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path):
     foreign = tmp_path / "other.sqlite"
     with sqlite3.connect(foreign) as conn:
@@ -45,6 +48,7 @@ def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path):
     assert tables == ["notes"]
 
 
+@pytest.mark.sqlite_only
 def test_an_empty_file_becomes_a_store_for_writers_only(tmp_path):
     empty = tmp_path / "empty.db"
     empty.touch()
@@ -79,6 +83,7 @@ def read_only(folder: Path):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_a_read_only_store_is_read(tmp_path, talks):
     folder = tmp_path / "shelf"
     folder.mkdir()
@@ -132,7 +137,7 @@ def test_a_store_lock_is_waited_for_then_refused_in_one_line(store):
     thread.start()
     held.wait(5)
     started = time.monotonic()
-    other = Database.open(str(store.db.engine.url.database))
+    other = Database.open(db_of(store))
     with (
         pytest.raises(StoreError, match="busy: another dateline process has held its link"),
         other.exclusive("link", timeout=0.3),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import dateline
-from conftest import DATA
+from conftest import DATA, new_db
 from dateline import service
 from dateline.store.schema import stories
 
@@ -42,7 +42,7 @@ def made_by_views(monkeypatch) -> list[str]:
 
 @pytest.mark.slow
 def test_a_story_view_is_made_once_and_read_back_the_same(tmp_path, monkeypatch):
-    db = str(tmp_path / "fire.db")
+    db = new_db(tmp_path, "fire")
     ingest(db, tmp_path, RECORDS)
     with dateline.open(db) as store:
         story = service.find_story(store)
@@ -60,7 +60,7 @@ def test_a_story_view_is_made_once_and_read_back_the_same(tmp_path, monkeypatch)
 
 @pytest.mark.slow
 def test_an_article_joining_the_story_makes_its_views_again(tmp_path, monkeypatch):
-    db = str(tmp_path / "fire.db")
+    db = new_db(tmp_path, "fire")
     ingest(db, tmp_path, RECORDS[:2])
     with dateline.open(db) as store:
         story = service.find_story(store)

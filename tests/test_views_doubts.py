@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from conftest import new_db
 from dateline.model import BriefPoint, Citation, PointKind, Quote, ResolvedBy
 from dateline.views.doubts import dispute_problems
 
@@ -66,7 +67,7 @@ def harbour(tmp_path_factory):
         "text": OTHER,
     }
     path.write_text(json.dumps(record) + "\n" + json.dumps(other) + "\n")
-    db = str(folder / "harbour.db")
+    db = new_db(folder, "harbour")
     dateline.ingest([str(path)], db)
     with dateline.open(db) as store:
         yield store

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, new_db
 from dateline.model import BriefPoint, Citation, DateSpan, PointKind, Precision
 from dateline.views.brief import brief
 from dateline.views.faithful import Verifier, check
@@ -103,7 +103,7 @@ def port_fire(tmp_path_factory):
     """Three outlets on one port fire: two put it on Tuesday, one on Wednesday."""
     import dateline
 
-    db = str(tmp_path_factory.mktemp("dispute") / "dispute.db")
+    db = new_db(tmp_path_factory.mktemp("dispute"), "dispute")
     dateline.ingest([str(DATA / "brief" / "dispute.jsonl")], db)
     with dateline.open(db) as store:
         yield store
@@ -219,7 +219,7 @@ def test_faithful_a_belief_is_no_ones_quoted_words(tmp_path):
         for n in (1, 2)
     ]
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    db = str(tmp_path / "belief.db")
+    db = new_db(tmp_path, "belief")
     dateline.ingest([str(path)], db)
     with dateline.open(db) as store:
         assert not [p for p in brief(store, None) if p.kind == "position"]
@@ -303,7 +303,7 @@ def test_timeline_background_comes_last_and_says_so(tmp_path):
             for n, text in enumerate(texts)
         )
     )
-    db = str(tmp_path / "port.db")
+    db = new_db(tmp_path, "port")
     dateline.ingest([str(path)], db)
     with dateline.open(db) as store:
         story = dateline.find_story(store)

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 import dateline
 from clikit import invoke, schema_for
-from conftest import DATA, free_port
+from conftest import DATA, free_port, new_db
 from dateline.web import create_app
 
 pytestmark = pytest.mark.slow
@@ -28,7 +28,7 @@ PASTED = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("api") / "talks.db")
+    path = new_db(tmp_path_factory.mktemp("api"), "talks")
     result = invoke("ingest", DATA / "link" / "talks.jsonl", "--db", path)
     assert result.exit_code == 0, result.stderr
     return path
@@ -174,7 +174,7 @@ def wait_for(client, location: str) -> dict:
 
 
 def test_pasted_article_is_ingested_in_the_background(tmp_path):
-    db = str(tmp_path / "pasted.db")
+    db = new_db(tmp_path, "pasted")
     app = create_app(dateline.Settings(db=db, jobs=1))
     with TestClient(app) as client:
         sent = client.post(
@@ -256,7 +256,7 @@ def test_the_kept_openapi_document_is_current():
 
 
 def test_ingest_limits_and_timeouts_have_their_codes(tmp_path, monkeypatch):
-    settings = dateline.Settings(db=str(tmp_path / "limits.db"), jobs=1, max_bytes=20)
+    settings = dateline.Settings(db=new_db(tmp_path, "limits"), jobs=1, max_bytes=20)
     with TestClient(create_app(settings)) as client:
         chunked = client.post(
             "/api/ingest",

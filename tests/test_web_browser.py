@@ -21,7 +21,7 @@ import pytest
 
 import dateline
 from clikit import invoke
-from conftest import DATA, free_port
+from conftest import DATA, free_port, new_db
 from dateline.web import create_app
 
 pytestmark = pytest.mark.slow
@@ -65,7 +65,7 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n")
-    db = str(folder / "browser.db")
+    db = new_db(folder, "browser")
     for source in (DATA / "link" / "talks.jsonl", hostile):
         assert invoke("ingest", source, "--db", db).exit_code == 0
     port = free_port()

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 import dateline
 from clikit import invoke
-from conftest import DATA
+from conftest import DATA, db_of, new_db
 from dateline.web import create_app
 
 pytestmark = pytest.mark.slow
@@ -38,7 +38,7 @@ def db(tmp_path_factory) -> str:
         "text": HOSTILE_TEXT,
     }
     hostile.write_text(json.dumps(record) + "\n")
-    path = str(folder / "pages.db")
+    path = new_db(folder, "pages")
     for source in (DATA / "link" / "talks.jsonl", hostile):
         assert invoke("ingest", source, "--db", path).exit_code == 0
     return path
@@ -134,7 +134,7 @@ def wait_until_done(client, url: str) -> str:
 
 
 def test_paste_an_article_and_see_where_it_went(tmp_path):
-    db = str(tmp_path / "paste.db")
+    db = new_db(tmp_path, "paste")
     with TestClient(create_app(dateline.Settings(db=db, jobs=1))) as client:
         form = client.get("/ingest")
         token = re.search(r'name="csrf" value="([^"]+)"', form.text)[1]
@@ -157,7 +157,7 @@ def test_a_post_without_the_form_token_or_from_another_site_is_refused(client):
 def test_one_speaker_under_two_spellings_is_one(client):
     from dateline import service
 
-    with dateline.open(client.app.state.store.db.engine.url.database) as store:
+    with dateline.open(db_of(client.app.state.store)) as store:
         story = service.find_story(store)
         quoted = service.speakers(store, story)
     names = [q.speaker for q in quoted]

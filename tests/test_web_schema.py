@@ -12,7 +12,7 @@ from schemathesis.checks import not_a_server_error
 
 import dateline
 from clikit import invoke
-from conftest import DATA
+from conftest import DATA, new_db
 from dateline.web import create_app
 
 pytestmark = pytest.mark.slow
@@ -22,7 +22,7 @@ EXAMPLES = 25
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("schema") / "talks.db")
+    db = new_db(tmp_path_factory.mktemp("schema"), "talks")
     assert invoke("ingest", DATA / "link" / "talks.jsonl", "--db", db).exit_code == 0
     app = create_app(dateline.Settings(db=db, jobs=1))  # ingests run in-process
     with TestClient(app):  # its lifespan opens the store
