@@ -19,6 +19,7 @@ def schema_for(name: str) -> dict:
     return {**SCHEMA, "$ref": f"#/$defs/{name}"}
 
 
-def invoke(*args, input: bytes | None = None):
-    """Run ``dateline ARGS`` in-process; stdout and stderr apart."""
-    return CliRunner().invoke(app, [str(a) for a in args], input=input, env=WIDE)
+def invoke(*args, input: bytes | None = None, env: dict[str, str] | None = None):
+    """Run ``dateline ARGS`` in-process, with ``env`` added to the environment; stdout
+    and stderr apart."""
+    return CliRunner().invoke(app, [str(a) for a in args], input=input, env={**WIDE, **(env or {})})

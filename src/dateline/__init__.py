@@ -100,7 +100,7 @@ def ingest(
     from dateline.run.ingest import ingest as run_ingest
 
     settings = settings or load_settings({"db": db})
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, busy_timeout=settings.busy_timeout) as store:
         return run_ingest(Inputs(inputs, published, publisher), store, settings)
 
 

@@ -23,6 +23,7 @@ class Settings:
         max_bytes: inputs larger than this are skipped, not read.
         fetch_timeout: seconds to wait for a URL.
         lock_timeout: seconds to wait while another process links the same store.
+        busy_timeout: seconds a write waits while another process writes the store.
     """
 
     db: str = "dateline.db"
@@ -30,6 +31,7 @@ class Settings:
     max_bytes: int = 20_000_000
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     lock_timeout: float = 3600.0
+    busy_timeout: float = 30.0
 
 
 def load_settings(

@@ -1,13 +1,39 @@
 """The ``dateline`` command line: each command parses its options, calls the service layer
 (``dateline.service``) or a run step, and prints; the commands are grouped by what they do."""
 
+import signal
+import sys
+from types import FrameType
+
 from dateline.cli import ingest, listings, serve, stories  # noqa: F401 - they register commands
-from dateline.cli.common import app
+from dateline.cli.common import app, stderr
+
+STOPPED = "stopped: what was stored is kept; the same command again goes on from there"
+
+
+class Stopped(BaseException):
+    """SIGINT or SIGTERM arrived. A BaseException that no ``except Exception`` takes, and
+    not the KeyboardInterrupt that click turns into "Aborted!": every transaction open
+    rolls back, every worker process is ended, and ``main`` says so in one line."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 def main() -> None:
     """Entry point of the ``dateline`` script."""
-    app()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _stop)
+    try:
+        app()
+    except Stopped as stopped:
+        stderr.print(STOPPED, markup=False)
+        sys.exit(128 + stopped.signum)
+
+
+def _stop(signum: int, _frame: FrameType | None) -> None:
+    raise Stopped(signum)
 
 
 __all__ = ["app", "main"]

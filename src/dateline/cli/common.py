@@ -163,7 +163,11 @@ def library_errors() -> Iterator[None]:
 def opened(db: str, *, create: bool = False) -> Iterator[Store]:
     """The store at ``db``, with library errors as one line and exit status 1. Only
     commands that write (``create``) make a store where there is none."""
-    with library_errors(), Store.open(settings(db).db, create=create) as store:
+    chosen = settings(db)
+    with (
+        library_errors(),
+        Store.open(chosen.db, create=create, busy_timeout=chosen.busy_timeout) as store,
+    ):
         yield store
 
 

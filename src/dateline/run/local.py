@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,7 +50,8 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Itera
             yield item, fn(item)
         return
     window: deque[tuple[T, Future[R]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=worker_start, initargs=(os.getpid(),))
+    try:
         for item in items:
             window.append((item, pool.submit(fn, item)))
             if len(window) >= 4 * workers:
@@ -54,6 +60,45 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Itera
         while window:
             done, future = window.popleft()
             yield done, future.result()
+    except BaseException:  # an error, Ctrl-C, or the consumer gone: no work is waited for
+        stop(pool)
+        raise
+    pool.shutdown()
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: cancel the work that waits and end the workers at their task.
+    (Python 3.14 has ``terminate_workers()``; before it, the workers are only reachable
+    through the pool's ``_processes``.)"""
+    workers = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+
+
+# prctl(2) option: the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def worker_start(parent: int) -> None:
+    """Set up a worker process: Ctrl-C, which the terminal sends the whole group, is the
+    parent's to handle, and SIGTERM ends the worker quietly (not the handler a forked
+    worker inherits); and the worker dies with its parent, however the parent ends
+    (``kill -9`` included), instead of waiting on its pipe forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: watch the parent instead
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -5,6 +5,7 @@ many processes write one store."""
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import sqlite3
 import time
@@ -27,7 +28,7 @@ WAL_ATTEMPTS = 100
 # The newest migration: its file name starts with its revision ("0013_view_cache.py").
 HEAD = max(path.name[:4] for path in (MIGRATIONS / "versions").glob("[0-9]*.py"))
 # Seconds a write waits for another process's write before it gives up (SQLite's busy
-# timeout, PostgreSQL's lock timeout).
+# timeout, PostgreSQL's lock timeout), unless the settings say otherwise.
 BUSY_TIMEOUT = 30.0
 # How often a process waiting for one of the store's locks looks again.
 LOCK_POLL = 0.1
@@ -71,17 +72,21 @@ def shown(db: str | URL) -> str:
 class Database:
     """An engine, the transactions the repositories work in, and the store's locks."""
 
-    def __init__(self, engine: Engine, *, read_only: bool = False):
+    def __init__(
+        self, engine: Engine, *, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT
+    ):
         self.engine = engine
         self.read_only = read_only
+        self.busy_timeout = busy_timeout
 
     @classmethod
-    def open(cls, db: str, *, create: bool = True) -> Database:
+    def open(cls, db: str, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT) -> Database:
         """Open the database at a path or URL, migrating it if its schema is behind.
 
         ``create`` False (read commands): a store that does not exist yet, or a database
         that is not a dateline store, is refused rather than made one. A SQLite file this
-        process cannot write is opened read-only.
+        process cannot write is opened read-only. A write waits up to ``busy_timeout``
+        seconds while another process writes.
 
         Raises:
             StoreError: the database cannot be opened or migrated, or is refused.
@@ -92,7 +97,7 @@ class Database:
         if not create and path is not None and not path.exists():
             raise StoreError(f"no store at {shown(url)}: 'dateline ingest' makes one")
         try:
-            engine = _engine(url, read_only)
+            engine = _engine(url, read_only, busy_timeout)
             with _reader(engine) as conn:
                 current = _at_head(conn)
                 if not current:
@@ -103,7 +108,8 @@ class Database:
                         f"the store {shown(url)} is read-only and older than this dateline: "
                         "open it once where it can be written"
                     )
-                with _one_migration_at_a_time(engine), engine.begin() as conn:
+                migrating = Database(engine).exclusive("migrate", timeout=10 * busy_timeout)
+                with migrating, engine.begin() as conn:
                     if not _at_head(conn):  # another process may have done it meanwhile
                         _migrate(conn)
         except NoSuchModuleError as exc:
@@ -113,8 +119,10 @@ class Database:
                 raise StoreError(POSTGRES_EXTRA) from None
             raise
         except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(f"cannot open the store {shown(url)}: {first_line(exc)}") from exc
-        return cls(engine, read_only=read_only)
+            raise StoreError(
+                f"cannot open the store {shown(url)}: {plain(exc, busy_timeout)}"
+            ) from exc
+        return cls(engine, read_only=read_only, busy_timeout=busy_timeout)
 
     @contextmanager
     def transaction(self, write: bool = True) -> Iterator[Connection]:
@@ -126,7 +134,8 @@ class Database:
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(
-                f"cannot {'write to' if write else 'read'} the store: {first_line(exc)}"
+                f"cannot {'write to' if write else 'read'} the store: "
+                f"{plain(exc, self.busy_timeout)}"
             ) from exc
 
     def read(self) -> AbstractContextManager[Connection]:
@@ -163,6 +172,20 @@ def first_line(exc: Exception) -> str:
     return f"{exc.__class__.__name__}: {message}"
 
 
+def plain(exc: Exception, busy_timeout: float) -> str:
+    """What went wrong, in words, for the failures a user can act on; else the error's
+    first line."""
+    message = str(exc).lower()
+    if "database is locked" in message or "lock timeout" in message:
+        return (
+            f"another program held the store locked for {busy_timeout:g} s; try again when "
+            "it has finished"
+        )
+    if "disk is full" in message or "no space left" in message or "diskfull" in message:
+        return "the disk that holds the store is full; free some space and run it again"
+    return first_line(exc)
+
+
 def busy(name: str, timeout: float) -> StoreError:
     return StoreError(
         f"the store is busy: another dateline process has held its {name} lock for "
@@ -170,11 +193,11 @@ def busy(name: str, timeout: float) -> StoreError:
     )
 
 
-def _engine(url: URL, read_only: bool) -> Engine:
+def _engine(url: URL, read_only: bool, busy_timeout: float) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(
             url,
-            connect_args={"options": f"-c lock_timeout={int(BUSY_TIMEOUT * 1000)}"},
+            connect_args={"options": f"-c lock_timeout={int(busy_timeout * 1000)}"},
             pool_pre_ping=True,
         )
     path = _sqlite_file(url)
@@ -187,7 +210,7 @@ def _engine(url: URL, read_only: bool) -> Engine:
         event.listen(engine, "connect", _sqlite_read_only)
         return engine
     engine = create_engine(url)
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", functools.partial(_sqlite_pragmas, busy_timeout))
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -227,10 +250,10 @@ def _refuse_foreign(conn: Connection, url: URL, create: bool) -> None:
         raise StoreError(f"no store at {shown(url)}: 'dateline ingest' makes one")
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(busy_timeout: float, dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers work during an ingest; NORMAL sync is still crash-safe in WAL mode.
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
     for attempt in range(WAL_ATTEMPTS):  # a new file turns to WAL once, by one connection
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -263,14 +286,6 @@ def _at_head(conn: Connection) -> bool:
         return False
     current = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
     return current == [HEAD]
-
-
-@contextmanager
-def _one_migration_at_a_time(engine: Engine) -> Iterator[None]:
-    """Hold the store's migration lock while its schema is migrated, so that two processes
-    opening a new store do not both create its tables."""
-    with Database(engine).exclusive("migrate", timeout=10 * BUSY_TIMEOUT):
-        yield
 
 
 @contextmanager

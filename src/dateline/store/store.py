@@ -7,7 +7,7 @@ from dateline.store.actors import ActorRepository
 from dateline.store.analyses import AnalysisRepository
 from dateline.store.articles import ArticleRepository
 from dateline.store.copies import CopyRepository
-from dateline.store.db import Database
+from dateline.store.db import BUSY_TIMEOUT, Database
 from dateline.store.events import EventRepository
 from dateline.store.queue import Queue
 from dateline.store.stories import StoryRepository
@@ -37,16 +37,17 @@ class Store:
         self.view_cache = ViewCache(db)
 
     @classmethod
-    def open(cls, db: str, *, create: bool = True) -> Store:
+    def open(cls, db: str, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT) -> Store:
         """Open (creating and migrating if needed) the store at a path or URL.
 
         ``create`` False refuses a store that does not exist yet (read commands); a
-        database that holds another program's tables is always refused.
+        database that holds another program's tables is always refused. A write waits
+        up to ``busy_timeout`` seconds while another process writes.
 
         Raises:
             StoreError: the database cannot be opened, migrated, or is refused.
         """
-        return cls(Database.open(db, create=create))
+        return cls(Database.open(db, create=create, busy_timeout=busy_timeout))
 
     def close(self) -> None:
         self.db.close()

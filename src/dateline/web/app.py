@@ -45,7 +45,11 @@ def create_app(source: Store | Settings, *, token: str | None = None) -> FastAPI
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owned = Store.open(settings.db) if isinstance(source, Settings) else None
+        owned = (
+            Store.open(settings.db, busy_timeout=settings.busy_timeout)
+            if isinstance(source, Settings)
+            else None
+        )
         app.state.store = owned or source
         try:
             yield

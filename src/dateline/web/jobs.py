@@ -130,7 +130,7 @@ class IngestJobs:
         try:
             with tempfile.TemporaryDirectory(prefix="dateline-ingest-") as folder:
                 sources = _written(Path(folder), pasted, uploads)
-                with Store.open(self.settings.db) as store:
+                with Store.open(self.settings.db, busy_timeout=self.settings.busy_timeout) as store:
                     report = ingest(
                         Inputs(sources, published, publisher),
                         store,
