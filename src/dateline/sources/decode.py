@@ -82,10 +82,7 @@ def decode(data: bytes, source: str, *, content_type: str | None = None, html: b
         except (UnicodeDecodeError, LookupError):
             continue
         return _normalise_newlines(text)
-    text = _utf8_replaced(data, source)
-    if text is None:
-        text = _guess(data, source)
-    return _normalise_newlines(text)
+    return _normalise_newlines(_utf8_replaced(data, source) or _guess(data, source))
 
 
 def _utf8_replaced(data: bytes, source: str) -> str | None:
