@@ -8,14 +8,23 @@ spreadsheet or a Markdown renderer would read as a formula or as markup.
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
+from pathlib import Path
 
+import httpx
 import pytest
 
+from clikit import invoke
+from dateline.errors import SourceReadError
 from dateline.extract import extract
 from dateline.extract.html_depth import MAX_DEPTH, shallow
 from dateline.model import RawDocument
+from dateline.sources import SourceFailure, fetch_url, read_sources
 from dateline.sources.decode import decode
+
+SOURCES = Path(__file__).parent / "data" / "sources"
 
 PARAGRAPH = (
     "The council voted on Tuesday to approve the new budget for the city after a long"
@@ -120,3 +129,67 @@ def test_issue_15_damaged_utf8_replaced_with_a_count(caplog):
     assert caplog.messages == [
         "damaged.txt: 3 undecodable byte sequence(s) replaced with U+FFFD (read as UTF-8)"
     ]
+
+
+# Containers broken part way, JSON lines of the wrong shape, unreachable URLs
+
+
+def test_issue_15_truncated_warc_reports_what_it_read(tmp_path):
+    # Cut inside the headers of its last record: the two pages before it are whole.
+    warc = gzip.decompress((SOURCES / "pages.warc.gz").read_bytes())
+    start = warc.rindex(b"WARC/1.")
+    path = tmp_path / "cut.warc"
+    path.write_bytes(warc[: start + 40])
+    result = invoke("extract", "--json", path)
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        f"{path}#1",
+        f"{path}#2",
+    ]
+    assert result.stderr == (
+        f"skipped {path}: not a readable WARC file (damaged or incomplete record at byte"
+        f" {start:,}); the items up to #2 were read, the rest is skipped\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"text": "Body.", "title": 7}', 'line 1: "title" is a number, not a string'),
+        ('{"html": ["<p>Body.</p>"]}', 'line 1: "html" is an array, not a string'),
+        (
+            '{"text": "Body.", "authors": {"name": "Ana"}}',
+            'line 1: "authors" is an object, not a string or an array of strings',
+        ),
+        (
+            '{"text": "Body.", "authors": ["Ana", 0]}',
+            'line 1: "authors" is an array holding a number, not a string or an array of strings',
+        ),
+    ],
+)
+def test_issue_15_jsonl_wrong_type_named(tmp_path, line, reason):
+    path = tmp_path / "typed.jsonl"
+    path.write_text(line + "\n")
+    assert list(read_sources([str(path)])) == [SourceFailure(f"{path}#1", reason)]
+
+
+@pytest.mark.parametrize(
+    ("error", "detail"),
+    [
+        (
+            httpx.ConnectError("[Errno -2] Name or service not known"),
+            "ConnectError: Name or service not known",
+        ),
+        (httpx.ConnectError("[Errno 111] Connection refused"), "ConnectError: Connection refused"),
+        (httpx.ReadTimeout(""), "ReadTimeout"),
+    ],
+)
+def test_issue_15_unreachable_url_says_why(error, detail):
+    def handler(request: httpx.Request) -> httpx.Response:
+        error.request = request
+        raise error
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    with pytest.raises(SourceReadError) as raised:
+        fetch_url("https://courier.example/x", max_bytes=1000, client=client)
+    assert raised.value.reason == f"download failed ({detail})"
