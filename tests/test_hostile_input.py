@@ -8,13 +8,16 @@ spreadsheet or a Markdown renderer would read as a formula or as markup.
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import logging
 from pathlib import Path
 
 import httpx
 import pytest
+from markdown_it import MarkdownIt
 
 from clikit import invoke
 from dateline.errors import SourceReadError
@@ -23,6 +26,8 @@ from dateline.extract.html_depth import MAX_DEPTH, shallow
 from dateline.model import RawDocument
 from dateline.sources import SourceFailure, fetch_url, read_sources
 from dateline.sources.decode import decode
+from dateline.views import render
+from dateline.views.export import Export
 
 SOURCES = Path(__file__).parent / "data" / "sources"
 
@@ -193,3 +198,58 @@ def test_issue_15_unreachable_url_says_why(error, detail):
     with pytest.raises(SourceReadError) as raised:
         fetch_url("https://courier.example/x", max_bytes=1000, client=client)
     assert raised.value.reason == f"download failed ({detail})"
+
+
+# Exports: what a spreadsheet or a Markdown renderer would act on
+
+
+def test_issue_15_csv_neutralises_formulas_and_control_characters():
+    hostile = {
+        "id": "a1",
+        "title": '=HYPERLINK("https://evil.example","Click")',
+        "publisher": "+44 20 7946 0000",
+        "wire": "@SUM(A1:A9)",
+        "dateline": "-2+3",
+        "summary": "red \x1b[31malert\x1b[0m and \x9b2J cleared\x07",
+        "body": ["=1+1", "Fine.\tTabbed"],
+        "words": 12,
+    }
+    empty = Export(articles=[hostile], entities=[], quotes=[], events=[], stories=[])
+    [row] = csv.DictReader(io.StringIO(empty.tables()["articles.csv"]))
+    assert row == {
+        "id": "a1",
+        "title": '\'=HYPERLINK("https://evil.example","Click")',
+        "publisher": "'+44 20 7946 0000",
+        "wire": "'@SUM(A1:A9)",
+        "dateline": "'-2+3",
+        "summary": "red [31malert[0m and 2J cleared",
+        "body": '["=1+1", "Fine.\\tTabbed"]',
+        "words": "12",
+    }
+
+
+LIST_LIKE = [
+    "1. Ships arrive",
+    "2) Cranes inspected",
+    "+ Fares unchanged",
+    "- Berths shut",
+    "---",
+    "> quoted",
+]
+
+
+def test_issue_15_markdown_text_never_becomes_markup():
+    lines = [(None, text, ()) for text in LIST_LIKE] + [("March 3", "1. Labelled", ())]
+    written = render.markdown("1. Story", [render.Section("Timeline", lines)])
+    tokens = MarkdownIt("commonmark").parse(written)
+    blocks = [t.type for t in tokens if t.type.endswith("_open") and t.level == 0]
+    assert blocks == ["heading_open", "heading_open", "bullet_list_open"]
+    items = [t for t in tokens if t.type == "list_item_open"]
+    assert len(items) == len(lines)
+    assert not any(t.type in ("ordered_list_open", "blockquote_open", "hr") for t in tokens)
+    shown = [
+        "".join(child.content for child in t.children or () if child.type == "text")
+        for t in tokens
+        if t.type == "inline"
+    ]
+    assert shown == ["1. Story", "Timeline", *LIST_LIKE, "March 3: 1. Labelled"]
