@@ -253,3 +253,41 @@ def test_issue_15_markdown_text_never_becomes_markup():
         if t.type == "inline"
     ]
     assert shown == ["1. Story", "Timeline", *LIST_LIKE, "March 3: 1. Labelled"]
+
+
+# What the fuzzing found (bench/fuzz.py, tests/test_fuzz_readers.py)
+
+
+def test_fuzz_found_feed_parser_crash_is_a_bad_feed(tmp_path):
+    # feedparser's lenient parser calls chr() on a reference past U+10FFFF and raises.
+    path = tmp_path / "feed.xml"
+    path.write_text('<rss version="2.0"><channel><item><title>&#x110000; <</title></item>')
+    [failure] = read_sources([str(path)])
+    assert isinstance(failure, SourceFailure)
+    assert failure.reason == (
+        "not a well-formed RSS/Atom feed (ValueError: chr() arg not in range(0x110000))"
+    )
+
+
+def test_fuzz_found_jsonl_nested_too_deep(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"text": "Body."}\n' + "[" * 100_000 + "\n")
+    assert list(read_sources([str(path)]))[1:] == [
+        SourceFailure(f"{path}#2", "line 2 is not a JSON object (nested too deep)")
+    ]
+
+
+def test_fuzz_found_jsonl_lone_surrogate_and_controls_dropped(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "Ships \\ud800moved\\u0000 in.", "title": "A\\u0007B"}\n')
+    [doc] = read_sources([str(path)])
+    assert (doc.content, doc.hints.title) == ("Ships moved in.", "AB")
+    assert doc.sha256  # encodable, so storable
+
+
+def test_fuzz_found_control_characters_in_html_extracted():
+    # Too little page for trafilatura: the fragment reader removes the script, and lxml
+    # refused to keep the control character in the text after it.
+    page = f"<p>{PARAGRAPH}</p><script>x</script><p>The mayor\x01 left.</p>"
+    article = extract(RawDocument("ctl.html", "html", page))
+    assert article.body == (PARAGRAPH, "The mayor left.")

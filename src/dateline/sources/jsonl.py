@@ -14,7 +14,7 @@ from dateline.errors import (
     TOO_LARGE_STREAM,
     SourceReadError,
 )
-from dateline.model import DocumentKind, Hints, RawDocument
+from dateline.model import DocumentKind, Hints, RawDocument, xml_safe
 from dateline.sources.failure import SourceFailure
 
 _JSON_TYPES = {
@@ -66,6 +66,8 @@ def _document(line: bytes, number: int, item: str) -> RawDocument:
         raise _bad(item, number, f"{exc.msg} at column {exc.colno}") from exc
     except UnicodeDecodeError as exc:
         raise _bad(item, number, "not valid UTF-8") from exc
+    except RecursionError as exc:  # the json module recurses into nested arrays and objects
+        raise _bad(item, number, "nested too deep") from exc
     if not isinstance(record, dict):
         raise _bad(item, number, f"found {_JSON_TYPES[type(record)]}")
     fields = {
@@ -97,7 +99,7 @@ def _string(record: dict[str, Any], key: str, item: str, number: int) -> str | N
         return None
     if not isinstance(value, str):
         raise _wrong_type(item, number, key, _JSON_TYPES[type(value)], "a string")
-    return value.strip() or None
+    return xml_safe(value).strip() or None
 
 
 def _authors(record: dict[str, Any], item: str, number: int) -> tuple[str, ...]:
@@ -111,7 +113,7 @@ def _authors(record: dict[str, Any], item: str, number: int) -> tuple[str, ...]:
     if others := [name for name in names if not isinstance(name, str)]:
         found = f"an array holding {_JSON_TYPES[type(others[0])]}"
         raise _wrong_type(item, number, "authors", found, wanted)
-    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
+    return tuple(dict.fromkeys(clean for name in names if (clean := xml_safe(name).strip())))
 
 
 def _bad(item: str, number: int, detail: str) -> SourceReadError:
