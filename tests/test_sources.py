@@ -277,8 +277,11 @@ def test_sources_truncated_warc_gz_yields_records_before_damage():
     assert items[2:] == [
         SourceFailure(
             str(path),
-            errors.TRUNCATED_GZIP.format(
-                detail="Compressed file ended before the end-of-stream marker was reached"
+            errors.PARTLY_READ.format(
+                reason=errors.TRUNCATED_GZIP.format(
+                    detail="Compressed file ended before the end-of-stream marker was reached"
+                ),
+                last="#2",
             ),
         )
     ]
@@ -293,7 +296,11 @@ def test_sources_truncated_warc_never_yields_a_cut_record(tmp_path):
     assert [item.source for item in items[:1]] == [f"{path}#1"]
     assert items[1:] == [
         SourceFailure(
-            str(path), errors.BAD_WARC.format(detail="record 5 is truncated, 94 bytes missing")
+            str(path),
+            errors.PARTLY_READ.format(
+                reason=errors.BAD_WARC.format(detail="record 5 is truncated, 94 bytes missing"),
+                last="#1",
+            ),
         )
     ]
 
@@ -307,7 +314,9 @@ def test_sources_warc_cut_in_record_headers(tmp_path, kept):
     items = read(path)
     assert [item.source for item in items] == [f"{path}#1", f"{path}#2", str(path)]
     assert items[2].reason.startswith("not a readable WARC file (")
-    assert items[2].reason.endswith(f" at byte {start:,})")
+    assert items[2].reason.endswith(
+        f" at byte {start:,}); the items up to #2 were read, the rest is skipped"
+    )
 
 
 # JSON lines
@@ -350,7 +359,8 @@ def test_sources_jsonl_field_of_wrong_type(tmp_path):
     path.write_text('{"text": "Body.", "title": 7}\n')
     assert read(path) == [
         SourceFailure(
-            f"{path}#1", errors.BAD_JSONL.format(line=1, detail='"title" is a number, not a string')
+            f"{path}#1",
+            errors.JSONL_FIELD.format(line=1, key="title", found="a number", wanted="a string"),
         )
     ]
 
@@ -478,7 +488,7 @@ def test_sources_fetch_url_network_error():
 
     with pytest.raises(SourceReadError) as raised:
         fetch_url("https://courier.example/x", max_bytes=1000, client=mock_client(handler))
-    assert raised.value.reason == errors.FETCH_FAILED.format(detail="ConnectError")
+    assert raised.value.reason == errors.FETCH_FAILED.format(detail="ConnectError: no route")
 
 
 def test_sources_fetch_url_stops_past_limit():

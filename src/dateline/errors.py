@@ -98,6 +98,9 @@ READ_FAILED = "the file could not be read ({detail})"
 EMPTY_FEED = "the feed has no items"
 FEED_ITEM_NO_TEXT = "the feed item has no content, description or summary"
 JSONL_NO_TEXT = 'line {line} has neither "text" nor "html"'
+JSONL_FIELD = 'line {line}: "{key}" is {found}, not {wanted}'
+# An input that failed part way, after some of its items were read.
+PARTLY_READ = "{reason}; the items up to {last} were read, the rest is skipped"
 NO_STORIES = "no stories yet: ingest articles first"
 NO_STORY = "no story matches {spec!r}. List stories with 'dateline stories'."
 AMBIGUOUS_STORY = (

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dateline import errors
 from dateline.errors import ExtractionError
 from dateline.extract.html import HtmlText, extract_html, html_text
+from dateline.extract.html_depth import shallow
 from dateline.extract.meta import find_metadata
 from dateline.extract.text import CleanText, clean_text
-from dateline.model import Article, RawDocument, normalise_text
+from dateline.model import Article, RawDocument, normalise_text, xml_safe
 
 __all__ = ["extract"]
 
@@ -19,7 +22,9 @@ def extract(raw: RawDocument) -> Article:
         ExtractionError: the document holds no article text.
     """
     page: HtmlText | CleanText
+    raw = dataclasses.replace(raw, content=xml_safe(raw.content))
     if raw.kind == "html":
+        raw = dataclasses.replace(raw, content=shallow(raw.content))
         page = extract_html(raw.content, raw.url)
         if not page.body:
             # A feed item's or JSON line's few paragraphs give trafilatura too little

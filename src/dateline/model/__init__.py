@@ -23,6 +23,7 @@ from dateline.model.article import (
     TimexType,
     normalise_text,
     text_fingerprint,
+    xml_safe,
 )
 from dateline.model.dates import DatedBy, DateSpan, Precision, day_label
 from dateline.model.domain import (
@@ -132,4 +133,5 @@ __all__ = [
     "day_label",
     "normalise_text",
     "text_fingerprint",
+    "xml_safe",
 ]

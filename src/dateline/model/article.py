@@ -138,6 +138,17 @@ class Article:
 _NON_WORD = re.compile(r"\W+")
 
 
+# What XML 1.0 cannot hold: C0 controls but tab and newlines, lone surrogates (from JSON
+# "\ud800" or a character reference; they cannot be encoded) and U+FFFE/U+FFFF. lxml
+# refuses such text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML cannot hold, which no news text needs."""
+    return _NOT_XML.sub("", text)
+
+
 def normalise_text(text: str) -> str:
     """The text's words, case-folded and single-spaced, without punctuation."""
     return _NON_WORD.sub(" ", text.casefold()).strip()

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
-from dateline.errors import BINARY, EMPTY, TOO_LARGE, SourceReadError
+from dateline.errors import BINARY, EMPTY, PARTLY_READ, TOO_LARGE, SourceReadError
 from dateline.model import RawDocument
 from dateline.settings import DEFAULT_FETCH_TIMEOUT
 from dateline.sources import feeds, files, jsonl, warc
@@ -79,12 +79,19 @@ def read_sources(
 
 
 def _guarded(documents: Iterator[Item]) -> Iterator[Item]:
-    """Pass the documents on; the SourceReadError that ends an input becomes a failure."""
+    """Pass the documents on; the SourceReadError that ends an input becomes a failure,
+    which names the last item read when the input broke after some (a truncated WARC)."""
+    last = None
     try:
-        yield from documents
+        for last in documents:
+            yield last
     except SourceReadError as exc:
         logger.debug("cannot read %s: %s", exc.source, exc.reason)
-        yield SourceFailure(exc.source, exc.reason)
+        reason = exc.reason
+        if last is not None:
+            item = last.source.removeprefix(exc.source) or last.source  # "#2", not the path again
+            reason = PARTLY_READ.format(reason=reason, last=item)
+        yield SourceFailure(exc.source, reason)
 
 
 def _read_file(path: str, max_bytes: int) -> Iterator[Item]:

@@ -15,7 +15,7 @@ import feedparser
 import lxml.html
 
 from dateline.errors import BAD_FEED, EMPTY_FEED, FEED_ITEM_NO_TEXT, SourceReadError
-from dateline.model import DocumentKind, Hints, RawDocument
+from dateline.model import DocumentKind, Hints, RawDocument, xml_safe
 from dateline.sources.decode import header_charset
 from dateline.sources.failure import SourceFailure
 
@@ -53,7 +53,15 @@ def read_feed(
     if url:
         headers["content-location"] = url
     # A file-like object: given bytes or str, feedparser may take them for a path or URL.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except Exception as exc:
+        # feedparser's lenient parser fails on some broken input rather than flagging it
+        # (ValueError from chr() on "&#x110000;"): every exception there is a broken feed.
+        logger.debug("%s: feedparser failed", source, exc_info=True)
+        raise SourceReadError(
+            source, BAD_FEED.format(detail=f"{type(exc).__name__}: {exc}")
+        ) from exc
     entries = parsed.entries
     if parsed.bozo:
         # feedparser falls back to a lenient parser, which may still recover items.
@@ -70,7 +78,7 @@ def read_feed(
         if body is None:
             yield SourceFailure(item, FEED_ITEM_NO_TEXT)
             continue
-        kind, content = body
+        kind, content = body[0], xml_safe(body[1])
         summary = entry.get("summary_detail")
         hints = Hints(
             title=_clean(entry.get("title")),
@@ -100,7 +108,7 @@ def _body(entry: Any) -> tuple[DocumentKind, str] | None:
 def _visible_text(value: str, content_type: str | None) -> str:
     if not value.strip() or "html" not in (content_type or "text/html"):
         return value
-    return lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+    return lxml.html.fragment_fromstring(xml_safe(value), create_parent="div").text_content()
 
 
 def _published(entry: Any) -> str | None:

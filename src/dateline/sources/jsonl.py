@@ -7,8 +7,14 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.errors import BAD_JSONL, JSONL_NO_TEXT, TOO_LARGE_STREAM, SourceReadError
-from dateline.model import DocumentKind, Hints, RawDocument
+from dateline.errors import (
+    BAD_JSONL,
+    JSONL_FIELD,
+    JSONL_NO_TEXT,
+    TOO_LARGE_STREAM,
+    SourceReadError,
+)
+from dateline.model import DocumentKind, Hints, RawDocument, xml_safe
 from dateline.sources.failure import SourceFailure
 
 _JSON_TYPES = {
@@ -60,6 +66,8 @@ def _document(line: bytes, number: int, item: str) -> RawDocument:
         raise _bad(item, number, f"{exc.msg} at column {exc.colno}") from exc
     except UnicodeDecodeError as exc:
         raise _bad(item, number, "not valid UTF-8") from exc
+    except RecursionError as exc:  # the json module recurses into nested arrays and objects
+        raise _bad(item, number, "nested too deep") from exc
     if not isinstance(record, dict):
         raise _bad(item, number, f"found {_JSON_TYPES[type(record)]}")
     fields = {
@@ -90,8 +98,8 @@ def _string(record: dict[str, Any], key: str, item: str, number: int) -> str | N
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _bad(item, number, f'"{key}" is {_JSON_TYPES[type(value)]}, not a string')
-    return value.strip() or None
+        raise _wrong_type(item, number, key, _JSON_TYPES[type(value)], "a string")
+    return xml_safe(value).strip() or None
 
 
 def _authors(record: dict[str, Any], item: str, number: int) -> tuple[str, ...]:
@@ -99,13 +107,23 @@ def _authors(record: dict[str, Any], item: str, number: int) -> tuple[str, ...]:
     if value is None:
         return ()
     names = [value] if isinstance(value, str) else value
-    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        raise _bad(item, number, '"authors" is not a string or a list of strings')
-    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
+    wanted = "a string or an array of strings"
+    if not isinstance(names, list):
+        raise _wrong_type(item, number, "authors", _JSON_TYPES[type(value)], wanted)
+    if others := [name for name in names if not isinstance(name, str)]:
+        found = f"an array holding {_JSON_TYPES[type(others[0])]}"
+        raise _wrong_type(item, number, "authors", found, wanted)
+    return tuple(dict.fromkeys(clean for name in names if (clean := xml_safe(name).strip())))
 
 
 def _bad(item: str, number: int, detail: str) -> SourceReadError:
     return SourceReadError(item, BAD_JSONL.format(line=number, detail=detail))
+
+
+def _wrong_type(item: str, number: int, key: str, found: str, wanted: str) -> SourceReadError:
+    return SourceReadError(
+        item, JSONL_FIELD.format(line=number, key=key, found=found, wanted=wanted)
+    )
 
 
 def _skip_line(stream: io.BufferedIOBase) -> None:

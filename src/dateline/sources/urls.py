@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -11,6 +12,8 @@ from dateline.errors import FETCH_FAILED, TOO_LARGE, TOO_LARGE_STREAM, SourceRea
 from dateline.settings import DEFAULT_FETCH_TIMEOUT
 
 USER_AGENT = f"dateline/{version('dateline')} (news timeline builder)"
+# "[Errno -2] " before what the operating system says.
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
 # Connecting never waits longer than this, whatever the overall timeout.
 CONNECT_TIMEOUT = 10.0
 
@@ -45,8 +48,9 @@ def fetch_url(
         The page as downloaded, content encodings (gzip, brotli) undone.
 
     Raises:
-        SourceReadError: FETCH_FAILED (with the HTTP status or the error's class) when the
-            download fails; TOO_LARGE or TOO_LARGE_STREAM when the body is over the limit.
+        SourceReadError: FETCH_FAILED (with the HTTP status, or the error's class and
+            message) when the download fails; TOO_LARGE or TOO_LARGE_STREAM when the body
+            is over the limit.
     """
     try:
         if client is None:
@@ -58,7 +62,14 @@ def fetch_url(
         raise SourceReadError(url, FETCH_FAILED.format(detail=status)) from exc
     # InvalidURL is not an HTTPError.
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise SourceReadError(url, FETCH_FAILED.format(detail=type(exc).__name__)) from exc
+        raise SourceReadError(url, FETCH_FAILED.format(detail=_described(exc))) from exc
+
+
+def _described(exc: Exception) -> str:
+    """The error's class and what it says, without an errno: ``ConnectError: Name or
+    service not known`` (the class alone hides whether the name or the server failed)."""
+    message = _ERRNO.sub("", str(exc)).strip()
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def _download(client: httpx.Client, url: str, max_bytes: int, timeout: float) -> FetchedPage:

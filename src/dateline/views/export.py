@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,11 @@ SCHEMA_VERSION = "1"
 FORMATS = ("json", "jsonl", "md", "csv")
 # The export's tables, in the order jsonl and csv write them.
 TABLES = ("articles", "entities", "quotes", "events", "stories", "timeline", "brief")
+# C0/C1 control characters but tab and newlines: a terminal showing the file acts on them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,8 @@ class Export:
 
     def tables(self) -> dict[str, str]:
         """The document as CSV, one text per table (``articles.csv`` ...): nested values
-        (lists, citations) as JSON in their cell, timeline and brief one row per line."""
+        (lists, citations) as JSON in their cell, timeline and brief one row per line.
+        Text is made safe to open: no control characters, no formulas (``_cell``)."""
         data = self.to_json()
         out = {}
         for table in TABLES:
@@ -179,7 +186,14 @@ def check_format(fmt: str) -> None:
 
 
 def _cell(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    """A CSV cell: nested values as JSON; text without control characters, and quoted
+    with ``'`` where a spreadsheet would run it as a formula (``=HYPERLINK(...)``)."""
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
 def _articles(store: Store, story_id: int | None) -> list[StoredArticle]:

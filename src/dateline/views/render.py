@@ -17,7 +17,10 @@ from dateline.model import JSON, BriefPoint, Citation, TimelineEntry, day_label
 MAX_FOOTNOTES = 3
 NAMED_OUTLETS = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# At the start of a line's text, a list item ("1." "2)" "+" "-"); "-" also starts "---".
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+_LIST_MARK = re.compile(r"^([-+])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,10 @@ def html_page(title: str | None, found: Sequence[Section]) -> str:
 
 
 def md(text: str) -> str:
-    """Untrusted text for Markdown: one line, its markup characters and HTML escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clean(text), quote=False))
+    """Untrusted text for Markdown: one line, its markup characters and HTML escaped, and
+    so is what would start a list where it begins a line (``>`` is escaped as HTML)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clean(text), quote=False))
+    return _LIST_MARK.sub(r"\\\1", _LIST_NUMBER.sub(r"\1\\\2", escaped))
 
 
 def article_page(data: JSON) -> str:
