@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from clikit import invoke
-from conftest import db_of
+from conftest import db_of, new_db
 from dateline.errors import StoreError
 from dateline.store import Store
 from dateline.store.db import Database, db_url, shown
@@ -48,12 +48,13 @@ def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path):
     assert tables == ["notes"]
 
 
-@pytest.mark.sqlite_only
-def test_an_empty_file_becomes_a_store_for_writers_only(tmp_path):
-    empty = tmp_path / "empty.db"
-    empty.touch()
-    assert invoke("articles", "--db", empty).exit_code == 1
-    with Store.open(str(empty)) as store:
+def test_an_empty_database_becomes_a_store_for_writers_only(tmp_path):
+    empty = new_db(tmp_path, "empty", migrated=False)
+    if "://" not in empty:
+        Path(empty).touch()  # an empty SQLite file
+    refused = invoke("articles", "--db", empty)
+    assert refused.exit_code == 1 and "no store at" in refused.stderr
+    with Store.open(empty) as store:
         assert store.articles.counts()["articles"] == 0
     assert invoke("articles", "--db", empty).exit_code == 0
 
