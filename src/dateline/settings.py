@@ -6,11 +6,19 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from typing import Any
 
 ENV_PREFIX = "DATELINE_"
 # Seconds to wait for a URL; also the default of ``fetch_url`` and ``read_sources``.
 DEFAULT_FETCH_TIMEOUT = 30.0
+
+
+class Engine(StrEnum):
+    """Where ingest runs the per-document stages (read, extract, analyze)."""
+
+    LOCAL = "local"  # a process pool of ``jobs`` processes on this machine
+    RAY = "ray"  # Ray Data steps on a Ray cluster, or on a local Ray of ``jobs`` CPUs
 
 
 @dataclass(frozen=True)
@@ -22,12 +30,17 @@ class Settings:
         jobs: processes for the per-document stages; 1 runs them in-process.
         max_bytes: inputs larger than this are skipped, not read.
         fetch_timeout: seconds to wait for a URL.
+        engine: where ingest runs the per-document stages.
+        address: the Ray cluster of the ray engine (``auto``, ``ray://host:port``); empty:
+            a local Ray of ``jobs`` CPUs, started and stopped by the run.
     """
 
     db: str = "dateline.db"
     jobs: int = min(4, os.cpu_count() or 1)
     max_bytes: int = 20_000_000
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
+    engine: Engine = Engine.LOCAL
+    address: str = ""
 
 
 def load_settings(
