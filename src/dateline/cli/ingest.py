@@ -68,17 +68,19 @@ def ingest_cli(
     address: AddressOption = None,
 ) -> None:
     """Read articles from files, feeds, WARC, JSON lines, URLs or stdin into the store."""
-    from dateline.run.ingest import ingest
+    from dateline.run.ingest import engine_runner, ingest
 
     chosen = settings(db, jobs, engine=engine, address=address)
     if address and chosen.engine is not Engine.RAY:
         raise fail("--address is the Ray cluster of --engine ray: add --engine ray.", code=2)
     given = _inputs(inputs, published, publisher)
-    with opened(chosen.db) as store, progress() as tick:
+    # The runner starts before the progress display, which an error would leave behind.
+    with opened(chosen.db) as store, engine_runner(chosen) as runner, progress() as tick:
         report = ingest(
             given,
             store,
             chosen,
+            runner=runner,
             on_result=functools.partial(tick, "Ingesting"),
             on_analysed=functools.partial(tick, "Analysing"),
         )

@@ -92,11 +92,15 @@ def ray_runner(settings: Settings) -> Iterator[RayRunner]:
     """
     try:
         import ray
+        import ray.data  # which sets the level of its logger: set again below
     except ImportError:
         raise RunnerError(RAY_MISSING) from None
+    # Ray's own lines (start-up notes, datasets run, the workers' logs) only with -vv.
+    verbose = logger.isEnabledFor(logging.DEBUG)
+    logging.getLogger("ray.data").setLevel(logging.DEBUG if verbose else logging.WARNING)
     started = not ray.is_initialized()
     if started:
-        _connect(settings)
+        _connect(settings, verbose)
     try:
         cpus = ray.cluster_resources().get("CPU", 1)  # type: ignore[no-untyped-call]
         yield RayRunner(int(cpus))
@@ -105,14 +109,11 @@ def ray_runner(settings: Settings) -> Iterator[RayRunner]:
             ray.shutdown()
 
 
-def _connect(settings: Settings) -> None:
+def _connect(settings: Settings, verbose: bool) -> None:
     """Connect to the cluster at ``settings.address``, or start a local Ray ("local": not
     one found on this machine) for this run alone."""
     import ray
-    import ray.data  # which sets its logger's level: set it again below
 
-    # Ray's own lines (start-up notes, datasets run, the workers' logs) only with -vv.
-    verbose = logger.isEnabledFor(logging.DEBUG)
     local = not settings.address
     try:
         ray.init(
@@ -126,7 +127,6 @@ def _connect(settings: Settings) -> None:
         raise RunnerError(
             RAY_UNREACHABLE.format(address=settings.address, detail=_first_line(exc))
         ) from exc
-    logging.getLogger("ray.data").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _apply(fn: Callable[[T], R], batch: pa.Table) -> pa.Table:
@@ -143,4 +143,5 @@ def _pickles(batch: pa.Table) -> list[bytes]:
 
 
 def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    """The first line of an error, without its full stop (the template adds one)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
