@@ -35,6 +35,10 @@ class StoreError(DatelineError):
     """The store could not be opened, migrated or written."""
 
 
+class RunnerError(DatelineError):
+    """The runner of the per-document stages could not start, or failed while running."""
+
+
 class ArticleNotFoundError(DatelineError):
     """No article has the requested id."""
 
@@ -108,3 +112,14 @@ AMBIGUOUS_STORY = (
     "List stories with 'dateline stories'."
 )
 BAD_FORMAT = "{fmt!r} is not a format dateline exports yet; use {formats}."
+
+# Reasons for RunnerError (the ray engine).
+RAY_MISSING = (
+    "the ray engine needs Ray, which is not installed. "
+    "Install it with pip install 'dateline[ray]', or use --engine local."
+)
+RAY_UNREACHABLE = (
+    "cannot connect to Ray at {address!r}: {detail}. Start the cluster (ray start --head), "
+    "or leave out --address to run on a local Ray."
+)
+RAY_FAILED = "a Ray step failed: {detail}. What was stored is kept: run ingest again to go on."

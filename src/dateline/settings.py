@@ -6,11 +6,19 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from typing import Any
 
 ENV_PREFIX = "DATELINE_"
 # Seconds to wait for a URL; also the default of ``fetch_url`` and ``read_sources``.
 DEFAULT_FETCH_TIMEOUT = 30.0
+
+
+class Engine(StrEnum):
+    """Where ingest runs the per-document stages (read, extract, analyze)."""
+
+    LOCAL = "local"  # a process pool of ``jobs`` processes on this machine
+    RAY = "ray"  # Ray Data steps on a Ray cluster, or on a local Ray of ``jobs`` CPUs
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,9 @@ class Settings:
         fetch_timeout: seconds to wait for a URL.
         lock_timeout: seconds to wait while another process links the same store.
         busy_timeout: seconds a write waits while another process writes the store.
+        engine: where ingest runs the per-document stages.
+        address: the Ray cluster of the ray engine (``auto``, ``ray://host:port``); empty:
+            a local Ray of ``jobs`` CPUs, started and stopped by the run.
     """
 
     db: str = "dateline.db"
@@ -32,6 +43,8 @@ class Settings:
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     lock_timeout: float = 3600.0
     busy_timeout: float = 30.0
+    engine: Engine = Engine.LOCAL
+    address: str = ""
 
 
 def load_settings(

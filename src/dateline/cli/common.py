@@ -131,8 +131,9 @@ def safe(text: Any) -> str:
     return _CONTROL.sub("", "" if text is None else str(text))
 
 
-def settings(db: str | None = None, jobs: int | None = None) -> Settings:
-    return load_settings({"db": db, "jobs": jobs})
+def settings(db: str | None = None, jobs: int | None = None, **flags: Any) -> Settings:
+    """The settings, with the flags given (``None``: not given)."""
+    return load_settings({"db": db, "jobs": jobs, **flags})
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

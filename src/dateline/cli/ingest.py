@@ -21,6 +21,7 @@ from dateline.cli.common import (
     PublishedOption,
     PublisherOption,
     app,
+    fail,
     opened,
     parse_date,
     progress,
@@ -30,9 +31,29 @@ from dateline.cli.common import (
 )
 from dateline.cli.printing import results
 from dateline.model import Analysed, Extracted
+from dateline.settings import Engine
 
 if TYPE_CHECKING:
     from dateline.run.extract import Inputs
+
+EngineOption = Annotated[
+    Engine | None,
+    typer.Option(
+        "--engine",
+        help="Where to read, extract and analyse: local (--jobs processes) or ray (Ray Data; "
+        "pip install 'dateline[ray]'). Linking runs here either way. [default: local]",
+        show_default=False,
+    ),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        metavar="auto|ray://HOST:PORT",
+        help="The Ray cluster of --engine ray (default: a local Ray of --jobs CPUs, for this "
+        "run). Its workers must see the input files at the same paths.",
+    ),
+]
 
 
 @app.command("ingest")
@@ -43,17 +64,27 @@ def ingest_cli(
     publisher: PublisherOption = None,
     jobs: JobsOption = None,
     as_json: JsonOption = False,
+    engine: EngineOption = None,
+    address: AddressOption = None,
 ) -> None:
     """Read articles from files, feeds, WARC, JSON lines, URLs or stdin into the store."""
-    from dateline.run.ingest import ingest
+    from dateline.run.ingest import engine_runner, ingest
 
-    chosen = settings(db, jobs)
+    chosen = settings(db, jobs, engine=engine, address=address)
+    if address and chosen.engine is not Engine.RAY:
+        raise fail("--address is the Ray cluster of --engine ray: add --engine ray.", code=2)
     given = _inputs(inputs, published, publisher)
-    with opened(chosen.db, create=True) as store, progress() as tick:
+    # The runner starts before the progress display, which an error would leave behind.
+    with (
+        opened(chosen.db, create=True) as store,
+        engine_runner(chosen) as runner,
+        progress() as tick,
+    ):
         report = ingest(
             given,
             store,
             chosen,
+            runner=runner,
             on_result=functools.partial(tick, "Ingesting"),
             on_analysed=functools.partial(tick, "Analysing"),
         )

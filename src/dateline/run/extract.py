@@ -14,8 +14,9 @@ from dateline.errors import ExtractionError
 from dateline.extract import extract
 from dateline.model import AddOutcome, Article, Extracted, Failure, IngestReport, RawDocument
 from dateline.run.local import Runner
+from dateline.run.read import read_documents
 from dateline.settings import Settings
-from dateline.sources import FetchedPage, SourceFailure, read_sources
+from dateline.sources import FetchedPage, SourceFailure
 from dateline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -54,13 +55,7 @@ def extract_documents(
     """
 
     def raws() -> Iterator[RawDocument | Failure]:
-        for doc in read_sources(
-            inputs.sources,
-            stdin=inputs.stdin,
-            fetch=inputs.fetch,
-            max_bytes=settings.max_bytes,
-            fetch_timeout=settings.fetch_timeout,
-        ):
+        for doc in read_documents(inputs, settings, runner):
             if isinstance(doc, SourceFailure):
                 yield Failure(doc.source, "read", doc.reason)
                 continue

@@ -3,20 +3,37 @@ analyse what waits for analysis, and link what waits for linking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 
 from dateline.model import Analysis, Extracted, Failure, IngestReport
 from dateline.run.analyze import analyze_pending
 from dateline.run.extract import Inputs, extract_into
 from dateline.run.link import link_pending
 from dateline.run.local import LocalRunner, Runner
-from dateline.settings import Settings
+from dateline.settings import Engine, Settings
 from dateline.store import Store
 
 
 def local_runner(settings: Settings) -> Runner:
-    """The runner ``settings`` ask for: today the local process pool of ``jobs`` workers."""
+    """The local process pool of ``jobs`` workers."""
     return LocalRunner(settings.jobs)
+
+
+@contextmanager
+def engine_runner(settings: Settings) -> Iterator[Runner]:
+    """The runner ``settings.engine`` names, for as long as the block runs.
+
+    Raises:
+        RunnerError: the ray engine without Ray installed, or Ray not reachable.
+    """
+    if settings.engine is Engine.RAY:
+        from dateline.run.ray import ray_runner  # Ray only when asked for: it is slow to import
+
+        with ray_runner(settings) as runner:
+            yield runner
+    else:
+        yield local_runner(settings)
 
 
 def ingest(
@@ -30,17 +47,24 @@ def ingest(
 ) -> IngestReport:
     """Read, extract and store articles, analyse what is pending, then link it.
 
-    Analysis and linking run over everything the store's queue holds, so a run that was
+    Reading, extraction and analysis run on ``runner``, by default the one
+    ``settings.engine`` names (stopped when they are done); linking runs here. Analysis
+    and linking run over everything the store's queue holds, so a run that was
     interrupted is completed by the next.
 
     Returns:
         Counts of articles ingested, duplicate (already stored), updated (duplicates that
         filled missing metadata), the near copies found, analysed, and the failures.
+
+    Raises:
+        RunnerError: the runner could not start, or failed while running.
     """
-    runner = runner or local_runner(settings)
-    report = extract_into(store, inputs, settings, runner, on_result)
-    analysed = analyze_pending(store, runner, on_result=on_analysed)
+    with ExitStack() as stack:
+        runner = runner or stack.enter_context(engine_runner(settings))
+        report = extract_into(store, inputs, settings, runner, on_result)
+        analysed = analyze_pending(store, runner, on_result=on_analysed)
     report.analysed = analysed.analysed
     report.failures += analysed.failures
+    # here, serially: each article is linked to those before it
     report.copies = link_pending(store, settings.lock_timeout)
     return report

@@ -22,7 +22,13 @@ class Runner(Protocol):
 
     ``fn`` is a picklable module-level function that never raises (failures are values);
     a runner may run it in this process, in worker processes or on other machines.
+
+    Attributes:
+        reads_files: whether the read step maps over files through this runner (its
+            workers read them) rather than reading them in this process as a stream.
     """
+
+    reads_files: bool
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
         """Yield ``(item, fn(item))`` in input order."""
@@ -31,6 +37,9 @@ class Runner(Protocol):
 
 class LocalRunner:
     """A local process pool of ``jobs`` workers (1: in this process)."""
+
+    # Read in this process: a large archive streams document by document into the pool.
+    reads_files = False
 
     def __init__(self, jobs: int):
         self.jobs = jobs
