@@ -101,7 +101,7 @@ def ray_runner(settings: Settings) -> Iterator[RayRunner]:
     logging.getLogger("ray.data").setLevel(logging.DEBUG if verbose else logging.WARNING)
     started = not ray.is_initialized()
     if started:
-        _connect(settings, verbose)
+        connect(settings, verbose)
     try:
         cpus = ray.cluster_resources().get("CPU", 1)  # type: ignore[no-untyped-call]
         yield RayRunner(int(cpus))
@@ -110,7 +110,7 @@ def ray_runner(settings: Settings) -> Iterator[RayRunner]:
             ray.shutdown()
 
 
-def _connect(settings: Settings, verbose: bool) -> None:
+def connect(settings: Settings, verbose: bool) -> None:
     """Connect to the cluster at ``settings.address``, or start a local Ray ("local": not
     one found on this machine) for this run alone."""
     import ray
