@@ -703,6 +703,27 @@ class Figures:
     joined: int
     fill_s: float
     events: int
+    store_mb: float
+    index_mb: float
+    largest: str
+
+
+def sizes(path: Path) -> tuple[float, float, str]:
+    """The store file's MB, its indexes' MB, and its three largest tables or indexes (from
+    SQLite's dbstat)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT d.name, sum(d.pgsize), m.type FROM dbstat AS d "
+            "LEFT JOIN sqlite_master AS m ON m.name = d.name GROUP BY d.name"
+        ).fetchall()
+    index = sum(
+        size for name, size, kind in rows if kind == "index" or name.startswith("sqlite_auto")
+    )
+    top = sorted(rows, key=lambda row: -row[1])[:3]
+    largest = ", ".join(f"{name} {size / 2**20:.0f}" for name, size, _ in top)
+    return path.stat().st_size / 2**20, index / 2**20, largest
 
 
 def measure(size: int, new: int, seed: int, days: int) -> Figures:
@@ -750,6 +771,8 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         start = time.process_time()
         link_stories(store)
         by_itself = time.process_time() - start
+        store.close()
+        footprint = sizes(Path(tmp) / "scale.db")
     return Figures(
         1000 * stored / new,
         1000 * linked / new,
@@ -761,6 +784,7 @@ def measure(size: int, new: int, seed: int, days: int) -> Figures:
         joined,
         fill_s,
         world.events,
+        *footprint,
     )
 
 
@@ -777,8 +801,9 @@ def main() -> None:
         "| articles (and actors) stored | events stored | store one (ms) "
         "| link copies of one (ms) | link entities of one (ms) | link stories of one (ms) "
         "| link stories, one alone (ms) | event candidates per look-up "
-        "| story candidates per article | joined a story / new | near copies found / planted |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| story candidates per article | joined a story / new | near copies found / planted "
+        "| store (MB) | of it indexes (MB) | largest tables and indexes (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     print("\n".join(lines), flush=True)
     loads = [os.getloadavg()[0]]
@@ -788,7 +813,8 @@ def main() -> None:
             f"| {size:,} | {f.events:,} | {f.store_ms:.2f} | {f.copies_ms:.2f} "
             f"| {f.entities_ms:.2f} | {f.stories_ms:.2f} | {f.alone_ms:.1f} "
             f"| {f.event_candidates:.1f} | {f.story_candidates:.1f} "
-            f"| {f.joined} / {args.new} | {f.copies_found} / {args.new // 4} |"
+            f"| {f.joined} / {args.new} | {f.copies_found} / {args.new // 4} "
+            f"| {f.store_mb:,.0f} | {f.index_mb:,.0f} | {f.largest} |"
         )
         loads.append(os.getloadavg()[0])
         print(lines[-1], f"(fill {f.fill_s:.0f} s, load {loads[-1]:.1f})", flush=True)
