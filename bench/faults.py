@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from common import eval_kit, write_section
+from ingest_ratio import timed
 from throughput import prepare_text
 
 SECTION = "## Faults: kill -9 at random moments of ingest (issue #15)"
@@ -128,15 +129,6 @@ def ingest(folder: Path, db: str, jobs: int) -> list[str]:
     ]
 
 
-def complete(command: list[str]) -> float:
-    """Run an ingest to its end; its wall time. Exit 1 is a skipped document."""
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed: {done.stderr[-2000:]}")
-    return time.perf_counter() - started
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir")
@@ -152,7 +144,7 @@ def main() -> None:
         (work / "docs").mkdir()
         docs = prepare_text(eval_kit(args.eval_dir), work / "docs", args.docs)
         reference = new_store(work, "faults_reference")
-        wall = complete(ingest(work / "docs", reference, args.jobs))
+        wall = timed(ingest(work / "docs", reference, args.jobs))
         expected = signature(reference)
         trials = []
         for n in range(args.trials):
@@ -172,7 +164,7 @@ def main() -> None:
             hit = phase_hit(db, docs)
             time.sleep(5)
             orphans = len(running(workers))
-            recovery = complete(ingest(work / "docs", db, args.jobs))
+            recovery = timed(ingest(work / "docs", db, args.jobs))
             rows, stories = signature(db)
             lost = sorted(t for t, c in expected[0].items() if rows.get(t, 0) < c)
             doubled = sorted(t for t, c in expected[0].items() if rows.get(t, 0) > c)

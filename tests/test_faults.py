@@ -15,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
 from clikit import invoke
 from dateline.run.stages import Stage
 from dateline.store import Store
+from faults import children, running
 
 
 def feed(path: Path, first: int, count: int) -> Path:
@@ -46,37 +49,11 @@ def ingest_cmd(inputs: Path, db: Path | str, jobs: int = 2) -> list[str]:
     ]  # fmt: skip
 
 
-def children(pid: int) -> set[int]:
-    """The pids of a process's children (from /proc)."""
-    found = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(stat.parent.name))
-    return found
-
-
-def alive(pids: set[int]) -> set[int]:
-    """Those of ``pids`` still running (zombies count as gone)."""
-    running = set()
-    for pid in pids:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if state != "Z":
-            running.add(pid)
-    return running
-
-
 def gone_within(pids: set[int], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
-    while alive(pids) and time.monotonic() < deadline:
+    while running(pids) and time.monotonic() < deadline:
         time.sleep(0.1)
-    return not alive(pids)
+    return not running(pids)
 
 
 def stored(db: Path | str) -> int:
