@@ -41,10 +41,11 @@ SECTION = "## Faults: kill -9 at random moments of ingest (issue #15)"
 DERIVED = {"view_cache"}
 
 
-def new_store(folder: Path, name: str) -> str:
-    """A fresh store: a SQLite file, or a new database on $DATELINE_TEST_PG_URL."""
+def new_store(folder: Path, name: str, postgres: bool | None = None) -> str:
+    """A fresh store: a SQLite file, or a new database on $DATELINE_TEST_PG_URL (by
+    default whenever it is set)."""
     server = os.environ.get("DATELINE_TEST_PG_URL")
-    if not server:
+    if not server or postgres is False:
         return str(folder / f"{name}.db")
     import psycopg
 
@@ -115,6 +116,14 @@ def running(pids: set[int]) -> set[int]:
     return alive
 
 
+def outlived(pids: set[int], seconds: float) -> set[int]:
+    """Those of ``pids`` still running ``seconds`` from now (or as soon as none is)."""
+    deadline = time.monotonic() + seconds
+    while running(pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return running(pids)
+
+
 def ingest(folder: Path, db: str, jobs: int) -> list[str]:
     return [
         sys.executable,
@@ -162,8 +171,7 @@ def main() -> None:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             hit = phase_hit(db, docs)
-            time.sleep(5)
-            orphans = len(running(workers))
+            orphans = len(outlived(workers, 5))
             recovery = timed(ingest(work / "docs", db, args.jobs))
             rows, stories = signature(db)
             lost = sorted(t for t, c in expected[0].items() if rows.get(t, 0) < c)

@@ -115,7 +115,7 @@ def checked(db: str, expected: int) -> str:
     )
 
 
-def concurrent(work: Path, docs: Path, store_name: str) -> tuple[float, float, str]:
+def concurrent(work: Path, docs: Path, store: str) -> tuple[float, float, str]:
     """Wall seconds of one ingest of ``docs`` (2 processes) and of four of a quarter each
     at once (1 process each), and the check of the latter's store."""
     lines = docs.read_text().splitlines()
@@ -126,13 +126,14 @@ def concurrent(work: Path, docs: Path, store_name: str) -> tuple[float, float, s
         part.write_text("\n".join(lines[k * quarter : (k + 1) * quarter]) + "\n")
         parts.append(part)
     ingest = [sys.executable, "-m", "dateline", "ingest"]
-    one = new_store(work, f"scale_one_{store_name}")
+    postgres = store == "PostgreSQL"
+    one = new_store(work, f"scale_one_{store.lower()}", postgres)
     started = time.perf_counter()
     subprocess.run(
         [*ingest, str(docs), "--db", one, "--jobs", "2"], capture_output=True, check=False
     )
     alone = time.perf_counter() - started
-    shared = new_store(work, f"scale_four_{store_name}")
+    shared = new_store(work, f"scale_four_{store.lower()}", postgres)
     started = time.perf_counter()
     procs = [
         subprocess.Popen(
@@ -162,13 +163,14 @@ def main() -> None:
             docs = corpus(eval_kit(args.eval_dir), work, size)
             for store in stores:
                 for name, (engine, jobs) in RUNNERS.items():
-                    db = new_store(work, f"scale_{size}_{store}_{engine}_{jobs}".lower())
+                    name = f"scale_{size}_{store}_{engine}_{jobs}".lower()
+                    db = new_store(work, name, postgres=store == "PostgreSQL")
                     times = steps(docs, db, jobs, engine)
                     rows.append((size, store, name, times))
                     print(size, store, name, times, flush=True)
         docs = corpus(eval_kit(args.eval_dir), work, args.concurrent_docs)
         for store in stores:
-            alone, at_once, check = concurrent(work, docs, store.lower())
+            alone, at_once, check = concurrent(work, docs, store)
             together.append((store, alone, at_once, check))
             print(store, alone, at_once, check, flush=True)
     report(args, rows, together)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from clikit import invoke
 from dateline.run.stages import Stage
 from dateline.store import Store
-from faults import children, running
+from faults import children, outlived
 
 
 def feed(path: Path, first: int, count: int) -> Path:
@@ -47,13 +47,6 @@ def ingest_cmd(inputs: Path, db: Path | str, jobs: int = 2) -> list[str]:
         sys.executable, "-m", "dateline", "ingest", str(inputs), "--db", str(db),
         "--jobs", str(jobs),
     ]  # fmt: skip
-
-
-def gone_within(pids: set[int], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while running(pids) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return not running(pids)
 
 
 def stored(db: Path | str) -> int:
@@ -98,7 +91,7 @@ def test_kill_9_leaves_no_worker_and_loses_nothing(tmp_path, db_path, seed):
     time.sleep(random.Random(seed).uniform(0, 2))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert gone_within(workers, 5), "workers outlived their killed parent"
+    assert not outlived(workers, 5), "workers outlived their killed parent"
     rerun = subprocess.run(ingest_cmd(inputs, db_path), capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert_complete(db_path, 300)
@@ -114,7 +107,7 @@ def test_sigterm_stops_in_one_line_and_the_rerun_goes_on(tmp_path, db_path):
     assert proc.returncode == 128 + signal.SIGTERM
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("stopped: what was stored is kept")
-    assert gone_within(workers, 5)
+    assert not outlived(workers, 5)
     rerun = subprocess.run(ingest_cmd(inputs, db_path), capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert_complete(db_path, 300)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -124,7 +125,10 @@ def main(command: list[str]) -> int:
         return 0
     with cluster(binaries) as url:
         print(f"PostgreSQL pass: DATELINE_TEST_PG_URL={url}", file=sys.stderr)
-        return subprocess.run(command, env={**os.environ, "DATELINE_TEST_PG_URL": url}).returncode
+        child = subprocess.Popen(command, env={**os.environ, "DATELINE_TEST_PG_URL": url})
+        # Stopped, this stops the command, then the cluster (the with block's exit).
+        signal.signal(signal.SIGTERM, lambda *_: child.terminate())
+        return child.wait()
 
 
 if __name__ == "__main__":
