@@ -163,8 +163,8 @@ def main() -> None:
             docs = corpus(eval_kit(args.eval_dir), work, size)
             for store in stores:
                 for name, (engine, jobs) in RUNNERS.items():
-                    name = f"scale_{size}_{store}_{engine}_{jobs}".lower()
-                    db = new_store(work, name, postgres=store == "PostgreSQL")
+                    db_name = f"scale_{size}_{store}_{engine}_{jobs}".lower()
+                    db = new_store(work, db_name, postgres=store == "PostgreSQL")
                     times = steps(docs, db, jobs, engine)
                     rows.append((size, store, name, times))
                     print(size, store, name, times, flush=True)
