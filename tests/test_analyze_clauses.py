@@ -90,6 +90,23 @@ def test_reported_speech_keeps_what_was_said_apart():
             True,
         ),
         ("In 2010: the year the harbour flooded, the quay was closed for months.", False),
+        (
+            "First flu death in Spain More than 700 people have been infected in Spain A "
+            "20-year-old woman has died in Madrid.",
+            True,
+        ),
+        (
+            'Charlie was " inspirational " The prime minister has praised the boy.',
+            True,
+        ),
+        (
+            "Doubts prompt tests rethink Wednesday 17 June 2009 19.29 BST Scores of cases "
+            "may have been wrongly diagnosed.",
+            True,
+        ),
+        ("The court in The Hague will rule on the case next week.", False),
+        ("Delegates met in Geneva on Monday and The talks went on.", False),
+        ("Vitamin A deficiency has been found in the children.", False),
     ],
 )
 def test_a_heading_run_into_a_sentence_is_seen(sentence, glued):
@@ -129,3 +146,11 @@ def test_a_time_taken_from_another_happening_is_marked():
     assert clause("Within minutes of the quake, a plume of dust rose from the capital.").anchored
     assert clause("He has since remixed several acts.").anchored
     assert not clause("Police arrested three men on Monday.").anchored
+
+
+def test_a_clause_before_a_heading_noun_is_not_its_predicate():
+    found = clause(
+        "As it happened: Haiti earthquake 14 Jan Live coverage following Tuesday's earthquake "
+        "in Haiti."
+    )
+    assert found.tense is Tense.NONE

@@ -176,6 +176,14 @@ def test_quotes_colon_after_a_name():
     assert text[quote.source_start : quote.source_end] == "JOHNSON"
 
 
+def test_quotes_a_list_of_names_and_colons_is_no_quote():
+    text = (
+        "Jane Doe and John Roe write for us.\n\nJane Doe: Why the equality bill still has "
+        "work to do John Roe: The bill aims to outlaw unfair pay."
+    )
+    assert quotes_of(text) == []
+
+
 def test_quotes_signed_after_a_dash():
     text = (
         "Readers wrote to us.\n\n“The rally changed my mind about the whole race.” ― Maria Lopez\n"

@@ -289,3 +289,24 @@ def test_roles_hand_labelled_sentences_floor():
         tp, fp, fn = tp + len(gold & got), fp + len(got - gold), fn + len(gold - got)
     assert tp / (tp + fp) >= 0.95
     assert tp / (tp + fn) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text, person, ended",
+    [
+        ("The government said that rebel leader Tom Reed was dead.", "Tom Reed", True),
+        ("Crowds cheered the ouster of port director Joe Bloggs.", "Joe Bloggs", True),
+        ("President Hosni Mubarak was ousted on Friday.", "Hosni Mubarak", True),
+        (
+            "The First Emperor, Qin Shi Huang, was reported to have died in 210 BC.",
+            "Qin Shi Huang",
+            True,
+        ),
+        ("Prime Minister Jane Doe stepped down on Monday.", "Jane Doe", True),
+        ("Army commander John Smith killed three rebels.", "John Smith", False),
+        ("Port director Joe Bloggs said the harbour would step up checks.", "Joe Bloggs", False),
+    ],
+)
+def test_roles_a_tenure_ending_is_marked(text, person, ended):
+    (role,) = [r for r in roles_of(text) if r.person == person]
+    assert role.ended is ended

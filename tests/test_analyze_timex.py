@@ -128,6 +128,24 @@ def test_timex_narrative_anchor():
     )
 
 
+def test_timex_a_year_later_counts_from_the_year_named():
+    text = (
+        "The band formed in 1992. A singer joined a year later. Two days later they toured. "
+        "Sales fell last year, down from a peak the year before, and a year earlier still."
+    )
+    found = {t.text: t.value for t in find_timexes(text, THURSDAY)}
+    assert found["a year later"] == "1993"
+    assert found["Two days later"] is None  # a year gives no day to count from
+    assert found["the year before"] == "2024"  # last year (2025) is named, then counted from
+    assert found["a year earlier"] == "2024"  # a counted year is not counted from again
+
+
+@pytest.mark.parametrize("text", ["He moved away years ago.", "Long ago, the firm was sold."])
+def test_timex_an_undated_past(text):
+    (found,) = find_timexes(text, THURSDAY)
+    assert (found.type, found.value) == ("DATE", "PAST_REF")
+
+
 def test_timex_deictic_expressions_keep_the_publication_anchor():
     found = find_timexes("On Jan 17, rebels shelled the town. Yesterday they withdrew.", THURSDAY)
     assert [(t.value, t.anchor) for t in found] == [

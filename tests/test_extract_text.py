@@ -291,6 +291,23 @@ def test_text_comments_end_the_story():
     assert result.body == (LEAD, MIDDLE, END)
 
 
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ("At 12:19 26th Apr 2009, sam wrote:", "At 13:18 26th Apr 2009, Jo_1 wrote:"),
+        ("January 28, 2011 at 12:27 pm | Reply", "January 28, 2011 at 1:05 pm | Reply"),
+    ],
+)
+def test_text_stamped_comments_end_the_story(stamps):
+    comments = [
+        f"{stamps[0]} This pier has needed repairs for a decade and nobody listened to us.",
+        "The council should have acted years ago, and everyone in the town knows it well.",
+        f"{stamps[1]} I agree with every word of that, the harbour deserves far better.",
+    ]
+    result = clean_text(story(LEAD, MIDDLE, END, *comments))
+    assert result.body == (LEAD, MIDDLE, END)
+
+
 def test_text_reader_appeal_dropped_but_quoted_appeal_kept():
     appeal = "Our journalism is funded by readers like you. Please consider becoming a member today to support our reporting."
     quoted = '"Please donate whatever you can to help our fishermen," the mayor told reporters on Monday.'

@@ -33,6 +33,8 @@ TEXT = "\n\n".join(
         "Dockers celebrated the vote that removed union leader Tom Reed from office on Thursday.",
         "He had a brother, Sam Reed, who worked on the quay.",
         "Port director Ann Lee opened an inquiry into the fire.",
+        "The harbour closed to shipping after its pilot moved to Spain years ago.",
+        "Dockers cheered the ouster of port director Joe Bloggs.",
     ]
 )
 # A second outlet's report of the walkout.
@@ -134,6 +136,11 @@ def problems(store, line) -> list[str]:
             PUBLISHED,
             "asks a question",
         ),
+        (
+            "The harbour closed to shipping after its pilot moved to Spain years ago.",
+            PUBLISHED,
+            "cannot be derived",
+        ),
     ],
 )
 def test_event_lines_are_doubted(harbour, sentence, day, doubt):
@@ -197,6 +204,12 @@ def test_a_latest_point_needs_two_reports_for_a_publication_day(harbour):
             "Sam Reed",
             "brother",
             "told of a past the text does not date",
+        ),
+        (
+            "Dockers cheered the ouster of port director Joe Bloggs.",
+            "Joe Bloggs",
+            "port director",
+            "tenure ending",
         ),
     ],
 )

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many"]
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 6
+ANALYZER_VERSION = 7
 
 
 def analyze(article: Article, doc: Doc | None = None) -> Analysis:

@@ -144,12 +144,32 @@ _COMMENT = re.compile(
 )
 # A live page's entry stamp after the entry before it: "... in London 1626: Jane Doe".
 _LIVE_STAMP = re.compile(r"(?<=\w )(?:[01]\d|2[0-3])[0-5]\d: [A-Z]")
-_FURNITURE_SHAPES = (_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT, _LIVE_STAMP)
+# A date stamp: a year straight followed by a clock time ("Wednesday 17 June 2009 19.29
+# BST Scores of ..."); prose puts "at" between them.
+_DATED_STAMP = re.compile(r"\b(?:1[89]|20)\d{2},?\s+\d{1,2}[:.]\d{2}\b")
+_FURNITURE_SHAPES = (_STAMP, _DATED_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT, _LIVE_STAMP)
 # Words that open a sentence and never come capitalised inside one: after a word with no
 # stop between, a sentence ran into the one before ("... at the age of 50 However, ...").
 SENTENCE_OPENERS = frozenset(
     {"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless"}
 )
+# Words that open a sentence and come capitalised inside one only as part of a name ("The
+# Hague", "Plan A"): capitalised after a phrase's last word and before a lower-case word,
+# outside a name, they open a sentence whose stop was lost ("... in Spain A 20-year-old
+# woman has died").
+NOUN_PHRASE_OPENERS = frozenset(
+    {
+        *("a", "an", "the", "this", "these", "those", "he", "she", "it", "they", "we", "there"),
+        *("more", "most", "many", "some", "several", "scores", "dozens", "hundreds"),
+        *("thousands", "millions"),
+    }
+)
+_PHRASE_ENDS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "ADV", "X"})
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT", "PRODUCT", "LAW"}
+)
+# A sentence with more capitalised words than this share is a headline in title case.
+HEADLINE_CASE = 0.5
 
 
 def find_clauses(doc: Doc) -> list[Clause]:
@@ -186,7 +206,7 @@ def _clause(sent: Span) -> Clause:
 def _predicate(root: Token) -> Token:
     """The verb that heads the main clause: the root, or where the parser made a noun the
     root ("One of the piers reopened ...", "BOULDEN: Because they got ..."), the verb
-    hanging on it."""
+    hanging on it after a heading or a speaker's name."""
     if root.pos_ in ("VERB", "AUX"):
         return root
     verbs = [
@@ -194,6 +214,9 @@ def _predicate(root: Token) -> Token:
         for c in root.children
         if c.dep_ in ("acl", "advcl", "ccomp", "dep", "appos")  # not a relative clause
         and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        # a subordinate clause before the noun is no predicate of it: "As it happened:
+        # Haiti earthquake 14 Jan Live coverage ..."
+        and not (c.i < root.i and any(m.dep_ == "mark" for m in c.children))
     ]
     return verbs[0] if verbs else root
 
@@ -325,7 +348,39 @@ def _runs_on(sent: Span) -> bool:
     return any(
         b.is_title and b.lower_ in SENTENCE_OPENERS and (a.is_alpha or a.like_num)
         for a, b in itertools.pairwise(sent)
-    )
+    ) or _phrase_runs_on(sent)
+
+
+def _phrase_runs_on(sent: Span) -> bool:
+    """Whether a noun phrase opens capitalised after another phrase's last word (or its
+    closing quote), outside a name and before a lower-case word: "... in Spain A
+    20-year-old woman", "... was " inspirational " The prime minister has ...". A
+    headline in title case is left alone."""
+    words = [t for t in sent if t.is_alpha]
+    if sum(t.is_title for t in words) > HEADLINE_CASE * len(words):
+        return False
+    doc = sent.doc
+    for b in sent[1:-1]:
+        after = doc[b.i + 1]
+        if (
+            not b.is_title
+            or b.lower_ not in NOUN_PHRASE_OPENERS
+            or b.ent_type_ in _NAME_LABELS
+            or not (after.is_lower or after.like_num)
+            or after.pos_ in ("ADP", "CCONJ", "PUNCT")
+        ):
+            continue
+        a = doc[b.i - 1]
+        if a.tag_ == "''" and a.i > sent.start:  # a closing quote: the word inside it
+            a = doc[a.i - 1]
+        if (
+            (a.is_alpha or a.like_num)
+            and a.pos_ in _PHRASE_ENDS
+            and a.lower_ not in CLAUSE_OPENERS
+            and a not in b.head.subtree  # "Vitamin A deficiency": one phrase
+        ):
+            return True
+    return False
 
 
 def _repeats_a_name(sent: Span) -> bool:

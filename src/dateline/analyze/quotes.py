@@ -58,6 +58,10 @@ _SIGNED = re.compile(
 _NAME_COLON = re.compile(
     r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]+(?P<rest>\S)"
 )
+# Another name of two or three words and a colon inside the paragraph: the paragraph is a
+# list of pieces and their authors ("Jane Doe: Why the bill matters John Roe: ..."),
+# not one person's words.
+_LISTED_NAME = re.compile(r"(?<=[\w.,;!?…'’\"”] )[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,2}:[ \t]")
 # At most this many words between two parts of a quote, "he said" standing between them.
 _MAX_FRAME_WORDS = 12
 
@@ -272,6 +276,8 @@ def _colon_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
         )
         if said is None or not any(t.pos_ in ("VERB", "AUX") for t in said):
             continue  # "Clinton: 1,769.", "Kasich: Now or never.": a tally or a verdict
+        if _LISTED_NAME.search(said.text):
+            continue
         colon = para.start() + match.end("name")
         content_start = para.start() + match.start("rest")
         content_end = para.end()

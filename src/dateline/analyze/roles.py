@@ -19,7 +19,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dateline.analyze.mentions import entity_name
-from dateline.analyze.roles_lexicon import ROLE_NOUNS
+from dateline.analyze.roles_lexicon import (
+    ENDED_STATES,
+    ENDING_ACTS,
+    ENDING_NOUNS,
+    ENDING_PHRASAL,
+    ENDING_VERBS,
+    ROLE_NOUNS,
+)
 from dateline.model import Mention, Role
 
 if TYPE_CHECKING:
@@ -94,32 +101,78 @@ def find_roles(doc: Doc, mentions: Sequence[Mention], as_of: date | None) -> lis
     roles: list[Role] = []
     seen: set[tuple[str, str]] = set()
     found = sorted(_titles(doc, mentions), key=lambda item: (item[2], item[3]))
-    for person, title, start, end in found:
+    for person, title, start, end, ended in found:
         if not title or (person, title) in seen:
             continue
         seen.add((person, title))
-        roles.append(Role(person, title, start, end, as_of))
+        roles.append(Role(person, title, start, end, as_of, ended))
     logger.debug("%d roles", len(roles))
     return roles
 
 
-def _titles(doc: Doc, mentions: Sequence[Mention]) -> Iterator[tuple[str, str, int, int]]:
-    """(person, title, start, end) for every title found, duplicates included."""
+def _titles(doc: Doc, mentions: Sequence[Mention]) -> Iterator[tuple[str, str, int, int, bool]]:
+    """(person, title, start, end, ended) for every title found, duplicates included."""
     for name in _names(doc, mentions):
-        prefix = _prefix_title(name.span)
-        if prefix:
-            yield _role(name, prefix)
-        for tokens, owner in _following_titles(name.span):
-            yield _role(name, tokens, owner)
-        preceding = _preceding_title(name.span)
-        if preceding:
-            yield _role(name, preceding)
-        if not name.labelled:
-            continue
-        for clause, text in _relative_titles(name.span.root):
-            start = min(name.span.start_char, clause.start_char)
-            end = max(name.span.end_char, clause.end_char)
-            yield name.person, _normalise(text), start, end
+        ended = _tenure_ends(name.span)
+        for person, title, start, end in _titles_of(name):
+            yield person, title, start, end, ended
+
+
+def _titles_of(name: _Name) -> Iterator[tuple[str, str, int, int]]:
+    """(person, title, start, end) for every title given to ``name``."""
+    prefix = _prefix_title(name.span)
+    if prefix:
+        yield _role(name, prefix)
+    for tokens, owner in _following_titles(name.span):
+        yield _role(name, tokens, owner)
+    preceding = _preceding_title(name.span)
+    if preceding:
+        yield _role(name, preceding)
+    if not name.labelled:
+        return
+    for clause, text in _relative_titles(name.span.root):
+        start = min(name.span.start_char, clause.start_char)
+        end = max(name.span.end_char, clause.end_char)
+        yield name.person, _normalise(text), start, end
+
+
+def _tenure_ends(name: Span) -> bool:
+    """Whether the sentence tells the person's tenure ending: they die, are ousted or
+    resign ("rebel leader X was dead", "the ouster of longtime leader X", "The First
+    Emperor, X, was reported to have died"). A title told there was held until then,
+    not as of the day the article was published."""
+    token = name.root
+    while token.dep_ in ("appos", "compound", "flat") and token.head is not token:
+        token = token.head  # the title the name stands in apposition to
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.lower_ in ENDED_STATES for c in head.children if c.dep_ in ("acomp", "attr")):
+            return True
+        return _ending_verb(head, passive=token.dep_ == "nsubjpass")
+    if token.dep_ in ("dobj", "pobj", "poss"):
+        owner = head.head if token.dep_ == "pobj" else head
+        return owner.lemma_.lower() in ENDING_NOUNS | ENDING_ACTS
+    return False
+
+
+def _ending_verb(verb: Token, *, passive: bool) -> bool:
+    """Whether ``verb``, or a verb it reports ("was reported to have died"), ends a tenure
+    of its subject: one of leaving, or with a ``passive`` subject one of removal."""
+    for _ in range(3):
+        lemma = verb.lemma_.lower()
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+        if (
+            lemma in ENDING_VERBS
+            or (passive and lemma in ENDING_ACTS)
+            or any((lemma, p) in ENDING_PHRASAL for p in particles)
+        ):
+            return True
+        following = [c for c in verb.children if c.dep_ == "xcomp"]  # shares the subject
+        if not following:
+            return False
+        verb = following[0]
+        passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
+    return False
 
 
 def _names(doc: Doc, mentions: Sequence[Mention]) -> Iterator[_Name]:

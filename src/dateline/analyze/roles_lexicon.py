@@ -161,3 +161,20 @@ ROLE_NOUNS = frozenset(
         "priest",
     }
 )
+
+# A tenure ends: its holder dies, resigns or is removed. Verbs whose subject leaves ...
+ENDING_VERBS = frozenset({"die", "resign", "quit", "abdicate", "retire", "perish", "flee"})
+ENDING_PHRASAL = frozenset({("step", "down"), ("step", "aside"), ("pass", "away")})
+# ... acts that remove the person they are done to (a passive subject, an object) ...
+ENDING_ACTS = frozenset(
+    {"oust", "overthrow", "topple", "depose", "assassinate", "kill", "execute", "remove"}
+    | {"fire", "sack", "dismiss", "impeach", "unseat", "bury", "exile", "murder", "hang"}
+)
+# ... nouns of the end, with the person after "of" or as possessor ...
+ENDING_NOUNS = frozenset(
+    {"death", "ouster", "ousting", "resignation", "overthrow", "downfall", "fall", "funeral"}
+    | {"assassination", "killing", "execution", "removal", "exile", "burial", "murder"}
+    | {"impeachment", "departure", "demise", "retirement", "abdication"}
+)
+# ... and states of the ended ("X was dead").
+ENDED_STATES = frozenset({"dead", "deceased", "killed", "ousted", "gone"})

@@ -197,6 +197,9 @@ class _Context:
     doc: Doc
     anchor: date | None
     narrative: date | None = None
+    # The last date mentioned at any precision ("in 1992": 1992-01-01, "year"), when it is
+    # coarser than a day and came after the narrative date.
+    coarse: tuple[date, str] | None = None
     quarter: str | None = None  # the last quarter named ("2026-Q1"), for "a year earlier"
     _directions: dict[tuple[int, int], Direction | None] = field(default_factory=dict)
 
@@ -221,6 +224,30 @@ class _Context:
     @property
     def story_day(self) -> date | None:
         return self.narrative or self.anchor
+
+    def counted_from(self, unit: str) -> date | None:
+        """The date "a year later", "the next day" count from: the last date the text
+        mentioned, else the publication date. After a year or a month ("formed in 1992
+        ... a year later"), only a unit as coarse counts from it; a finer one has no
+        day to count from (None)."""
+        if self.coarse is None:
+            return self.story_day
+        day, precision = self.coarse
+        return day if _COARSENESS.get(unit, 0) >= _COARSENESS[precision] else None
+
+    def mentioned(self, value: str, *, counted: bool) -> None:
+        """Note a date the text gave, for the anaphoric expressions after it. A day
+        ``counted`` from another ("the next day") moves the narrative on; a year or a
+        month counted ("a year earlier") does not: the next one counts from the same."""
+        if re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value):
+            self.narrative, self.coarse = date.fromisoformat(value[:10]), None
+        elif not counted and re.fullmatch(r"\d{4}(-\d\d)?", value):
+            year, _, month = value.partition("-")
+            self.coarse = (date(int(year), int(month or 1), 1), "month" if month else "year")
+
+
+# How coarse a unit is, to count "a year later" from a year the text named.
+_COARSENESS = {"day": 1, "week": 2, "weekend": 2, "month": 3, "quarter": 4, "year": 5}
 
 
 @dataclass(frozen=True)
@@ -278,8 +305,8 @@ def find_timexes(text: str, anchor: date | None, doc: Doc | None = None) -> list
                 start, end, text[start:end], result.type, result.value, rule.name, result.anchor
             )
         )
-        if result.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", result.value):
-            ctx.narrative = date.fromisoformat(result.value[:10])
+        if result.value and result.type in ("DATE", "TIME"):
+            ctx.mentioned(result.value, counted=rule.resolve in _COUNTED)
     logger.debug("%d time expressions", len(found))
     return found
 
@@ -603,7 +630,8 @@ def _offset(m: re.Match, ctx: _Context) -> _Found:
     unit = unit_of(m["unit"])
     direction = " ".join(m["dir"].lower().split())
     sign = 1 if direction in ("later", "from now", "hence") else -1
-    base = ctx.anchor if direction in ("ago", "from now", "hence") else ctx.story_day
+    deictic = direction in ("ago", "from now", "hence")  # counted from the day of writing
+    base = ctx.anchor if deictic else ctx.counted_from(unit)
     if number is None:
         return _Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if base is None:
@@ -642,7 +670,7 @@ def _narrative(m: re.Match, ctx: _Context) -> _Found:
     words = m[0].lower().split()
     unit = next(w for w in words if w in UNITS or w in PARTS_OF_DAY)
     amount = next((v for w, v in _NARRATIVE_SHIFT.items() if w in words), 0)
-    base = ctx.story_day
+    base = ctx.counted_from("day" if unit in PARTS_OF_DAY else unit)
     if base is None:
         return _Found("DATE", None)
     if unit in PARTS_OF_DAY:
@@ -764,7 +792,8 @@ _REFS = {
 
 def _reference(m: re.Match, ctx: _Context) -> _Found:
     words = " ".join(m[0].lower().split())
-    value = _REFS.get(words) or ("PAST_REF" if words.startswith("recent") else "PRESENT_REF")
+    past = words.startswith("recent") or words.endswith(" ago")
+    value = _REFS.get(words) or ("PAST_REF" if past else "PRESENT_REF")
     return _Found("DATE", value)
 
 
@@ -924,6 +953,9 @@ def _r(pattern: str) -> re.Pattern:
 _MONTH_DAY = r"(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")"
 _DAY_MONTH = r"(?P<day>" + DAY + r")\s+(?:of\s+)?(?P<month>" + MONTH + r")"
 _YEAR_TAIL = r",?\s+(?P<year>" + YEAR + r")"
+
+# Resolvers that count from another date the text gave.
+_COUNTED: frozenset[Resolver] = frozenset({_offset, _narrative, _year_earlier})
 
 _RULES: list[_Rule] = [
     _Rule("date-full", _r(_WD_PREFIX + _MONTH_DAY + _YEAR_TAIL), _full_date, _capitalised_month),
@@ -1118,7 +1150,8 @@ _RULES: list[_Rule] = [
         _r(
             r"(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|"
             r"lately|the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+"
-            r"date|recent(?:\s+(?:years|months|weeks|days))?)"
+            r"date|recent(?:\s+(?:years|months|weeks|days))?|"
+            r"(?:(?:many|some|several|few)\s+)?(?:years|decades|centuries|ages)\s+ago|long\s+ago)"
         ),
         _reference,
     ),

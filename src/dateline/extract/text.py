@@ -362,15 +362,32 @@ _COMMENTER = re.compile(r"^\S.{0,60}?\s(?:says|said|wrote|writes|replied|comment
 _MIN_COMMENTS = 2
 
 
+# A comment's stamp inside its paragraph: "At 12:19 26th Apr 2009, jdoe wrote: ...",
+# "January 28, 2011 at 12:27 pm | Reply ...".
+_COMMENT_STAMP = re.compile(
+    r"\bAt \d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b[^.:]{0,40}?,[^.:,]{1,40}\bwrote\s*:"
+    r"|\b\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|\s*(?:Reply|Report abuse)\b",
+    re.IGNORECASE,
+)
+
+
 def _mark_comments(units: list[_Unit]) -> None:
-    """Mark the first of repeated "name says:" lines over a timestamp as opening comments."""
+    """Mark where readers' comments open: the first of repeated "name says:" lines over
+    a timestamp, or of repeated comment stamps, ends the story; each later stamped
+    comment weighs against the story region like a date line."""
     heads = [
         i
         for i, (unit, below) in enumerate(pairwise(units))
         if unit.free and _COMMENTER.match(unit.text) and below.kind is Kind.META
     ]
-    if len(heads) >= _MIN_COMMENTS:
-        units[heads[0]].kind = Kind.TERMINAL
+    starts = heads[:1] if len(heads) >= _MIN_COMMENTS else []
+    stamped = [i for i, unit in enumerate(units) if unit.free and _COMMENT_STAMP.search(unit.text)]
+    if sum(len(_COMMENT_STAMP.findall(units[i].text)) for i in stamped) >= _MIN_COMMENTS:
+        for i in stamped[1:]:
+            units[i].kind = Kind.META
+        starts.append(stamped[0])
+    if starts:
+        units[min(starts)].kind = Kind.TERMINAL
 
 
 # A summary item is a bullet, or a short line that does not open the story.

@@ -251,13 +251,18 @@ class Quote:
 
 @dataclass(frozen=True)
 class Role:
-    """A title a person held as of a date, with the span that says so."""
+    """A title a person held as of a date, with the span that says so.
+
+    ``ended``: the sentence tells the tenure ending (the holder dies, resigns or is
+    ousted), so the title was held until then, not as of ``as_of``.
+    """
 
     person: str
     title: str
     start: int
     end: int
     as_of: date | None
+    ended: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     true,
 )
 
@@ -161,6 +162,8 @@ roles = Table(
         Column("person", Text, nullable=False, index=True),
         Column("title", Text, nullable=False),
         Column("as_of", String(10)),
+        # True: the sentence tells the tenure ending ("X, the leader, resigned")
+        Column("ended", Boolean, nullable=False, server_default=false()),
     ),
 )
 

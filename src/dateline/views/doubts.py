@@ -11,17 +11,18 @@ evidence, the questions a journalist would:
 - Which days can a cited sentence give? A time expression of its main clause (not of a
   relative clause, a reported plan, a second clause or a "since ..." phrase), and its
   article's publication day only for news told as news: in the top paragraphs, no other
-  day stated, no past perfect, not timed by another happening, no earlier day set by its
-  paragraph or the lede. The sentence shown states no time outside the line's dates. A
-  plan is not dated before the article that tells it.
+  day stated, no undated past ("years ago"), no past perfect, not timed by another
+  happening, no earlier day set by its paragraph or the lede. The sentence shown states
+  no time outside the line's dates. A plan is not dated before the article that tells it.
 - Is a speaker the speaker? Not when the quoted words name them, read as a heading, a
   question or a topic, follow a denial, speak as one person for a group, or reach them
   through a pronoun in another sentence or past another person, or come with a
   comment's stamp or a byline.
 - Is a title the person's on the line's day? Not when another person's name is inside
   it, when it was held only "then", when furniture runs into its sentence, when the
-  part of the sentence that gives it states another day, or when the sentence tells a
-  state of the past ("He had a brother John").
+  part of the sentence that gives it states another day, when the sentence tells a
+  state of the past ("He had a brother John"), or when it tells the tenure ending
+  ("the ouster of longtime leader X").
 - Is a dispute one? Counts far apart, or more than a few, count different things.
 """
 
@@ -174,6 +175,8 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
         for span in stated_days(articles, citation):
             if span.end < published:  # it states an earlier day of its own
                 return False
+        if _told_as_past(articles, citation):
+            return False
     clause = articles.clause_at(citation.article, citation.start)
     if clause is not None:
         if clause.tense is Tense.PAST_PERFECT or (happening and clause.anchored):
@@ -189,6 +192,18 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
         return False
     setting = _paragraph_setting(articles, citation)
     return setting is None or setting.end >= fresh
+
+
+def _told_as_past(articles: Articles, citation: Citation) -> bool:
+    """Whether the cited sentence's main clause sets what it tells in an undated past
+    ("moved to Australia years ago", "recently announced")."""
+    clause = articles.clause_at(citation.article, citation.start)
+    return any(
+        timex.value == "PAST_REF"
+        and citation.start <= timex.start < citation.end
+        and (clause is None or clause.main_clause_holds(timex.start, timex.end))
+        for timex in articles.timexes(citation.article)
+    )
 
 
 def _in_top(articles: Articles, citation: Citation) -> bool:
@@ -302,6 +317,10 @@ def role_problems(articles: Articles, line: Cited, citation: Citation, role: Rol
     words = title.split()
     if words and words[0].lower() in ("then", "then-"):
         problems.append(f"{title!r} was held only then")
+    if role.ended:
+        problems.append(
+            f"the sentence tells {person}'s tenure ending: {title!r} was held until then"
+        )
     own = set(person.split())
     names = {
         w
