@@ -5,11 +5,13 @@ expressions are put on the calendar against the publication date (``timex.py``);
 get a cue and a named speaker (``quotes.py``); people get the titles the text gives them
 (``roles.py``); each sentence's event gets a trigger, participants, places and a date
 (``events.py``); each sentence's main clause gets its tense and parts (``clauses.py``),
-which the checker reads. Offsets are character offsets into ``Article.text``.
+which the checker reads. Offsets are character offsets into ``Article.text``. An article
+in a language the model does not read gets its sentences and nothing else.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,21 +27,32 @@ from dateline.model import Analysis, Article
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many"]
+__all__ = ["ANALYZER_VERSION", "READ_LANGUAGES", "analyze", "analyze_many"]
+
+logger = logging.getLogger(__name__)
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
 ANALYZER_VERSION = 7
+
+
+# Languages the model and the rules read. An article in another language is stored and
+# searchable, but nothing is read from it: an English parse of it finds only nonsense.
+READ_LANGUAGES = frozenset({"en"})
 
 
 def analyze(article: Article, doc: Doc | None = None) -> Analysis:
     """Analyse one article; ``doc`` is its text already parsed, if the caller has it."""
     text = article.text
     doc = parse(text) if doc is None else doc
+    sentences = tuple((s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents)
+    if article.language is not None and article.language not in READ_LANGUAGES:
+        logger.info("%s is in %r: kept, not read", article.url or article.source, article.language)
+        return Analysis(sentences, (), (), (), (), (), ())
     anchor = article.published.value
     mentions = find_mentions(doc)
     timexes = find_timexes(text, anchor, doc)
     return Analysis(
-        sentences=tuple((s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents),
+        sentences=sentences,
         mentions=tuple(mentions),
         timexes=tuple(timexes),
         quotes=tuple(find_quotes(doc, mentions)),

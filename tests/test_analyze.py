@@ -1,0 +1,44 @@
+"""One article in, its Analysis out: English is read, another language is kept unread."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyze import analyze
+from dateline.model import Article, Published
+
+pytestmark = pytest.mark.slow
+
+BODY = (
+    "Police arrested three men in Leeds on Monday, officers said.",
+    "Chief Constable Jane Doe said the inquiry would go on.",
+)
+
+
+def article(language: str | None, body: tuple[str, ...] = BODY) -> Article:
+    return Article(
+        source="a.txt",
+        url=None,
+        title=None,
+        publisher=None,
+        wire=None,
+        dateline=None,
+        authors=(),
+        language=language,
+        published=Published(),
+        body=body,
+    )
+
+
+@pytest.mark.parametrize("language", ["en", None])
+def test_english_or_unknown_is_read(language):
+    found = analyze(article(language))
+    assert found.mentions and found.event_mentions and found.clauses
+
+
+def test_another_language_is_kept_unread():
+    body = ("Việt Nam đã ghi nhận ca nhiễm cúm đầu tiên vào thứ Hai, Bộ Y tế cho biết.",)
+    found = analyze(article("vi", body))
+    assert len(found.sentences) == 1
+    assert (found.mentions, found.timexes, found.quotes, found.roles) == ((), (), (), ())
+    assert (found.event_mentions, found.clauses) == ((), ())
