@@ -107,6 +107,18 @@ def test_reported_speech_keeps_what_was_said_apart():
         ("The court in The Hague will rule on the case next week.", False),
         ("Delegates met in Geneva on Monday and The talks went on.", False),
         ("Vitamin A deficiency has been found in the children.", False),
+        (
+            "Pacquiao knocked out Hatton last weekend Health officials in the Philippines "
+            "have asked the boxer to donate.",
+            True,
+        ),
+        (
+            "Experts suspect flu has killed more than 100 people in Mexico As concern about "
+            "flu grows, the BBC asks.",
+            True,
+        ),
+        ("He told reporters Harbour officials had left the port.", False),
+        ("You cannot discount how important President Obama is to voters.", False),
     ],
 )
 def test_a_heading_run_into_a_sentence_is_seen(sentence, glued):
@@ -154,3 +166,22 @@ def test_a_clause_before_a_heading_noun_is_not_its_predicate():
         "in Haiti."
     )
     assert found.tense is Tense.NONE
+
+
+def test_a_subordinate_clause_the_parser_made_the_root_is_not_the_main_clause():
+    from spacy.tokens import Doc
+
+    from dateline.analyze.clauses import find_clauses
+    from dateline.analyze.nlp import load_nlp
+
+    # as the parser read it inside its article: "pointed" the root, "go" its conjunct
+    words = ["As", "has", "been", "pointed", "out", ",", "most", "cases", "go", "unrecorded", "."]
+    heads = [3, 3, 3, 3, 3, 3, 7, 8, 3, 8, 3]
+    deps = ["mark", "aux", "auxpass", "ROOT", "prt", "punct", "amod", "nsubj", "conj", "acomp"]
+    deps.append("punct")
+    pos = ["SCONJ", "AUX", "AUX", "VERB", "ADP", "PUNCT", "ADJ", "NOUN", "VERB", "ADJ", "PUNCT"]
+    tags = ["IN", "VBZ", "VBN", "VBN", "RP", ",", "JJS", "NNS", "VBP", "JJ", "."]
+    lemmas = ["as", "have", "be", "point", "out", ",", "most", "case", "go", "unrecorded", "."]
+    doc = Doc(load_nlp().vocab, words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    (found,) = find_clauses(doc)
+    assert found.verb == "go" and found.tense is Tense.PRESENT

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
+from dateline.analyze.quotes_lexicon import CLAUSE_VERBS, SPEECH_VERBS
 from dateline.model import Clause, Tense
 
 if TYPE_CHECKING:
@@ -153,15 +154,15 @@ _FURNITURE_SHAPES = (_STAMP, _DATED_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT, 
 SENTENCE_OPENERS = frozenset(
     {"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless"}
 )
-# Words that open a sentence and come capitalised inside one only as part of a name ("The
-# Hague", "Plan A"): capitalised after a phrase's last word and before a lower-case word,
-# outside a name, they open a sentence whose stop was lost ("... in Spain A 20-year-old
-# woman has died").
+# Words that open a sentence or a clause and come capitalised inside one only as part of
+# a name ("The Hague", "Plan A"): capitalised after a phrase's last word and before a
+# lower-case word, outside a name, they open a sentence whose stop was lost ("... in
+# Spain A 20-year-old woman has died", "... in Mexico As international concern grows").
 NOUN_PHRASE_OPENERS = frozenset(
     {
         *("a", "an", "the", "this", "these", "those", "he", "she", "it", "they", "we", "there"),
         *("more", "most", "many", "some", "several", "scores", "dozens", "hundreds"),
-        *("thousands", "millions"),
+        *("thousands", "millions", "as", "when", "while", "although", "because"),
     }
 )
 _PHRASE_ENDS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "ADV", "X"})
@@ -208,6 +209,20 @@ def _predicate(root: Token) -> Token:
     root ("One of the piers reopened ...", "BOULDEN: Because they got ..."), the verb
     hanging on it after a heading or a speaker's name."""
     if root.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "mark" and c.i < root.i for c in root.children):
+            # "As has been pointed out, most cases go unrecorded": the parser made the
+            # subordinate clause the root; the main clause is the one with a subject after it
+            return next(
+                (
+                    c
+                    for c in root.children
+                    if c.i > root.i
+                    and c.dep_ in ("conj", "ccomp", "parataxis", "advcl")
+                    and c.pos_ in ("VERB", "AUX")
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                ),
+                root,
+            )
         return root
     verbs = [
         c
@@ -306,7 +321,7 @@ def _glued(sent: Span) -> bool:
     text = sent.text
     if any(shape.search(text) for shape in _FURNITURE_SHAPES) or " | " in text:
         return True
-    if _repeats_a_name(sent) or _runs_on(sent):
+    if _repeats_a_name(sent) or _runs_on(sent) or _bare_clause_runs_on(sent):
         return True
     doc = sent.doc
     finite_seen = False
@@ -377,7 +392,36 @@ def _phrase_runs_on(sent: Span) -> bool:
             (a.is_alpha or a.like_num)
             and a.pos_ in _PHRASE_ENDS
             and a.lower_ not in CLAUSE_OPENERS
-            and a not in b.head.subtree  # "Vitamin A deficiency": one phrase
+            and not (a.head == b.head or a.head == b or b.head == a)  # "Vitamin A deficiency"
+        ):
+            return True
+    return False
+
+
+def _bare_clause_runs_on(sent: Span) -> bool:
+    """Whether a clause with its own subject hangs, with no "that", on a verb that takes
+    no clause ("... knocked out Hatton last weekend Health officials have asked ..."):
+    the parser joined a caption and the lede. After a verb of saying or thinking ("told
+    reporters Harbour officials had left") the clause is what was said."""
+    for verb in sent:
+        if verb.dep_ != "ccomp" or verb.tag_ not in _FINITE | {"VBN", "VBG"}:
+            continue
+        if any(c.dep_ == "mark" for c in verb.children):
+            continue
+        if verb.head.lemma_.lower() in REPORTING_VERBS | CLAUSE_VERBS | SPEECH_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.left_edge.i <= sent.start:
+            continue
+        first, before = subject.left_edge, sent.doc[subject.left_edge.i - 1]
+        if (
+            first == verb.left_edge  # the clause opens with its subject, not "how ..."
+            and first.is_title
+            and first.pos_ != "PRON"
+            and first.ent_type_ not in _NAME_LABELS
+            and before.is_alpha
+            and before.pos_ in _PHRASE_ENDS
+            and verb.head.i < first.i  # the clause comes after the verb it hangs on
         ):
             return True
     return False
