@@ -118,6 +118,13 @@ def test_reported_speech_keeps_what_was_said_apart():
             True,
         ),
         ("He told reporters Harbour officials had left the port.", False),
+        ("This article was amended on Friday 29 May 2009.", True),
+        ("This series is scheduled to broadcast at 11pm each weekday.", True),
+        ("TW) fell 4 percent after dropping 7 percent in the previous session.", True),
+        ("Shares of the firm (TW) fell 4 percent on Monday.", False),
+        ("It is unclear whether the talks will go on.)", False),
+        ("Particle accelerator at CERN In the autumn of 2008, the world watched.", True),
+        ("He played at Live Aid in 1985 and toured the next year.", False),
         ("You cannot discount how important President Obama is to voters.", False),
     ],
 )
@@ -185,3 +192,16 @@ def test_a_subordinate_clause_the_parser_made_the_root_is_not_the_main_clause():
     doc = Doc(load_nlp().vocab, words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     (found,) = find_clauses(doc)
     assert found.verb == "go" and found.tense is Tense.PRESENT
+
+
+def test_a_running_total_is_a_state():
+    assert clause("To date, 149 confirmed orders for the aircraft have been received.").stative
+    assert clause("So far, 40 people have died of the disease.").stative
+    assert not clause("Forty people have died of the disease.").stative
+
+
+def test_the_time_of_a_possessed_thing_is_not_the_main_clause():
+    sentence = "The meeting began on a somber note, with last week's crash still unexplained."
+    found = clause(sentence)
+    start = sentence.index("last week")
+    assert not found.main_clause_holds(start, start + len("last week"))

@@ -310,3 +310,7 @@ def test_roles_hand_labelled_sentences_floor():
 def test_roles_a_tenure_ending_is_marked(text, person, ended):
     (role,) = [r for r in roles_of(text) if r.person == person]
     assert role.ended is ended
+
+
+def test_roles_a_word_of_the_name_is_no_title():
+    assert ("Prince Michael", "Prince") not in pairs("Prince Michael walked on the beach.")

@@ -163,11 +163,17 @@ NOUN_PHRASE_OPENERS = frozenset(
         *("a", "an", "the", "this", "these", "those", "he", "she", "it", "they", "we", "there"),
         *("more", "most", "many", "some", "several", "scores", "dozens", "hundreds"),
         *("thousands", "millions", "as", "when", "while", "although", "because"),
+        *("in", "on", "at", "during", "after", "since"),
     }
 )
 _PHRASE_ENDS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "ADV", "X"})
 _NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT", "PRODUCT", "LAW"}
+)
+# What a page calls itself ("This article was amended on ...").
+SELF_NOUNS = frozenset(
+    {"article", "page", "story", "programme", "program", "series", "episode", "show"}
+    | {"edition", "post", "blog", "video", "podcast", "broadcast", "feature", "report"}
 )
 # A sentence with more capitalised words than this share is a headline in title case.
 HEADLINE_CASE = 0.5
@@ -283,7 +289,18 @@ def _ongoing(verb: Token) -> bool:
     habit = verb.lemma_ == "use" and any(
         c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in verb.children
     )
-    return perfect_progressive or habit
+    return perfect_progressive or habit or _running_total(verb)
+
+
+def _running_total(verb: Token) -> bool:
+    """A count kept until now ("To date, 149 orders have been received", "so far")."""
+    for child in verb.children:
+        words = {g.lower_ for g in child.children}
+        if (child.lower_ == "to" and "date" in words) or (
+            child.lower_ == "far" and words & {"so", "thus"}
+        ):
+            return True
+    return False
 
 
 def _anchored(verb: Token) -> bool:
@@ -322,6 +339,8 @@ def _glued(sent: Span) -> bool:
     if any(shape.search(text) for shape in _FURNITURE_SHAPES) or " | " in text:
         return True
     if _repeats_a_name(sent) or _runs_on(sent) or _bare_clause_runs_on(sent):
+        return True
+    if _speaks_of_itself(sent) or _opens_inside_brackets(text):
         return True
     doc = sent.doc
     finite_seen = False
@@ -396,6 +415,25 @@ def _phrase_runs_on(sent: Span) -> bool:
         ):
             return True
     return False
+
+
+def _opens_inside_brackets(text: str) -> bool:
+    """Whether a bracket closes before any opens, short of the sentence's end: the
+    sentence was cut inside a parenthesis ("TW) fell 4 percent ..." after "(2330.")."""
+    text = text.rstrip().rstrip(".\"'”’)")  # an aside of several sentences may close here
+    close, open_ = text.find(")"), text.find("(")
+    return close != -1 and (open_ == -1 or close < open_)
+
+
+def _speaks_of_itself(sent: Span) -> bool:
+    """Whether the page speaks of itself: "This article was amended on ...", "This series
+    is scheduled to broadcast at 11pm" (a correction notice, a listing's slot)."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.lemma_.lower() in SELF_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "this" for c in t.children)
+        for t in sent
+    )
 
 
 def _bare_clause_runs_on(sent: Span) -> bool:
@@ -501,6 +539,8 @@ def _modifies_a_thing(token: Token) -> bool:
     head = token.head
     if head.pos_ not in ("NOUN", "PROPN") or head.i == token.i:
         return False
+    if token.dep_ == "poss" and token.lemma_.lower() in TIME_NOUNS:
+        return True  # "with last week's crash": the time of the crash, not of the clause
     if head.lemma_.lower() in _EVENT_WORDS or head.lemma_.lower() in TIME_NOUNS:
         return False
     if token.dep_ == "prep":

@@ -104,6 +104,8 @@ def find_roles(doc: Doc, mentions: Sequence[Mention], as_of: date | None) -> lis
     for person, title, start, end, ended in found:
         if not title or (person, title) in seen:
             continue
+        if set(title.casefold().split()) <= set(person.casefold().split()):
+            continue  # "Prince Michael": a word of the name, not a title given to it
         seen.add((person, title))
         roles.append(Role(person, title, start, end, as_of, ended))
     logger.debug("%d roles", len(roles))
