@@ -12,7 +12,7 @@ import pytest
 
 from conftest import new_db
 from dateline.model import BriefPoint, Citation, PointKind, Quote, ResolvedBy
-from dateline.views.doubts import dispute_problems
+from dateline.views.doubts import dispute_problems, happening_problems
 
 PUBLISHED = "2026-03-06"  # a Friday
 TEXT = "\n\n".join(
@@ -333,3 +333,13 @@ def speaker_problems_of(text, words, quoted, who):
         who=who,
     )
     return speaker_problems(Articles(), line, quoted, who)
+
+
+def test_a_sentence_without_analysis_is_not_verified():
+    class Unanalysed:
+        def clause_at(self, article_id: str, start: int) -> None:
+            return None
+
+    citation = Citation("a1", 0, 40, "Harbour Wire", None, PUBLISHED)
+    line = BriefPoint("6 Mar 2026: ...", PointKind.EVENT, (citation,), PUBLISHED, PUBLISHED)
+    assert happening_problems(Unanalysed(), line, dated_by_text=True)  # type: ignore[arg-type]

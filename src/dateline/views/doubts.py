@@ -94,7 +94,7 @@ def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> 
     first = line.citations[0]
     clause = articles.clause_at(first.article, first.start)
     if clause is None:
-        return []
+        return ["the cited sentence has no analysis to check the line against"]
     if clause.glued:
         return ["a heading, a caption or a byline is run into the sentence"]
     if clause.question:
