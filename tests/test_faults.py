@@ -104,7 +104,7 @@ def test_sigterm_stops_in_one_line_and_the_rerun_goes_on(tmp_path, db_path):
     workers = wait_for_workers(proc, db_path, at_least=50)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.returncode == 128 + signal.SIGTERM, err
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("stopped: what was stored is kept")
     assert not outlived(workers, 5)

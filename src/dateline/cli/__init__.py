@@ -28,12 +28,26 @@ def main() -> None:
     try:
         app()
     except Stopped as stopped:
-        stderr.print(STOPPED, markup=False)
-        sys.exit(128 + stopped.signum)
+        _stopped_exit(stopped.signum)
+    except SystemExit as exit_:
+        # A library that was interrupted may turn Stopped into its own error (a database
+        # driver cancelling its query), which then exits as a failure: a stop it still is.
+        if _received and exit_.code not in (0, None):
+            _stopped_exit(_received[-1])
+        raise
+
+
+_received: list[int] = []  # the stop signals this process was sent
 
 
 def _stop(signum: int, _frame: FrameType | None) -> None:
+    _received.append(signum)
     raise Stopped(signum)
+
+
+def _stopped_exit(signum: int) -> None:
+    stderr.print(STOPPED, markup=False)
+    sys.exit(128 + signum)
 
 
 __all__ = ["app", "main"]
