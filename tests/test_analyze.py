@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.analyze import analyze
-from dateline.model import Article, Published
+from dateline.model import Article
+from test_store import make_article
 
 pytestmark = pytest.mark.slow
 
@@ -16,18 +17,7 @@ BODY = (
 
 
 def article(language: str | None, body: tuple[str, ...] = BODY) -> Article:
-    return Article(
-        source="a.txt",
-        url=None,
-        title=None,
-        publisher=None,
-        wire=None,
-        dateline=None,
-        authors=(),
-        language=language,
-        published=Published(),
-        body=body,
-    )
+    return make_article(language=language, body=body, url=None, title=None)
 
 
 @pytest.mark.parametrize("language", ["en", None])
