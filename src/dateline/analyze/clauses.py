@@ -158,7 +158,7 @@ SENTENCE_OPENERS = frozenset(
 # a name ("The Hague", "Plan A"): capitalised after a phrase's last word and before a
 # lower-case word, outside a name, they open a sentence whose stop was lost ("... in
 # Spain A 20-year-old woman has died", "... in Mexico As international concern grows").
-NOUN_PHRASE_OPENERS = frozenset(
+RUN_ON_OPENERS = frozenset(
     {
         *("a", "an", "the", "this", "these", "those", "he", "she", "it", "they", "we", "there"),
         *("more", "most", "many", "some", "several", "scores", "dozens", "hundreds"),
@@ -333,14 +333,13 @@ def _stative(verb: Token) -> bool:
 def _glued(sent: Span) -> bool:
     """Whether a clause starts mid-sentence with nothing before it: after a complete clause,
     a capitalised run ("... lose his leg Emmanuel Etienne may be injured") whose own
-    verb has no subject outside the run. A heading, a caption or a byline was run into
-    the sentence."""
+    verb has no subject outside the run, or one of the shapes of ``_RUN_ON_CHECKS``. A
+    heading, a caption or a byline was run into the sentence, or it is the page speaking
+    of itself."""
     text = sent.text
     if any(shape.search(text) for shape in _FURNITURE_SHAPES) or " | " in text:
         return True
-    if _repeats_a_name(sent) or _runs_on(sent) or _bare_clause_runs_on(sent):
-        return True
-    if _speaks_of_itself(sent) or _opens_inside_brackets(text):
+    if _opens_inside_brackets(text) or any(check(sent) for check in _RUN_ON_CHECKS):
         return True
     doc = sent.doc
     finite_seen = False
@@ -382,7 +381,7 @@ def _runs_on(sent: Span) -> bool:
     return any(
         b.is_title and b.lower_ in SENTENCE_OPENERS and (a.is_alpha or a.like_num)
         for a, b in itertools.pairwise(sent)
-    ) or _phrase_runs_on(sent)
+    )
 
 
 def _phrase_runs_on(sent: Span) -> bool:
@@ -398,7 +397,7 @@ def _phrase_runs_on(sent: Span) -> bool:
         after = doc[b.i + 1]
         if (
             not b.is_title
-            or b.lower_ not in NOUN_PHRASE_OPENERS
+            or b.lower_ not in RUN_ON_OPENERS
             or b.ent_type_ in _NAME_LABELS
             or not (after.is_lower or after.like_num)
             or after.pos_ in ("ADP", "CCONJ", "PUNCT")
@@ -474,6 +473,16 @@ def _repeats_a_name(sent: Span) -> bool:
         if _capital(a) and _capital(b) and a.pos_ == b.pos_ == "PROPN"
     ]
     return len(pairs) != len(set(pairs))
+
+
+# Whole-sentence shapes of furniture run in, or of a page speaking of itself.
+_RUN_ON_CHECKS = (
+    _repeats_a_name,
+    _runs_on,
+    _phrase_runs_on,
+    _bare_clause_runs_on,
+    _speaks_of_itself,
+)
 
 
 def _capital(token: Token) -> bool:

@@ -69,6 +69,10 @@ _NOT_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTIT
 _NAMEABLE = frozenset({"", "ORG", "PERSON"})
 
 
+# What a person's tenure ends by when they are its object or possessor.
+_ENDINGS = ENDING_NOUNS | ENDING_ACTS
+
+
 @dataclass(frozen=True)
 class _Name:
     """A person's name in the text: its tokens (an honorific before it included) and the
@@ -153,7 +157,7 @@ def _tenure_ends(name: Span) -> bool:
         return _ending_verb(head, passive=token.dep_ == "nsubjpass")
     if token.dep_ in ("dobj", "pobj", "poss"):
         owner = head.head if token.dep_ == "pobj" else head
-        return owner.lemma_.lower() in ENDING_NOUNS | ENDING_ACTS
+        return owner.lemma_.lower() in _ENDINGS
     return False
 
 

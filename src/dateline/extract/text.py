@@ -381,8 +381,11 @@ def _mark_comments(units: list[_Unit]) -> None:
         if unit.free and _COMMENTER.match(unit.text) and below.kind is Kind.META
     ]
     starts = heads[:1] if len(heads) >= _MIN_COMMENTS else []
-    stamped = [i for i, unit in enumerate(units) if unit.free and _COMMENT_STAMP.search(unit.text)]
-    if sum(len(_COMMENT_STAMP.findall(units[i].text)) for i in stamped) >= _MIN_COMMENTS:
+    stamps = {
+        i: len(_COMMENT_STAMP.findall(unit.text)) for i, unit in enumerate(units) if unit.free
+    }
+    stamped = [i for i, count in stamps.items() if count]
+    if sum(stamps.values()) >= _MIN_COMMENTS:
         for i in stamped[1:]:
             units[i].kind = Kind.META
         starts.append(stamped[0])

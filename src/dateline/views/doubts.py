@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from dateline.model import (
     Citation,
     Cited,
+    Clause,
     DateSpan,
     Mention,
     PointKind,
@@ -175,9 +176,9 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
         for span in stated_days(articles, citation):
             if span.end < published:  # it states an earlier day of its own
                 return False
-        if _told_as_past(articles, citation):
-            return False
     clause = articles.clause_at(citation.article, citation.start)
+    if happening and _told_as_past(articles, citation, clause):
+        return False
     if clause is not None:
         if clause.tense is Tense.PAST_PERFECT or (happening and clause.anchored):
             return False
@@ -194,10 +195,9 @@ def news_told(articles: Articles, citation: Citation, *, happening: bool = True)
     return setting is None or setting.end >= fresh
 
 
-def _told_as_past(articles: Articles, citation: Citation) -> bool:
-    """Whether the cited sentence's main clause sets what it tells in an undated past
-    ("moved to Australia years ago", "recently announced")."""
-    clause = articles.clause_at(citation.article, citation.start)
+def _told_as_past(articles: Articles, citation: Citation, clause: Clause | None) -> bool:
+    """Whether the cited sentence's main clause (``clause``) sets what it tells in an
+    undated past ("moved to Australia years ago", "recently announced")."""
     return any(
         timex.value == "PAST_REF"
         and citation.start <= timex.start < citation.end
