@@ -55,6 +55,7 @@ from typing import Any
 import dateline
 from common import REPO, write_section
 from dateline.model import BriefPoint, Citation, Cited, PointKind, Story, TimelineEntry
+from dateline.model.dates import REPORTED
 from dateline.store import Store
 from dateline.views.faithful import check as check_lines
 
@@ -329,11 +330,18 @@ def unseen(
 ) -> list[dict[str, Any]]:
     """The drawn lines no earlier sample holds (same kind and text): every brief line, then
     timeline lines in the order drawn, ``keep`` in all, numbered from ``first``."""
-    known = {(r["kind"], r["text"]) for sample in seen for r in sample}
-    fresh = [r for r in records if (r["kind"], r["text"]) not in known]
+    known = {_seen_key(r) for sample in seen for r in sample}
+    fresh = [r for r in records if _seen_key(r) not in known]
     brief = [r for r in fresh if r["kind"] != TIMELINE]
     kept = brief + [r for r in fresh if r["kind"] == TIMELINE][: max(0, keep - len(brief))]
     return [r | {"id": number} for number, r in enumerate(kept, first)]
+
+
+def _seen_key(record: dict[str, Any]) -> tuple[str, str]:
+    """A line's kind and text, its date label written as samples before "reported" labels
+    wrote it: a line seen then is the same line now."""
+    text = record["text"].replace(f"Latest ({REPORTED} ", "Latest (")
+    return record["kind"], text.removeprefix(f"{REPORTED} ")
 
 
 # --- labels carried over ----------------------------------------------------------

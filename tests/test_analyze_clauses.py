@@ -205,3 +205,14 @@ def test_the_time_of_a_possessed_thing_is_not_the_main_clause():
     found = clause(sentence)
     start = sentence.index("last week")
     assert not found.main_clause_holds(start, start + len("last week"))
+
+
+def test_the_time_of_a_happening_the_clause_only_mentions_is_its_own():
+    sentence = (
+        "Judge Pastor has ruled the defense can not call witnesses to testify about "
+        "Jackson's 2005 trial."
+    )
+    start = sentence.index("2005")
+    assert not clause(sentence).main_clause_holds(start, start + 4)
+    told = "The 2004 earthquake was the third biggest quake since 1900."
+    assert clause(told).main_clause_holds(4, 8)  # the subject's time is the clause's

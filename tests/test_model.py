@@ -55,6 +55,16 @@ def test_model_one_label_for_every_face():
     assert story.label == entry.label == "4-5 Feb 2026"
 
 
+def test_model_a_day_only_the_publication_gives_is_labelled_as_reported():
+    entry = TimelineEntry(
+        "2026-02-04", "2026-02-04", Precision.DAY, "publication", "t", 1, "", (), (), (), 1, 1.0
+    )
+    assert entry.label == "reported 4 Feb 2026"
+    assert entry.to_json()["label"] == "reported 4 Feb 2026"
+    assert label("2026-02-04", None, "day", "publication") == "reported 4 Feb 2026"
+    assert DateSpan.day("2026-02-04", DatedBy.TEXT).label() == "4 Feb 2026"
+
+
 def test_model_enums_serialise_as_their_values():
     line = {"precision": Precision.WEEK, "kind": PointKind.DISPUTE, "by": DatedBy.TEXT}
     assert json.dumps(line) == '{"precision": "week", "kind": "dispute", "by": "text"}'

@@ -77,6 +77,20 @@ def test_timeline_past_event_is_dated_by_its_own_day(talks):
 
 
 @pytest.mark.slow
+def test_timeline_says_a_day_only_publication_gives_is_the_day_it_was_reported(talks):
+    entries = timeline(talks, None)
+    reported = [e for e in entries if e.dated_by == "publication"]
+    assert reported and all(e.label.startswith("reported ") for e in reported)
+    assert all(not e.label.startswith("reported") for e in entries if e.dated_by == "text")
+    points = [p for p in brief(talks, None) if p.kind in ("latest", "event")]
+    told = {e.text: e.label for e in reported}
+    for point in points:
+        label = next((lab for text, lab in told.items() if point.text.endswith(text)), None)
+        assert label is None or label in point.text
+    assert Verifier(Articles(talks)).all(reported)  # the checker lets such days through
+
+
+@pytest.mark.slow
 def test_timeline_from_and_to(talks):
     entries = timeline(talks, None, since=date(2026, 1, 1), until=date(2026, 2, 4))
     assert entries and all(e.end >= "2026-01-01" and e.date <= "2026-02-04" for e in entries)

@@ -126,6 +126,8 @@ TIME_NOUNS = frozenset(
     {"year", "month", "week", "day", "quarter", "decade", "century", "season", "date", "time"}
 )
 _EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
+# Where a happening's noun tells what the clause reports, not a happening it mentions.
+_TELLING_ROLES = frozenset({"nsubj", "nsubjpass", "ROOT", "attr", "appos"})
 # Page furniture run into a sentence: a time stamp ("... 23:19 GMT, Tuesday, 19 January
 # 2010 Born amid ..."), a byline ("By Jane Doe, CNN It was ..."), an update stamp, a
 # byline bar ("Jane Doe | 22:29 UK time"), a credit ("Producer/Jane Doe"), a comment's
@@ -544,19 +546,25 @@ def _second_clause(token: Token) -> bool:
 def _modifies_a_thing(token: Token) -> bool:
     """A phrase inside a noun phrase that names a thing, not a happening or a time: "the
     1978 treaty" aside, "the youth movement of January 25", "fourth-quarter earnings";
-    its time describes the thing, not when the clause happens."""
+    its time describes the thing, not when the clause happens. So does the time of a
+    happening the clause only mentions ("ruled that no witness may testify about
+    Jackson's 2005 trial"); a happening the clause tells of, as its subject ("the 2004
+    quake was the third biggest") or its head, keeps its time."""
     head = token.head
     if head.pos_ not in ("NOUN", "PROPN") or head.i == token.i:
         return False
     if token.dep_ == "poss" and token.lemma_.lower() in TIME_NOUNS:
         return True  # "with last week's crash": the time of the crash, not of the clause
-    if head.lemma_.lower() in _EVENT_WORDS or head.lemma_.lower() in TIME_NOUNS:
+    if head.lemma_.lower() in TIME_NOUNS:
         return False
-    if token.dep_ == "prep":
-        return token.lower_ in ("of", "from", "for")
-    return token.dep_ in ("nummod", "compound", "amod", "npadvmod") and (
+    dated = token.dep_ in ("nummod", "compound", "amod", "npadvmod") and (
         token.like_num or token.lemma_.lower() in TIME_NOUNS
     )
+    if head.lemma_.lower() in _EVENT_WORDS:
+        return dated and head.dep_ not in _TELLING_ROLES
+    if token.dep_ == "prep":
+        return token.lower_ in ("of", "from", "for")
+    return dated
 
 
 def _simultaneous(token: Token) -> bool:

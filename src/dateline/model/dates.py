@@ -33,6 +33,10 @@ class DatedBy(StrEnum):
     PUBLICATION = "publication"
 
 
+# What a label says before days only a publication date gives.
+REPORTED = "reported"
+
+
 @dataclass(frozen=True)
 class DateSpan:
     """A range of days at a precision: ``start`` and ``end`` are ISO days, inclusive."""
@@ -89,7 +93,13 @@ class DateSpan:
         return self.precision is Precision.DAY and self.dated_by is DatedBy.TEXT
 
     def label(self) -> str:
-        """The range at its precision: "4-5 Feb 2026", "Dec 2025", "week of 12 Jan 2026"."""
+        """The range at its precision: "4-5 Feb 2026", "Dec 2025", "week of 12 Jan 2026";
+        days no text states, only its publication, as that: "reported 29 Jan 2010" (when
+        the news came, not necessarily when it happened)."""
+        days = self._days()
+        return f"{REPORTED} {days}" if self.dated_by is DatedBy.PUBLICATION else days
+
+    def _days(self) -> str:
         first, last = date.fromisoformat(self.start), date.fromisoformat(self.end)
         if self.precision is Precision.YEAR:
             return str(first.year)
@@ -112,8 +122,15 @@ def day_label(day: date | str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def label(start: str | None, end: str | None = None, precision: str | None = Precision.DAY) -> str:
+def label(
+    start: str | None,
+    end: str | None = None,
+    precision: str | None = Precision.DAY,
+    dated_by: str | None = DatedBy.TEXT,
+) -> str:
     """A possibly open range's label ("undated" without a start)."""
     if not start:
         return "undated"
-    return DateSpan(start, end or start, Precision(precision or Precision.DAY)).label()
+    return DateSpan(
+        start, end or start, Precision(precision or Precision.DAY), DatedBy(dated_by or "text")
+    ).label()

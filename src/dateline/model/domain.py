@@ -375,7 +375,7 @@ class Event:
 
     @property
     def label(self) -> str:
-        return label(self.start, self.end, self.precision)
+        return label(self.start, self.end, self.precision, self.dated_by)
 
     def to_json(self) -> JSON:
         """The line of ``dateline events --json``."""
@@ -686,7 +686,7 @@ class TimelineEntry:
 
     @property
     def label(self) -> str:
-        return DateSpan(self.date, self.end, self.precision).label()
+        return label(self.date, self.end, self.precision, self.dated_by)
 
     @property
     def kind(self) -> PointKind:
