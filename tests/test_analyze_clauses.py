@@ -216,3 +216,6 @@ def test_the_time_of_a_happening_the_clause_only_mentions_is_its_own():
     assert not clause(sentence).main_clause_holds(start, start + 4)
     told = "The 2004 earthquake was the third biggest quake since 1900."
     assert clause(told).main_clause_holds(4, 8)  # the subject's time is the clause's
+    during = "McCain entered them into the record during a speech last week."
+    start = during.index("last week")
+    assert clause(during).main_clause_holds(start, start + 9)  # the clause's own time

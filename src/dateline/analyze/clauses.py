@@ -128,6 +128,8 @@ TIME_NOUNS = frozenset(
 _EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
 # Where a happening's noun tells what the clause reports, not a happening it mentions.
 _TELLING_ROLES = frozenset({"nsubj", "nsubjpass", "ROOT", "attr", "appos"})
+# A happening the clause's own happens during ("entered them during a speech last week").
+_DURING = frozenset({"during", "at", "amid", "throughout"})
 # Page furniture run into a sentence: a time stamp ("... 23:19 GMT, Tuesday, 19 January
 # 2010 Born amid ..."), a byline ("By Jane Doe, CNN It was ..."), an update stamp, a
 # byline bar ("Jane Doe | 22:29 UK time"), a credit ("Producer/Jane Doe"), a comment's
@@ -561,7 +563,8 @@ def _modifies_a_thing(token: Token) -> bool:
         token.like_num or token.lemma_.lower() in TIME_NOUNS
     )
     if head.lemma_.lower() in _EVENT_WORDS:
-        return dated and head.dep_ not in _TELLING_ROLES
+        during = head.dep_ == "pobj" and head.head.lower_ in _DURING
+        return dated and head.dep_ not in _TELLING_ROLES and not during
     if token.dep_ == "prep":
         return token.lower_ in ("of", "from", "for")
     return dated
