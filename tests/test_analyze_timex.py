@@ -242,6 +242,25 @@ def test_timex_grouped_thousands_are_one_number():
     assert [
         (t.text, t.value)
         for t in find_timexes(
-            "Founded 7,000 years ago, it reopened 1,200 days later.", date(2011, 2, 1)
+            "Founded 7,000 years ago, it closed on 1 February 2011 and reopened 1,200 days later.",
+            date(2011, 3, 1),
         )
-    ] == [("7,000 years ago", None), ("1,200 days later", "2014-05-16")]
+    ] == [
+        ("7,000 years ago", None),
+        ("1 February 2011", "2011-02-01"),
+        ("1,200 days later", "2014-05-16"),
+    ]
+
+
+def test_timex_later_counts_from_a_time_the_text_told_never_from_the_day_of_writing():
+    told = find_timexes("He headed east. Three weeks later he was in London.", date(2010, 4, 16))
+    assert [(t.text, t.value) for t in told] == [("Three weeks later", None)]
+    earlier = find_timexes("Profit fell from a year earlier.", date(2010, 4, 16))
+    assert [t.value for t in earlier] == ["2009"]
+
+
+def test_timex_a_plan_verb_in_the_past_is_dated_by_its_own_day():
+    (vowed,) = find_timexes("The president vowed Thursday to cut prices.", date(2011, 1, 31))
+    assert vowed.value == "2011-01-27"  # the Thursday before, not after
+    (leave,) = find_timexes("He planned to leave on Thursday.", date(2011, 1, 31))
+    assert leave.value == "2011-02-03"

@@ -35,6 +35,7 @@ TEXT = "\n\n".join(
         "Port director Ann Lee opened an inquiry into the fire.",
         "The harbour closed to shipping after its pilot moved to Spain years ago.",
         "Dockers cheered the ouster of port director Joe Bloggs.",
+        "The port authority agreed to hold an inquiry in April.",
     ]
 )
 # A second outlet's report of the walkout.
@@ -125,6 +126,11 @@ def problems(store, line) -> list[str]:
             "run into the sentence",
         ),
         ("The harbour master will brief reporters.", PUBLISHED, "plan or a forecast"),
+        (
+            "The port authority agreed to hold an inquiry in April.",
+            "2026-04-01",
+            "a past happening dated after the article",
+        ),
         ("The quay will reopen to visitors at 8pm.", PUBLISHED, "plan or a forecast"),
         (
             "There is to be an inquiry into the flood a year ago.",

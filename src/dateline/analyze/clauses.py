@@ -166,6 +166,8 @@ RUN_ON_OPENERS = frozenset(
     {
         *("a", "an", "the", "this", "these", "those", "he", "she", "it", "they", "we", "there"),
         *("more", "most", "many", "some", "several", "scores", "dozens", "hundreds"),
+        *("few", "fewer", "less", "all", "both", "no", "each", "every"),
+        *("his", "her", "its", "their"),
         *("thousands", "millions", "as", "when", "while", "although", "because"),
         *("in", "on", "at", "during", "after", "since"),
     }

@@ -64,7 +64,7 @@ from dateline.model import TimeExpression, TimexType
 from dateline.months import MONTH_NUMBERS, MONTHS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 logger = logging.getLogger(__name__)
 
@@ -225,6 +225,11 @@ class _Context:
     def story_day(self) -> date | None:
         return self.narrative or self.anchor
 
+    @property
+    def told(self) -> bool:
+        """Whether the text has given a date of its own so far."""
+        return self.narrative is not None or self.coarse is not None
+
     def counted_from(self, unit: str) -> date | None:
         """The date "a year later", "the next day" count from: the last date the text
         mentioned, else the publication date. After a year or a month ("formed in 1992
@@ -351,6 +356,8 @@ def _tense(doc: Doc, start: int, end: int) -> Direction | None:
         return None
     if token.pos_ not in ("VERB", "AUX"):
         return _sentence_tense(sentence_of(span.doc, span.start))
+    if token.tag_ == "VBD" and token.lemma_ in _PLAN_VERBS and _hangs_from(root, token):
+        return Direction.PAST  # "vowed Thursday to cut prices": the day of the vow
     direction = _verb_tense(token)
     if direction in (_NonFinite.INFINITIVE, _NonFinite.GERUND):
         # "planned to leave on Thursday" is ahead of the plan; "ordered to appear on
@@ -360,6 +367,12 @@ def _tense(doc: Doc, start: int, end: int) -> Direction | None:
             return Direction.FUTURE
         return None
     return direction
+
+
+def _hangs_from(token: Token, verb: Token) -> bool:
+    """Whether ``token`` depends on ``verb`` itself, directly or through a preposition."""
+    head = token.head
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
 
 
 def _verb_tense(verb) -> Direction | _NonFinite | None:
@@ -631,7 +644,10 @@ def _offset(m: re.Match, ctx: _Context) -> _Found:
     direction = " ".join(m["dir"].lower().split())
     sign = 1 if direction in ("later", "from now", "hence") else -1
     deictic = direction in ("ago", "from now", "hence")  # counted from the day of writing
-    base = ctx.anchor if deictic else ctx.counted_from(unit)
+    # "three weeks later" counts on from a time the text told, never from the day of
+    # writing ("a year earlier" compares with it: "profit fell from a year earlier")
+    told = ctx.told or sign < 0
+    base = ctx.anchor if deictic else ctx.counted_from(unit) if told else None
     if number is None:
         return _Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if base is None:

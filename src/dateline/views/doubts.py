@@ -108,6 +108,10 @@ def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> 
         if clause.tense is Tense.FUTURE and published and last and last < published:
             return ["a plan dated before the article that tells it"]  # the day is another's
         return []
+    published = articles.published(first.article)
+    if clause.tense in NEWS_TENSES and published and line.date and line.date > published:
+        # "agreed to hold a conference in March": March is the plan's, not the agreement's
+        return ["a past happening dated after the article that tells it"]
     if clause.tense is Tense.PRESENT and not clause.reports and not clause.stative:
         # "people are fleeing", "a second plane is travelling on Monday"; not "X presents Y"
         return [] if clause.progressive else ["a description in the present"]
