@@ -219,3 +219,12 @@ def test_the_time_of_a_happening_the_clause_only_mentions_is_its_own():
     during = "McCain entered them into the record during a speech last week."
     start = during.index("last week")
     assert clause(during).main_clause_holds(start, start + 9)  # the clause's own time
+
+
+def test_a_participle_capitalised_after_a_word_opens_a_lost_sentence():
+    caption = (
+        "Many waited in the streets during Wednesday Speaking to reporters, a spokesman said "
+        "there was little news."
+    )
+    assert clause(caption).glued
+    assert not clause("Speaking to reporters, a spokesman said there was little news.").glued

@@ -401,12 +401,20 @@ def _phrase_runs_on(sent: Span) -> bool:
     doc = sent.doc
     for b in sent[1:-1]:
         after = doc[b.i + 1]
+        # a participle opens a sentence with its preposition ("... Wednesday Speaking to
+        # reporters, he said"); a determiner or a pronoun opens a phrase
+        participle = b.tag_ == "VBG" and after.is_lower and after.pos_ != "PUNCT"
         if (
             not b.is_title
-            or b.lower_ not in RUN_ON_OPENERS
             or b.ent_type_ in _NAME_LABELS
-            or not (after.is_lower or after.like_num)
-            or after.pos_ in ("ADP", "CCONJ", "PUNCT")
+            or not (
+                participle
+                or (
+                    b.lower_ in RUN_ON_OPENERS
+                    and (after.is_lower or after.like_num)
+                    and after.pos_ not in ("ADP", "CCONJ", "PUNCT")
+                )
+            )
         ):
             continue
         a = doc[b.i - 1]
