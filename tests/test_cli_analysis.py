@@ -137,3 +137,40 @@ def test_cli_analyze_stdin_is_deterministic():
     first = invoke("analyze", "-", "--published", "2026-02-03", "--json", input=STORY.encode())
     second = invoke("analyze", "-", "--published", "2026-02-03", "--json", input=STORY.encode())
     assert first.exit_code == 0 and first.stdout == second.stdout
+
+
+def _events(db: Path) -> list[tuple]:
+    stories = [
+        json.loads(line) for line in invoke("stories", "--db", db, "--json").stdout.splitlines()
+    ]
+    found = []
+    for story in stories:
+        listed = invoke("events", str(story["id"]), "--db", db, "--json").stdout.splitlines()
+        for event in map(json.loads, listed):
+            reports = sorted((r["start"], r["end"], r["date"]) for r in event["evidence"])
+            found.append((event["start"], event["end"], event["title"], tuple(reports)))
+    return sorted(found)
+
+
+def test_cli_analyze_redo_links_the_articles_events_again(filled):
+    linked = _events(filled)
+    assert linked
+    with Store.open(str(filled)) as store, store.db.transaction() as conn:
+        # events as an older analyser left them: another date, a report that is no more
+        conn.execute(text("UPDATE event_members SET date = '2020-01-01', date_from = 'timex'"))
+        conn.execute(text("UPDATE events SET start = '2020-01-01', \"end\" = '2020-01-01'"))
+        conn.execute(
+            text(
+                'INSERT INTO event_members (article_id, start, "end", event_id, trigger, date,'
+                " date_from) SELECT article_id, 0, 5, event_id, 'stale', NULL, NULL"
+                " FROM event_members LIMIT 1"
+            )
+        )
+    assert _events(filled) != linked
+    for _ in range(2):  # and again: nothing doubles
+        result = invoke("analyze", "--redo", "--db", filled)
+        assert result.exit_code == 0, result.stderr
+        assert _events(filled) == linked
+    with Store.open(str(filled)) as store, store.db.read() as conn:
+        empty = "SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM event_members)"
+        assert conn.execute(text(empty)).scalar() == 0

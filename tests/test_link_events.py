@@ -8,8 +8,8 @@ import pytest
 
 import dateline
 from conftest import TALKS, copy_of
-from dateline.link.events import _phrase, describe, trigger_class
-from dateline.model import DateSpan, EventProfile
+from dateline.link.events import _phrase, describe, trigger_class, without_reports
+from dateline.model import DateSpan, EventMention, EventProfile, EventReport
 
 
 def event_with(store, *words):
@@ -188,3 +188,21 @@ def test_events_a_day_far_from_every_day_of_an_event_is_another_happening():
     assert _day_fit(draft, stated("2026-02-05")) == -DAY_APART  # a two-day summit
     assert _day_fit(draft, stated("2026-02-11")) == float("-inf")  # a week later: another
     assert _day_fit(draft, None) == 0.0
+
+
+def test_an_article_leaving_an_event_takes_away_what_its_reports_added():
+    text = "Envoys met in Geneva on Monday."
+    profile = EventProfile(
+        triggers={"talks": 2},
+        terms={"envoy": 2.0, "geneva": 1.0},
+        dates=[DateSpan.day("2026-02-02"), DateSpan.day("2026-02-09")],
+        phrases={"Envoys met": 2},
+    )
+    gone = [EventMention(0, len(text), "met", "2026-02-09", "timex", (), ())]
+    kept = [EventReport("other", 0, 20, "2026-02-02", "timex")]
+    left = without_reports(profile, gone, kept, text)
+    assert left is not None
+    assert left.dates == [DateSpan.day("2026-02-02")] and not left.undated
+    assert left.triggers == {"talks": 1} and left.phrases == {"Envoys met": 1}
+    assert left.terms == {"envoy": 1.0}
+    assert without_reports(profile, gone, [], text) is None  # its only report: the event goes

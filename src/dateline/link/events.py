@@ -26,6 +26,7 @@ from dateline.model import (
     DateSpan,
     EventMention,
     EventProfile,
+    EventReport,
     EventUpdate,
     Precision,
 )
@@ -215,6 +216,46 @@ def plan_events(
     return drafts
 
 
+def without_reports(
+    profile: EventProfile,
+    gone: Sequence[EventMention],
+    kept: Sequence[EventReport],
+    text: str,
+) -> EventProfile | None:
+    """An event once one article's reports leave it (its analysis was redone): None when
+    no report is left. ``gone`` are that article's reports (offsets into its ``text``),
+    ``kept`` the other articles' reports. The dates are those the kept reports give (as
+    ``plan_events`` settles them, article by article); the trigger classes, phrases and
+    words the gone reports added are taken away. The actors they named stay: actors only
+    steer which later reports join the event, and what a report named is not stored."""
+    if not kept:
+        return None
+    out = EventProfile(
+        dict(profile.triggers),
+        dict(profile.actors),
+        dict(profile.participants),
+        dict(profile.places),
+        dict(profile.terms),
+        [],
+        dict(profile.phrases),
+    )
+    for mention in gone:
+        _uncount(out.triggers, trigger_class(mention.trigger))
+        _uncount(out.phrases, _phrase(text, mention))
+        for term, n in content_terms(text[mention.start : mention.end]).items():
+            if (left := out.terms.get(term, 0.0) - n) > 0:
+                out.terms[term] = left
+            else:
+                out.terms.pop(term, None)
+    by_article: dict[str, list[DateSpan | None]] = {}
+    for report in kept:
+        by_article.setdefault(report.article_id, []).append(report.span)
+    for whens in by_article.values():
+        draft = EventDraft(out, whens=whens)
+        _settle_dates(draft)
+    return out
+
+
 class _Started:
     """The events an article starts, indexed by their look-up keys as they grow, so that
     a mention finds the ones it may join without going through them all."""
@@ -359,6 +400,13 @@ def _settle_dates(draft: EventDraft) -> None:
 def _count(counts: dict[str, int], items: Iterable[str]) -> None:
     for item in items:
         counts[item] = counts.get(item, 0) + 1
+
+
+def _uncount(counts: dict[str, int], item: str) -> None:
+    if counts.get(item, 0) > 1:
+        counts[item] -= 1
+    else:
+        counts.pop(item, None)
 
 
 def _most(counts: Mapping[str, int]) -> str | None:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from dateline.link.events import EventDraft, plan_events
+from dateline.link.events import EventDraft, plan_events, without_reports
 from dateline.model import StoryAction, StoryDecision
 from dateline.model.terms import content_terms, cosine, top
 from dateline.run.stages import Stage
@@ -56,16 +56,22 @@ def link_stories(store: Store) -> int:
     """Link every entity-linked article not in a story yet; return how many.
 
     Each article's events, story and decision are saved in one transaction. An article
-    already in a story (its entities linked again after a re-analysis) keeps its place.
+    already in a story (its analysis redone) keeps its place, and its events are linked
+    again from the new analysis: its reports leave the events they were in first.
     """
     linked = 0
     for article_id in store.queue.waiting(Stage.STORIES):
         analysis = store.analyses.get(article_id)
-        if analysis is None or store.stories.of_article(article_id) is not None:
+        if analysis is None:
             store.stories.skip(article_id)
             continue
         article = store.articles.get(article_id).article
         actor_of, actor_counts = store.actors.of_article(article_id)
+        if store.stories.of_article(article_id) is not None:
+            _withdraw(store, article_id, article.text)
+            drafts = plan_events(store.events, article.text, analysis, actor_of)
+            store.stories.save_events(article_id, [draft.update() for draft in drafts])
+            continue
         drafts = plan_events(store.events, article.text, analysis, actor_of)
         counts = _raw_terms(article.title, article.text, actor_counts)
         known, total = store.stories.term_frequencies(list(counts))
@@ -97,6 +103,21 @@ def link_stories(store: Store) -> int:
         logger.debug("%s: %s story %s", article_id, decision.action, decision.story_id)
         linked += 1
     return linked
+
+
+def _withdraw(store: Store, article_id: str, text: str) -> None:
+    """Take an article's reports out of the events they are in (a retry finds none)."""
+    reported = store.events.of_article(article_id)
+    profiles = store.events.profiles(list(reported))
+    changed, emptied = [], []
+    for event_id, gone in reported.items():
+        kept = [r for r in store.events.reports(event_id) if r.article_id != article_id]
+        profile = without_reports(profiles[event_id], gone, kept, text)
+        if profile is None:
+            emptied.append(event_id)
+        else:
+            changed.append(EventDraft(profile, event_id).update())
+    store.events.withdraw(article_id, changed, emptied)
 
 
 def headline(title: str | None, text: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from dateline.model import Event, EventProfile, EventReport, EventUpdate, Precision
+from dateline.model import Event, EventMention, EventProfile, EventReport, EventUpdate, Precision
 from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
 from dateline.store.sql import chunks, insert_id, upsert
@@ -33,6 +33,58 @@ class EventRepository:
                 event_id: EventProfile.from_json(profile)
                 for event_id, profile in conn.execute(query)
             }
+
+    def of_article(self, article_id: str) -> dict[int, list[EventMention]]:
+        """The sentences of one article that report events: event id -> its reports (as
+        mentions: offsets, trigger and date; who and where are not stored)."""
+        query = (
+            select(event_members)
+            .where(event_members.c.article_id == article_id)
+            .order_by(event_members.c.event_id, event_members.c.start)
+        )
+        found: dict[int, list[EventMention]] = {}
+        with self._db.read() as conn:
+            for row in conn.execute(query).mappings():
+                found.setdefault(row["event_id"], []).append(
+                    EventMention(
+                        row["start"],
+                        row["end"],
+                        row["trigger"],
+                        row["date"],
+                        row["date_from"],
+                        (),
+                        (),
+                    )
+                )
+        return found
+
+    def profiles(self, event_ids: Sequence[int]) -> dict[int, EventProfile]:
+        """Events by id: id -> profile."""
+        found: dict[int, EventProfile] = {}
+        with self._db.read() as conn:
+            for chunk in chunks(sorted(event_ids)):
+                query = select(events.c.id, events.c.profile).where(events.c.id.in_(chunk))
+                found.update(
+                    (event_id, EventProfile.from_json(profile))
+                    for event_id, profile in conn.execute(query)
+                )
+        return found
+
+    def withdraw(
+        self, article_id: str, changed: Sequence[EventUpdate], emptied: Sequence[int]
+    ) -> None:
+        """Take an article's reports out of its events, in one transaction: the events it
+        leaves take ``changed`` (their new profile, title, dates and keys); those it was
+        the only report of (``emptied``) go."""
+        with self._db.transaction() as conn:
+            conn.execute(event_members.delete().where(event_members.c.article_id == article_id))
+            gone = [*emptied, *(u.id for u in changed if u.id is not None)]
+            for chunk in chunks(sorted(gone)):
+                conn.execute(event_keys.delete().where(event_keys.c.event_id.in_(chunk)))
+            for chunk in chunks(sorted(emptied)):
+                conn.execute(events.delete().where(events.c.id.in_(chunk)))
+            for update in changed:
+                save_event(conn, update, article_id)
 
     def reports(self, event_id: int) -> list[EventReport]:
         """Every sentence, in any story, that reports an event."""

@@ -148,6 +148,14 @@ class StoryRepository:
             )
             finish(conn, Stage.STORIES, article_id)
 
+    def save_events(self, article_id: str, found: Sequence[EventUpdate]) -> None:
+        """Save the events an article already in a story reports after its analysis was
+        redone, and mark the stage done, in one transaction (its story stays)."""
+        with self._db.transaction() as conn:
+            for event in found:
+                save_event(conn, event, article_id)
+            finish(conn, Stage.STORIES, article_id)
+
     def skip(self, article_id: str) -> None:
         """Mark the stage done for an article that is in a story already."""
         with self._db.transaction() as conn:
