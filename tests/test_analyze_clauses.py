@@ -228,3 +228,8 @@ def test_a_participle_capitalised_after_a_word_opens_a_lost_sentence():
     )
     assert clause(caption).glued
     assert not clause("Speaking to reporters, a spokesman said there was little news.").glued
+
+
+def test_a_byline_for_an_outlet_run_into_the_lede_is_furniture():
+    assert clause("By Jane Doe for CNN Ban Ki-moon said leaders must protect protesters.").glued
+    assert not clause("By Tuesday night the crowds had gone.").glued

@@ -264,3 +264,8 @@ def test_timex_a_plan_verb_in_the_past_is_dated_by_its_own_day():
     assert vowed.value == "2011-01-27"  # the Thursday before, not after
     (leave,) = find_timexes("He planned to leave on Thursday.", date(2011, 1, 31))
     assert leave.value == "2011-02-03"
+
+
+def test_timex_a_present_progressive_tells_an_arrangement_ahead():
+    (friday,) = find_timexes("On Friday, the charity is flying aid to Haiti.", date(2010, 1, 25))
+    assert friday.value == "2010-01-29"  # the coming Friday, not the one before

@@ -36,6 +36,7 @@ TEXT = "\n\n".join(
         "The harbour closed to shipping after its pilot moved to Spain years ago.",
         "Dockers cheered the ouster of port director Joe Bloggs.",
         "The port authority agreed to hold an inquiry in April.",
+        '" Demand for grain has grown since the fire reached the store.',
     ]
 )
 # A second outlet's report of the walkout.
@@ -126,6 +127,11 @@ def problems(store, line) -> list[str]:
             "run into the sentence",
         ),
         ("The harbour master will brief reporters.", PUBLISHED, "plan or a forecast"),
+        (
+            '" Demand for grain has grown since the fire reached the store.',
+            PUBLISHED,
+            "someone's quoted words",
+        ),
         (
             "The port authority agreed to hold an inquiry in April.",
             "2026-04-01",

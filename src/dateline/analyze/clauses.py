@@ -131,12 +131,13 @@ _TELLING_ROLES = frozenset({"nsubj", "nsubjpass", "ROOT", "attr", "appos"})
 # A happening the clause's own happens during ("entered them during a speech last week").
 _DURING = frozenset({"during", "at", "amid", "throughout"})
 # Page furniture run into a sentence: a time stamp ("... 23:19 GMT, Tuesday, 19 January
-# 2010 Born amid ..."), a byline ("By Jane Doe, CNN It was ..."), an update stamp, a
+# 2010 Born amid ..."), a byline ("By Jane Doe, CNN It was ...", "By Jane Doe for CNN
+# The UN ..."), an update stamp, a
 # byline bar ("Jane Doe | 22:29 UK time"), a credit ("Producer/Jane Doe"), a comment's
 # stamp.
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b.{0,60}?\b(?:1[89]|20)\d{2}\s+(?:[A-Z]|\d{1,2}[:.]\d{2})")
 _BYLINE = re.compile(
-    r"^\W*By (?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+,? (?:[A-Z]\w*[ ,]+)*[A-Z]\w* [A-Z]"
+    r"^\W*By (?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+(?:,| for| of)? (?:[A-Z]\w*[ ,]+)*[A-Z]\w* [A-Z]"
 )
 _UPDATE = re.compile(
     r"^\W*(?:\d{1,2} \w+ \d{4}\s+)?(?:Updated?|Posted|Published|Added|Last updated)\b"

@@ -88,6 +88,8 @@ _PAST_AUX = frozenset({"has", "have", "had", "having", "'ve", "'d", "did"})
 # A preposition that makes its object the start of a state lasting until now.
 _SINCE = "since"
 # Verbs whose present or passive form announces something ahead ("is scheduled to vote").
+# The present of "be": with a participle, an arrangement ("is flying on Friday").
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _PLAN_VERBS = frozenset(
     {
         "schedule",
@@ -393,6 +395,8 @@ def _verb_tense(verb) -> Direction | _NonFinite | None:
         return Direction.PAST
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head.i != verb.i:
         return _NonFinite.GERUND if not aux else None
+    if verb.tag_ == "VBG" and words & _PRESENT_BE:
+        return Direction.FUTURE  # "is flying to Haiti on Friday": an arrangement ahead
     return None
 
 

@@ -78,6 +78,8 @@ _CLOCK_ONLY = re.compile(
     r"|(?:at\s+)?(?:noon|midday|midnight)",
     re.IGNORECASE,
 )
+# Marks that open a quotation: a sentence that starts with one is someone's words.
+_OPENING = frozenset('"“‘«')
 _FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll", "me", "my", "mine", "myself"})
 
 
@@ -98,6 +100,8 @@ def happening_problems(articles: Articles, line: Cited, dated_by_text: bool) -> 
         return ["the cited sentence has no analysis to check the line against"]
     if clause.glued:
         return ["a heading, a caption or a byline is run into the sentence"]
+    if articles[first.article].article.text[clause.start : clause.end].lstrip()[:1] in _OPENING:
+        return ["the sentence is someone's quoted words, not the article's report"]
     if clause.question:
         return ["the sentence asks a question"]
     if clause.tense is Tense.FUTURE or clause.reported_tense is Tense.FUTURE:
