@@ -233,3 +233,8 @@ def test_a_participle_capitalised_after_a_word_opens_a_lost_sentence():
 def test_a_byline_for_an_outlet_run_into_the_lede_is_furniture():
     assert clause("By Jane Doe for CNN Ban Ki-moon said leaders must protect protesters.").glued
     assert not clause("By Tuesday night the crowds had gone.").glued
+
+
+def test_a_clause_set_in_something_told_before_is_anchored():
+    assert clause("In it, he spoke about democracy and warned governments.").anchored
+    assert not clause("In Cairo, he spoke about democracy.").anchored

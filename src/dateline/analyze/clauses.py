@@ -126,6 +126,8 @@ TIME_NOUNS = frozenset(
     {"year", "month", "week", "day", "quarter", "decade", "century", "season", "date", "time"}
 )
 _EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
+# A pronoun that stands for something the text told before ("In it, he spoke ...").
+_TOLD_BEFORE = frozenset({"it", "that", "this", "them", "which"})
 # Where a happening's noun tells what the clause reports, not a happening it mentions.
 _TELLING_ROLES = frozenset({"nsubj", "nsubjpass", "ROOT", "attr", "appos"})
 # A happening the clause's own happens during ("entered them during a speech last week").
@@ -317,9 +319,13 @@ def _anchored(verb: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children):
         return True  # "has since remixed": since then
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ANCHORING_PREPOSITIONS:
+        if prep.dep_ != "prep":
             continue
         objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.i < verb.i and any(o.lower_ in _TOLD_BEFORE for o in objects):
+            return True  # "In it, he spoke about ...": in what the text told before
+        if prep.lower_ not in ANCHORING_PREPOSITIONS:
+            continue
         objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
         if any(o.lemma_.lower() in _EVENT_WORDS and o.lemma_.lower() != "war" for o in objects):
             return True
