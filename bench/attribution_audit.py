@@ -27,6 +27,9 @@ to show it, ``sample`` asks for those lines too and records whether the default 
 shows each (``shown``): the wrong-line rate is then over the lines shown, the recall over
 all wrong lines. ``--kinds`` draws only some kinds of line and ``--append`` adds them to
 an existing sample (numbered on): a supplement from stores where a kind is rare.
+``--shown-only`` keeps only the lines shown: a sample of what readers see, which measures
+the share of wrong lines shown far more tightly for the same labelling work (its recall
+says nothing, since every line in it passed the checker).
 
 ``carry`` labels the lines of a new sample that an earlier sample already labelled (same
 kind, text, date label and cited spans), leaving the rest to label by hand. ``recheck``
@@ -118,6 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "held-out sample",
     )
     sample.add_argument("--keep", type=int, help="with --exclude: lines to keep")
+    sample.add_argument(
+        "--shown-only",
+        action="store_true",
+        help="keep only the lines the views show (the checker passes them): a sample of "
+        "what readers see, for the share of wrong lines shown (not for the checker's recall)",
+    )
     recheck = commands.add_parser(
         "recheck", help="run the current checker again on a labelled sample's lines"
     )
@@ -143,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         records = sample_lines(
             stores, args.stories, args.total, args.per_kind, args.seed, kinds, first
         )
+        if args.shown_only:
+            records = [r for r in records if r["shown"]]
         if args.exclude:
             seen = [read_lines(Path(path)) for path in args.exclude]
             records = unseen(records, seen, args.keep or len(records), first)
