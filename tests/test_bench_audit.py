@@ -119,3 +119,19 @@ def test_audit_recheck_rebuilds_the_line_a_view_made() -> None:
     position |= {"date": None, "end": None}
     position["citations"][0] |= {"outlet": None, "title": None, "published": None}
     assert audit._line_of(position).who == "Ann Lee"
+
+
+def test_audit_a_line_seen_before_its_reported_label_is_the_same_line() -> None:
+    seen = [
+        [
+            {"kind": "latest", "text": "Latest (4 Feb 2026): Talks began."},
+            {"kind": "event", "text": "4 Feb 2026: Talks began."},
+        ]
+    ]
+    drawn = [
+        {"kind": "latest", "text": "Latest (reported 4 Feb 2026): Talks began."},
+        {"kind": "event", "text": "reported 4 Feb 2026: Talks began."},
+        {"kind": "event", "text": "reported 5 Feb 2026: Talks ended."},
+    ]
+    kept = audit.unseen(drawn, seen, keep=5, first=1)
+    assert [r["text"] for r in kept] == ["reported 5 Feb 2026: Talks ended."]
