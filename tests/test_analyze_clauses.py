@@ -238,3 +238,30 @@ def test_a_byline_for_an_outlet_run_into_the_lede_is_furniture():
 def test_a_clause_set_in_something_told_before_is_anchored():
     assert clause("In it, he spoke about democracy and warned governments.").anchored
     assert not clause("In Cairo, he spoke about democracy.").anchored
+
+
+def test_a_list_of_links_to_other_stories_is_furniture():
+    from dateline.analyze.clauses import find_clauses
+    from dateline.analyze.nlp import parse
+
+    text = (
+        "Thousands gathered in Cairo on Friday.\n\n"
+        "Dead councilwoman faced possible sanctions: A councilwoman was found dead Tuesday.\n\n"
+        "Facebook launches pages redesign: Facebook has begun rolling out a redesign.\n\n"
+        "The protests went on: Crowds stayed in the square overnight."
+    )
+    glued = [c.glued for c in find_clauses(parse(text))]
+    assert glued == [False, True, True, True]
+    alone = "Thousands gathered.\n\nThe protests went on: Crowds stayed in the square overnight."
+    assert not any(c.glued for c in find_clauses(parse(alone)))
+
+
+def test_a_speakers_label_or_a_date_is_no_title_of_a_link():
+    assert not clause("The tremor hit at 1653 (2153 GMT), south-west of the capital.").glued
+
+
+def test_the_day_of_a_named_happening_is_its_own():
+    sentence = "Police identified the suspects in the Sunday shooting as John Doe."
+    found = clause(sentence)
+    start = sentence.index("Sunday")
+    assert not found.main_clause_holds(start, start + 6)

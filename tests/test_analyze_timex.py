@@ -269,3 +269,13 @@ def test_timex_a_plan_verb_in_the_past_is_dated_by_its_own_day():
 def test_timex_a_present_progressive_tells_an_arrangement_ahead():
     (friday,) = find_timexes("On Friday, the charity is flying aid to Haiti.", date(2010, 1, 25))
     assert friday.value == "2010-01-29"  # the coming Friday, not the one before
+
+
+def test_timex_a_clock_time_before_its_gmt_is_no_year():
+    found = find_timexes("The tremor hit at 1653 (2153 GMT) on Tuesday.", date(2010, 1, 13))
+    assert "1653" not in [t.value for t in found]
+
+
+def test_timex_today_or_tonight_in_a_name_is_no_day():
+    found = find_timexes("He will appear on Piers Morgan Tonight Monday.", date(2011, 2, 6))
+    assert [(t.text, t.value) for t in found] == [("Monday", "2011-02-07")]

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
 from dateline.analyze.quotes_lexicon import CLAUSE_VERBS, SPEECH_VERBS
+from dateline.analyze.timex_lexicon import WEEKDAYS
 from dateline.model import Clause, Tense
+from dateline.months import MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -126,6 +128,8 @@ TIME_NOUNS = frozenset(
     {"year", "month", "week", "day", "quarter", "decade", "century", "season", "date", "time"}
 )
 _EVENT_WORDS = EVENT_NOUNS | {"quake", "disaster", "tremor", "aftermath"}
+# Days and months that name a thing's time as a modifier ("the Sunday shooting").
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | {month.lower() for month in MONTHS}
 # A pronoun that stands for something the text told before ("In it, he spoke ...").
 _TOLD_BEFORE = frozenset({"it", "that", "this", "them", "which"})
 # Where a happening's noun tells what the clause reports, not a happening it mentions.
@@ -156,6 +160,12 @@ _LIVE_STAMP = re.compile(r"(?<=\w )(?:[01]\d|2[0-3])[0-5]\d: [A-Z]")
 # BST Scores of ..."); prose puts "at" between them.
 _DATED_STAMP = re.compile(r"\b(?:1[89]|20)\d{2},?\s+\d{1,2}[:.]\d{2}\b")
 _FURNITURE_SHAPES = (_STAMP, _DATED_STAMP, _BYLINE, _UPDATE, _CREDIT, _COMMENT, _LIVE_STAMP)
+# A paragraph headed by a title of a few words and a colon: "Dead councilwoman faced
+# possible sanctions: A Nevada city councilwoman ...".
+# (A name or two before the colon is a speaker's label; a conjunction opens prose.)
+_HEADED = re.compile(
+    r"(?!(?:But|Yet|And|So|Or|Then|Still)\b)(?=(?:[^\s:]+\s+){2})[^\n:.!?]{2,90}: [\"“‘`]?[A-Z0-9]"
+)
 # Words that open a sentence and never come capitalised inside one: after a word with no
 # stop between, a sentence ran into the one before ("... at the age of 50 However, ...").
 SENTENCE_OPENERS = frozenset(
@@ -497,12 +507,34 @@ def _repeats_a_name(sent: Span) -> bool:
 
 
 # Whole-sentence shapes of furniture run in, or of a page speaking of itself.
+def _heads_a_link_list(sent: Span) -> bool:
+    """Whether the sentence opens a paragraph headed "Title: text" next to another such
+    paragraph: an item of a list of links to other stories ("Facebook launches pages
+    redesign: Facebook has begun ..."), not the story."""
+    text = sent.doc.text
+    start = _paragraph_start(text, sent.start_char)
+    if text[start : sent.start_char].strip() or not _HEADED.match(text, start):
+        return False
+    after = text.find("\n\n", sent.start_char)
+    return bool(
+        (start > 0 and _HEADED.match(text, _paragraph_start(text, start - 2)))
+        or (after != -1 and _HEADED.match(text, after + 2))
+    )
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` begins."""
+    found = text.rfind("\n\n", 0, offset)
+    return 0 if found == -1 else found + 2
+
+
 _RUN_ON_CHECKS = (
     _repeats_a_name,
     _runs_on,
     _phrase_runs_on,
     _bare_clause_runs_on,
     _speaks_of_itself,
+    _heads_a_link_list,
 )
 
 
@@ -577,7 +609,7 @@ def _modifies_a_thing(token: Token) -> bool:
     if head.lemma_.lower() in TIME_NOUNS:
         return False
     dated = token.dep_ in ("nummod", "compound", "amod", "npadvmod") and (
-        token.like_num or token.lemma_.lower() in TIME_NOUNS
+        token.like_num or token.lemma_.lower() in TIME_NOUNS or token.lower_ in _CALENDAR_WORDS
     )
     if head.lemma_.lower() in _EVENT_WORDS:
         during = head.dep_ == "pobj" and head.head.lower_ in _DURING

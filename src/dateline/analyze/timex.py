@@ -888,7 +888,9 @@ def _capitalised_weekday(m: re.Match, ctx: _Context) -> bool:
 
 
 # What follows a four-digit clock time.
-_CLOCK_AFTER = re.compile(r"\s*(?:local\s+time|GMT|UTC|BST|[ECMP][SD]T|hrs\b|hours\b)")
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:local\s+time|GMT|UTC|BST|[ECMP][SD]T|hrs\b|hours\b|\(\d{3,4}\s*(?:GMT|UTC|BST)\b)"
+)
 # Nouns a holiday's name may come before and still name the day.
 _DAY_PARTS = frozenset(
     {"day", "eve", "morning", "afternoon", "evening", "night", "holiday", "holidays", "period"}
@@ -911,9 +913,18 @@ def _modifies_a_noun(m: re.Match, ctx: _Context) -> bool:
     )
 
 
+def _outside_a_name(m: re.Match, ctx: _Context) -> bool:
+    """Not a capitalised "Today" or "Tonight" after a capitalised word: a programme's or a
+    paper's name ("Piers Morgan Tonight", "USA Today")."""
+    if not m[0][0].isupper():
+        return True
+    before = ctx.text[: m.start()].rstrip().rsplit(None, 1)
+    return not (before and before[-1][:1].isupper() and before[-1][-1:].isalnum())
+
+
 def _dated_year(m: re.Match, ctx: _Context) -> bool:
     """A four-digit number is a year after "in", "since", "fiscal"... or inside a DATE entity;
-    never a clock time ("at 1653 local time", "1200 GMT")."""
+    never a clock time ("at 1653 local time", "1200 GMT", "at 1653 (2153 GMT)")."""
     if _CLOCK_AFTER.match(ctx.text, m.end()):
         return False
     if m["prefix"]:
@@ -1036,6 +1047,7 @@ _RULES: list[_Rule] = [
             r"|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))"
         ),
         _relative_day,
+        _outside_a_name,
     ),
     _Rule(
         "relative-period",
