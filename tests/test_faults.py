@@ -167,3 +167,19 @@ def test_a_full_disk_is_one_line(tmp_path):
         .splitlines()[-1]
         .endswith("the disk that holds the store is full; free some space and run it again")
     )
+
+
+@pytest.mark.slow
+def test_a_closed_standard_input_is_no_crash(tmp_path):
+    """Run from cron or a daemon, with standard input closed, ingest still works: no file
+    it opens takes descriptor 0, and ``sys.stdin`` is there to read "-" from."""
+    inputs = feed(tmp_path / "reports.jsonl", 0, 3)
+    run = subprocess.run(
+        ingest_cmd(inputs, tmp_path / "store.db", jobs=1),
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert stored(tmp_path / "store.db") == 3

@@ -1,6 +1,7 @@
 """The ``dateline`` command line: each command parses its options, calls the service layer
 (``dateline.service``) or a run step, and prints; the commands are grouped by what they do."""
 
+import os
 import signal
 import sys
 from types import FrameType
@@ -9,6 +10,22 @@ from dateline.cli import ingest, listings, serve, stories  # noqa: F401 - they r
 from dateline.cli.common import app, stderr
 
 STOPPED = "stopped: what was stored is kept; the same command again goes on from there"
+
+
+def _standard_descriptors_open() -> None:
+    """Give a standard descriptor that the caller closed (cron, a daemon) the null device,
+    so that no file the program opens takes its number: a store opened as descriptor 0
+    would be closed by whatever closes standard input (a worker process starting)."""
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+        if getattr(sys, name) is None:  # Python found it closed at start
+            setattr(sys, name, open(fd, mode, closefd=False))  # noqa: SIM115 - for the run
 
 
 class Stopped(BaseException):
@@ -23,6 +40,7 @@ class Stopped(BaseException):
 
 def main() -> None:
     """Entry point of the ``dateline`` script."""
+    _standard_descriptors_open()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _stop)
     try:
