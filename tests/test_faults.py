@@ -157,7 +157,13 @@ def test_a_full_disk_is_one_line(tmp_path):
         pytest.skip("cannot mount a tmpfs here")
     try:
         inputs = feed(tmp_path / "reports.jsonl", 0, 400)
-        run = subprocess.run(ingest_cmd(inputs, disk / "full.db"), capture_output=True, text=True)
+        # standard input of its own: not whatever descriptor 0 the test runner holds
+        run = subprocess.run(
+            ingest_cmd(inputs, disk / "full.db"),
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
     assert run.returncode == 1

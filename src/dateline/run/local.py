@@ -75,6 +75,10 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Itera
     pool.shutdown()
 
 
+# Seconds to wait for an ended pool's workers and thread.
+STOP_WAIT = 5.0
+
+
 def stop(pool: ProcessPoolExecutor) -> None:
     """End a pool now: cancel the work that waits and end the workers at their task.
     (Python 3.14 has ``terminate_workers()``; before it, the workers are only reachable
@@ -83,6 +87,13 @@ def stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
         worker.terminate()
+    for worker in workers:
+        worker.join(STOP_WAIT)
+    # the pool's own thread sees its workers gone and ends; joined here, it is not left
+    # to the interpreter's exit, which would wake it through a pipe already closed
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(STOP_WAIT)
 
 
 # prctl(2) option: the signal a process gets when its parent dies.
