@@ -417,22 +417,7 @@ def _phrase_runs_on(sent: Span) -> bool:
         return False
     doc = sent.doc
     for b in sent[1:-1]:
-        after = doc[b.i + 1]
-        # a participle opens a sentence with its preposition ("... Wednesday Speaking to
-        # reporters, he said"); a determiner or a pronoun opens a phrase
-        participle = b.tag_ == "VBG" and after.is_lower and after.pos_ != "PUNCT"
-        if (
-            not b.is_title
-            or b.ent_type_ in _NAME_LABELS
-            or not (
-                participle
-                or (
-                    b.lower_ in RUN_ON_OPENERS
-                    and (after.is_lower or after.like_num)
-                    and after.pos_ not in ("ADP", "CCONJ", "PUNCT")
-                )
-            )
-        ):
+        if not b.is_title or b.ent_type_ in _NAME_LABELS or not _opens(b, doc[b.i + 1]):
             continue
         a = doc[b.i - 1]
         if a.tag_ == "''" and a.i > sent.start:  # a closing quote: the word inside it
@@ -445,6 +430,19 @@ def _phrase_runs_on(sent: Span) -> bool:
         ):
             return True
     return False
+
+
+def _opens(word: Token, after: Token) -> bool:
+    """Whether ``word`` can open a phrase or a sentence before ``after``: a determiner, a
+    pronoun or a quantifier before a lower-case word, or a participle with what follows
+    it ("... Wednesday Speaking to reporters, he said")."""
+    if word.tag_ == "VBG":
+        return after.is_lower and after.pos_ != "PUNCT"
+    return (
+        word.lower_ in RUN_ON_OPENERS
+        and (after.is_lower or after.like_num)
+        and after.pos_ not in ("ADP", "CCONJ", "PUNCT")
+    )
 
 
 def _opens_inside_brackets(text: str) -> bool:

@@ -12,6 +12,7 @@ not events, and are left out, as are the words of a direct quote.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -230,14 +231,13 @@ def without_reports(
     steer which later reports join the event, and what a report named is not stored."""
     if not kept:
         return None
-    out = EventProfile(
-        dict(profile.triggers),
-        dict(profile.actors),
-        dict(profile.participants),
-        dict(profile.places),
-        dict(profile.terms),
-        [],
-        dict(profile.phrases),
+    out = dataclasses.replace(
+        profile,
+        triggers=dict(profile.triggers),
+        terms=dict(profile.terms),
+        phrases=dict(profile.phrases),
+        dates=[],
+        undated=False,
     )
     for mention in gone:
         _uncount(out.triggers, trigger_class(mention.trigger))

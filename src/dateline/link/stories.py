@@ -67,12 +67,13 @@ def link_stories(store: Store) -> int:
             continue
         article = store.articles.get(article_id).article
         actor_of, actor_counts = store.actors.of_article(article_id)
-        if store.stories.of_article(article_id) is not None:
+        placed = store.stories.of_article(article_id) is not None
+        if placed:
             _withdraw(store, article_id, article.text)
-            drafts = plan_events(store.events, article.text, analysis, actor_of)
+        drafts = plan_events(store.events, article.text, analysis, actor_of)
+        if placed:
             store.stories.save_events(article_id, [draft.update() for draft in drafts])
             continue
-        drafts = plan_events(store.events, article.text, analysis, actor_of)
         counts = _raw_terms(article.title, article.text, actor_counts)
         known, total = store.stories.term_frequencies(list(counts))
         vector = top(
@@ -109,9 +110,10 @@ def _withdraw(store: Store, article_id: str, text: str) -> None:
     """Take an article's reports out of the events they are in (a retry finds none)."""
     reported = store.events.of_article(article_id)
     profiles = store.events.profiles(list(reported))
+    reports = store.events.reports_of(list(reported))
     changed, emptied = [], []
     for event_id, gone in reported.items():
-        kept = [r for r in store.events.reports(event_id) if r.article_id != article_id]
+        kept = [r for r in reports[event_id] if r.article_id != article_id]
         profile = without_reports(profiles[event_id], gone, kept, text)
         if profile is None:
             emptied.append(event_id)

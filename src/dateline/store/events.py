@@ -88,13 +88,21 @@ class EventRepository:
 
     def reports(self, event_id: int) -> list[EventReport]:
         """Every sentence, in any story, that reports an event."""
-        query = (
-            select(event_members)
-            .where(event_members.c.event_id == event_id)
-            .order_by(event_members.c.article_id, event_members.c.start)
-        )
+        return self.reports_of([event_id])[event_id]
+
+    def reports_of(self, event_ids: Sequence[int]) -> dict[int, list[EventReport]]:
+        """Every sentence, in any story, that reports each of these events: id -> reports."""
+        found: dict[int, list[EventReport]] = {event_id: [] for event_id in event_ids}
         with self._db.read() as conn:
-            return [_report(row) for row in conn.execute(query).mappings()]
+            for chunk in chunks(sorted(found)):
+                query = (
+                    select(event_members)
+                    .where(event_members.c.event_id.in_(chunk))
+                    .order_by(event_members.c.article_id, event_members.c.start)
+                )
+                for row in conn.execute(query).mappings():
+                    found[row["event_id"]].append(_report(row))
+        return found
 
     def of_story(self, story_id: int | None = None) -> list[Event]:
         """Events (of one story, or all), in date order (undated last), each with the
