@@ -206,3 +206,35 @@ def test_an_article_leaving_an_event_takes_away_what_its_reports_added():
     assert left.triggers == {"talks": 1} and left.phrases == {"Envoys met": 1}
     assert left.terms == {"envoy": 1.0}
     assert without_reports(profile, gone, [], text) is None  # its only report: the event goes
+
+
+class OneEvent:
+    """An index that finds one stored event for every look-up, the same object each time."""
+
+    def __init__(self, profile: EventProfile):
+        self.profile = profile
+
+    def candidates(self, keys):
+        return {7: self.profile}
+
+
+def test_joining_a_stored_event_leaves_the_index_copy_as_stored():
+    from dateline.link.events import plan_events
+    from dateline.model import Analysis
+
+    text = "Envoys met in Geneva on Monday."
+    stored = EventProfile(triggers={"talks": 1}, terms={"envoy": 1.0, "geneva": 1.0})
+    mention = EventMention(0, 31, "met", None, None, (), ("Geneva",))
+    analysis = Analysis(
+        sentences=((0, 31),),
+        mentions=(),
+        timexes=(),
+        quotes=(),
+        roles=(),
+        event_mentions=(mention, mention),
+    )
+    index = OneEvent(stored)
+    drafts = plan_events(index, text, analysis, {})
+    assert [d.id for d in drafts] == [7]
+    assert drafts[0].profile.triggers == {"talks": 3}  # both mentions joined the one event
+    assert stored == EventProfile(triggers={"talks": 1}, terms={"envoy": 1.0, "geneva": 1.0})

@@ -270,3 +270,28 @@ def test_stores_opened_at_once_migrate_once(tmp_path):
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]
+
+
+def test_event_candidates_are_read_anew_when_another_writer_changed_them(db_path):
+    from dateline.model import EventProfile, EventUpdate
+    from dateline.store.events import save_event
+
+    def saved(store, triggers, event_id=None):
+        update = EventUpdate(event_id, "Talks", None, EventProfile(triggers=triggers), ("k",), ())
+        with store.db.transaction() as conn:
+            save_event(conn, update, "a1")
+
+    with dateline.open(str(db_path)) as mine, dateline.open(str(db_path)) as other:
+        saved(mine, {"talks": 1})
+        ((event_id, first),) = mine.events.candidates(["k"]).items()
+        assert mine.events.candidates(["k"])[event_id] is first  # decoded once
+        saved(other, {"talks": 2}, event_id)
+        assert mine.events.candidates(["k"])[event_id].triggers == {"talks": 2}
+
+
+def test_actor_keys_found_are_kept_and_keys_missed_are_asked_again(db_path):
+    with dateline.open(str(db_path)) as mine, dateline.open(str(db_path)) as other:
+        assert mine.actors.by_key("kyiv") is None
+        actor = other.actors.add("Kyiv", "GPE", "kyiv", None)
+        assert mine.actors.by_key("kyiv") == actor
+        assert mine.actors.by_key("kyiv") == actor

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
+from dateline.analyze.nlp import text_of
 from dateline.analyze.quotes_lexicon import CLAUSE_VERBS, SPEECH_VERBS
 from dateline.analyze.timex_lexicon import WEEKDAYS
 from dateline.model import Clause, Tense
@@ -509,7 +510,7 @@ def _heads_a_link_list(sent: Span) -> bool:
     """Whether the sentence opens a paragraph headed "Title: text" next to another such
     paragraph: an item of a list of links to other stories ("Facebook launches pages
     redesign: Facebook has begun ..."), not the story."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     start = _paragraph_start(text, sent.start_char)
     if text[start : sent.start_char].strip() or not _HEADED.match(text, start):
         return False

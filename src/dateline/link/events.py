@@ -205,7 +205,8 @@ def plan_events(
         best, score = _best(candidates, trigger, actors, terms, when)
         if best is None or score < JOIN:
             best = EventDraft(EventProfile())
-        if best.id is not None:
+        if best.id is not None and best.id not in stored:
+            best.profile = best.profile.copy()  # the index's copy stays as stored
             stored[best.id] = best
         if all(draft is not best for draft in drafts):
             drafts.append(best)

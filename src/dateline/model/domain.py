@@ -426,6 +426,19 @@ class EventProfile:
             bool(data.get("undated")),
         )
 
+    def copy(self) -> EventProfile:
+        """A profile whose counts and dates can change without changing this one's."""
+        return EventProfile(
+            dict(self.triggers),
+            dict(self.actors),
+            dict(self.participants),
+            dict(self.places),
+            dict(self.terms),
+            list(self.dates),
+            dict(self.phrases),
+            self.undated,
+        )
+
     def to_json(self) -> JSON:
         out: JSON = {
             "triggers": self.triggers,

@@ -28,19 +28,33 @@ from dateline.store.sql import chunks, insert_id, lookup, upsert
 TypeRule = Callable[[Mapping[str, int]], str]
 
 
+# Name keys found, kept per repository: linking asks for the same names article after article.
+KNOWN_KEYS = 100_000
+
+
 class ActorRepository:
     """Actors, their name keys, and the articles that mention them."""
 
     def __init__(self, db: Database):
         self._db = db
+        # name key -> actor, for keys found: a key, once given, is never taken back or
+        # given to another actor, so what was found stays true (misses are asked again)
+        self._known: dict[str, int] = {}
 
     def by_key(self, key: str) -> int | None:
         """The actor known by a name key."""
+        if (known := self._known.get(key)) is not None:
+            return known
         with self._db.read() as conn:
             found = conn.execute(
                 select(actor_keys.c.actor_id).where(actor_keys.c.key == key)
             ).scalar()
-        return None if found is None else int(found)
+        if found is None:
+            return None
+        if len(self._known) >= KNOWN_KEYS:
+            self._known.clear()
+        self._known[key] = int(found)
+        return int(found)
 
     def with_surname(self, surname: str) -> list[int]:
         """Actors whose full person name ends in ``surname`` (a name key)."""

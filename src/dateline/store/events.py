@@ -3,10 +3,11 @@ report them."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.engine import Connection
 
 from dateline.model import Event, EventMention, EventProfile, EventReport, EventUpdate, Precision
@@ -14,25 +15,40 @@ from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
 from dateline.store.sql import chunks, insert_id, upsert
 
+# Profiles decoded and kept for candidate look-ups: linking one article asks for the same
+# busy events again and again, and decoding their JSON was most of its cost.
+PARSED_PROFILES = 20_000
+
 
 class EventRepository:
     """Events and their reports."""
 
     def __init__(self, db: Database):
         self._db = db
+        # event id -> (its profile's JSON text, that profile); checked against the stored
+        # text on every look-up, so a profile another writer changed is read anew
+        self._parsed: dict[int, tuple[str, EventProfile]] = {}
 
     def candidates(self, keys: Sequence[str]) -> dict[int, EventProfile]:
-        """Events filed under any of ``keys``: id -> profile."""
+        """Events filed under any of ``keys``: id -> profile. The profiles are shared with
+        later look-ups: copy one (``EventProfile.copy``) before changing it."""
         if not keys:
             return {}
-        query = select(events.c.id, events.c.profile).where(
+        query = select(events.c.id, cast(events.c.profile, Text)).where(
             events.c.id.in_(select(event_keys.c.event_id).where(event_keys.c.key.in_(keys)))
         )
         with self._db.read() as conn:
-            return {
-                event_id: EventProfile.from_json(profile)
-                for event_id, profile in conn.execute(query)
-            }
+            rows = conn.execute(query).all()
+        return {event_id: self._decoded(event_id, raw) for event_id, raw in rows}
+
+    def _decoded(self, event_id: int, raw: str) -> EventProfile:
+        """A profile from its JSON text: the one decoded before while the text is the same."""
+        kept = self._parsed.get(event_id)
+        if kept is None or kept[0] != raw:
+            if len(self._parsed) >= PARSED_PROFILES:
+                self._parsed.clear()
+            kept = self._parsed[event_id] = (raw, EventProfile.from_json(json.loads(raw)))
+        return kept[1]
 
     def of_article(self, article_id: str) -> dict[int, list[EventMention]]:
         """The sentences of one article that report events: event id -> its reports (as
