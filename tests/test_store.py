@@ -274,12 +274,12 @@ def test_stores_opened_at_once_migrate_once(tmp_path):
 
 def test_event_candidates_are_read_anew_when_another_writer_changed_them(db_path):
     from dateline.model import EventProfile, EventUpdate
-    from dateline.store.events import save_event
+    from dateline.store.events import save_events
 
     def saved(store, triggers, event_id=None):
         update = EventUpdate(event_id, "Talks", None, EventProfile(triggers=triggers), ("k",), ())
         with store.db.transaction() as conn:
-            save_event(conn, update, "a1")
+            save_events(conn, [update], "a1")
 
     with dateline.open(str(db_path)) as mine, dateline.open(str(db_path)) as other:
         saved(mine, {"talks": 1})

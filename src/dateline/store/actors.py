@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from dateline.model import Actor, ActorMention
@@ -30,6 +30,14 @@ TypeRule = Callable[[Mapping[str, int]], str]
 
 # Name keys found, kept per repository: linking asks for the same names article after article.
 KNOWN_KEYS = 100_000
+
+
+# An actor given the type its evidence now says, written only where it changes.
+_RETYPE = (
+    actors.update()
+    .where(actors.c.id == bindparam("actor_id"), actors.c.label != bindparam("typed"))
+    .values(label=bindparam("typed"))
+)
 
 
 class ActorRepository:
@@ -141,13 +149,12 @@ class ActorRepository:
             )
             touched = sorted({a for (a, _), _ in changed})
             if type_of is not None:
-                for actor_id, totals in self._totals(conn, touched).items():
-                    label = type_of(totals)
-                    conn.execute(
-                        actors.update()
-                        .where(actors.c.id == actor_id, actors.c.label != label)
-                        .values(label=label)
-                    )
+                typed = [
+                    {"actor_id": actor_id, "typed": type_of(totals)}
+                    for actor_id, totals in self._totals(conn, touched).items()
+                ]
+                if typed:
+                    conn.execute(_RETYPE, typed)
             finish(conn, Stage.ENTITIES, article_id)
 
     def evidence(self, actor_ids: Sequence[int]) -> dict[int, dict[str, int]]:

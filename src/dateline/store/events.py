@@ -7,13 +7,13 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Text, bindparam, cast, select
 from sqlalchemy.engine import Connection
 
 from dateline.model import Event, EventMention, EventProfile, EventReport, EventUpdate, Precision
 from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
-from dateline.store.sql import chunks, insert_id, upsert
+from dateline.store.sql import chunks, upsert
 
 # Profiles decoded and kept for candidate look-ups: linking one article asks for the same
 # busy events again and again, and decoding their JSON was most of its cost.
@@ -99,8 +99,7 @@ class EventRepository:
                 conn.execute(event_keys.delete().where(event_keys.c.event_id.in_(chunk)))
             for chunk in chunks(sorted(emptied)):
                 conn.execute(events.delete().where(events.c.id.in_(chunk)))
-            for update in changed:
-                save_event(conn, update, article_id)
+            save_events(conn, changed, article_id)
 
     def reports(self, event_id: int) -> list[EventReport]:
         """Every sentence, in any story, that reports an event."""
@@ -143,10 +142,67 @@ class EventRepository:
         ]
 
 
-def save_event(conn: Connection, update: EventUpdate, article_id: str) -> None:
-    """Write an event as one article leaves it: its row, its keys, the article's reports."""
+def save_events(conn: Connection, updates: Sequence[EventUpdate], article_id: str) -> None:
+    """Write the events one article leaves: their rows, their keys, the article's reports;
+    a few statements for all of them, whatever their number."""
+    rows = [_event_row(update) for update in updates]
+    new = [row for row, update in zip(rows, updates, strict=True) if update.id is None]
+    ids = iter(
+        conn.execute(
+            events.insert().returning(events.c.id, sort_by_parameter_order=True), new
+        ).scalars()
+        if new
+        else ()
+    )
+    event_ids = [next(ids) if update.id is None else update.id for update in updates]
+    old = [
+        {"event_id": update.id, **{f"new_{name}": value for name, value in row.items()}}
+        for row, update in zip(rows, updates, strict=True)
+        if update.id is not None
+    ]
+    if old:
+        conn.execute(_UPDATE_EVENT, old)
+    upsert(
+        conn,
+        event_keys,
+        [
+            {"key": key, "event_id": event_id}
+            for update, event_id in zip(updates, event_ids, strict=True)
+            for key in update.keys
+        ],
+    )
+    members = [
+        {
+            "article_id": article_id,
+            "event_id": event_id,
+            "start": m.start,
+            "end": m.end,
+            "trigger": m.trigger,
+            "date": m.date,
+            "date_from": m.date_from,
+        }
+        for update, event_id in zip(updates, event_ids, strict=True)
+        for m in update.members
+    ]
+    if members:
+        conn.execute(event_members.insert(), members)
+
+
+_UPDATE_EVENT = (
+    events.update()
+    .where(events.c.id == bindparam("event_id"))
+    .values(
+        {
+            name: bindparam(f"new_{name}")
+            for name in ("title", "profile", "start", "end", "precision", "dated_by")
+        }
+    )
+)
+
+
+def _event_row(update: EventUpdate) -> dict[str, Any]:
     span = update.span
-    values = {
+    return {
         "title": update.title,
         "profile": update.profile.to_json(),
         "start": span.start if span else None,
@@ -154,28 +210,6 @@ def save_event(conn: Connection, update: EventUpdate, article_id: str) -> None:
         "precision": span.precision if span else None,
         "dated_by": span.dated_by if span else None,
     }
-    event_id = update.id
-    if event_id is None:
-        event_id = insert_id(conn, events.insert().values(**values))
-    else:
-        conn.execute(events.update().where(events.c.id == event_id).values(**values))
-    upsert(conn, event_keys, [{"key": key, "event_id": event_id} for key in update.keys])
-    if update.members:
-        conn.execute(
-            event_members.insert(),
-            [
-                {
-                    "article_id": article_id,
-                    "event_id": event_id,
-                    "start": m.start,
-                    "end": m.end,
-                    "trigger": m.trigger,
-                    "date": m.date,
-                    "date_from": m.date_from,
-                }
-                for m in update.members
-            ],
-        )
 
 
 def _report(row: Any) -> EventReport:

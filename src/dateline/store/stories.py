@@ -21,7 +21,7 @@ from dateline.model import (
 )
 from dateline.run.stages import Stage
 from dateline.store.db import Database
-from dateline.store.events import save_event
+from dateline.store.events import save_events
 from dateline.store.queue import finish
 from dateline.store.schema import (
     articles,
@@ -119,8 +119,7 @@ class StoryRepository:
         the stage done."""
         day = published.isoformat() if published else None
         with self._db.transaction() as conn:
-            for event in found:
-                save_event(conn, event, article_id)
+            save_events(conn, found, article_id)
             story_id = _save_story(conn, decision, day)
             conn.execute(story_articles.insert().values(article_id=article_id, story_id=story_id))
             upsert(
@@ -152,8 +151,7 @@ class StoryRepository:
         """Save the events an article already in a story reports after its analysis was
         redone, and mark the stage done, in one transaction (its story stays)."""
         with self._db.transaction() as conn:
-            for event in found:
-                save_event(conn, event, article_id)
+            save_events(conn, found, article_id)
             finish(conn, Stage.STORIES, article_id)
 
     def skip(self, article_id: str) -> None:
