@@ -22,7 +22,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from common import eval_kit, write_section
+from common import REPO, eval_kit, write_section
 from throughput import prepare_text
 
 SECTION = "## Ingest against spaCy alone (issue #13)"
@@ -42,6 +42,18 @@ def timed(command: list[str]) -> float:
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed: {done.stderr[-2000:]}")
     return time.perf_counter() - started
+
+
+def earlier_rows(results: Path) -> list[str]:
+    """The rows of earlier runs in the section, kept under the new one (each names its
+    revision), bold taken off."""
+    text = results.read_text(encoding="utf-8") if results.exists() else ""
+    start = text.find(SECTION)
+    if start == -1:
+        return []
+    end = text.find("\n## ", start + len(SECTION))
+    section = text[start : None if end == -1 else end]
+    return [line.replace("**", "") for line in section.splitlines() if line.startswith("| `")]
 
 
 def main() -> None:
@@ -69,9 +81,12 @@ def main() -> None:
         alone = timed([sys.executable, "-c", SPACY_ALONE, str(path), str(args.jobs)])
     stored = len(texts)
     ratio = (stored / ingest) / (stored / alone)
+    revision = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO
+    ).stdout.strip()
     row = (
-        f"| {docs} | {stored} | {args.jobs} | {ingest:.1f} | {stored / ingest:.2f} | "
-        f"{alone:.1f} | {stored / alone:.2f} | **{ratio:.2f}** |"
+        f"| `{revision}` | {docs} | {stored} | {args.jobs} | {ingest:.1f} | "
+        f"{stored / ingest:.2f} | {alone:.1f} | {stored / alone:.2f} | **{ratio:.2f}** |"
     )
     print(row)
     if args.results:
@@ -86,9 +101,10 @@ def main() -> None:
                 f"{datetime.now(UTC).date().isoformat()}. "
                 + __doc__.split("\n\n")[1].replace("\n", " "),
                 "",
-                "| documents | stored | processes | ingest (s) | ingest articles/s "
+                "| revision | documents | stored | processes | ingest (s) | ingest articles/s "
                 "| spaCy alone (s) | spaCy articles/s | ratio (goal >= 0.8) |",
-                "|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+                *earlier_rows(args.results),
                 row,
                 "",
             ]
