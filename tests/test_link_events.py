@@ -151,7 +151,7 @@ def test_events_reingest_changes_nothing(talks, tmp_path):
 
 
 class NoEvents:
-    def candidates(self, keys):
+    def filed(self, keys):
         return {}
 
 
@@ -214,8 +214,8 @@ class OneEvent:
     def __init__(self, profile: EventProfile):
         self.profile = profile
 
-    def candidates(self, keys):
-        return {7: self.profile}
+    def filed(self, keys):
+        return {key: {7: self.profile} for key in keys}
 
 
 def test_joining_a_stored_event_leaves_the_index_copy_as_stored():

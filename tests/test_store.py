@@ -272,7 +272,7 @@ def test_stores_opened_at_once_migrate_once(tmp_path):
         assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]
 
 
-def test_event_candidates_are_read_anew_when_another_writer_changed_them(db_path):
+def test_filed_events_are_read_anew_when_another_writer_changed_them(db_path):
     from dateline.model import EventProfile, EventUpdate
     from dateline.store.events import save_events
 
@@ -283,10 +283,10 @@ def test_event_candidates_are_read_anew_when_another_writer_changed_them(db_path
 
     with dateline.open(str(db_path)) as mine, dateline.open(str(db_path)) as other:
         saved(mine, {"talks": 1})
-        ((event_id, first),) = mine.events.candidates(["k"]).items()
-        assert mine.events.candidates(["k"])[event_id] is first  # decoded once
+        ((event_id, first),) = mine.events.filed(["k", "other"])["k"].items()
+        assert mine.events.filed(["k"])["k"][event_id] is first  # decoded once
         saved(other, {"talks": 2}, event_id)
-        assert mine.events.candidates(["k"])[event_id].triggers == {"talks": 2}
+        assert mine.events.filed(["k"])["k"][event_id].triggers == {"talks": 2}
 
 
 def test_actor_keys_found_are_kept_and_keys_missed_are_asked_again(db_path):

@@ -127,9 +127,9 @@ _IRREGULAR = {
 
 
 class EventIndex(Protocol):
-    """What event linking reads from the store: the events filed under any of ``keys``."""
+    """What event linking reads from the store: the events filed under each of ``keys``."""
 
-    def candidates(self, keys: Sequence[str]) -> dict[int, EventProfile]: ...
+    def filed(self, keys: Sequence[str]) -> dict[str, dict[int, EventProfile]]: ...
 
 
 @dataclass
@@ -188,6 +188,7 @@ def plan_events(
     stored: dict[int, EventDraft] = {}
     started = _Started()
     quoted = [(quote.start, quote.end) for quote in analysis.quotes if quote.direct]
+    planned = []
     for mention in analysis.event_mentions:
         trigger = trigger_class(mention.trigger)
         if trigger in REPORTING_VERBS or _in_quote(text, mention, quoted):
@@ -195,11 +196,18 @@ def plan_events(
         when = DateSpan.parse(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
         actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
-        terms = content_terms(text[mention.start : mention.end])
         keys = sorted(_lookup_keys(when, actors, trigger))
+        planned.append((mention, trigger, when, participants, actors, keys))
+    # one look-up for the article: what it saves is seen by the next article, not this one
+    filed = index.filed([key for *_, keys in planned for key in keys])
+    for mention, trigger, when, participants, actors, keys in planned:
+        terms = content_terms(text[mention.start : mention.end])
+        found = {
+            event_id: profile for key in keys for event_id, profile in filed.get(key, {}).items()
+        }
         candidates = [
             stored.get(event_id) or EventDraft(profile, event_id)
-            for event_id, profile in index.candidates(keys).items()
+            for event_id, profile in found.items()
         ]
         candidates += started.sharing(keys)
         best, score = _best(candidates, trigger, actors, terms, when)

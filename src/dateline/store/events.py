@@ -29,17 +29,21 @@ class EventRepository:
         # text on every look-up, so a profile another writer changed is read anew
         self._parsed: dict[int, tuple[str, EventProfile]] = {}
 
-    def candidates(self, keys: Sequence[str]) -> dict[int, EventProfile]:
-        """Events filed under any of ``keys``: id -> profile. The profiles are shared with
-        later look-ups: copy one (``EventProfile.copy``) before changing it."""
-        if not keys:
-            return {}
-        query = select(events.c.id, cast(events.c.profile, Text)).where(
-            events.c.id.in_(select(event_keys.c.event_id).where(event_keys.c.key.in_(keys)))
-        )
+    def filed(self, keys: Sequence[str]) -> dict[str, dict[int, EventProfile]]:
+        """The events filed under each of ``keys`` (keys with none left out): key -> id ->
+        profile. The profiles are shared with later look-ups: copy one
+        (``EventProfile.copy``) before changing it."""
+        found: dict[str, dict[int, EventProfile]] = {}
         with self._db.read() as conn:
-            rows = conn.execute(query).all()
-        return {event_id: self._decoded(event_id, raw) for event_id, raw in rows}
+            for chunk in chunks(sorted(set(keys))):
+                query = (
+                    select(event_keys.c.key, events.c.id, cast(events.c.profile, Text))
+                    .join(events, events.c.id == event_keys.c.event_id)
+                    .where(event_keys.c.key.in_(chunk))
+                )
+                for key, event_id, raw in conn.execute(query):
+                    found.setdefault(key, {})[event_id] = self._decoded(event_id, raw)
+        return found
 
     def _decoded(self, event_id: int, raw: str) -> EventProfile:
         """A profile from its JSON text: the one decoded before while the text is the same."""
