@@ -224,7 +224,7 @@ def test_joining_a_stored_event_leaves_the_index_copy_as_stored():
 
     text = "Envoys met in Geneva on Monday."
     stored = EventProfile(triggers={"talks": 1}, terms={"envoy": 1.0, "geneva": 1.0})
-    mention = EventMention(0, 31, "met", None, None, (), ("Geneva",))
+    mention = EventMention(0, 31, "met", "2026-02-02", "timex", (), ("Geneva",))
     analysis = Analysis(
         sentences=((0, 31),),
         mentions=(),

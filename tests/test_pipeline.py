@@ -66,3 +66,36 @@ def test_pipeline_read_failure_has_no_raw(tmp_path: Path):
         extract_documents(Inputs([str(tmp_path / "missing.txt")]), Settings(jobs=1), LocalRunner(1))
     )
     assert results == [Failure(str(tmp_path / "missing.txt"), "read", "no such file or directory")]
+
+
+@pytest.mark.slow
+def test_linking_while_analysis_goes_on_leaves_the_store_linking_after_it_would(
+    tmp_path: Path, monkeypatch
+):
+    import dateline
+    import dateline.run.analyze as analyze_step
+    import dateline.run.ingest as ingest_step
+    from conftest import TALKS, new_db
+    from dateline.run.stages import Stage
+
+    linked_early = []
+    link_ready = ingest_step.link_ready
+
+    def watched(store):
+        copies = link_ready(store)
+        waiting = {stage: len(store.queue.waiting(stage)) for stage in Stage}
+        if waiting[Stage.ANALYZE]:
+            stored = len(list(store.articles.all()))
+            linked_early.append(stored - sum(waiting.values()) + waiting[Stage.COPIES])
+        return copies
+
+    monkeypatch.setattr(analyze_step, "BATCH", 1)  # a link step after every article
+    monkeypatch.setattr(ingest_step, "link_ready", watched)
+    during = new_db(tmp_path, "during")
+    dateline.ingest([str(TALKS)], during)
+    assert max(linked_early) > 0  # stories were linked while others waited for analysis
+    monkeypatch.setattr(ingest_step, "link_ready", lambda store: [])
+    after = new_db(tmp_path, "after")
+    dateline.ingest([str(TALKS)], after)
+    with dateline.open(during) as one, dateline.open(after) as other:
+        assert dateline.export_json(one) == dateline.export_json(other)

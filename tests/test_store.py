@@ -295,3 +295,24 @@ def test_actor_keys_found_are_kept_and_keys_missed_are_asked_again(db_path):
         actor = other.actors.add("Kyiv", "GPE", "kyiv", None)
         assert mine.actors.by_key("kyiv") == actor
         assert mine.actors.by_key("kyiv") == actor
+
+
+def test_linking_takes_what_no_article_waiting_for_analysis_comes_before(store):
+    """Actors and stories are linked in publication order, as analysis takes articles:
+    while an earlier article waits for analysis, the later ones wait to be linked."""
+    ids = {}
+    for n, day in enumerate((3, 1, 2)):  # stored out of publication order
+        raw = RawDocument(source=f"{n}.txt", kind="text", content=f"Paragraph {n}.")
+        article = make_article(
+            url=f"https://example.org/news/{n}",
+            body=(f"Paragraph {n}.",),
+            published=Published(date(2026, 1, day), "given"),
+        )
+        ids[day] = store.articles.add(article, store.articles.add_raw(raw))[1]
+    assert store.queue.waiting(Stage.ANALYZE) == [ids[1], ids[2], ids[3]]
+    store.analyses.save(ids[1], ANALYSIS, version=1)
+    store.analyses.save(ids[3], ANALYSIS, version=1)
+    assert store.queue.ready(Stage.ENTITIES) == [ids[1]]  # the 3rd waits for the 2nd
+    store.analyses.save(ids[2], ANALYSIS, version=1)
+    assert store.queue.ready(Stage.ENTITIES) == [ids[1], ids[2], ids[3]]
+    assert store.queue.ready(Stage.STORIES) == []

@@ -55,8 +55,9 @@ _OFFICE_AFTER = re.compile(rf"(['’]s)?\s+({TITLE.pattern})", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
-def link_entities(store: Store) -> int:
-    """Link the entities of every analysed article not linked yet; return how many articles.
+def link_entities(store: Store, *, ready: bool = False) -> int:
+    """Link the entities of every analysed article not linked yet (with ``ready``, only
+    those no article waiting for analysis comes before); return how many articles.
 
     The offices the article's roles name are recorded for their holders before the
     article's own offices are looked up, so "Ukrainian President Volodymyr Zelensky ... the
@@ -65,7 +66,8 @@ def link_entities(store: Store) -> int:
     Each article's links are saved with its "done" mark in one transaction.
     """
     linked = 0
-    for article_id in store.queue.waiting(Stage.ENTITIES):
+    queue = store.queue
+    for article_id in queue.ready(Stage.ENTITIES) if ready else queue.waiting(Stage.ENTITIES):
         analysis = store.analyses.get(article_id)
         if analysis is None:
             continue

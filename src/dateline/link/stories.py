@@ -52,15 +52,17 @@ LEDE_SENTENCES = 3
 _QUOTE_MARKS = "\"'“‘«"
 
 
-def link_stories(store: Store) -> int:
-    """Link every entity-linked article not in a story yet; return how many.
+def link_stories(store: Store, *, ready: bool = False) -> int:
+    """Link every entity-linked article not in a story yet (with ``ready``, only those no
+    article waiting for analysis comes before); return how many.
 
     Each article's events, story and decision are saved in one transaction. An article
     already in a story (its analysis redone) keeps its place, and its events are linked
     again from the new analysis: its reports leave the events they were in first.
     """
     linked = 0
-    for article_id in store.queue.waiting(Stage.STORIES):
+    queue = store.queue
+    for article_id in queue.ready(Stage.STORIES) if ready else queue.waiting(Stage.STORIES):
         analysis = store.analyses.get(article_id)
         if analysis is None:
             store.stories.skip(article_id)

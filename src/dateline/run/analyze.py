@@ -41,6 +41,7 @@ def analyze_pending(
     *,
     redo: bool = False,
     on_result: Callable[[Analysis | Failure], None] | None = None,
+    between: Callable[[], object] | None = None,
 ) -> AnalyzeReport:
     """Analyse every stored article waiting for analysis, and those an older analyser
     analysed (every article with ``redo``).
@@ -48,9 +49,12 @@ def analyze_pending(
     Articles are claimed a few at a time as the runner takes them, so processes that
     analyse one store at once share its queue. Each analysis is saved, and marked done,
     in its own transaction, so an interrupted run goes on where it stopped; the claims a
-    killed process left on this host are freed first.
+    killed process left on this host are freed first. ``between`` runs after each batch
+    of results is saved, while the runner's workers go on with the next (``ingest``
+    links there).
     """
     report = AnalyzeReport()
+    done = 0
     if redo:
         store.queue.enqueue_all(Stage.ANALYZE)
     else:
@@ -74,6 +78,9 @@ def analyze_pending(
             report.analysed += 1
         if on_result:
             on_result(result)
+        done += 1
+        if between and done % BATCH == 0:
+            between()
     return report
 
 

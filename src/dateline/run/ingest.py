@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
-from dateline.model import Analysis, Extracted, Failure, IngestReport
+from dateline.model import Analysis, CopyFound, Extracted, Failure, IngestReport
 from dateline.run.analyze import analyze_pending
 from dateline.run.extract import Inputs, extract_into
-from dateline.run.link import link_pending
+from dateline.run.link import link_pending, link_ready
 from dateline.run.local import LocalRunner, Runner
 from dateline.settings import Engine, Settings
 from dateline.store import Store
@@ -48,8 +48,10 @@ def ingest(
     """Read, extract and store articles, analyse what is pending, then link it.
 
     Reading, extraction and analysis run on ``runner``, by default the one
-    ``settings.engine`` names (stopped when they are done); linking runs here. Analysis
-    and linking run over everything the store's queue holds, so a run that was
+    ``settings.engine`` names (stopped when they are done); linking runs here, on the
+    articles analysed so far while the runner analyses the next (in the order linking
+    after analysis would take them, so the store ends the same), then on the rest.
+    Analysis and linking run over everything the store's queue holds, so a run that was
     interrupted is completed by the next.
 
     Returns:
@@ -59,12 +61,15 @@ def ingest(
     Raises:
         RunnerError: the runner could not start, or failed while running.
     """
+    copies: list[CopyFound] = []
     with ExitStack() as stack:
         runner = runner or stack.enter_context(engine_runner(settings))
         report = extract_into(store, inputs, settings, runner, on_result)
-        analysed = analyze_pending(store, runner, on_result=on_analysed)
+        analysed = analyze_pending(
+            store, runner, on_result=on_analysed, between=lambda: copies.extend(link_ready(store))
+        )
     report.analysed = analysed.analysed
     report.failures += analysed.failures
     # here, serially: each article is linked to those before it
-    report.copies = link_pending(store, settings.lock_timeout)
+    report.copies = copies + link_pending(store, settings.lock_timeout)
     return report

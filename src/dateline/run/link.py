@@ -4,6 +4,9 @@ stories), by one process at a time: each article is linked against all those bef
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
+from dateline.errors import StoreError
 from dateline.link.copies import link_copies
 from dateline.link.entities import link_entities
 from dateline.link.stories import link_stories
@@ -26,4 +29,22 @@ def link_pending(store: Store, wait: float = Settings.lock_timeout) -> list[Copy
         copies = link_copies(store)
         link_entities(store)
         link_stories(store)
+    return copies
+
+
+def link_ready(store: Store) -> list[CopyFound]:
+    """Link what can be linked while analysis goes on, as ``link_pending`` would after
+    it: every article's copies (they need no analysis), and the actors, events and
+    stories of the analysed articles that no article still waiting for analysis comes
+    before (analysis and these stages take articles in the same order). Nothing when
+    another process holds the link lock: it is not waited for, and what is left is
+    linked after analysis."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(store.db.exclusive("link", 0))
+        except StoreError:
+            return []
+        copies = link_copies(store)
+        link_entities(store, ready=True)
+        link_stories(store, ready=True)
     return copies

@@ -33,13 +33,16 @@ from dateline.store.sql import chunks, upsert
 LEASE = 900.0
 
 # The order each stage takes its articles in. Raw ids grow with each input read, so they
-# keep the order of one ingest within one second too; stories are linked in publication
-# order (undated last), so one batch gives the same stories whatever its input order.
+# keep the order of one ingest within one second too. Actors and stories are linked in
+# publication order (undated last), so one batch gives the same actors and stories
+# whatever its input order; articles are analysed in that order too, so that linking can
+# follow analysis while it goes on (``Queue.ready``).
+_PUBLICATION = (articles.c.published.is_(None), articles.c.published, articles.c.id)
 _ORDER: dict[Stage, tuple[Any, ...]] = {
-    Stage.ANALYZE: (articles.c.id,),
+    Stage.ANALYZE: _PUBLICATION,
     Stage.COPIES: (articles.c.raw_id, articles.c.id),
-    Stage.ENTITIES: (articles.c.raw_id, articles.c.id),
-    Stage.STORIES: (articles.c.published.is_(None), articles.c.published, articles.c.id),
+    Stage.ENTITIES: _PUBLICATION,
+    Stage.STORIES: _PUBLICATION,
 }
 
 
@@ -115,6 +118,25 @@ class Queue:
         )
         with self._db.read() as conn:
             return list(conn.execute(query).scalars())
+
+    def ready(self, stage: Stage) -> list[str]:
+        """The articles waiting for ``stage`` (entities or stories, taken in publication
+        order as analysis is) that no article still waiting for analysis comes before:
+        what linking can take while analysis goes on and leave the store as if it had
+        waited for all of it."""
+        query = (
+            select(articles.c.id, pending.c.stage)
+            .join(pending, pending.c.article_id == articles.c.id)
+            .where(pending.c.stage.in_([str(Stage.ANALYZE), str(stage)]))
+            .order_by(*_PUBLICATION)
+        )
+        found: list[str] = []
+        with self._db.read() as conn:
+            for article_id, waits in conn.execute(query):
+                if waits == Stage.ANALYZE:
+                    return [a for a in found if a != article_id]
+                found.append(article_id)
+        return found
 
     def claim(self, stage: Stage, limit: int, lease: float = LEASE) -> list[str]:
         """Claim for this process up to ``limit`` articles waiting for ``stage`` that no
