@@ -41,7 +41,7 @@ def analyze_pending(
     *,
     redo: bool = False,
     on_result: Callable[[Analysis | Failure], None] | None = None,
-    between: Callable[[], object] | None = None,
+    between: Callable[[], None] | None = None,
 ) -> AnalyzeReport:
     """Analyse every stored article waiting for analysis, and those an older analyser
     analysed (every article with ``redo``).

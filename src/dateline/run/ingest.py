@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
 from dateline.model import Analysis, CopyFound, Extracted, Failure, IngestReport
-from dateline.run.analyze import analyze_pending
+from dateline.run.analyze import BATCH, analyze_pending
 from dateline.run.extract import Inputs, extract_into
 from dateline.run.link import link_pending, link_ready
 from dateline.run.local import LocalRunner, Runner
+from dateline.run.stages import Stage
 from dateline.settings import Engine, Settings
 from dateline.store import Store
 
@@ -61,15 +62,34 @@ def ingest(
     Raises:
         RunnerError: the runner could not start, or failed while running.
     """
-    copies: list[CopyFound] = []
     with ExitStack() as stack:
         runner = runner or stack.enter_context(engine_runner(settings))
         report = extract_into(store, inputs, settings, runner, on_result)
-        analysed = analyze_pending(
-            store, runner, on_result=on_analysed, between=lambda: copies.extend(link_ready(store))
-        )
+        along = _LinkAlong(store)
+        analysed = analyze_pending(store, runner, on_result=on_analysed, between=along)
     report.analysed = analysed.analysed
     report.failures += analysed.failures
     # here, serially: each article is linked to those before it
-    report.copies = copies + link_pending(store, settings.lock_timeout)
+    report.copies = along.copies + link_pending(store, settings.lock_timeout)
     return report
+
+
+# Link steps taken at most while one run analyses: each reads the queue of what waits.
+LINK_STEPS = 64
+
+
+class _LinkAlong:
+    """Links what analysis has made ready, every so many batches of analysis: every batch
+    for a few hundred articles, and no more than ``LINK_STEPS`` times in a run however
+    large, so that reading the queue costs no more than linking."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._every = max(1, len(store.queue.waiting(Stage.ANALYZE)) // (BATCH * LINK_STEPS))
+        self._batches = 0
+        self.copies: list[CopyFound] = []
+
+    def __call__(self) -> None:
+        self._batches += 1
+        if self._batches % self._every == 0:
+            self.copies += link_ready(self._store)
