@@ -316,3 +316,19 @@ def test_linking_takes_what_no_article_waiting_for_analysis_comes_before(store):
     store.analyses.save(ids[2], ANALYSIS, version=1)
     assert store.queue.ready(Stage.ENTITIES) == [ids[1], ids[2], ids[3]]
     assert store.queue.ready(Stage.STORIES) == []
+
+
+def test_names_looked_up_at_once_are_answered_from_what_was_found_and_written(db_path):
+    with dateline.open(str(db_path)) as mine, dateline.open(str(db_path)) as other:
+        kyiv = other.actors.add("Kyiv", "GPE", "kyiv", None)
+        with mine.actors.looking_up(["kyiv", "zelensky", "volodymyr zelensky"], ["zelensky"]):
+            assert mine.actors.by_key("kyiv") == kyiv
+            assert mine.actors.by_key("zelensky") is None
+            assert mine.actors.with_surname("zelensky") == []
+            person = mine.actors.add(
+                "Volodymyr Zelensky", "PERSON", "volodymyr zelensky", "zelensky"
+            )
+            assert mine.actors.by_key("volodymyr zelensky") == person
+            assert mine.actors.with_surname("zelensky") == [person]
+        later = other.actors.add("Zelensky", "PERSON", "zelensky", None)
+        assert mine.actors.by_key("zelensky") == later  # asked again once the block is over

@@ -26,7 +26,7 @@ import bisect
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from dateline.link.names import (
@@ -75,14 +75,15 @@ def link_entities(store: Store, *, ready: bool = False) -> int:
         evidence: Counter[tuple[int, str]] = Counter()
         actor_of: dict[str, int] = {}
         names = Counter((m.name, m.label) for m in analysis.mentions if m.label in ENTITY_LABELS)
-        for (name, label), count in sorted(names.items()):
-            actor = resolve(store, name, label)
-            found[(actor, name)] += count
-            for kind in _said_by_name(name, label):
-                evidence[(actor, kind)] += count
-            # a person's name is looked up as the person it is first (roles, speakers)
-            if label == "PERSON" or name not in actor_of:
-                actor_of[name] = actor
+        with store.actors.looking_up(*_asked(names)):
+            for (name, label), count in sorted(names.items()):
+                actor = resolve(store, name, label)
+                found[(actor, name)] += count
+                for kind in _said_by_name(name, label):
+                    evidence[(actor, kind)] += count
+                # a person's name is looked up as the person it is first (roles, speakers)
+                if label == "PERSON" or name not in actor_of:
+                    actor_of[name] = actor
         for role in analysis.roles:
             _hold(store, role)
         article = store.articles.get(article_id).article
@@ -190,9 +191,7 @@ def _said_by_context(
 
 def resolve(store: Store, name: str, label: str) -> int:
     """The actor ``name`` refers to, created if it is new."""
-    if label in _STATE_LABELS and (state := country_of(name)) is not None:
-        name, label = state, "GPE"
-    key = name_key(name, label)
+    name, label, key = _named(name, label)
     actor_id = store.actors.by_key(key)
     if actor_id is not None:
         return actor_id
@@ -210,6 +209,29 @@ def resolve(store: Store, name: str, label: str) -> int:
             store.actors.rename(alone, name, key, surname)
             return alone
     return store.actors.add(name, label, key, surname)
+
+
+def _named(name: str, label: str) -> tuple[str, str, str]:
+    """The name and label an actor is looked up under, and its name key: a state's
+    adjective or capital stands for the state."""
+    if label in _STATE_LABELS and (state := country_of(name)) is not None:
+        name, label = state, "GPE"
+    return name, label, name_key(name, label)
+
+
+def _asked(names: Iterable[tuple[str, str]]) -> tuple[set[str], set[str]]:
+    """The name keys and surnames ``resolve`` may look these names up by."""
+    keys, surnames = set(), set()
+    for name, label in names:
+        _, label, key = _named(name, label)
+        surname = surname_key(key) if label == "PERSON" else None
+        keys.add(key)
+        if surname is not None:
+            keys.add(surname)
+            surnames.add(surname)
+        elif " " not in key:
+            surnames.add(key)
+    return keys, surnames
 
 
 def person_actor(store: Store, person: str) -> int | None:

@@ -3,8 +3,10 @@ which articles mention it under which names, and what they say about its type.""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -48,24 +50,57 @@ class ActorRepository:
         # name key -> actor, for keys found: a key, once given, is never taken back or
         # given to another actor, so what was found stays true (misses are asked again)
         self._known: dict[str, int] = {}
+        # while one article's names are resolved (``looking_up``): the keys found to be
+        # unknown, and the actors of each surname asked for, kept up to date by this
+        # repository's own writes (linking holds the store's link lock meanwhile)
+        self._absent: set[str] = set()
+        self._surnames: dict[str, list[int]] = {}
+
+    @contextmanager
+    def looking_up(self, keys: Iterable[str], surnames: Iterable[str]) -> Iterator[None]:
+        """Ask once for the name keys and surnames one article's names will be looked up
+        by, and answer ``by_key`` and ``with_surname`` for them from that, for as long as
+        the block runs. For the linking process only: it holds the link lock, so no
+        other process adds actors meanwhile."""
+        keys, surnames = sorted(set(keys) - self._known.keys()), sorted(set(surnames))
+        bearers: dict[str, list[int]] = {surname: [] for surname in surnames}
+        with self._db.read() as conn:
+            found = lookup(conn, actor_keys.c.key, actor_keys.c.actor_id, keys)
+            for chunk in chunks(surnames):
+                query = (
+                    select(actors.c.surname, actors.c.id)
+                    .where(actors.c.surname.in_(chunk))
+                    .order_by(actors.c.id)
+                )
+                for surname, actor_id in conn.execute(query):
+                    bearers[surname].append(actor_id)
+        for key, actor_id in found.items():
+            self._given(key, actor_id)
+        self._absent, self._surnames = set(keys) - found.keys(), bearers
+        try:
+            yield
+        finally:
+            self._absent, self._surnames = set(), {}
 
     def by_key(self, key: str) -> int | None:
         """The actor known by a name key."""
         if (known := self._known.get(key)) is not None:
             return known
+        if key in self._absent:
+            return None
         with self._db.read() as conn:
             found = conn.execute(
                 select(actor_keys.c.actor_id).where(actor_keys.c.key == key)
             ).scalar()
         if found is None:
             return None
-        if len(self._known) >= KNOWN_KEYS:
-            self._known.clear()
-        self._known[key] = int(found)
+        self._given(key, int(found))
         return int(found)
 
     def with_surname(self, surname: str) -> list[int]:
         """Actors whose full person name ends in ``surname`` (a name key)."""
+        if surname in self._surnames:
+            return list(self._surnames[surname])
         with self._db.read() as conn:
             return list(
                 conn.execute(
@@ -80,6 +115,7 @@ class ActorRepository:
                 conn, actors.insert().values(name=name, label=label, surname=surname)
             )
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+        self._given(key, actor_id, surname)
         return actor_id
 
     def rename(self, actor_id: int, name: str, key: str, surname: str | None) -> None:
@@ -89,11 +125,22 @@ class ActorRepository:
                 actors.update().where(actors.c.id == actor_id).values(name=name, surname=surname)
             )
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+        self._given(key, actor_id, surname)
 
     def add_key(self, actor_id: int, key: str) -> None:
         """Make an actor known by one more key (an office it holds)."""
         with self._db.transaction() as conn:
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
+        self._given(key, actor_id)
+
+    def _given(self, key: str, actor_id: int, surname: str | None = None) -> None:
+        """Note what was found or written: ``key`` is ``actor_id``'s (with ``surname``)."""
+        if len(self._known) >= KNOWN_KEYS:
+            self._known.clear()
+        self._known[key] = actor_id
+        self._absent.discard(key)
+        if surname is not None and surname in self._surnames:
+            bisect.insort(self._surnames[surname], actor_id)
 
     def save_mentions(
         self,
