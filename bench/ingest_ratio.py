@@ -107,6 +107,9 @@ def main() -> None:
                 *earlier_rows(args.results),
                 row,
                 "",
+                "Each row is one run of the command on this machine, under the revision it "
+                "ran; the spaCy-alone times show the machine's noise (about 10%).",
+                "",
             ]
         )
         write_section(args.results, SECTION, text)
