@@ -66,8 +66,7 @@ def link_entities(store: Store, *, ready: bool = False) -> int:
     Each article's links are saved with its "done" mark in one transaction.
     """
     linked = 0
-    queue = store.queue
-    for article_id in queue.ready(Stage.ENTITIES) if ready else queue.waiting(Stage.ENTITIES):
+    for article_id in store.queue.waiting(Stage.ENTITIES, ready=ready):
         analysis = store.analyses.get(article_id)
         if analysis is None:
             continue

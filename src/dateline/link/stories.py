@@ -61,8 +61,7 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
     again from the new analysis: its reports leave the events they were in first.
     """
     linked = 0
-    queue = store.queue
-    for article_id in queue.ready(Stage.STORIES) if ready else queue.waiting(Stage.STORIES):
+    for article_id in store.queue.waiting(Stage.STORIES, ready=ready):
         analysis = store.analyses.get(article_id)
         if analysis is None:
             store.stories.skip(article_id)

@@ -26,10 +26,7 @@ def link_pending(store: Store, wait: float = Settings.lock_timeout) -> list[Copy
         StoreError: another process held the link lock for ``wait`` seconds.
     """
     with store.db.exclusive("link", wait):
-        copies = link_copies(store)
-        link_entities(store)
-        link_stories(store)
-    return copies
+        return _link(store, ready=False)
 
 
 def link_ready(store: Store) -> list[CopyFound]:
@@ -44,7 +41,13 @@ def link_ready(store: Store) -> list[CopyFound]:
             stack.enter_context(store.db.exclusive("link", 0))
         except StoreError:
             return []
-        copies = link_copies(store)
-        link_entities(store, ready=True)
-        link_stories(store, ready=True)
+        return _link(store, ready=True)
+
+
+def _link(store: Store, *, ready: bool) -> list[CopyFound]:
+    """The linking stages in the order they depend on one another (the caller holds the
+    link lock); with ``ready``, actors and stories only as far as analysis has gone."""
+    copies = link_copies(store)
+    link_entities(store, ready=ready)
+    link_stories(store, ready=ready)
     return copies

@@ -149,21 +149,14 @@ class EventRepository:
 def save_events(conn: Connection, updates: Sequence[EventUpdate], article_id: str) -> None:
     """Write the events one article leaves: their rows, their keys, the article's reports;
     a few statements for all of them, whatever their number."""
-    rows = [_event_row(update) for update in updates]
-    new = [row for row, update in zip(rows, updates, strict=True) if update.id is None]
-    ids = iter(
-        conn.execute(
-            events.insert().returning(events.c.id, sort_by_parameter_order=True), new
-        ).scalars()
-        if new
-        else ()
-    )
-    event_ids = [next(ids) if update.id is None else update.id for update in updates]
+    new = [_event_row(update) for update in updates if update.id is None]
     old = [
-        {"event_id": update.id, **{f"new_{name}": value for name, value in row.items()}}
-        for row, update in zip(rows, updates, strict=True)
+        {"event_id": update.id, **{f"new_{k}": v for k, v in _event_row(update).items()}}
+        for update in updates
         if update.id is not None
     ]
+    inserted = iter(conn.execute(_INSERT_EVENT, new).scalars() if new else ())
+    event_ids = [next(inserted) if update.id is None else update.id for update in updates]
     if old:
         conn.execute(_UPDATE_EVENT, old)
     upsert(
@@ -192,6 +185,7 @@ def save_events(conn: Connection, updates: Sequence[EventUpdate], article_id: st
         conn.execute(event_members.insert(), members)
 
 
+_INSERT_EVENT = events.insert().returning(events.c.id, sort_by_parameter_order=True)
 _UPDATE_EVENT = (
     events.update()
     .where(events.c.id == bindparam("event_id"))

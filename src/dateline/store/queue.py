@@ -108,8 +108,11 @@ class Queue:
     def __init__(self, db: Database):
         self._db = db
 
-    def waiting(self, stage: Stage) -> list[str]:
-        """The ids of the articles waiting for ``stage``, in the order it takes them."""
+    def waiting(self, stage: Stage, *, ready: bool = False) -> list[str]:
+        """The ids of the articles waiting for ``stage``, in the order it takes them; with
+        ``ready``, only those no article waiting for analysis comes before (``ready``)."""
+        if ready:
+            return self.ready(stage)
         query = (
             select(articles.c.id)
             .join(pending, pending.c.article_id == articles.c.id)
