@@ -121,3 +121,23 @@ def locate(doc: EcbDoc, stored: str) -> dict[str, tuple[int, int]]:
         for t_id, (p, start, end) in doc.tokens.items()
         if p in shift
     }
+
+
+def locate_title(doc: EcbDoc, title: str | None) -> dict[str, tuple[int, int]]:
+    """Where each token of the paragraph that became the article's title lies in it."""
+    if not title:
+        return {}
+    for number, paragraph in enumerate(doc.paragraphs):
+        at = title.find(paragraph) if paragraph else -1
+        if at >= 0 and paragraph.strip() == title.strip():
+            return {
+                t_id: (start - _offset(doc, number) + at, end - _offset(doc, number) + at)
+                for t_id, (p, start, end) in doc.tokens.items()
+                if p == number
+            }
+    return {}
+
+
+def _offset(doc: EcbDoc, number: int) -> int:
+    """Where paragraph ``number`` starts in ``doc.text``."""
+    return sum(len(paragraph) + 2 for paragraph in doc.paragraphs[:number])

@@ -25,10 +25,16 @@ def timex(text: str, phrase: str, value: str | None, type_: str = "DATE") -> Tim
 
 
 def events_of(
-    text: str, timexes: tuple[TimeExpression, ...] = (), published: date | None = PUBLISHED
+    text: str,
+    timexes: tuple[TimeExpression, ...] = (),
+    published: date | None = PUBLISHED,
+    *,
+    every: bool = False,
 ) -> list[EventMention]:
+    """The main mentions (what the sentence reports); with ``every``, all of them."""
     doc = parse(text)
-    return find_event_mentions(doc, find_mentions(doc), timexes, published)
+    found = find_event_mentions(doc, find_mentions(doc), timexes, published)
+    return found if every else [e for e in found if e.kind == "main"]
 
 
 def only(text: str, **kwargs) -> EventMention:
@@ -133,3 +139,52 @@ def test_events_a_verb_sharing_its_subject_shares_its_time():
     found = {e.trigger: e for e in events_of(text, (timex(text, "2019", "2019"),))}
     assert found["flooded"].date == found["closed"].date == "2019"
     assert found["closed"].date_from == "timex"
+
+
+def test_events_every_happening_a_sentence_names_is_a_mention():
+    text = "Police arrested the driver after the explosion, officials said."
+    found = {(e.trigger, e.kind) for e in events_of(text, every=True)}
+    assert {("arrested", "main"), ("explosion", "other"), ("said", "reporting")} <= found
+    for event in events_of(text, every=True):
+        assert text[event.trigger_start :].startswith(event.trigger)
+
+
+def test_events_states_and_opinions_are_not_mentions():
+    assert events_of("Kyiv remains deeply sceptical.", every=True) == []
+
+
+def test_events_embedded_past_event_is_dated_on_its_own_date():
+    text = "Oil has leaked into the Gulf since the April 20 explosion."
+    timexes = (timex(text, "April 20", "2010-04-20"),)
+    (explosion,) = [e for e in events_of(text, timexes, every=True) if e.trigger == "explosion"]
+    assert (explosion.date, explosion.date_from) == ("2010-04-20", "timex")
+
+
+def test_events_a_sentence_with_no_main_event_still_names_happenings():
+    text = "Kyiv remains sceptical after the shelling of Kharkiv."
+    assert [e.kind for e in events_of(text)] == []
+    assert [(e.trigger, e.kind) for e in events_of(text, every=True)] == [("shelling", "other")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, lemma",
+    [
+        ("The actor passed away on Sunday.", "passed", "pass away"),
+        ("The minister stepped down last week.", "stepped", "step down"),
+        ("The singer checked into a clinic.", "checked", "check into"),
+        ("Gunmen opened fire on the crowd.", "opened", "open fire"),
+    ],
+)
+def test_events_phrasal_verbs_keep_their_particle(text, trigger, lemma):
+    (event,) = [e for e in events_of(text, every=True) if e.trigger == trigger]
+    assert event.lemma == lemma
+
+
+def test_events_headline_mentions_are_of_the_title():
+    from dateline.analyze.events import find_headline_mentions
+
+    title = "Tara Reid checks into rehab"
+    found = find_headline_mentions(parse(title), PUBLISHED)
+    assert found and {e.kind for e in found} == {"headline"}
+    (checks,) = [e for e in found if e.trigger == "checks"]
+    assert (checks.start, checks.trigger_start, checks.lemma) == (0, 10, "check into")

@@ -173,7 +173,11 @@ def test_events_words_of_a_direct_quote_are_not_events():
         ),
     )
     drafts = plan_events(NoEvents(), text, analysis, {})
-    assert [d.members[0].trigger for d in drafts] == ["shelled"]
+    # the quoted words join events only as another kind of mention, which views leave out
+    assert [(m.trigger, m.kind) for d in drafts for m in d.members] == [
+        ("shelled", "main"),
+        ("war", "other"),
+    ]
 
 
 def test_events_a_day_far_from_every_day_of_an_event_is_another_happening():
@@ -184,10 +188,186 @@ def test_events_a_day_far_from_every_day_of_an_event_is_another_happening():
         return DateSpan(day, day, Precision.DAY, DatedBy.TEXT)
 
     draft = EventDraft(EventProfile(dates=[stated("2026-02-04")]))
-    assert _day_fit(draft, stated("2026-02-04")) == SAME_DAY
-    assert _day_fit(draft, stated("2026-02-05")) == -DAY_APART  # a two-day summit
-    assert _day_fit(draft, stated("2026-02-11")) == float("-inf")  # a week later: another
-    assert _day_fit(draft, None) == 0.0
+    dates, whens = draft.profile.dates, draft.whens
+    assert _day_fit(dates, whens, stated("2026-02-04")) == SAME_DAY
+    assert _day_fit(dates, whens, stated("2026-02-05")) == -DAY_APART  # a two-day summit
+    assert _day_fit(dates, whens, stated("2026-02-11")) == float("-inf")  # a week later
+    assert _day_fit(dates, whens, None) == 0.0
+
+
+class MemoryIndex:
+    """Events kept in memory, found by their keys, as the store files them."""
+
+    def __init__(self):
+        self.profiles, self.keys = {}, {}
+        self.looked: list[list[str]] = []
+
+    def filed(self, keys):
+        self.looked.append(list(keys))
+        return {
+            key: {i: EventProfile.from_json(self.profiles[i].to_json()) for i in sorted(ids)}
+            for key in keys
+            if (ids := self.keys.get(key))
+        }
+
+    def link(self, text, analysis, actor_of, title=None):
+        from dateline.link.events import plan_events
+
+        drafts = plan_events(self, text, analysis, actor_of, title)
+        for draft in drafts:
+            update = draft.update()
+            event_id = update.id or len(self.profiles) + 1
+            draft.id = event_id
+            self.profiles[event_id] = update.profile
+            for key in update.keys:
+                self.keys.setdefault(key, set()).add(event_id)
+        return drafts
+
+
+def article(text, *mentions, names=()):
+    """An analysis of ``text`` holding these event mentions and entity mentions of
+    ``names`` (each a PERSON once, at the start)."""
+    from dateline.model import Analysis, Mention
+
+    return Analysis(
+        sentences=((0, len(text)),),
+        mentions=tuple(Mention(0, len(n), n, "PERSON", n) for n in names),
+        timexes=(),
+        quotes=(),
+        roles=(),
+        event_mentions=tuple(mentions),
+    )
+
+
+def named(text, word, kind="other", participants=(), date=None, lemma=None):
+    """A mention of ``word`` in its sentence of ``text`` (sentences end at ". ")."""
+    from dateline.model import EventMention
+
+    at = text.index(word)
+    start = text.rfind(". ", 0, at) + 2 if ". " in text[:at] else 0
+    end = text.find(". ", at) + 1 or len(text)
+    return EventMention(
+        start, end, word, date, "timex" if date else None, participants, (), at,
+        lemma or word.lower(), kind,
+    )  # fmt: skip
+
+
+def event_of(drafts, word):
+    (event_id,) = {d.id for d in drafts for m in d.members if m.trigger == word}
+    return event_id
+
+
+def test_events_other_mentions_join_across_articles_by_kind_and_setting():
+    index, actors = MemoryIndex(), {"Reid": 1, "Promises": 2}
+    first = "Reid checked into the Promises clinic, after the party."
+    second = "Her entry into Promises followed a party, her agent said."
+    a = index.link(
+        first,
+        article(first, named(first, "checked", lemma="check into"), named(first, "party"),
+                names=("Reid", "Promises")),
+        actors,
+    )  # fmt: skip
+    b = index.link(
+        second,
+        article(second, named(second, "entry"), named(second, "party"),
+                named(second, "said", kind="reporting"), names=("Reid", "Promises")),
+        actors,
+    )  # fmt: skip
+    # "checked into" and "entry" are one kind (entering); the party is another happening
+    assert event_of(a, "checked") == event_of(b, "entry")
+    assert event_of(a, "party") == event_of(b, "party") != event_of(b, "entry")
+
+
+def test_events_same_kind_in_another_setting_is_another_happening():
+    index = MemoryIndex()
+    first, second = "Reid checked into rehab.", "Lohan checked into rehab."
+    a = index.link(first, article(first, named(first, "checked"), names=("Reid",)), {"Reid": 1})
+    b = index.link(
+        second, article(second, named(second, "checked"), names=("Lohan",)), {"Lohan": 2}
+    )
+    assert event_of(a, "checked") != event_of(b, "checked")
+
+
+def test_events_one_sentence_names_distinct_happenings():
+    index = MemoryIndex()
+    text = "The blast followed an earlier blast."
+    drafts = index.link(
+        text,
+        article(text, named(text, "blast"), named(text, "earlier blast", lemma="blast"),
+                names=("Reid",)),
+        {"Reid": 1},
+    )  # fmt: skip
+    assert len({d.id for d in drafts}) == 2
+
+
+def test_events_a_statement_joins_only_one_its_speaker_made():
+    index, actors = MemoryIndex(), {"Reid": 1, "Lohan": 2}
+    first, second, third = "Reid said so.", "Reid said it again.", "Lohan said otherwise."
+
+    def said(text, who):
+        return article(
+            text, named(text, "said", kind="reporting", participants=(who,)), names=(who,)
+        )
+
+    a = index.link(first, said(first, "Reid"), actors)
+    b = index.link(second, said(second, "Reid"), actors)
+    c = index.link(third, said(third, "Lohan"), actors)
+    assert event_of(a, "said") == event_of(b, "said") != event_of(c, "said")
+
+
+def test_events_other_mentions_leave_the_main_profile_as_it_was():
+    index = MemoryIndex()
+    text = "Troops shelled Kharkiv. The shelling went on."
+    drafts = index.link(
+        text,
+        article(text, named(text, "shelled", kind="main", date="2026-02-02"),
+                named(text, "shelling", date="2026-02-02"), names=("Reid",)),
+        {"Reid": 1},
+    )  # fmt: skip
+    (draft,) = drafts
+    profile = draft.profile
+    assert profile.triggers == {"attack": 1} and profile.minor.triggers == {"attack": 1}
+    assert describe(profile)[0] == "Troops shelled"
+    # an event only named takes its title from the mentions that name it
+    assert describe(profile.minor)[0] == "Shelling"
+
+
+def test_events_headline_mentions_read_the_title():
+    index = MemoryIndex()
+    title, text = "Reid checks into rehab", "She entered a clinic."
+    headline = named(title, "checks", kind="headline", lemma="check into")
+    drafts = index.link(
+        text, article(text, named(text, "entered"), headline, names=("Reid",)), {"Reid": 1},
+        title,
+    )  # fmt: skip
+    assert event_of(drafts, "checks") == event_of(drafts, "entered")
+    assert {p for d in drafts for p in d.profile.minor.phrases} == {"Reid checks", "She entered"}
+
+
+def test_events_an_undated_mention_finds_a_dated_event_of_its_kind_and_actor():
+    index, actors = MemoryIndex(), {"Reid": 1}
+    first, second = "Reid was arrested on Monday.", "Reid's arrest angered fans."
+    a = index.link(
+        first,
+        article(first, named(first, "arrested", date="2026-02-02"), names=("Reid",)),
+        actors,
+    )
+    b = index.link(second, article(second, named(second, "arrest"), names=("Reid",)), actors)
+    assert event_of(a, "arrested") == event_of(b, "arrest")
+
+
+def test_events_kind_keys_stay_few_however_many_actors():
+    from dateline.link.events import KIND_ACTORS, KIND_TRIGGERS, EventDraft
+
+    profile = EventProfile(
+        triggers={f"t{n}": 1 for n in range(10)},
+        actors={str(n): 1 for n in range(50)},
+        context={str(n): 1 for n in range(50, 100)},
+        undated=True,
+    )
+    filed = EventDraft(profile).keys()
+    kind = [k for k in filed if k.count("|") == 2]
+    assert kind and len(kind) <= 2 * KIND_TRIGGERS * 2 * KIND_ACTORS  # "?" and "*"
 
 
 def test_an_article_leaving_an_event_takes_away_what_its_reports_added():

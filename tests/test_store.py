@@ -188,7 +188,10 @@ ANALYSIS = Analysis(
     ),
     quotes=(Quote(18, 36, "Second paragraph", True, "said", 0, 4, "First", 0, 5, "on X"),),
     roles=(Role("First", "minister", 0, 5, date(2026, 1, 18)),),
-    event_mentions=(EventMention(0, 16, "met", "2026-01-18", "timex", ("First",), ("Kyiv",)),),
+    event_mentions=(
+        EventMention(0, 16, "met", "2026-01-18", "timex", ("First",), ("Kyiv",)),
+        EventMention(18, 37, "said", None, None, ("First",), (), 33, "say", "reporting"),
+    ),
 )
 
 
@@ -332,3 +335,32 @@ def test_names_looked_up_at_once_are_answered_from_what_was_found_and_written(db
             assert mine.actors.with_surname("zelensky") == [person]
         later = other.actors.add("Zelensky", "PERSON", "zelensky", None)
         assert mine.actors.by_key("zelensky") == later  # asked again once the block is over
+
+
+def test_store_event_views_read_the_sentences_that_report_it(store):
+    """Members of every kind are stored; views see an event through its main reports, and
+    not at all when it was only named."""
+    from dateline.model import EventProfile, EventUpdate
+    from dateline.store.events import save_events
+    from dateline.store.schema import event_members
+
+    _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
+    store.analyses.save(article_id, ANALYSIS, version=1)
+    met, said = ANALYSIS.event_mentions
+    named = EventMention(0, 16, "meeting", None, None, (), (), 6, "meeting", "other")
+    with store.db.transaction() as conn:
+        for members in ((met, named), (said,)):
+            update = EventUpdate(None, "Event", None, EventProfile(), ("k",), members)
+            save_events(conn, [update], article_id)
+    with store.db.read() as conn:
+        stored = conn.execute(
+            select(event_members.c.trigger, event_members.c.kind, event_members.c.trigger_start)
+        ).all()
+    assert sorted(stored) == [
+        ("meeting", "other", 6),
+        ("met", "main", None),
+        ("said", "reporting", 33),
+    ]
+    (event,) = store.events.of_story(None)
+    assert [(e.start, e.end) for e in event.evidence] == [(0, 16)]
+    assert [(r.start, r.end) for r in store.events.reports(event.id)] == [(0, 16)]

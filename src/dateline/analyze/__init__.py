@@ -4,9 +4,10 @@ Sentences and entity mentions come from spaCy (``nlp.py``, ``mentions.py``); tim
 expressions are put on the calendar against the publication date (``timex.py``); quotes
 get a cue and a named speaker (``quotes.py``); people get the titles the text gives them
 (``roles.py``); each sentence's event gets a trigger, participants, places and a date
-(``events.py``); each sentence's main clause gets its tense and parts (``clauses.py``),
-which the checker reads. Offsets are character offsets into ``Article.text``. An article
-in a language the model does not read gets its sentences and nothing else.
+(``events.py``), and so does the title; each sentence's main clause gets its tense and
+parts (``clauses.py``), which the checker reads. Offsets are character offsets into
+``Article.text``. An article in a language the model does not read gets its sentences and
+nothing else.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from dateline.analyze.clauses import find_clauses
-from dateline.analyze.events import find_event_mentions
+from dateline.analyze.events import find_event_mentions, find_headline_mentions
 from dateline.analyze.mentions import find_mentions
 from dateline.analyze.nlp import parse, parse_many
 from dateline.analyze.quotes import find_quotes
@@ -32,7 +33,7 @@ __all__ = ["ANALYZER_VERSION", "READ_LANGUAGES", "analyze", "analyze_many"]
 logger = logging.getLogger(__name__)
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 8
+ANALYZER_VERSION = 9
 
 
 # Languages the model and the rules read. An article in another language is stored and
@@ -40,14 +41,17 @@ ANALYZER_VERSION = 8
 READ_LANGUAGES = frozenset({"en"})
 
 
-def analyze(article: Article, doc: Doc | None = None) -> Analysis:
-    """Analyse one article; ``doc`` is its text already parsed, if the caller has it."""
+def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) -> Analysis:
+    """Analyse one article; ``doc`` is its text already parsed, ``title`` its title, if
+    the caller has them."""
     text = article.text
     doc = parse(text) if doc is None else doc
     sentences = tuple((s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents)
     if article.language is not None and article.language not in READ_LANGUAGES:
         logger.info("%s is in %r: kept, not read", article.url or article.source, article.language)
         return Analysis(sentences, (), (), (), (), (), ())
+    if title is None and article.title:
+        title = parse(article.title)
     anchor = article.published.value
     mentions = find_mentions(doc)
     timexes = find_timexes(text, anchor, doc)
@@ -57,12 +61,17 @@ def analyze(article: Article, doc: Doc | None = None) -> Analysis:
         timexes=tuple(timexes),
         quotes=tuple(find_quotes(doc, mentions)),
         roles=tuple(find_roles(doc, mentions, anchor)),
-        event_mentions=tuple(find_event_mentions(doc, mentions, timexes, anchor)),
+        event_mentions=(
+            *find_event_mentions(doc, mentions, timexes, anchor),
+            *(find_headline_mentions(title, anchor) if title is not None else ()),
+        ),
         clauses=tuple(find_clauses(doc)),
     )
 
 
 def analyze_many(articles: Sequence[Article]) -> Iterator[Analysis]:
-    """Analyse several articles, parsing their texts in one batch (``nlp.pipe``)."""
+    """Analyse several articles, parsing their texts and titles in batches (``nlp.pipe``)."""
+    titled = [a for a in articles if a.title]
+    titles = dict(zip(map(id, titled), parse_many(a.title or "" for a in titled)))
     for article, doc in zip(articles, parse_many(a.text for a in articles)):
-        yield analyze(article, doc)
+        yield analyze(article, doc, titles.get(id(article)))

@@ -7,13 +7,16 @@ verb is the trigger only when the sentence reports nothing else.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from dateline.analyze.mentions import find_mentions
 from dateline.model import EventMention, Mention, TimeExpression
+from dateline.model.article import MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -264,6 +267,308 @@ LIGHT_VERBS = frozenset(
     }
 )
 DateFrom = Literal["timex", "published"]
+# Verbs that "into" makes another verb of ("checked into a clinic": entered it).
+_INTO_VERBS = frozenset({"check", "admit", "book"})
+# Adverbs that make a phrasal verb with the verb they follow ("passed away").
+_PARTICLES = frozenset({"away", "down", "out", "off", "up"})
+# Verbs that tell of no happening of their own, even as a mention besides the main one.
+# Verbs of state, opinion or possession tell of none either ("Kyiv remains sceptical").
+_NO_EVENT_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "seem",
+        "appear",
+        "mean",
+        "belong",
+        "matter",
+        "remain",
+        "stay",
+        "know",
+        "want",
+        "need",
+        "hope",
+        "like",
+        "love",
+        "hate",
+        "prefer",
+        "wish",
+        "contain",
+        "consist",
+        "include",
+        "lack",
+        "cost",
+        "depend",
+        "deserve",
+        "resemble",
+        "own",
+        "exist",
+    }
+)
+# Endings of nouns that name an act by its verb ("explosion", "resignation", "payment",
+# "arrival", "closure", "shooting").
+_ACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "age")
+# Nouns with those endings that name a thing, a place, a time or a state, not an act.
+NOT_EVENT_NOUNS = frozenset(
+    {
+        "nation",
+        "station",
+        "population",
+        "information",
+        "organisation",
+        "organization",
+        "position",
+        "condition",
+        "situation",
+        "region",
+        "section",
+        "edition",
+        "version",
+        "question",
+        "opinion",
+        "tradition",
+        "generation",
+        "foundation",
+        "institution",
+        "administration",
+        "commission",
+        "mission",
+        "television",
+        "division",
+        "million",
+        "billion",
+        "location",
+        "portion",
+        "fraction",
+        "relation",
+        "relations",
+        "department",
+        "government",
+        "parliament",
+        "document",
+        "equipment",
+        "environment",
+        "apartment",
+        "moment",
+        "element",
+        "instrument",
+        "audience",
+        "evidence",
+        "conference",
+        "residence",
+        "experience",
+        "science",
+        "distance",
+        "province",
+        "sentence",
+        "structure",
+        "culture",
+        "nature",
+        "future",
+        "feature",
+        "picture",
+        "temperature",
+        "literature",
+        "figure",
+        "official",
+        "animal",
+        "capital",
+        "hospital",
+        "general",
+        "individual",
+        "material",
+        "journal",
+        "signal",
+        "total",
+        "potential",
+        "rival",
+        "criminal",
+        "original",
+        "principal",
+        "terminal",
+        "festival",
+        "interval",
+        "manual",
+        "metal",
+        "morning",
+        "evening",
+        "building",
+        "thing",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "king",
+        "ring",
+        "string",
+        "spring",
+        "ceiling",
+        "clothing",
+        "housing",
+        "funding",
+        "feeling",
+        "meaning",
+        "setting",
+        "wedding",
+        "page",
+        "image",
+        "message",
+        "village",
+        "language",
+        "percentage",
+        "average",
+        "package",
+        "stage",
+        "age",
+        "footage",
+        "coverage",
+        "heritage",
+        "luggage",
+    }
+)
+# Nouns that name a happening besides those ``EVENT_NOUNS`` lists for a sentence's main
+# event: crimes, contests, disasters, legal and business acts (matched on the lemma).
+HAPPENING_NOUNS = frozenset(
+    {
+        "murder",
+        "homicide",
+        "slaying",
+        "manslaughter",
+        "suicide",
+        "robbery",
+        "heist",
+        "theft",
+        "burglary",
+        "arson",
+        "piracy",
+        "hijacking",
+        "kidnapping",
+        "assassination",
+        "stabbing",
+        "overdose",
+        "fight",
+        "brawl",
+        "chase",
+        "escape",
+        "crime",
+        "charge",
+        "suspicion",
+        "custody",
+        "sentence",
+        "plea",
+        "lawsuit",
+        "suit",
+        "appeal",
+        "game",
+        "match",
+        "win",
+        "victory",
+        "defeat",
+        "loss",
+        "tie",
+        "draw",
+        "playoff",
+        "playoffs",
+        "final",
+        "round",
+        "race",
+        "tournament",
+        "championship",
+        "season",
+        "record",
+        "goal",
+        "score",
+        "party",
+        "show",
+        "award",
+        "ceremony",
+        "premiere",
+        "wedding",
+        "birth",
+        "quake",
+        "tremor",
+        "aftershock",
+        "tsunami",
+        "blaze",
+        "eruption",
+        "landslide",
+        "collapse",
+        "spill",
+        "leak",
+        "outage",
+        "emergency",
+        "disaster",
+        "injury",
+        "illness",
+        "surgery",
+        "treatment",
+        "rehab",
+        "stint",
+        "offer",
+        "bid",
+        "sale",
+        "purchase",
+        "deal",
+        "buyout",
+        "cut",
+        "layoff",
+        "job",
+        "role",
+        "transfer",
+        "move",
+        "return",
+        "departure",
+        "visit",
+        "trip",
+        "tour",
+        "campaign",
+        "operation",
+        "mission",
+        "patrol",
+        "search",
+        "hunt",
+        "rescue",
+        "attempt",
+        "effort",
+        "plan",
+        "plot",
+        "threat",
+        "warning",
+        "alert",
+        "news",
+        "report",
+        "statement",
+        "comment",
+        "remarks",
+        "interview",
+        "debate",
+        "talks",
+        "sequel",
+        "film",
+        "episode",
+        "change",
+        "increase",
+        "decrease",
+        "rise",
+        "fall",
+        "drop",
+        "growth",
+        "decline",
+        "war",
+        "conflict",
+        "violence",
+        "unrest",
+        "riot",
+        "crackdown",
+        "invasion",
+        "occupation",
+        "blockade",
+        "hostage",
+    }
+)
+# Adjectives and participles that report a happening's outcome ("found dead").
+EVENT_STATES = frozenset({"dead", "guilty", "injured", "wounded", "missing", "ill"})
 
 _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -313,14 +618,12 @@ def find_event_mentions(
         triggers = _triggers(sent)
         own_dates = _dated_nouns(doc, sentence_timexes, triggers)
         triggers = (triggers + [doc[i] for i in own_dates])[:MAX_PER_SENTENCE]
-        if not triggers:
-            continue
         inside = [
             mention
             for mention in mentions
             if sent.start_char <= mention.start and mention.end <= sent.end_char
         ]
-        owners = _assign(doc, inside, triggers)
+        owners = _assign(doc, inside, triggers) if triggers else []
         for trigger in triggers:
             value: str | None
             how: DateFrom | None
@@ -343,11 +646,137 @@ def find_event_mentions(
             participants, places = _participants_and_places(doc, mine)
             events.append(
                 EventMention(
-                    sent.start_char, sent.end_char, trigger.text, value, how, participants, places
+                    sent.start_char,
+                    sent.end_char,
+                    trigger.text,
+                    value,
+                    how,
+                    participants,
+                    places,
+                    trigger.idx,
+                    _lemma(trigger),
+                    "main",
                 )
+            )
+        taken = {trigger.i for trigger in triggers}
+        for token, kind in _other_triggers(sent, taken):
+            events.append(
+                _other_mention(doc, sent, token, kind, inside, sentence_timexes, published)
             )
     logger.debug("%d event mentions", len(events))
     return events
+
+
+def find_headline_mentions(doc: Doc, published: date | None) -> list[EventMention]:
+    """The happenings a title names, as ``headline`` mentions with offsets into it.
+
+    Args:
+        doc: the parsed title.
+        published: the publication date, which dates them (a title gives no date of its
+            own that analysis reads).
+
+    Returns:
+        Event mentions in title order.
+    """
+    found = find_event_mentions(doc, find_mentions(doc), (), published)
+    return [dataclasses.replace(mention, kind="headline") for mention in found]
+
+
+def _other_triggers(sent: Span, taken: set[int]) -> list[tuple[Token, MentionKind]]:
+    """Every other happening the sentence names: its verbs (statements as ``reporting``)
+    and its event nouns, in text order; light verbs, auxiliaries and states are left out."""
+    found: list[tuple[Token, MentionKind]] = []
+    for token in sent:
+        if token.i in taken or _is_imperative_root(token):
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
+            if lemma in REPORTING_VERBS:
+                found.append((token, "reporting"))
+            elif lemma not in _NO_EVENT_VERBS:
+                found.append((token, "other"))
+        elif (
+            token.pos_ in ("NOUN", "PROPN")
+            and (_names_a_happening(token) or _heads_a_named_event(token))
+        ) or (token.pos_ == "ADJ" and lemma in EVENT_STATES):
+            found.append((token, "other"))
+    return found
+
+
+def _is_imperative_root(token: Token) -> bool:
+    """A bare imperative heading its sentence ("Sign up here"): page furniture."""
+    return token.dep_ == "ROOT" and token.pos_ == "VERB" and _is_imperative(token)
+
+
+def _names_a_happening(token: Token) -> bool:
+    """Whether a noun names a happening: a listed event noun, or an act named by a verb's
+    noun form ("resignation", "arrival", "shooting") that is not a listed thing or state."""
+    if _is_event_noun(token) or token.lemma_.lower() in HAPPENING_NOUNS:
+        return True
+    word = token.lower_
+    if token.pos_ == "PROPN" or word in NOT_EVENT_NOUNS or not word.isalpha():
+        return False
+    return word.endswith(_ACT_SUFFIXES) and len(word) > 5
+
+
+def _heads_a_named_event(token: Token) -> bool:
+    """Whether a token heads a name the model reads as an event ("the Oscars", "Hurricane
+    Katrina", "World War II")."""
+    return token.ent_type_ == "EVENT" and (token.head.ent_type_ != "EVENT" or token.head == token)
+
+
+def _other_mention(
+    doc: Doc,
+    sent: Span,
+    trigger: Token,
+    kind: MentionKind,
+    inside: Sequence[Mention],
+    timexes: Sequence[TimeExpression],
+    published: date | None,
+) -> EventMention:
+    """A mention of a happening the sentence names besides what it reports: its own
+    phrase's actors and places, and the date of its own words or of its clause."""
+    phrase = doc[trigger.left_edge.i : trigger.right_edge.i + 1]
+    mine = [m for m in inside if phrase.start_char <= m.start and m.end <= phrase.end_char]
+    value: str | None
+    how: DateFrom | None
+    own = [t for t in timexes if phrase.start_char <= t.start and t.end <= phrase.end_char]
+    if trigger.pos_ != "VERB" and own:
+        # "the April 20 explosion": a past happening on its own date
+        value, how = own[0].value, "timex"
+    else:
+        value, how = _date(doc, timexes, trigger, published)
+    participants, places = _participants_and_places(doc, mine)
+    return EventMention(
+        sent.start_char,
+        sent.end_char,
+        trigger.text,
+        value,
+        how,
+        participants,
+        places,
+        trigger.idx,
+        _lemma(trigger),
+        kind,
+    )
+
+
+def _lemma(token: Token) -> str:
+    """A trigger's lemma, with the particle of a phrasal verb ("pass away", "step down")
+    or the preposition that makes one ("check into"), which change what it names."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return lemma
+    for child in token.children:
+        if (
+            child.dep_ == "prt"
+            or (child.dep_ == "prep" and child.lower_ == "into" and lemma in _INTO_VERBS)
+            or (child.dep_ == "advmod" and child.lower_ in _PARTICLES)
+        ):
+            return f"{lemma} {child.lower_}"
+    if any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
+        return f"{lemma} fire"  # "opened fire", "set fire"
+    return lemma
 
 
 def _triggers(sent: Span) -> list[Token]:

@@ -39,7 +39,7 @@ from dateline.link.names import (
     surname_key,
     title_key,
 )
-from dateline.model import Analysis, Mention, Role
+from dateline.model import Analysis, EventMention, Mention, Role
 from dateline.run.stages import Stage
 from dateline.store import Store
 
@@ -181,7 +181,7 @@ def _said_by_context(
         actor = actor_of.get(person) or person_actor(store, person)
         if actor is not None:
             said[(actor, kind)] += 1
-    for event in analysis.event_mentions:
+    for event in _reported(analysis):
         for place in event.places:
             if place in actor_of:
                 said[(actor_of[place], PLACE)] += 1
@@ -255,7 +255,7 @@ def _acting_seats(analysis: Analysis) -> Counter[tuple[str, str]]:
     }
     acts |= {
         (bisect.bisect_right(starts, event.start), name)
-        for event in analysis.event_mentions
+        for event in _reported(analysis)
         for name in event.participants
     }
     seats = ((name, state_of(name)) for _, name in acts)
@@ -313,3 +313,9 @@ def _holder_keys(office: str) -> tuple[str, str]:
     """The keys of an office's first and second known holders: one more look-up than for
     one holder tells one from several."""
     return office, f"{office} #2"
+
+
+def _reported(analysis: Analysis) -> list[EventMention]:
+    """The events the article's sentences report (not those they only name): the places
+    and actors of what happened."""
+    return [event for event in analysis.event_mentions if event.kind == "main"]

@@ -70,8 +70,8 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
         actor_of, actor_counts = store.actors.of_article(article_id)
         placed = store.stories.of_article(article_id) is not None
         if placed:
-            _withdraw(store, article_id, article.text)
-        drafts = plan_events(store.events, article.text, analysis, actor_of)
+            _withdraw(store, article_id, article.text, article.title)
+        drafts = plan_events(store.events, article.text, analysis, actor_of, article.title)
         if placed:
             store.stories.save_events(article_id, [draft.update() for draft in drafts])
             continue
@@ -92,7 +92,9 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
             headline(article.title, article.text),
             article.published.value,
             vector,
-            drafts,
+            # the events its sentences report, joined as before mention kinds: what they
+            # only name, or joined by kind, does not tie it to a story
+            [d for d in drafts if d.tells],
         )
         store.stories.save_links(
             article_id,
@@ -107,15 +109,15 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
     return linked
 
 
-def _withdraw(store: Store, article_id: str, text: str) -> None:
-    """Take an article's reports out of the events they are in (a retry finds none)."""
+def _withdraw(store: Store, article_id: str, text: str, title: str | None) -> None:
+    """Take an article's mentions out of the events they are in (a retry finds none)."""
     reported = store.events.of_article(article_id)
     profiles = store.events.profiles(list(reported))
     reports = store.events.reports_of(list(reported))
     changed, emptied = [], []
     for event_id, gone in reported.items():
         kept = [r for r in reports[event_id] if r.article_id != article_id]
-        profile = without_reports(profiles[event_id], gone, kept, text)
+        profile = without_reports(profiles[event_id], gone, kept, text, title)
         if profile is None:
             emptied.append(event_id)
         else:

@@ -265,12 +265,22 @@ class Role:
     ended: bool = False
 
 
+MentionKind = Literal["main", "other", "reporting", "headline"]
+
+
 @dataclass(frozen=True)
 class EventMention:
     """An event a sentence reports: trigger word, who, where, and when.
 
     ``date`` is a timex value, or the publication date when the sentence gives none
     (``date_from`` says which: ``timex`` or ``published``; None when neither is known).
+    ``trigger_start`` is the trigger's offset in the text and ``lemma`` its lemma.
+    ``kind`` says what the mention is to the sentence: ``main``, the happening it reports
+    (at most three a sentence: the one timelines show); ``other``, another happening it
+    names (a nominal "the explosion", an embedded or subordinate one); ``reporting``, the
+    statement itself ("said"); ``headline``, a happening the title names (then ``start``,
+    ``end`` and ``trigger_start`` are offsets into the title). Every kind joins events;
+    views tell from main ones.
     """
 
     start: int
@@ -280,6 +290,9 @@ class EventMention:
     date_from: Literal["timex", "published"] | None
     participants: tuple[str, ...]
     places: tuple[str, ...]
+    trigger_start: int | None = None
+    lemma: str | None = None
+    kind: MentionKind = "main"
 
 
 class Tense(StrEnum):

@@ -333,13 +333,15 @@ class ActorMention:
 @dataclass(frozen=True)
 class EventReport:
     """A sentence that reports an event, with the date it gives and where that date came
-    from (``timex``: its own words; ``published``: the publication date)."""
+    from (``timex``: its own words; ``published``: the publication date), and the kind of
+    mention it is (``EventMention.kind``: views show ``main`` ones)."""
 
     article_id: str
     start: int
     end: int
     date: str | None
     date_from: str | None
+    kind: str = "main"
 
     @property
     def span(self) -> DateSpan | None:
@@ -412,6 +414,12 @@ class EventProfile:
     dates: list[DateSpan] = field(default_factory=list)
     phrases: dict[str, int] = field(default_factory=dict)
     undated: bool = False
+    # the most named actors of the articles that name it
+    context: dict[str, int] = field(default_factory=dict)
+    # what the mentions that only name it (``EventMention.kind`` other or reporting) add,
+    # kept apart: the fields above are its main reports' alone, which views and the
+    # linking of main mentions read as they did before mention kinds
+    minor: EventProfile | None = None
 
     @classmethod
     def from_json(cls, data: JSON) -> EventProfile:
@@ -424,6 +432,8 @@ class EventProfile:
             [DateSpan.from_list(d) for d in data["dates"]],
             data["phrases"],
             bool(data.get("undated")),
+            data.get("context", {}),
+            EventProfile.from_json(data["minor"]) if data.get("minor") else None,
         )
 
     def copy(self) -> EventProfile:
@@ -437,6 +447,8 @@ class EventProfile:
             list(self.dates),
             dict(self.phrases),
             self.undated,
+            dict(self.context),
+            None if self.minor is None else self.minor.copy(),
         )
 
     def to_json(self) -> JSON:
@@ -451,6 +463,10 @@ class EventProfile:
         }
         if self.undated:
             out["undated"] = True
+        if self.context:
+            out["context"] = self.context
+        if self.minor is not None:
+            out["minor"] = self.minor.to_json()
         return out
 
 

@@ -55,8 +55,8 @@ class EventRepository:
         return kept[1]
 
     def of_article(self, article_id: str) -> dict[int, list[EventMention]]:
-        """The sentences of one article that report events: event id -> its reports (as
-        mentions: offsets, trigger and date; who and where are not stored)."""
+        """One article's mentions of events: event id -> its mentions (offsets, trigger,
+        date and kind; who and where are not stored)."""
         query = (
             select(event_members)
             .where(event_members.c.article_id == article_id)
@@ -74,6 +74,9 @@ class EventRepository:
                         row["date_from"],
                         (),
                         (),
+                        row["trigger_start"],
+                        row["lemma"],
+                        row["kind"],
                     )
                 )
         return found
@@ -106,11 +109,12 @@ class EventRepository:
             save_events(conn, changed, article_id)
 
     def reports(self, event_id: int) -> list[EventReport]:
-        """Every sentence, in any story, that reports an event."""
-        return self.reports_of([event_id])[event_id]
+        """Every sentence, in any story, that reports an event as its main happening."""
+        return [r for r in self.reports_of([event_id])[event_id] if r.kind == "main"]
 
     def reports_of(self, event_ids: Sequence[int]) -> dict[int, list[EventReport]]:
-        """Every sentence, in any story, that reports each of these events: id -> reports."""
+        """Every mention, of any kind and in any story, of each of these events: id ->
+        its mentions, as reports."""
         found: dict[int, list[EventReport]] = {event_id: [] for event_id in event_ids}
         with self._db.read() as conn:
             for chunk in chunks(sorted(found)):
@@ -125,8 +129,9 @@ class EventRepository:
 
     def of_story(self, story_id: int | None = None) -> list[Event]:
         """Events (of one story, or all), in date order (undated last), each with the
-        sentences of the story's articles that report it."""
-        members = select(event_members)
+        sentences of the story's articles that report it as their main happening; an
+        event no sentence reports so (only named besides, or a statement) is left out."""
+        members = select(event_members).where(_MAIN)
         if story_id is not None:
             members = members.join(
                 story_articles, story_articles.c.article_id == event_members.c.article_id
@@ -177,6 +182,9 @@ def save_events(conn: Connection, updates: Sequence[EventUpdate], article_id: st
             "trigger": m.trigger,
             "date": m.date,
             "date_from": m.date_from,
+            "trigger_start": m.trigger_start,
+            "lemma": m.lemma,
+            "kind": m.kind,
         }
         for update, event_id in zip(updates, event_ids, strict=True)
         for m in update.members
@@ -210,8 +218,14 @@ def _event_row(update: EventUpdate) -> dict[str, Any]:
     }
 
 
+# The members views read: sentences that report the event as their main happening.
+_MAIN = event_members.c.kind == "main"
+
+
 def _report(row: Any) -> EventReport:
-    return EventReport(row["article_id"], row["start"], row["end"], row["date"], row["date_from"])
+    return EventReport(
+        row["article_id"], row["start"], row["end"], row["date"], row["date_from"], row["kind"]
+    )
 
 
 def _event(row: Any, reports: list[EventReport]) -> Event:

@@ -176,6 +176,10 @@ event_mentions = Table(
         Column("date_from", String(9)),
         Column("participants", JSON, nullable=False),
         Column("places", JSON, nullable=False),
+        Column("trigger_start", Integer),
+        Column("lemma", Text),
+        # main: what the sentence reports (what views show); other; reporting; headline
+        Column("kind", String(9), nullable=False, server_default="main"),
     ),
 )
 
@@ -342,6 +346,10 @@ event_members = Table(
     Column("trigger", Text, nullable=False),
     Column("date", Text),
     Column("date_from", String(9)),
+    Column("trigger_start", Integer),
+    Column("lemma", Text),
+    # the mention's kind (``EventMention.kind``): views read the main ones
+    Column("kind", String(9), nullable=False, server_default="main"),
 )
 
 stories = Table(

@@ -72,7 +72,7 @@ class StoryRepository:
             select(story_articles.c.story_id)
             .distinct()
             .join(event_members, event_members.c.article_id == story_articles.c.article_id)
-            .where(event_members.c.event_id.in_(event_ids))
+            .where(event_members.c.event_id.in_(event_ids), event_members.c.kind == "main")
         )
         with self._db.read() as conn:
             return set(conn.execute(query).scalars())
@@ -210,7 +210,9 @@ class StoryRepository:
                     select(
                         story_articles.c.story_id,
                         func.count(func.distinct(event_members.c.event_id)),
-                    ).join(event_members, event_members.c.article_id == story_articles.c.article_id)
+                    )
+                    .join(event_members, event_members.c.article_id == story_articles.c.article_id)
+                    .where(event_members.c.kind == "main")
                 ),
             )
         return [
