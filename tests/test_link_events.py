@@ -156,7 +156,7 @@ class NoEvents:
 
 
 def test_events_words_of_a_direct_quote_are_not_events():
-    from dateline.link.events import plan_events
+    from dateline.link.events import plan_events, plan_named
     from dateline.model import Analysis, EventMention, Quote
 
     text = 'Troops shelled Kharkiv on Monday. "We will end this war," Peskov said.'
@@ -173,7 +173,9 @@ def test_events_words_of_a_direct_quote_are_not_events():
         ),
     )
     drafts = plan_events(NoEvents(), text, analysis, {})
+    assert [(m.trigger, m.kind) for d in drafts for m in d.members] == [("shelled", "main")]
     # the quoted words join events only as another kind of mention, which views leave out
+    drafts = plan_named(NoEvents(), [1], drafts, text, None, analysis, {})
     assert [(m.trigger, m.kind) for d in drafts for m in d.members] == [
         ("shelled", "main"),
         ("war", "other"),
@@ -210,16 +212,21 @@ class MemoryIndex:
             if (ids := self.keys.get(key))
         }
 
-    def link(self, text, analysis, actor_of, title=None):
-        from dateline.link.events import plan_events
+    def link(self, text, analysis, actor_of, title=None, story=1):
+        """Link one article in ``story`` (None: a story it starts, which is then 99)."""
+        from dateline.link.events import plan_events, plan_named
+        from dateline.model import story_kind_key
 
-        drafts = plan_events(self, text, analysis, actor_of, title)
+        drafts = plan_events(self, text, analysis, actor_of)
+        in_story = [] if story is None else [story]
+        drafts = plan_named(self, in_story, drafts, text, title, analysis, actor_of)
         for draft in drafts:
             update = draft.update()
             event_id = update.id or len(self.profiles) + 1
             draft.id = event_id
             self.profiles[event_id] = update.profile
-            for key in update.keys:
+            kinds = [story_kind_key(story or 99, kind) for kind in update.kinds]
+            for key in [*update.keys, *kinds]:
                 self.keys.setdefault(key, set()).add(event_id)
         return drafts
 
@@ -257,35 +264,43 @@ def event_of(drafts, word):
     return event_id
 
 
-def test_events_other_mentions_join_across_articles_by_kind_and_setting():
-    index, actors = MemoryIndex(), {"Reid": 1, "Promises": 2}
+def test_events_other_mentions_join_the_event_of_their_kind_in_the_story():
+    index = MemoryIndex()
     first = "Reid checked into the Promises clinic, after the party."
     second = "Her entry into Promises followed a party, her agent said."
     a = index.link(
         first,
-        article(first, named(first, "checked", lemma="check into"), named(first, "party"),
-                names=("Reid", "Promises")),
-        actors,
-    )  # fmt: skip
+        article(first, named(first, "checked", lemma="check into"), named(first, "party")),
+        {},
+    )
     b = index.link(
         second,
         article(second, named(second, "entry"), named(second, "party"),
-                named(second, "said", kind="reporting"), names=("Reid", "Promises")),
-        actors,
+                named(second, "said", kind="reporting")),
+        {},
     )  # fmt: skip
     # "checked into" and "entry" are one kind (entering); the party is another happening
     assert event_of(a, "checked") == event_of(b, "entry")
     assert event_of(a, "party") == event_of(b, "party") != event_of(b, "entry")
 
 
-def test_events_same_kind_in_another_setting_is_another_happening():
+def test_events_same_kind_in_another_story_is_another_happening():
     index = MemoryIndex()
     first, second = "Reid checked into rehab.", "Lohan checked into rehab."
-    a = index.link(first, article(first, named(first, "checked"), names=("Reid",)), {"Reid": 1})
-    b = index.link(
-        second, article(second, named(second, "checked"), names=("Lohan",)), {"Lohan": 2}
-    )
-    assert event_of(a, "checked") != event_of(b, "checked")
+    a = index.link(first, article(first, named(first, "checked")), {}, story=1)
+    b = index.link(second, article(second, named(second, "checked")), {}, story=2)
+    c = index.link(second, article(second, named(second, "checked")), {}, story=None)
+    assert len({event_of(a, "checked"), event_of(b, "checked"), event_of(c, "checked")}) == 3
+
+
+def test_events_same_kind_days_apart_is_another_happening():
+    index = MemoryIndex()
+    first, second = "Reid was arrested.", "Reid was arrested again."
+    a = index.link(first, article(first, named(first, "arrested", date="2026-02-02")), {})
+    b = index.link(second, article(second, named(second, "arrested", date="2026-02-20")), {})
+    c = index.link(second, article(second, named(second, "arrested", date="2026-02-03")), {})
+    assert event_of(a, "arrested") != event_of(b, "arrested")
+    assert event_of(a, "arrested") == event_of(c, "arrested")
 
 
 def test_events_one_sentence_names_distinct_happenings():
@@ -344,7 +359,7 @@ def test_events_headline_mentions_read_the_title():
     assert {p for d in drafts for p in d.profile.minor.phrases} == {"Reid checks", "She entered"}
 
 
-def test_events_an_undated_mention_finds_a_dated_event_of_its_kind_and_actor():
+def test_events_an_undated_mention_finds_a_dated_event_of_its_kind():
     index, actors = MemoryIndex(), {"Reid": 1}
     first, second = "Reid was arrested on Monday.", "Reid's arrest angered fans."
     a = index.link(
@@ -356,18 +371,15 @@ def test_events_an_undated_mention_finds_a_dated_event_of_its_kind_and_actor():
     assert event_of(a, "arrested") == event_of(b, "arrest")
 
 
-def test_events_kind_keys_stay_few_however_many_actors():
-    from dateline.link.events import KIND_ACTORS, KIND_TRIGGERS, EventDraft
-
-    profile = EventProfile(
-        triggers={f"t{n}": 1 for n in range(10)},
-        actors={str(n): 1 for n in range(50)},
-        context={str(n): 1 for n in range(50, 100)},
-        undated=True,
-    )
-    filed = EventDraft(profile).keys()
-    kind = [k for k in filed if k.count("|") == 2]
-    assert kind and len(kind) <= 2 * KIND_TRIGGERS * 2 * KIND_ACTORS  # "?" and "*"
+def test_events_a_report_takes_the_event_its_story_only_named():
+    index = MemoryIndex()
+    first, second = "The arrest angered fans.", "Police arrested Reid on Monday."
+    a = index.link(first, article(first, named(first, "arrest")), {})
+    b = index.link(second, article(second, named(second, "arrested", kind="main")), {})
+    assert event_of(a, "arrest") == event_of(b, "arrested")
+    (draft,) = b
+    assert draft.profile.triggers == {"arrest": 1} and draft.profile.minor.triggers == {"arrest": 1}
+    assert describe(draft.profile)[0] == "Police arrested"  # its main report tells it
 
 
 def test_an_article_leaving_an_event_takes_away_what_its_reports_added():

@@ -80,7 +80,6 @@ def test_model_event_profile_round_trips_its_stored_json():
         "dates": [["2026-02-04", "2026-02-04", "day", "text"]],
         "phrases": {"talks": 2},
         "undated": True,
-        "context": {"3": 2},
         "minor": {
             "triggers": {"explosion": 1},
             "actors": {},
@@ -108,7 +107,7 @@ def test_model_event_profile_stored_before_mention_kinds_has_no_minor_part():
         "phrases": {"talks": 2},
     }
     profile = EventProfile.from_json(stored)
-    assert profile.minor is None and profile.context == {} and profile.to_json() == stored
+    assert profile.minor is None and profile.to_json() == stored
 
 
 def test_model_citation_and_entry_json_keys():

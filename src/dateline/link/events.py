@@ -1,20 +1,20 @@
 """Event mentions grouped into events: one real-world happening, however many sentences,
 articles and outlets report it.
 
-A mention is compared only with the events its keys find, in one look-up per article. A
-main mention (what a sentence reports: ``EventMention.kind``) keys by a date bucket (the
-day give or take one, the week, month or year the text gives) joined with one of its
-actors or its trigger class, and scores a candidate by trigger class, shared actors and
-sentence words against the event's main reports only, so that timelines, which show main
-reports, group them as they always did. Every mention also keys by its trigger class
-joined with an actor, its own or one its article names most, in its date bucket, the
-undated bucket, or, when it has no date, the bucket of any time; such a candidate must be
-of its trigger class and scores, over all the event's mentions, by actors, words, the
-article's setting, the fit of its day and the event's size. The best candidate at or
-above ``JOIN`` takes the mention, else the mention starts an event. A mention dated by its
-sentence ("the Kremlin meeting on Dec 2") looks on that date, so a past event reported
-later joins the event of its own date. Statements ("said") and the words of a direct
-quote join only as mentions of another kind (a statement only one its speaker made).
+A main mention (what a sentence reports: ``EventMention.kind``) is compared only with the
+events its keys find: a date bucket (the day give or take one, the week, month or year
+the text gives) joined with one of its actors or its trigger class. A candidate scores by
+trigger class, shared actors and sentence words against the event's main reports; the
+best one at or above ``JOIN`` takes the mention, else the mention starts an event. A
+mention dated by its sentence ("the Kremlin meeting on Dec 2") looks on that date, so a
+past event reported later joins the event of its own date. Main mentions are planned
+before the article's story is chosen (``plan_events``), and story linking reads them.
+
+Every other mention (a happening a sentence only names, a statement, the words of a
+direct quote, the title's) is planned once the story is known (``plan_named``): it joins
+the event of its trigger class that the story already tells or names, filed under the key
+of the story and the class, one whose days fit its own (of several, the one most told),
+and a statement only one its speaker made. One look-up per article answers both.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
@@ -37,6 +37,7 @@ from dateline.model import (
     EventReport,
     EventUpdate,
     Precision,
+    story_kind_key,
 )
 from dateline.model.terms import content_terms, cosine, top
 from dateline.months import MONTH_NUMBERS
@@ -46,32 +47,12 @@ from dateline.months import MONTH_NUMBERS
 # them costs DAY_APART.
 W_TRIGGER, W_ACTORS, W_TERMS = 0.4, 0.3, 0.3
 JOIN = 0.5
-# A mention joining by its trigger class (``_best_named``; set on ECB+ topics 1-35) also
-# scores the setting, the actors its article names most as the event's articles do; the
-# time, its day against the event's days at their precision; and, of two events alike,
-# the one more sentences tell (this much per log count).
-W_CONTEXT = 0.2
-W_TIME = 0.2
-W_SIZE = 0.02
-# Whether a main mention the rules of main reports leave alone joins, by kind, an event
-# main reports already tell. Off: main reports, which timelines and stories read, group as
-# they did before other mentions existed. On, ECB+ event CoNLL F1 on topics 1-35 gains
-# 0.03 (0.668 -> 0.698), but timelines and stories move.
-MAIN_KIN = False
 SAME_DAY, DAY_APART = 0.1, 0.2
 # Days the text gives two reports of one happening at most apart (a two-day summit, a
 # report of the day before).
 MAX_DAYS_APART = 2
 # Sentence words kept in an event's profile.
 PROFILE_TERMS = 40
-# An article's most named actors, which key its mentions' events with their trigger class;
-# an event is filed under its KIND_ACTORS most named actors and as many of its articles'
-# most named, and under its KIND_TRIGGERS most told trigger classes, so that its keys
-# stay few however large it grows.
-CONTEXT_ACTORS = 5
-KIND_ACTORS = 5
-KIND_TRIGGERS = 3
-_CONTEXT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 # Trigger words that name one kind of happening; anything else is its own class.
 _CLASSES = {
@@ -210,30 +191,29 @@ class EventDraft:
     # of its main reports, and those of the mentions that only name it
     whens: list[DateSpan | None] = field(default_factory=list)
     minor_whens: list[DateSpan | None] = field(default_factory=list)
-    # whether a main mention of the article started it or would join it by its main
-    # reports alone, as linking did before mention kinds: story linking reads only those
-    tells: bool = False
+    # the trigger classes of the mentions this article adds, which file it in its story
+    kinds: set[str] = field(default_factory=set)
 
     def keys(self) -> set[str]:
-        """The look-up keys the event is found by: its main reports' (date buckets with
-        actors and trigger classes), and, over every mention, trigger class with actor."""
-        profile = self.profile
-        buckets = _buckets(profile, self.whens)
-        keys = _keyed(buckets, profile.actors, profile.triggers)
-        whole = _whole(profile)
-        if profile.minor is not None:
-            buckets |= _buckets(profile.minor, self.minor_whens)
-        return keys | _kind_keys(
-            buckets | {_ANY_TIME},
-            top(whole.triggers, KIND_TRIGGERS),
-            [*top(whole.actors, KIND_ACTORS), *top(profile.context, KIND_ACTORS)],
-        )
+        """The look-up keys main mentions find the event by: its main reports' date
+        buckets joined with their actors and trigger classes (none for an event only
+        named, which its story's keys alone find)."""
+        if not self.profile.triggers:
+            return set()
+        buckets = _buckets(self.profile, self.whens)
+        return _keyed(buckets, self.profile.actors, self.profile.triggers)
 
     def update(self) -> EventUpdate:
         """What saving the event writes."""
         title, span = describe(self.profile)
         return EventUpdate(
-            self.id, title, span, self.profile, tuple(sorted(self.keys())), tuple(self.members)
+            self.id,
+            title,
+            span,
+            self.profile,
+            tuple(sorted(self.keys())),
+            tuple(self.members),
+            tuple(sorted(self.kinds)),
         )
 
 
@@ -282,100 +262,217 @@ def _trigger_word(mention: EventMention) -> str:
 
 
 def plan_events(
-    index: EventIndex,
-    text: str,
-    analysis: Analysis,
-    actor_of: Mapping[str, int],
-    title: str | None = None,
+    index: EventIndex, text: str, analysis: Analysis, actor_of: Mapping[str, int]
 ) -> list[EventDraft]:
-    """The events this article's event mentions join or start.
-
-    A main mention (what a sentence reports) is weighed against the main reports of the
-    events its keys find, as if no other mention existed, so that what views show does
-    not move; when none is like enough, it may take an event only named so far. Any
-    other mention joins an event of its trigger class, by actors, words, the article's
-    setting and dates. The store is asked once, for the events under any key of any of
-    the article's mentions.
+    """The events this article's main mentions join or start.
 
     Args:
         index: the store, for the candidates a mention's keys find.
         text: the article text the analysis offsets point into.
         analysis: the article's analysis.
         actor_of: actor id of each name the article's mentions give.
-        title: the article's title, which the offsets of headline mentions point into.
 
     Returns:
-        Every event the article touches, each with the members it adds.
+        Every event the article's main mentions touch, each with the members it adds.
     """
-    quoted = [(quote.start, quote.end) for quote in analysis.quotes if quote.direct]
-    context = _context(analysis, actor_of)
+    drafts: list[EventDraft] = []
+    stored: dict[int, EventDraft] = {}
+    started = _Started()
     planned = []
-    for mention in analysis.event_mentions:
-        trigger = trigger_class(_trigger_word(mention))
-        if mention.kind == "main" and trigger in REPORTING_VERBS:
-            # a statement is a quote, not an event views show
-            mention = dataclasses.replace(mention, kind="reporting")
-        elif mention.kind == "main" and _in_quote(text, mention, quoted):
-            # words someone is quoted saying: a position, not a happening views show
-            mention = dataclasses.replace(mention, kind="other")
+    for mention, trigger in _told(text, analysis)[0]:
         when = DateSpan.parse(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
         actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
-        main = mention.kind == "main"
-        own = sorted(_lookup_keys(when, actors, trigger)) if main else []
-        # an undated mention looks at every event of its kind with its actors; a dated one
-        # at those of its days and at undated ones
-        buckets = [_bucket(None), _ANY_TIME] if when is None else [*_window(when), _bucket(None)]
-        kind = sorted(_kind_keys(buckets, [trigger], [*actors, *context]))
-        planned.append((mention, trigger, when, participants, actors, own, kind))
+        keys = sorted(_lookup_keys(when, actors, trigger))
+        planned.append((mention, trigger, when, participants, actors, keys))
     # one look-up for the article: what it saves is seen by the next article, not this one
-    filed = index.filed([key for *_, own, kind in planned for key in (*own, *kind)])
-    drafts: list[EventDraft] = []
-    stored: dict[int, EventDraft] = {}
-    started, named = _Started(), _Started()
-    for mention, trigger, when, participants, actors, own, kind in planned:
-        said = (title or "") if mention.kind == "headline" else text
-        terms = content_terms(said[mention.start : mention.end])
-
-        def look(keys: Sequence[str], new: _Started) -> list[EventDraft]:
-            found = {i: p for key in keys for i, p in filed.get(key, {}).items()}
-            old = [stored.get(i) or EventDraft(p, i) for i, p in sorted(found.items())]
-            return old + [d for d in new.sharing(keys) if d.id is None or d.id not in found]
-
-        main = mention.kind == "main"
-        best, score = None, 0.0
-        if main:
-            reported = [d for d in look(own, started) if d.profile.triggers]
-            best, score = _best(reported, trigger, actors, terms, when)
-        by_rule = best is not None and score >= JOIN
-        others = [
-            d
-            for d in look(kind, named)
-            if _apart(d, mention)
-            # a main mention joins by kind only an event no main report tells yet: the
-            # main reports of an event, which views and stories read, group as before
-            and (MAIN_KIN or not main or not d.profile.triggers)
-            # a statement is the same one only when the same speaker makes it
-            and (mention.kind != "reporting" or _shares_actor(d, actors))
+    filed = index.filed([key for *_, keys in planned for key in keys])
+    for mention, trigger, when, participants, actors, keys in planned:
+        terms = content_terms(text[mention.start : mention.end])
+        found = {
+            event_id: profile for key in keys for event_id, profile in filed.get(key, {}).items()
+        }
+        candidates = [
+            stored.get(event_id) or EventDraft(profile, event_id)
+            for event_id, profile in found.items()
         ]
-        kin, kin_score = _best_named(others, trigger, actors, terms, when, context)
-        if by_rule and best is not None:
-            # the event linking by main reports alone would have joined: it ties the
-            # article to its stories whichever event the mention joins
-            _keep(best, drafts, stored).tells = True
-        if kin is not None and kin_score >= JOIN and not by_rule:
-            best, score = kin, kin_score
+        candidates += started.sharing(keys)
+        best, score = _best(candidates, trigger, actors, terms, when)
         if best is None or score < JOIN:
-            best = EventDraft(EventProfile(), tells=main)
+            best = EventDraft(EventProfile())
         _keep(best, drafts, stored)
-        _add(best, mention, trigger, when, participants, actors, terms, _phrase(said, mention))
-        _count(best.profile.context, [str(actor) for actor in context])
+        _add(best, mention, trigger, when, participants, actors, terms, _phrase(text, mention))
         if best.id is None:
             started.index(best)
-        named.index(best)
     for draft in drafts:
         _settle_dates(draft)
     return drafts
+
+
+def plan_named(
+    index: EventIndex,
+    stories: Sequence[int],
+    drafts: Sequence[EventDraft],
+    text: str,
+    title: str | None,
+    analysis: Analysis,
+    actor_of: Mapping[str, int],
+) -> list[EventDraft]:
+    """The events of this article's other mentions, once its story is known.
+
+    A mention that only names a happening joins the event of its trigger class in the
+    story (``stories``: the story the article joins and those it merges; none for a story
+    it starts) or in the article, whose days fit its own, the one most told of several; a
+    statement joins only one its speaker made; else it starts an event. An event the
+    article's main reports start takes the id of the event of its kind the story only
+    named so far, if their days fit.
+
+    Args:
+        index: the store, for the events filed under the story's trigger classes.
+        stories: the story the article is in, and those it merges.
+        drafts: the events of its main mentions (``plan_events``).
+        text: the article text; ``title`` its title, for headline mentions.
+        analysis: the article's analysis.
+        actor_of: actor id of each name the article's mentions give.
+
+    Returns:
+        Every event the article touches, ``drafts`` first.
+    """
+    named = _told(text, analysis)[1]
+    kinds = sorted({trigger for _, trigger in named} | {k for d in drafts for k in d.kinds})
+    filed = index.filed([story_kind_key(story, kind) for story in stories for kind in kinds])
+    out = list(drafts)
+    stored = {draft.id: draft for draft in out if draft.id is not None}
+    in_article: dict[str, list[EventDraft]] = {}
+
+    def of_kind(kind: str) -> list[EventDraft]:
+        found = {i: p for s in stories for i, p in filed.get(story_kind_key(s, kind), {}).items()}
+        old = [stored.get(i) or EventDraft(p, i) for i, p in sorted(found.items())]
+        return old + [d for d in in_article.get(kind, ()) if d.id is None or d.id not in found]
+
+    for draft in drafts:
+        if draft.id is None:
+            _adopt(draft, of_kind, stored)
+        for kind in draft.kinds:
+            in_article.setdefault(kind, []).append(draft)
+    for mention, trigger in named:
+        said = (title or "") if mention.kind == "headline" else text
+        when = DateSpan.parse(mention.date, mention.date_from)
+        participants = {actor_of[name] for name in mention.participants if name in actor_of}
+        actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
+        best = _likeliest(of_kind(trigger), mention, actors, when) or EventDraft(EventProfile())
+        _keep(best, out, stored)
+        if all(d is not best for d in in_article.setdefault(trigger, [])):
+            in_article[trigger].append(best)
+        terms = content_terms(said[mention.start : mention.end])
+        _add(best, mention, trigger, when, participants, actors, terms, _phrase(said, mention))
+    for draft in out:
+        _settle_dates(draft)
+    return out
+
+
+def _told(
+    text: str, analysis: Analysis
+) -> tuple[list[tuple[EventMention, str]], list[tuple[EventMention, str]]]:
+    """The article's mentions with their trigger classes: those that report a happening
+    (``main``), and the rest. A main mention whose trigger is a statement ("said") or
+    words someone is quoted saying counts as a statement or a mere naming."""
+    quoted = [(quote.start, quote.end) for quote in analysis.quotes if quote.direct]
+    main: list[tuple[EventMention, str]] = []
+    named: list[tuple[EventMention, str]] = []
+    for mention in analysis.event_mentions:
+        trigger = trigger_class(_trigger_word(mention))
+        if mention.kind == "main" and trigger in REPORTING_VERBS:
+            mention = dataclasses.replace(mention, kind="reporting")
+        elif mention.kind == "main" and _in_quote(text, mention, quoted):
+            mention = dataclasses.replace(mention, kind="other")
+        (main if mention.kind == "main" else named).append((mention, trigger))
+    return main, named
+
+
+def _adopt(
+    draft: EventDraft,
+    of_kind: Callable[[str], list[EventDraft]],
+    stored: dict[int, EventDraft],
+) -> None:
+    """Give an event the article's main reports start the id of the story's event of its
+    kind that nothing told so far, only named, whose days fit (of several, the one most
+    named): the same happening, now told. An event main reports already tell is left to
+    the rules of main reports, which timelines read: taking those too (when both are
+    dated to the same days, or neither is dated) raised ECB+ event CoNLL F1 on topics
+    1-35 from 0.675 to 0.684, but joined separate meetings of one day."""
+    for kind in sorted(draft.kinds):
+        fitting = [
+            other
+            for other in of_kind(kind)
+            if other.id is not None
+            and other.id not in stored
+            and not other.profile.triggers
+            and _fits(other, draft.profile.dates)
+        ]
+        if fitting:
+            other = max(fitting, key=lambda d: (_told_count(d), -(d.id or 0)))
+            draft.id = event_id = other.id
+            draft.profile = _merged(draft.profile, other.profile)
+            if event_id is not None:
+                stored[event_id] = draft
+            return
+
+
+def _merged(new: EventProfile, stored: EventProfile) -> EventProfile:
+    """A stored event's profile with what one article's main reports add."""
+    out = stored.copy()
+    for name in ("triggers", "actors", "participants", "places", "phrases"):
+        counts = getattr(out, name)
+        for key, n in getattr(new, name).items():
+            counts[key] = counts.get(key, 0) + n
+    out.terms = top(Counter(out.terms) + Counter(new.terms), PROFILE_TERMS)
+    out.dates += [d for d in new.dates if d not in out.dates]
+    out.undated = out.undated or new.undated
+    return out
+
+
+def _told_count(draft: EventDraft) -> int:
+    """How many mentions tell or name an event."""
+    minor = draft.profile.minor
+    return sum(draft.profile.triggers.values()) + (sum(minor.triggers.values()) if minor else 0)
+
+
+def _fits(draft: EventDraft, dates: Sequence[DateSpan]) -> bool:
+    """Whether none of ``dates`` falls further than ``MAX_DAYS_APART`` from the event's."""
+    return all(_day_fit(*_all_dates(draft), when) > -math.inf for when in dates)
+
+
+def _likeliest(
+    candidates: Sequence[EventDraft],
+    mention: EventMention,
+    actors: set[int],
+    when: DateSpan | None,
+) -> EventDraft | None:
+    """The candidate a mention that only names a happening is of: not another happening
+    its own sentence names, its days fitting the mention's, a statement's speaker its
+    own; of several, the one whose day is the mention's, then the one most told, then
+    the oldest."""
+    best, best_rank = None, None
+    for draft in candidates:
+        if not _apart(draft, mention):
+            continue
+        if mention.kind == "reporting" and not _shares_actor(draft.profile, actors):
+            continue
+        fit = _day_fit(*_all_dates(draft), when)
+        if fit == -math.inf:
+            continue
+        rank = (fit, _told_count(draft), -(draft.id or 1 << 62))
+        if best_rank is None or rank > best_rank:
+            best, best_rank = draft, rank
+    return best
+
+
+def _all_dates(draft: EventDraft) -> tuple[list[DateSpan], list[DateSpan | None]]:
+    """Every date an event's mentions give: stored, and this article's."""
+    minor = draft.profile.minor
+    dates = [*draft.profile.dates, *(minor.dates if minor is not None else ())]
+    return dates, [*draft.whens, *draft.minor_whens]
 
 
 def without_reports(
@@ -461,21 +558,10 @@ def _apart(draft: EventDraft, mention: EventMention) -> bool:
     )
 
 
-def _shares_actor(draft: EventDraft, actors: set[int]) -> bool:
+def _shares_actor(profile: EventProfile, actors: set[int]) -> bool:
     """Whether one of ``actors`` took part in the event, as any of its mentions says."""
-    return any(str(actor) in _whole(draft.profile).actors for actor in actors)
-
-
-def _context(analysis: Analysis, actor_of: Mapping[str, int]) -> list[int]:
-    """The article's most named actors, ``CONTEXT_ACTORS`` at most: with a trigger class,
-    they key an event whatever sentence of the article names it."""
-    counts = Counter(
-        actor_of[m.name]
-        for m in analysis.mentions
-        if m.name in actor_of and m.label in _CONTEXT_LABELS
-    )
-    ranked = sorted(counts.items(), key=lambda c: (-c[1], c[0]))
-    return [actor for actor, _ in ranked][:CONTEXT_ACTORS]
+    sides = [profile.actors] if profile.minor is None else [profile.actors, profile.minor.actors]
+    return any(str(actor) in side for actor in actors for side in sides)
 
 
 class _Started:
@@ -542,16 +628,6 @@ def _keyed(buckets: Iterable[str], actors: Iterable[object], triggers: Iterable[
     }
 
 
-def _kind_keys(
-    buckets: Iterable[str], triggers: Iterable[str], actors: Iterable[object]
-) -> set[str]:
-    """Keys of date buckets joined with a trigger class and an actor (of the mention, or
-    one its article names most): few events of one kind share an actor in one bucket, so
-    that even the bucket of any time costs little to look up."""
-    triggers, actors = list(triggers), list(dict.fromkeys(actors))
-    return {f"{b}|t:{t}|a{actor}" for b in buckets for t in triggers for actor in actors}
-
-
 def _best(
     candidates: Sequence[EventDraft],
     trigger: str,
@@ -569,58 +645,6 @@ def _best(
         for draft in candidates
     ]
     return _top(scored)
-
-
-def _best_named(
-    candidates: Sequence[EventDraft],
-    trigger: str,
-    actors: set[int],
-    terms: Counter[str],
-    when: DateSpan | None,
-    context: Sequence[int],
-) -> tuple[EventDraft | None, float]:
-    """The candidate of the mention's trigger class most like it over all its mentions,
-    with the setting (the actors its articles name most) counted too, and its score. A
-    sentence names many happenings with the same words and actors, so without one kind
-    the rest counts for nothing."""
-    scored = []
-    for draft in candidates:
-        whole = _whole(draft.profile)
-        if trigger not in whole.triggers:
-            continue
-        setting = cosine(dict.fromkeys(map(str, context), 1.0), draft.profile.context)
-        whens = [*draft.whens, *draft.minor_whens]
-        score = (
-            _similarity(whole, trigger, actors, terms)
-            + W_CONTEXT * setting
-            + W_TIME * _near(whole.dates, whens, when)
-            + W_SIZE * math.log1p(sum(whole.triggers.values()))
-            + _day_fit(whole.dates, whens, when)
-        )
-        scored.append((draft, score))
-    return _top(scored)
-
-
-def _near(
-    dates: Sequence[DateSpan], whens: Sequence[DateSpan | None], when: DateSpan | None
-) -> float:
-    """How well a mention's day, however it was known, fits the days the event was told
-    on, at their precision: 1 within ``MAX_DAYS_APART`` days of one of its days, 1/2 in
-    one of its weeks or months, 1/4 in one of its years, else 0. Of two events of one
-    kind, the one told on its days is the likelier."""
-    if when is None or when.precision is not Precision.DAY:
-        return 0.0
-    day = date.fromisoformat(when.start)
-    fit = 0.0
-    for d in [*dates, *whens]:
-        if d is None:
-            continue
-        if d.precision is Precision.DAY:
-            near = abs((date.fromisoformat(d.start) - day).days) <= MAX_DAYS_APART
-            fit = max(fit, 1.0 * near)
-        elif d.start <= when.start <= d.end:
-            fit = max(fit, 0.25 if d.precision is Precision.YEAR else 0.5)
-    return fit
 
 
 def _similarity(
@@ -646,19 +670,6 @@ def _top(scored: Sequence[tuple[EventDraft, float]]) -> tuple[EventDraft | None,
         ):
             best, best_score = draft, score
     return best, best_score
-
-
-def _whole(profile: EventProfile) -> EventProfile:
-    """An event's main reports and the mentions that only name it, as one profile."""
-    minor = profile.minor
-    if minor is None:
-        return profile
-    return EventProfile(
-        triggers=dict(Counter(profile.triggers) + Counter(minor.triggers)),
-        actors=dict(Counter(profile.actors) + Counter(minor.actors)),
-        terms=dict(Counter(profile.terms) + Counter(minor.terms)),
-        dates=[*profile.dates, *minor.dates],
-    )
 
 
 def _day_fit(
@@ -706,6 +717,7 @@ def _add(
     profile.terms = top(merged, PROFILE_TERMS)
     whens.append(when)
     draft.members.append(mention)
+    draft.kinds.add(trigger)
 
 
 def _settle_dates(draft: EventDraft) -> None:
@@ -844,10 +856,6 @@ _TIME_WORDS = (
     )
     | MONTH_NUMBERS.keys()
 )
-
-
-# The bucket of every event, dated or not, under which only its kind and an actor file it.
-_ANY_TIME = "*"
 
 
 def _bucket(when: DateSpan | None) -> str:

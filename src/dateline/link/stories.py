@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from dateline.link.events import EventDraft, plan_events, without_reports
+from dateline.link.events import EventDraft, plan_events, plan_named, without_reports
 from dateline.model import StoryAction, StoryDecision
 from dateline.model.terms import content_terms, cosine, top
 from dateline.run.stages import Stage
@@ -68,12 +68,15 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
             continue
         article = store.articles.get(article_id).article
         actor_of, actor_counts = store.actors.of_article(article_id)
-        placed = store.stories.of_article(article_id) is not None
-        if placed:
+        placed = store.stories.of_article(article_id)
+        if placed is not None:
             _withdraw(store, article_id, article.text, article.title)
-        drafts = plan_events(store.events, article.text, analysis, actor_of, article.title)
-        if placed:
-            store.stories.save_events(article_id, [draft.update() for draft in drafts])
+        drafts = plan_events(store.events, article.text, analysis, actor_of)
+        if placed is not None:
+            drafts = plan_named(
+                store.events, [placed], drafts, article.text, article.title, analysis, actor_of
+            )
+            store.stories.save_events(article_id, [draft.update() for draft in drafts], placed)
             continue
         counts = _raw_terms(article.title, article.text, actor_counts)
         known, total = store.stories.term_frequencies(list(counts))
@@ -92,9 +95,11 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
             headline(article.title, article.text),
             article.published.value,
             vector,
-            # the events its sentences report, joined as before mention kinds: what they
-            # only name, or joined by kind, does not tie it to a story
-            [d for d in drafts if d.tells],
+            drafts,
+        )
+        in_story = [] if decision.story_id is None else [decision.story_id, *decision.merged]
+        drafts = plan_named(
+            store.events, in_story, drafts, article.text, article.title, analysis, actor_of
         )
         store.stories.save_links(
             article_id,

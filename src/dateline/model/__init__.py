@@ -64,6 +64,7 @@ from dateline.model.domain import (
     StoryProfile,
     TimelineEntry,
     TimelineHead,
+    story_kind_key,
 )
 from dateline.model.results import Analysed, AnalyzeReport, Extracted, Failure, IngestReport
 
@@ -132,6 +133,7 @@ __all__ = [
     "TimexType",
     "day_label",
     "normalise_text",
+    "story_kind_key",
     "text_fingerprint",
     "xml_safe",
 ]

@@ -414,8 +414,6 @@ class EventProfile:
     dates: list[DateSpan] = field(default_factory=list)
     phrases: dict[str, int] = field(default_factory=dict)
     undated: bool = False
-    # the most named actors of the articles that name it
-    context: dict[str, int] = field(default_factory=dict)
     # what the mentions that only name it (``EventMention.kind`` other or reporting) add,
     # kept apart: the fields above are its main reports' alone, which views and the
     # linking of main mentions read as they did before mention kinds
@@ -432,7 +430,6 @@ class EventProfile:
             [DateSpan.from_list(d) for d in data["dates"]],
             data["phrases"],
             bool(data.get("undated")),
-            data.get("context", {}),
             EventProfile.from_json(data["minor"]) if data.get("minor") else None,
         )
 
@@ -447,7 +444,6 @@ class EventProfile:
             list(self.dates),
             dict(self.phrases),
             self.undated,
-            dict(self.context),
             None if self.minor is None else self.minor.copy(),
         )
 
@@ -463,8 +459,6 @@ class EventProfile:
         }
         if self.undated:
             out["undated"] = True
-        if self.context:
-            out["context"] = self.context
         if self.minor is not None:
             out["minor"] = self.minor.to_json()
         return out
@@ -473,7 +467,8 @@ class EventProfile:
 @dataclass(frozen=True)
 class EventUpdate:
     """An event as one article leaves it (``id`` None: a new one), with the sentences the
-    article adds to it and the keys it is found by."""
+    article adds to it and the keys it is found by; ``kinds``, its trigger classes, also
+    file it in the article's story (``story_kind_key``), once the story is known."""
 
     id: int | None
     title: str
@@ -481,6 +476,12 @@ class EventUpdate:
     profile: EventProfile
     keys: tuple[str, ...]
     members: tuple[EventMention, ...]
+    kinds: tuple[str, ...] = ()
+
+
+def story_kind_key(story_id: int, kind: str) -> str:
+    """The key an event of one trigger class is filed under in one story."""
+    return f"s{story_id}|t:{kind}"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,15 @@ from typing import Any
 from sqlalchemy import Text, bindparam, cast, select
 from sqlalchemy.engine import Connection
 
-from dateline.model import Event, EventMention, EventProfile, EventReport, EventUpdate, Precision
+from dateline.model import (
+    Event,
+    EventMention,
+    EventProfile,
+    EventReport,
+    EventUpdate,
+    Precision,
+    story_kind_key,
+)
 from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
 from dateline.store.sql import chunks, upsert
@@ -151,9 +159,15 @@ class EventRepository:
         ]
 
 
-def save_events(conn: Connection, updates: Sequence[EventUpdate], article_id: str) -> None:
-    """Write the events one article leaves: their rows, their keys, the article's reports;
-    a few statements for all of them, whatever their number."""
+def save_events(
+    conn: Connection,
+    updates: Sequence[EventUpdate],
+    article_id: str,
+    story_id: int | None = None,
+) -> None:
+    """Write the events one article leaves: their rows, their keys (with their trigger
+    classes in the article's story, ``story_id``), the article's reports; a few
+    statements for all of them, whatever their number."""
     new = [_event_row(update) for update in updates if update.id is None]
     old = [
         {"event_id": update.id, **{f"new_{k}": v for k, v in _event_row(update).items()}}
@@ -170,7 +184,10 @@ def save_events(conn: Connection, updates: Sequence[EventUpdate], article_id: st
         [
             {"key": key, "event_id": event_id}
             for update, event_id in zip(updates, event_ids, strict=True)
-            for key in update.keys
+            for key in [
+                *update.keys,
+                *(story_kind_key(story_id, kind) for kind in update.kinds if story_id is not None),
+            ]
         ],
     )
     members = [

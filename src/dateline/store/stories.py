@@ -18,6 +18,7 @@ from dateline.model import (
     StoryAction,
     StoryDecision,
     StoryProfile,
+    story_kind_key,
 )
 from dateline.run.stages import Stage
 from dateline.store.db import Database
@@ -26,6 +27,7 @@ from dateline.store.queue import finish
 from dateline.store.schema import (
     articles,
     copies,
+    event_keys,
     event_members,
     sightings,
     stories,
@@ -119,8 +121,8 @@ class StoryRepository:
         the stage done."""
         day = published.isoformat() if published else None
         with self._db.transaction() as conn:
-            save_events(conn, found, article_id)
             story_id = _save_story(conn, decision, day)
+            save_events(conn, found, article_id, story_id)
             conn.execute(story_articles.insert().values(article_id=article_id, story_id=story_id))
             upsert(
                 conn,
@@ -147,11 +149,12 @@ class StoryRepository:
             )
             finish(conn, Stage.STORIES, article_id)
 
-    def save_events(self, article_id: str, found: Sequence[EventUpdate]) -> None:
-        """Save the events an article already in a story reports after its analysis was
-        redone, and mark the stage done, in one transaction (its story stays)."""
+    def save_events(self, article_id: str, found: Sequence[EventUpdate], story_id: int) -> None:
+        """Save the events an article already in a story (``story_id``) reports after its
+        analysis was redone, and mark the stage done, in one transaction (its story
+        stays)."""
         with self._db.transaction() as conn:
-            save_events(conn, found, article_id)
+            save_events(conn, found, article_id, story_id)
             finish(conn, Stage.STORIES, article_id)
 
     def skip(self, article_id: str) -> None:
@@ -317,7 +320,26 @@ def _save_story(conn: Connection, decision: StoryDecision, day: str | None) -> i
             keep="latest",
         )
         conn.execute(stories.update().where(stories.c.id == gone).values(merged_into=story_id))
+        _move_event_keys(conn, gone, story_id)
     return story_id
+
+
+def _move_event_keys(conn: Connection, gone: int, story_id: int) -> None:
+    """File the events a merged story's keys found under the story it merged into."""
+    prefix = story_kind_key(gone, "")
+    within = (event_keys.c.key >= prefix) & (
+        event_keys.c.key < prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    )
+    moved = conn.execute(select(event_keys.c.key, event_keys.c.event_id).where(within)).all()
+    conn.execute(event_keys.delete().where(within))
+    upsert(
+        conn,
+        event_keys,
+        [
+            {"key": story_kind_key(story_id, key[len(prefix) :]), "event_id": event_id}
+            for key, event_id in moved
+        ],
+    )
 
 
 def _per_story(conn: Connection, query: Any) -> dict[int, int]:
