@@ -364,3 +364,24 @@ def test_store_event_views_read_the_sentences_that_report_it(store):
     (event,) = store.events.of_story(None)
     assert [(e.start, e.end) for e in event.evidence] == [(0, 16)]
     assert [(r.start, r.end) for r in store.events.reports(event.id)] == [(0, 16)]
+
+
+def test_store_a_merged_story_files_its_events_under_the_story_it_merged_into(store):
+    """An event filed under a story's trigger classes is found under the story that story
+    is merged into, and no longer under its own."""
+    from dateline.model import EventProfile, EventUpdate, StoryAction, StoryDecision, story_kind_key
+
+    def linked(n, decision, kinds):
+        article = make_article(url=f"https://example.org/{n}", body=(f"Paragraph {n}.",))
+        _, article_id = store.articles.add(article, store.articles.add_raw(RAW))
+        update = EventUpdate(None, "Arrest", None, EventProfile(), (), (), kinds)
+        store.stories.save_links(article_id, [update], decision, [], None, [])
+        return store.stories.of_article(article_id)
+
+    first = linked(1, StoryDecision(StoryAction.START, None, None, {}, "One"), ("arrest",))
+    second = linked(2, StoryDecision(StoryAction.START, None, None, {}, "Two"), ("kill",))
+    merged = StoryDecision(StoryAction.MERGE, first, 0.9, {}, "One", (second,))
+    assert linked(3, merged, ()) == first
+    keys = [story_kind_key(s, k) for s in (first, second) for k in ("arrest", "kill")]
+    filed = {key: set(events) for key, events in store.events.filed(keys).items()}
+    assert set(filed) == {story_kind_key(first, "arrest"), story_kind_key(first, "kill")}

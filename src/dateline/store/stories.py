@@ -325,11 +325,10 @@ def _save_story(conn: Connection, decision: StoryDecision, day: str | None) -> i
 
 
 def _move_event_keys(conn: Connection, gone: int, story_id: int) -> None:
-    """File the events a merged story's keys found under the story it merged into."""
+    """File the events a merged story's keys found under the story it merged into. (A
+    prefix match, which reads the key index through: merges are few.)"""
     prefix = story_kind_key(gone, "")
-    within = (event_keys.c.key >= prefix) & (
-        event_keys.c.key < prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    )
+    within = event_keys.c.key.startswith(prefix, autoescape=True)
     moved = conn.execute(select(event_keys.c.key, event_keys.c.event_id).where(within)).all()
     conn.execute(event_keys.delete().where(within))
     upsert(
