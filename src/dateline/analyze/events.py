@@ -643,21 +643,7 @@ def find_event_mentions(
                     if owner is None or owner == trigger.i
                 ]
                 value, how = _date(doc, sentence_timexes, trigger, published)
-            participants, places = _participants_and_places(doc, mine)
-            events.append(
-                EventMention(
-                    sent.start_char,
-                    sent.end_char,
-                    trigger.text,
-                    value,
-                    how,
-                    participants,
-                    places,
-                    trigger.idx,
-                    _lemma(trigger),
-                    "main",
-                )
-            )
+            events.append(_mention(doc, sent, trigger, value, how, mine, "main"))
         taken = {trigger.i for trigger in triggers}
         for token, kind in _other_triggers(sent, taken):
             events.append(
@@ -746,6 +732,20 @@ def _other_mention(
         value, how = own[0].value, "timex"
     else:
         value, how = _date(doc, timexes, trigger, published)
+    return _mention(doc, sent, trigger, value, how, mine, kind)
+
+
+def _mention(
+    doc: Doc,
+    sent: Span,
+    trigger: Token,
+    value: str | None,
+    how: DateFrom | None,
+    mine: Sequence[Mention],
+    kind: MentionKind,
+) -> EventMention:
+    """The mention of a trigger's happening in its sentence, with the date it is given
+    and who and where of the entity mentions that are its own."""
     participants, places = _participants_and_places(doc, mine)
     return EventMention(
         sent.start_char,
