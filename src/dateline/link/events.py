@@ -137,6 +137,9 @@ _CLASSES = {
     "blaze": ("blaze", "inferno", "burn", "fire-noun", "catch fire", "set fire"),
     "announcement": ("announce", "announcement"),
     "explosion": ("explosion", "explode", "blast", "detonate", "detonation"),
+    "charge": ("charge", "accuse", "accusation", "indict", "indictment"),
+    "robbery": ("robbery", "rob", "heist", "holdup", "stickup"),
+    "crash": ("crash", "accident", "collision", "collide"),
     "spill": ("spill", "leak", "leakage"),
 }
 # Nouns whose verb names another kind of happening: "a fire" is a blaze, "fired" is not.
