@@ -544,8 +544,8 @@ def _relink(db: Path, batches: dict[str, int], articles: dict[str, str]) -> dict
             )
         waiting = store.queue.waiting
         for n in sorted(set(batches.values())):
-            store.queue.waiting = lambda stage, n=n: [
-                a for a in waiting(stage) if batches.get(a) == n
+            store.queue.waiting = lambda stage, n=n, ready=False: [
+                a for a in waiting(stage, ready=ready) if batches.get(a) == n
             ]
             linker.link_stories(store)
         return {
