@@ -13,7 +13,8 @@ Concurrency: four ingests of 250 documents each, started at once into one fresh 
 (1 process each), against one ingest of the 1,000 (2 processes); the store is then checked:
 every article once, analysed once, in one story, nothing left waiting.
 
-    python tools/with_postgres.py python bench/scale.py [--sizes 1000] [--results FILE]
+    python tools/with_postgres.py python bench/scale.py [--sizes 1000] [--stores PostgreSQL]
+        [--concurrent-docs 1000] [--results FILE]
 """
 
 from __future__ import annotations
@@ -159,11 +160,17 @@ def concurrent(work: Path, docs: Path, store: str) -> tuple[float, float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument(
+        "--sizes", type=int, nargs="*", default=[1000], help="none: concurrent writers only"
+    )
+    parser.add_argument(
+        "--stores", nargs="+", choices=("SQLite", "PostgreSQL"), help="default: every one there"
+    )
     parser.add_argument("--concurrent-docs", type=int, default=1000)
     parser.add_argument("--results", type=Path)
     args = parser.parse_args()
     stores = ["SQLite"] + (["PostgreSQL"] if os.environ.get("DATELINE_TEST_PG_URL") else [])
+    stores = [store for store in stores if store in (args.stores or stores)]
     rows, together = [], []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
