@@ -382,6 +382,48 @@ def test_events_a_report_takes_the_event_its_story_only_named():
     assert describe(draft.profile)[0] == "Police arrested"  # its main report tells it
 
 
+def test_events_reports_of_other_actors_are_the_story_event_of_their_kind():
+    index, actors = MemoryIndex(), {"Reid": 1, "Police": 2}
+    first, second = "Reid was killed.", "Police said the killing shocked the town."
+    a = index.link(
+        first, article(first, named(first, "killed", kind="main"), names=("Reid",)), actors
+    )
+    b = index.link(
+        second, article(second, named(second, "killing", kind="main"), names=("Police",)), actors
+    )
+    # no key of the second report finds the first (no date, no actor in common)
+    assert event_of(a, "killed") == event_of(b, "killing")
+    (draft,) = b
+    assert draft.profile.triggers == {"kill": 2}
+
+
+def test_events_reports_in_one_article_of_one_day_are_one_event():
+    index = MemoryIndex()
+    text = "Envoys met in Geneva on Monday. The meeting lasted five hours."
+    drafts = index.link(
+        text,
+        article(text, named(text, "met", kind="main", date="2026-02-02"),
+                named(text, "meeting", kind="main")),
+        {},
+    )  # fmt: skip
+    assert len(drafts) == 1 and event_of(drafts, "met") == event_of(drafts, "meeting")
+
+
+def test_events_reports_of_the_kind_on_days_or_years_apart_stay_apart():
+    index = MemoryIndex()
+    first = "Envoys met in Geneva on Monday. They met again on Wednesday."
+    drafts = index.link(
+        first,
+        article(first, named(first, "met", kind="main", date="2026-02-02"),
+                named(first, "met again", kind="main", date="2026-02-04", lemma="meet")),
+        {},
+    )  # fmt: skip
+    assert len(drafts) == 2  # one article that dates them apart tells two meetings
+    second = "The 2019 meeting failed."
+    b = index.link(second, article(second, named(second, "meeting", kind="main", date="2019")), {})
+    assert event_of(b, "meeting") not in {d.id for d in drafts}
+
+
 def test_an_article_leaving_an_event_takes_away_what_its_reports_added():
     text = "Envoys met in Geneva on Monday."
     profile = EventProfile(

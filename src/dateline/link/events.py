@@ -14,7 +14,10 @@ Every other mention (a happening a sentence only names, a statement, the words o
 direct quote, the title's) is planned once the story is known (``plan_named``): it joins
 the event of its trigger class that the story already tells or names, filed under the key
 of the story and the class, one whose days fit its own (of several, the one most told),
-and a statement only one its speaker made. One look-up per article answers both.
+and a statement only one its speaker made. One look-up per article answers both. An event
+the article's main reports start, which no key found, is then the story's event of its
+kind whose days fit, if there is one: the one only named so far, else the one most alike
+that main reports tell (in this article too, where the text dates both the same).
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ SAME_DAY, DAY_APART = 0.1, 0.2
 # Days the text gives two reports of one happening at most apart (a two-day summit, a
 # report of the day before).
 MAX_DAYS_APART = 2
+# Days two publication dates of one happening's reports lie at most apart, where the text
+# gives no day of its own.
+CLOSE_DAYS = 3
 # Sentence words kept in an event's profile.
 PROFILE_TERMS = 40
 
@@ -328,7 +334,8 @@ def plan_named(
     it starts) or in the article, whose days fit its own, the one most told of several; a
     statement joins only one its speaker made; else it starts an event. An event the
     article's main reports start takes the id of the event of its kind the story only
-    named so far, if their days fit.
+    named so far, if their days fit, else is the event of its kind main reports tell in
+    the story or the article whose days fit, the most alike.
 
     Args:
         index: the store, for the events filed under the story's trigger classes.
@@ -356,8 +363,12 @@ def plan_named(
     for draft in drafts:
         if draft.id is None:
             _adopt(draft, of_kind, stored)
+        if draft.id is None and (into := _told_event(draft, of_kind, stored, out)) is not None:
+            _fold(draft, into, out, stored)
+            draft = into
         for kind in draft.kinds:
-            in_article.setdefault(kind, []).append(draft)
+            if all(d is not draft for d in in_article.setdefault(kind, [])):
+                in_article[kind].append(draft)
     for mention, trigger in named:
         said = (title or "") if mention.kind == "headline" else text
         when = DateSpan.parse(mention.date, mention.date_from)
@@ -400,10 +411,7 @@ def _adopt(
 ) -> None:
     """Give an event the article's main reports start the id of the story's event of its
     kind that nothing told so far, only named, whose days fit (of several, the one most
-    named): the same happening, now told. An event main reports already tell is left to
-    the rules of main reports, which timelines read: taking those too (when both are
-    dated to the same days, or neither is dated) raised ECB+ event CoNLL F1 on topics
-    1-35 from 0.675 to 0.684, but joined separate meetings of one day."""
+    named): the same happening, now told."""
     for kind in sorted(draft.kinds):
         fitting = [
             other
@@ -420,6 +428,75 @@ def _adopt(
             if event_id is not None:
                 stored[event_id] = draft
             return
+
+
+def _told_event(
+    draft: EventDraft,
+    of_kind: Callable[[str], list[EventDraft]],
+    stored: dict[int, EventDraft],
+    out: list[EventDraft],
+) -> EventDraft | None:
+    """The event told by main reports, in the story (``of_kind``) or this article
+    (``out``), that an event this article's main reports start is: of its kind, at days
+    that fit, not one its sentences tell apart; of several, the most alike (trigger,
+    actors, words), then the most told, then the oldest. Main keys missed it: they look
+    only under the mention's own date bucket and actors, which an undated report or one
+    of other actors does not share."""
+    actors = {int(a) for a in draft.profile.actors}
+    terms = Counter(draft.profile.terms)
+    best, best_rank = None, None
+    for kind in sorted(draft.kinds):
+        for other in of_kind(kind):
+            mine = any(d is other for d in out)
+            if (
+                other is draft
+                or not other.profile.triggers
+                or (not mine and (other.id is None or other.id in stored))
+                or not _compatible(other.profile.dates, draft.profile.dates, mine)
+                or (mine and not all(_apart(other, m) for m in draft.members))
+            ):
+                continue
+            score = _similarity(other.profile, kind, actors, terms)
+            rank = (score, _told_count(other), -(other.id or 1 << 62))
+            if best_rank is None or rank > best_rank:
+                best, best_rank = other, rank
+    return best
+
+
+def _fold(
+    draft: EventDraft, into: EventDraft, out: list[EventDraft], stored: dict[int, EventDraft]
+) -> None:
+    """Make ``into`` (stored, or the article's) take what ``draft`` holds, in its place."""
+    if into.id is not None and into.id not in stored:
+        stored[into.id] = into
+        into.profile = into.profile.copy()
+    if all(d is not into for d in out):
+        out.append(into)
+    into.profile = _merged(draft.profile, into.profile)
+    into.members += draft.members
+    into.kinds |= draft.kinds
+    out.remove(draft)
+
+
+def _compatible(dates: Sequence[DateSpan], others: Sequence[DateSpan], same: bool) -> bool:
+    """Whether each of ``others`` overlaps one of ``dates`` (true when either has none):
+    days the text states a little apart (not at all in ``same`` article, which tells two
+    days apart as two happenings), published days CLOSE_DAYS apart, and coarser spans
+    ("this year", "in May") when they overlap at all."""
+    if not dates:
+        return True
+    return all(any(_overlap(d, o, same) for d in dates) for o in others)
+
+
+def _overlap(one: DateSpan, other: DateSpan, same: bool) -> bool:
+    slack = 0
+    if one.precision is Precision.DAY and other.precision is Precision.DAY:
+        text = one.dated_by is DatedBy.TEXT and other.dated_by is DatedBy.TEXT
+        slack = (0 if same else MAX_DAYS_APART) if text else CLOSE_DAYS
+    gap = timedelta(days=slack)
+    return date.fromisoformat(one.start) - gap <= date.fromisoformat(other.end) and (
+        date.fromisoformat(other.start) - gap <= date.fromisoformat(one.end)
+    )
 
 
 def _merged(new: EventProfile, stored: EventProfile) -> EventProfile:
