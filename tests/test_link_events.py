@@ -382,7 +382,7 @@ def test_events_a_report_takes_the_event_its_story_only_named():
     assert describe(draft.profile)[0] == "Police arrested"  # its main report tells it
 
 
-def test_events_reports_of_other_actors_are_the_story_event_of_their_kind():
+def test_events_an_undated_report_of_other_actors_is_the_story_event_of_its_kind():
     index, actors = MemoryIndex(), {"Reid": 1, "Police": 2}
     first, second = "Reid was killed.", "Police said the killing shocked the town."
     a = index.link(
@@ -397,7 +397,7 @@ def test_events_reports_of_other_actors_are_the_story_event_of_their_kind():
     assert draft.profile.triggers == {"kill": 2}
 
 
-def test_events_reports_in_one_article_of_one_day_are_one_event():
+def test_events_an_undated_report_is_the_article_event_of_its_kind():
     index = MemoryIndex()
     text = "Envoys met in Geneva on Monday. The meeting lasted five hours."
     drafts = index.link(
@@ -409,7 +409,7 @@ def test_events_reports_in_one_article_of_one_day_are_one_event():
     assert len(drafts) == 1 and event_of(drafts, "met") == event_of(drafts, "meeting")
 
 
-def test_events_reports_of_the_kind_on_days_or_years_apart_stay_apart():
+def test_events_dated_reports_of_a_kind_on_days_or_years_apart_stay_apart():
     index = MemoryIndex()
     first = "Envoys met in Geneva on Monday. They met again on Wednesday."
     drafts = index.link(
