@@ -397,6 +397,26 @@ def test_events_an_undated_report_of_other_actors_is_the_story_event_of_its_kind
     assert draft.profile.triggers == {"kill": 2}
 
 
+def test_events_reports_dated_by_publication_alone_are_left_to_their_keys():
+    from dataclasses import replace
+
+    index, actors = MemoryIndex(), {"Reid": 1, "Police": 2}
+    first, second = "Reid was killed.", "Police said the killing shocked the town."
+    a = index.link(
+        first, article(first, named(first, "killed", kind="main"), names=("Reid",)), actors
+    )
+    published = replace(named(second, "killing", kind="main"), date="2026-02-03", date_from="dc")
+    b = index.link(second, article(second, published, names=("Police",)), actors)
+    # one side undated: the story's event of the kind
+    assert event_of(a, "killed") == event_of(b, "killing")
+    third = "Police said another killing followed."
+    later = replace(named(third, "killing", kind="main"), date="2026-02-20", date_from="dc")
+    c = index.link(third, article(third, later, names=("Police",)), actors)
+    # both dated, a publication date standing for the day: only keys join them
+    (draft,) = c
+    assert draft.profile.dates and event_of(c, "killing") != event_of(b, "killing")
+
+
 def test_events_an_undated_report_is_the_article_event_of_its_kind():
     index = MemoryIndex()
     text = "Envoys met in Geneva on Monday. The meeting lasted five hours."
