@@ -12,7 +12,7 @@ import pytest
 from dateline.analyze.events import find_event_mentions
 from dateline.analyze.mentions import find_mentions
 from dateline.analyze.nlp import parse
-from dateline.model import EventMention, TimeExpression
+from dateline.model import Article, EventMention, Published, TimeExpression
 
 pytestmark = pytest.mark.slow
 
@@ -184,7 +184,21 @@ def test_events_headline_mentions_are_of_the_title():
     from dateline.analyze.events import find_headline_mentions
 
     title = "Tara Reid checks into rehab"
-    found = find_headline_mentions(parse(title), PUBLISHED)
+    found = find_headline_mentions(parse(title), PUBLISHED, title)
     assert found and {e.kind for e in found} == {"headline"}
     (checks,) = [e for e in found if e.trigger == "checks"]
     assert (checks.start, checks.trigger_start, checks.lemma) == (0, 10, "check into")
+
+
+def test_events_headline_in_title_case_parses_as_a_sentence():
+    from dateline.analyze import analyze
+
+    title = "Tara Reid Finally Checks Into Rehab For Undisclosed Reasons"
+    text = "Tara Reid has checked into rehab, her representative said on Friday."
+    article = Article(
+        "t.txt", None, title, None, None, None, (), "en", Published(PUBLISHED, "given"), (text,)
+    )
+    found = [e for e in analyze(article).event_mentions if e.kind == "headline"]
+    # the trigger as the title writes it, at its offset there, read as the verb it is
+    (checks,) = [e for e in found if e.lemma == "check into"]
+    assert checks.trigger == "Checks" and title[checks.trigger_start :].startswith("Checks")

@@ -4,7 +4,7 @@ Sentences and entity mentions come from spaCy (``nlp.py``, ``mentions.py``); tim
 expressions are put on the calendar against the publication date (``timex.py``); quotes
 get a cue and a named speaker (``quotes.py``); people get the titles the text gives them
 (``roles.py``); each sentence's event gets a trigger, participants, places and a date
-(``events.py``), and so does the title; each sentence's main clause gets its tense and
+(``events.py``), and so does the title, once written as a sentence (``casing.py``); each sentence's main clause gets its tense and
 parts (``clauses.py``), which the checker reads. Offsets are character offsets into
 ``Article.text``. An article in a language the model does not read gets its sentences and
 nothing else.
@@ -16,6 +16,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from dateline.analyze.casing import as_sentence
 from dateline.analyze.clauses import find_clauses
 from dateline.analyze.events import find_event_mentions, find_headline_mentions
 from dateline.analyze.mentions import find_mentions
@@ -33,7 +34,7 @@ __all__ = ["ANALYZER_VERSION", "READ_LANGUAGES", "analyze", "analyze_many"]
 logger = logging.getLogger(__name__)
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 9
+ANALYZER_VERSION = 10
 
 
 # Languages the model and the rules read. An article in another language is stored and
@@ -42,8 +43,8 @@ READ_LANGUAGES = frozenset({"en"})
 
 
 def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) -> Analysis:
-    """Analyse one article; ``doc`` is its text already parsed, ``title`` its title, if
-    the caller has them."""
+    """Analyse one article; ``doc`` is its text already parsed, ``title`` its title
+    (written as a sentence: ``casing.as_sentence``), if the caller has them."""
     text = article.text
     doc = parse(text) if doc is None else doc
     sentences = tuple((s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents)
@@ -51,7 +52,7 @@ def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) 
         logger.info("%s is in %r: kept, not read", article.url or article.source, article.language)
         return Analysis(sentences, (), (), (), (), (), ())
     if title is None and article.title:
-        title = parse(article.title)
+        title = parse(as_sentence(article.title, text))
     anchor = article.published.value
     mentions = find_mentions(doc)
     timexes = find_timexes(text, anchor, doc)
@@ -63,7 +64,11 @@ def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) 
         roles=tuple(find_roles(doc, mentions, anchor)),
         event_mentions=(
             *find_event_mentions(doc, mentions, timexes, anchor),
-            *(find_headline_mentions(title, anchor) if title is not None else ()),
+            *(
+                find_headline_mentions(title, anchor, article.title)
+                if title is not None and article.title
+                else ()
+            ),
         ),
         clauses=tuple(find_clauses(doc)),
     )
@@ -72,6 +77,7 @@ def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) 
 def analyze_many(articles: Sequence[Article]) -> Iterator[Analysis]:
     """Analyse several articles, parsing their texts and titles in batches (``nlp.pipe``)."""
     titled = [a for a in articles if a.title]
-    titles = dict(zip(map(id, titled), parse_many(a.title or "" for a in titled)))
+    headlines = (as_sentence(a.title or "", a.text) for a in titled)
+    titles = dict(zip(map(id, titled), parse_many(headlines)))
     for article, doc in zip(articles, parse_many(a.text for a in articles)):
         yield analyze(article, doc, titles.get(id(article)))

@@ -653,19 +653,27 @@ def find_event_mentions(
     return events
 
 
-def find_headline_mentions(doc: Doc, published: date | None) -> list[EventMention]:
+def find_headline_mentions(doc: Doc, published: date | None, title: str) -> list[EventMention]:
     """The happenings a title names, as ``headline`` mentions with offsets into it.
 
     Args:
-        doc: the parsed title.
+        doc: the parsed title, its words perhaps cased otherwise than ``title``.
         published: the publication date, which dates them (a title gives no date of its
             own that analysis reads).
+        title: the title as written, which the mentions' trigger words are quoted from.
 
     Returns:
         Event mentions in title order.
     """
     found = find_event_mentions(doc, find_mentions(doc), (), published)
-    return [dataclasses.replace(mention, kind="headline") for mention in found]
+    return [
+        dataclasses.replace(
+            mention,
+            kind="headline",
+            trigger=title[mention.trigger_start : mention.trigger_start + len(mention.trigger)],
+        )
+        for mention in found
+    ]
 
 
 def _other_triggers(sent: Span, taken: set[int]) -> list[tuple[Token, MentionKind]]:
