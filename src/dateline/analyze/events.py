@@ -667,13 +667,15 @@ def find_headline_mentions(doc: Doc, published: date | None, title: str) -> list
     """
     found = find_event_mentions(doc, find_mentions(doc), (), published)
     return [
-        dataclasses.replace(
-            mention,
-            kind="headline",
-            trigger=title[mention.trigger_start : mention.trigger_start + len(mention.trigger)],
-        )
+        dataclasses.replace(mention, kind="headline", trigger=_as_written(title, mention))
         for mention in found
     ]
+
+
+def _as_written(written: str, mention: EventMention) -> str:
+    """The trigger word as ``written`` has it (the parse may have read it cased otherwise)."""
+    at = mention.trigger_start
+    return mention.trigger if at is None else written[at : at + len(mention.trigger)]
 
 
 def _other_triggers(sent: Span, taken: set[int]) -> list[tuple[Token, MentionKind]]:
