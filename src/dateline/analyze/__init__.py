@@ -4,7 +4,8 @@ Sentences and entity mentions come from spaCy (``nlp.py``, ``mentions.py``); tim
 expressions are put on the calendar against the publication date (``timex.py``); quotes
 get a cue and a named speaker (``quotes.py``); people get the titles the text gives them
 (``roles.py``); each sentence's event gets a trigger, participants, places and a date
-(``events.py``), and so does the title, once written as a sentence (``casing.py``); each sentence's main clause gets its tense and
+(``events.py``), and so does the summary and the title, once written as a sentence
+(``casing.py``); each sentence's main clause gets its tense and
 parts (``clauses.py``), which the checker reads. Offsets are character offsets into
 ``Article.text``. An article in a language the model does not read gets its sentences and
 nothing else.
@@ -34,7 +35,7 @@ __all__ = ["ANALYZER_VERSION", "READ_LANGUAGES", "analyze", "analyze_many"]
 logger = logging.getLogger(__name__)
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 10
+ANALYZER_VERSION = 11
 
 
 # Languages the model and the rules read. An article in another language is stored and
@@ -42,9 +43,15 @@ ANALYZER_VERSION = 10
 READ_LANGUAGES = frozenset({"en"})
 
 
-def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) -> Analysis:
+def analyze(
+    article: Article,
+    doc: Doc | None = None,
+    title: Doc | None = None,
+    summary: Doc | None = None,
+) -> Analysis:
     """Analyse one article; ``doc`` is its text already parsed, ``title`` its title
-    (written as a sentence: ``casing.as_sentence``), if the caller has them."""
+    (written as a sentence: ``casing.as_sentence``) and ``summary`` its summary, if the
+    caller has them."""
     text = article.text
     doc = parse(text) if doc is None else doc
     sentences = tuple((s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents)
@@ -53,6 +60,8 @@ def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) 
         return Analysis(sentences, (), (), (), (), (), ())
     if title is None and article.title:
         title = parse(as_sentence(article.title, text))
+    if summary is None and article.summary:
+        summary = parse(article.summary)
     anchor = article.published.value
     mentions = find_mentions(doc)
     timexes = find_timexes(text, anchor, doc)
@@ -69,15 +78,27 @@ def analyze(article: Article, doc: Doc | None = None, title: Doc | None = None) 
                 if title is not None and article.title
                 else ()
             ),
+            *(
+                find_headline_mentions(summary, anchor, article.summary, "summary")
+                if summary is not None and article.summary
+                else ()
+            ),
         ),
         clauses=tuple(find_clauses(doc)),
     )
 
 
 def analyze_many(articles: Sequence[Article]) -> Iterator[Analysis]:
-    """Analyse several articles, parsing their texts and titles in batches (``nlp.pipe``)."""
-    titled = [a for a in articles if a.title]
-    headlines = (as_sentence(a.title or "", a.text) for a in titled)
-    titles = dict(zip(map(id, titled), parse_many(headlines)))
+    """Analyse several articles, parsing their texts, titles and summaries in batches
+    (``nlp.pipe``)."""
+    asides = [(id(a), kind, written) for a in articles for kind, written in _asides(a)]
+    parsed = dict(zip([(i, kind) for i, kind, _ in asides], parse_many(w for *_, w in asides)))
     for article, doc in zip(articles, parse_many(a.text for a in articles)):
-        yield analyze(article, doc, titles.get(id(article)))
+        key = id(article)
+        yield analyze(article, doc, parsed.get((key, "headline")), parsed.get((key, "summary")))
+
+
+def _asides(article: Article) -> list[tuple[str, str]]:
+    """What is parsed besides the text: the title, written as a sentence, and the summary."""
+    out = [("headline", as_sentence(article.title, article.text))] if article.title else []
+    return out + ([("summary", article.summary)] if article.summary else [])

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from dateline.analyze.mentions import find_mentions
+from dateline.analyze.timex import find_timexes
 from dateline.model import EventMention, Mention, TimeExpression
 from dateline.model.article import MentionKind
 
@@ -653,21 +654,26 @@ def find_event_mentions(
     return events
 
 
-def find_headline_mentions(doc: Doc, published: date | None, title: str) -> list[EventMention]:
-    """The happenings a title names, as ``headline`` mentions with offsets into it.
+def find_headline_mentions(
+    doc: Doc, published: date | None, written: str, kind: MentionKind = "headline"
+) -> list[EventMention]:
+    """The happenings a title (or, ``kind`` summary, a summary) names, as mentions of
+    ``kind`` with offsets into it.
 
     Args:
-        doc: the parsed title, its words perhaps cased otherwise than ``title``.
+        doc: the parsed title or summary, its words perhaps cased otherwise than written.
         published: the publication date, which dates them (a title gives no date of its
-            own that analysis reads).
-        title: the title as written, which the mentions' trigger words are quoted from.
+            own that analysis reads; a summary's own dates do).
+        written: the title or summary as written, which trigger words are quoted from.
+        kind: ``headline`` or ``summary``.
 
     Returns:
-        Event mentions in title order.
+        Event mentions in the order written.
     """
-    found = find_event_mentions(doc, find_mentions(doc), (), published)
+    timexes = find_timexes(written, published, doc) if kind == "summary" else ()
+    found = find_event_mentions(doc, find_mentions(doc), timexes, published)
     return [
-        dataclasses.replace(mention, kind="headline", trigger=_as_written(title, mention))
+        dataclasses.replace(mention, kind=kind, trigger=_as_written(written, mention))
         for mention in found
     ]
 

@@ -324,6 +324,7 @@ def plan_named(
     title: str | None,
     analysis: Analysis,
     actor_of: Mapping[str, int],
+    summary: str | None = None,
 ) -> list[EventDraft]:
     """The events of this article's other mentions, once its story is known.
 
@@ -339,7 +340,8 @@ def plan_named(
         index: the store, for the events filed under the story's trigger classes.
         stories: the story the article is in, and those it merges.
         drafts: the events of its main mentions (``plan_events``).
-        text: the article text; ``title`` its title, for headline mentions.
+        text: the article text; ``title`` its title, for headline mentions, and
+            ``summary`` its summary, for summary ones.
         analysis: the article's analysis.
         actor_of: actor id of each name the article's mentions give.
 
@@ -368,7 +370,7 @@ def plan_named(
             if all(d is not draft for d in in_article.setdefault(kind, [])):
                 in_article[kind].append(draft)
     for mention, trigger in named:
-        said = (title or "") if mention.kind == "headline" else text
+        said = _said(mention, text, title, summary)
         when = DateSpan.parse(mention.date, mention.date_from)
         participants = {actor_of[name] for name in mention.participants if name in actor_of}
         actors = participants | {actor_of[name] for name in mention.places if name in actor_of}
@@ -541,10 +543,12 @@ def without_reports(
     kept: Sequence[EventReport],
     text: str,
     title: str | None = None,
+    summary: str | None = None,
 ) -> EventProfile | None:
     """An event once one article's mentions leave it (its analysis was redone): None when
     no mention is left. ``gone`` are that article's mentions (offsets into its ``text``, or
-    its ``title`` for headline ones), ``kept`` the other articles' mentions. The dates are
+    its ``title`` or ``summary`` for headline and summary ones), ``kept`` the other
+    articles' mentions. The dates are
     those the kept mentions give (as ``plan_events`` settles them, article by article); the
     trigger classes, phrases and words the gone mentions added are taken away, main ones
     from the event's main reports and the rest from what only names it. The actors they
@@ -552,10 +556,11 @@ def without_reports(
     named is not stored."""
     if not kept:
         return None
-    out = _without(profile, [m for m in gone if m.kind == "main"], kept, text, title)
+    said = (text, title, summary)
+    out = _without(profile, [m for m in gone if m.kind == "main"], kept, said)
     if profile.minor is not None:
         minor = [m for m in gone if m.kind != "main"]
-        out.minor = _without(profile.minor, minor, kept, text, title, main=False)
+        out.minor = _without(profile.minor, minor, kept, said, main=False)
     return out
 
 
@@ -563,8 +568,7 @@ def _without(
     profile: EventProfile,
     gone: Sequence[EventMention],
     kept: Sequence[EventReport],
-    text: str,
-    title: str | None,
+    texts: tuple[str, str | None, str | None],
     *,
     main: bool = True,
 ) -> EventProfile:
@@ -578,7 +582,7 @@ def _without(
         undated=False,
     )
     for mention in gone:
-        said = (title or "") if mention.kind == "headline" else text
+        said = _said(mention, *texts)
         _uncount(out.triggers, trigger_class(_trigger_word(mention)))
         _uncount(out.phrases, _phrase(said, mention))
         for term, n in content_terms(said[mention.start : mention.end]).items():
@@ -609,13 +613,24 @@ def _keep(draft: EventDraft, drafts: list[EventDraft], stored: dict[int, EventDr
 def _apart(draft: EventDraft, mention: EventMention) -> bool:
     """Whether none of the draft's mentions from this article is another happening the
     mention's sentence names: one sentence names distinct happenings."""
-    headline = mention.kind == "headline"
+    written = _written_in(mention)
     return all(
         m.start != mention.start
-        or (m.kind == "headline") != headline
+        or _written_in(m) != written
         or m.trigger_start == mention.trigger_start
         for m in draft.members
     )
+
+
+def _written_in(mention: EventMention) -> str:
+    """Which of the article's texts a mention's offsets point into."""
+    return mention.kind if mention.kind in ("headline", "summary") else "text"
+
+
+def _said(mention: EventMention, text: str, title: str | None, summary: str | None) -> str:
+    """The text a mention's offsets point into: the title, the summary or the body."""
+    written = _written_in(mention)
+    return (title if written == "headline" else summary if written == "summary" else text) or ""
 
 
 def _shares_actor(profile: EventProfile, actors: set[int]) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from dateline.link.events import EventDraft, plan_events, plan_named, without_reports
-from dateline.model import StoryAction, StoryDecision
+from dateline.model import Analysis, Article, StoryAction, StoryDecision
 from dateline.model.terms import content_terms, cosine, top
 from dateline.run.stages import Stage
 from dateline.store import Store
@@ -70,12 +70,10 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
         actor_of, actor_counts = store.actors.of_article(article_id)
         placed = store.stories.of_article(article_id)
         if placed is not None:
-            _withdraw(store, article_id, article.text, article.title)
+            _withdraw(store, article_id, article)
         drafts = plan_events(store.events, article.text, analysis, actor_of)
         if placed is not None:
-            drafts = plan_named(
-                store.events, [placed], drafts, article.text, article.title, analysis, actor_of
-            )
+            drafts = _named(store, [placed], drafts, article, analysis, actor_of)
             store.stories.save_events(article_id, [draft.update() for draft in drafts], placed)
             continue
         counts = _raw_terms(article.title, article.text, actor_counts)
@@ -98,9 +96,7 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
             drafts,
         )
         in_story = [] if decision.story_id is None else [decision.story_id, *decision.merged]
-        drafts = plan_named(
-            store.events, in_story, drafts, article.text, article.title, analysis, actor_of
-        )
+        drafts = _named(store, in_story, drafts, article, analysis, actor_of)
         store.stories.save_links(
             article_id,
             [draft.update() for draft in drafts],
@@ -114,7 +110,28 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
     return linked
 
 
-def _withdraw(store: Store, article_id: str, text: str, title: str | None) -> None:
+def _named(
+    store: Store,
+    stories: list[int],
+    drafts: list[EventDraft],
+    article: Article,
+    analysis: Analysis,
+    actor_of: Mapping[str, int],
+) -> list[EventDraft]:
+    """``plan_named`` for a stored article."""
+    return plan_named(
+        store.events,
+        stories,
+        drafts,
+        article.text,
+        article.title,
+        analysis,
+        actor_of,
+        article.summary,
+    )
+
+
+def _withdraw(store: Store, article_id: str, article: Article) -> None:
     """Take an article's mentions out of the events they are in (a retry finds none)."""
     reported = store.events.of_article(article_id)
     profiles = store.events.profiles(list(reported))
@@ -122,7 +139,9 @@ def _withdraw(store: Store, article_id: str, text: str, title: str | None) -> No
     changed, emptied = [], []
     for event_id, gone in reported.items():
         kept = [r for r in reports[event_id] if r.article_id != article_id]
-        profile = without_reports(profiles[event_id], gone, kept, text, title)
+        profile = without_reports(
+            profiles[event_id], gone, kept, article.text, article.title, article.summary
+        )
         if profile is None:
             emptied.append(event_id)
         else:

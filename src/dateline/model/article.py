@@ -265,7 +265,7 @@ class Role:
     ended: bool = False
 
 
-MentionKind = Literal["main", "other", "reporting", "headline"]
+MentionKind = Literal["main", "other", "reporting", "headline", "summary"]
 
 
 @dataclass(frozen=True)
