@@ -9,7 +9,7 @@ runs as part of ingest. From what the store then holds the script writes, under 
   sentences in that document (ties: lowest id); a document with no event is a singleton;
 * ``event.json``: gold event mention (``<doc>:<m_id>``) -> the dateline event one of whose
   members (of any kind) has its trigger among the mention's tokens, by the trigger's
-  offset in the text, or in the title for a headline mention (members stored before
+  offset in the text, or in the title or summary for a headline or summary mention (members stored before
   trigger offsets: the trigger word among the tokens, case-folded); a mention no event
   takes is a singleton (``s:<mention>``).
 
@@ -114,8 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         matched = predicted["matched"]
         facts.append(
             f"Gold event mentions ({chosen_spec}{', ' + role if role else ''}): "
-            f"{len(mentions)}; in the stored text or title: {matched['located']} (in the "
-            f"title: {matched['in_title']}); in a dateline event member sentence: "
+            f"{len(mentions)}; in the stored text, title or summary: {matched['located']} "
+            f"(in the title: {matched['in_title']}, in the summary: "
+            f"{matched['in_summary']}); in a dateline event member sentence: "
             f"{matched['in_member']}; taken by a dateline event (its trigger is one of the "
             f"mention's tokens): {matched['matched']} "
             f"({matched['matched'] / max(len(mentions), 1):.1%}); dateline events they fall "
@@ -207,10 +208,12 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
             source.rsplit("#", 1)[1]: article
             for source, article in conn.execute(select(sightings.c.source, sightings.c.article_id))
         }
-        # every member, of any kind: (start, end, event id, trigger, trigger offset)
+        # every member, of any kind, by the text it is in: (start, end, event id, trigger,
+        # trigger offset)
         reports = defaultdict(list)
         for row in conn.execute(select(event_members)):
-            reports[row.article_id, row.kind == "headline"].append(
+            written = row.kind if row.kind in ("headline", "summary") else "text"
+            reports[row.article_id, written].append(
                 (row.start, row.end, row.event_id, row.trigger, row.trigger_start)
             )
     article_of = {doc.name: line_of[str(n)] for n, doc in enumerate(docs, 1) if str(n) in line_of}
@@ -238,17 +241,20 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
             continue
         if article not in texts:
             stored = store.articles.get(article).article
-            texts[article] = (
-                locate(by_name[m["doc"]], stored.text),
-                locate_title(by_name[m["doc"]], stored.title),
-            )
-        in_text, in_title = texts[article]
-        headline = m["token_ids"][0] not in in_text
-        spans = [(in_title if headline else in_text).get(t) for t in m["token_ids"]]
+            texts[article] = {
+                "text": locate(by_name[m["doc"]], stored.text),
+                "headline": locate_title(by_name[m["doc"]], stored.title),
+                "summary": locate_title(by_name[m["doc"]], stored.summary),
+            }
+        written = next(
+            (w for w, where in texts[article].items() if m["token_ids"][0] in where), "text"
+        )
+        spans = [texts[article][written].get(t) for t in m["token_ids"]]
         if None in spans:
             continue
         counts["located"] += 1
-        counts["in_title"] += headline
+        counts["in_title"] += written == "headline"
+        counts["in_summary"] += written == "summary"
         start, end = spans[0][0], spans[-1][1]
         words = {
             by_name[m["doc"]].text[s:e].casefold()
@@ -256,7 +262,7 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
         }
         inside = [
             (event_id, trigger, at)
-            for s, e, event_id, trigger, at in reports[article, headline]
+            for s, e, event_id, trigger, at in reports[article, written]
             if s <= start and end <= e
         ]
         counts["in_member"] += bool(inside)

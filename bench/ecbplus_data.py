@@ -124,7 +124,7 @@ def locate(doc: EcbDoc, stored: str) -> dict[str, tuple[int, int]]:
 
 
 def locate_title(doc: EcbDoc, title: str | None) -> dict[str, tuple[int, int]]:
-    """Where each token of the paragraph that became the article's title lies in it."""
+    """Where each token of the paragraph that became the article's title (or summary) lies in it."""
     if not title:
         return {}
     for number, paragraph in enumerate(doc.paragraphs):

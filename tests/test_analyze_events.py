@@ -202,3 +202,21 @@ def test_events_headline_in_title_case_parses_as_a_sentence():
     # the trigger as the title writes it, at its offset there, read as the verb it is
     (checks,) = [e for e in found if e.lemma == "check into"]
     assert checks.trigger == "Checks" and title[checks.trigger_start :].startswith("Checks")
+
+
+def test_events_summary_mentions_are_of_the_summary_and_dated_by_it():
+    from dataclasses import replace
+
+    from dateline.analyze import analyze
+
+    text = "Lohan's lawyer said she would comply."
+    summary = "Lindsay Lohan checked into the Betty Ford Center on Thursday."
+    article = Article(
+        "t.txt", None, None, None, None, None, (), "en", Published(PUBLISHED, "given"), (text,)
+    )
+    found = analyze(replace(article, summary=summary)).event_mentions
+    (checked,) = [e for e in found if e.kind == "summary"]
+    # offsets into the summary, dated by the summary's own "Thursday"
+    assert summary[checked.trigger_start :].startswith("checked")
+    assert (checked.date, checked.date_from) == ("2025-11-27", "timex")
+    assert all(e.kind != "summary" for e in analyze(article).event_mentions)

@@ -347,6 +347,18 @@ def test_events_other_mentions_leave_the_main_profile_as_it_was():
     assert describe(profile.minor)[0] == "Shelling"
 
 
+def test_events_summary_mentions_read_the_summary():
+    from dateline.link.events import plan_events, plan_named
+
+    summary, text = "Reid checks into rehab, her agent says.", "She entered a clinic."
+    mention = named(summary, "checks", kind="summary", lemma="check into")
+    analysis = article(text, named(text, "entered"), mention, names=("Reid",))
+    drafts = plan_events(NoEvents(), text, analysis, {"Reid": 1})
+    drafts = plan_named(NoEvents(), [1], drafts, text, None, analysis, {"Reid": 1}, summary)
+    assert event_of(drafts, "checks") == event_of(drafts, "entered")
+    assert {p for d in drafts for p in d.profile.minor.phrases} == {"Reid checks", "She entered"}
+
+
 def test_events_headline_mentions_read_the_title():
     index = MemoryIndex()
     title, text = "Reid checks into rehab", "She entered a clinic."
