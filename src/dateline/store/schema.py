@@ -178,7 +178,7 @@ event_mentions = Table(
         Column("places", JSON, nullable=False),
         Column("trigger_start", Integer),
         Column("lemma", Text),
-        # main: what the sentence reports (what views show); other; reporting; headline
+        # main: what the sentence reports (what views show); other; reporting; headline; summary
         Column("kind", String(9), nullable=False, server_default="main"),
     ),
 )
