@@ -14,11 +14,11 @@ Every other mention (a happening a sentence only names, a statement, the words o
 direct quote, the title's or the summary's) is planned once the story is known
 (``plan_named``): it joins the event of its trigger class that the story already tells
 or names, filed under the key of the story and the class, one whose days fit its own (of
-several, the one most told), and a statement only one its speaker made. One look-up per article answers both. An event
-the article's main reports start, which no key found, is then the story's event of its
-kind whose days fit, if there is one, that it only named so far; failing that, where
-the new event or a told one of its kind in the story or the article has no date at all,
-the told one most alike.
+several, the one most told), and a statement only one its speaker made. One look-up per
+article answers both. An event the article's main reports start, which no key found, is
+then the story's event of its kind whose days fit, if there is one, that it only named so
+far; failing that, where the new event or a told one of its kind in the story or the
+article has no date at all, the told one most alike.
 """
 
 from __future__ import annotations
