@@ -239,17 +239,17 @@ def _predict(store: dateline.Store, docs: list[EcbDoc], mentions: list[dict]) ->
         article = article_of.get(m["doc"])
         if article is None:
             continue
-        if article not in texts:
+        if m["doc"] not in texts:  # by document: near-copies share one article
             stored = store.articles.get(article).article
-            texts[article] = {
+            texts[m["doc"]] = {
                 "text": locate(by_name[m["doc"]], stored.text),
                 "headline": locate_title(by_name[m["doc"]], stored.title),
                 "summary": locate_title(by_name[m["doc"]], stored.summary),
             }
         written = next(
-            (w for w, where in texts[article].items() if m["token_ids"][0] in where), "text"
+            (w for w, where in texts[m["doc"]].items() if m["token_ids"][0] in where), "text"
         )
-        spans = [texts[article][written].get(t) for t in m["token_ids"]]
+        spans = [texts[m["doc"]][written].get(t) for t in m["token_ids"]]
         if None in spans:
             continue
         counts["located"] += 1

@@ -204,6 +204,35 @@ def test_events_headline_in_title_case_parses_as_a_sentence():
     assert checks.trigger == "Checks" and title[checks.trigger_start :].startswith("Checks")
 
 
+def test_events_headline_verbs_misread_as_nouns_are_read_as_verbs():
+    from dateline.analyze.events import body_verbs, find_headline_mentions
+
+    title = "Lohan checks into Betty Ford, rehires attorney"
+    body = parse("Lindsay Lohan has checked into the Betty Ford Center. She rehired her lawyer.")
+    title_doc = parse(title)
+    # the parser reads both verbs as nouns: "checks" heads the title, "rehires" a compound
+    assert {t.lower_: t.pos_ for t in title_doc}["checks"] == "NOUN"
+    found = find_headline_mentions(title_doc, PUBLISHED, title, verbs=body_verbs(body))
+    assert {(e.trigger, e.lemma) for e in found} >= {
+        ("checks", "check into"),
+        ("rehires", "rehire"),
+    }
+    (checks,) = [e for e in found if e.trigger == "checks"]
+    assert checks.participants == ("Lohan", "Betty Ford")
+    # without the body's verbs only the noun with a subject of its own is a verb
+    alone = {e.trigger for e in find_headline_mentions(title_doc, PUBLISHED, title)}
+    assert "checks" in alone and "rehires" not in alone
+
+
+def test_events_headline_plural_nouns_stay_nouns():
+    from dateline.analyze.events import body_verbs, find_headline_mentions
+
+    title = "Officials say results of the inquiry due next week"
+    body = parse("The inquiry resulted in new rules, officials said.")
+    found = find_headline_mentions(parse(title), PUBLISHED, title, verbs=body_verbs(body))
+    assert not {e.trigger for e in found} & {"Officials", "results"}
+
+
 def test_events_summary_mentions_are_of_the_summary_and_dated_by_it():
     from dataclasses import replace
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from dateline.analyze.casing import as_sentence
 from dateline.analyze.clauses import find_clauses
-from dateline.analyze.events import find_event_mentions, find_headline_mentions
+from dateline.analyze.events import body_verbs, find_event_mentions, find_headline_mentions
 from dateline.analyze.mentions import find_mentions
 from dateline.analyze.nlp import parse, parse_many
 from dateline.analyze.quotes import find_quotes
@@ -35,7 +35,7 @@ __all__ = ["ANALYZER_VERSION", "READ_LANGUAGES", "analyze", "analyze_many"]
 logger = logging.getLogger(__name__)
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 11
+ANALYZER_VERSION = 12
 
 
 # Languages the model and the rules read. An article in another language is stored and
@@ -74,7 +74,7 @@ def analyze(
         event_mentions=(
             *find_event_mentions(doc, mentions, timexes, anchor),
             *(
-                find_headline_mentions(title, anchor, article.title)
+                find_headline_mentions(title, anchor, article.title, verbs=body_verbs(doc))
                 if title is not None and article.title
                 else ()
             ),

@@ -566,6 +566,21 @@ HAPPENING_NOUNS = frozenset(
         "occupation",
         "blockade",
         "hostage",
+        "incident",
+        "vigil",
+        "standoff",
+        "lockdown",
+        "rampage",
+        "spree",
+        "stampede",
+        "shootout",
+        "manhunt",
+        "hijack",
+        "dui",
+        "dwi",
+        "blackout",
+        "stay",
+        "exit",
     }
 )
 # Adjectives and participles that report a happening's outcome ("found dead").
@@ -589,7 +604,11 @@ _DATED_CLAUSES = ("relcl", "acl", "advcl")
 
 
 def find_event_mentions(
-    doc: Doc, mentions: Sequence[Mention], timexes: Sequence[TimeExpression], published: date | None
+    doc: Doc,
+    mentions: Sequence[Mention],
+    timexes: Sequence[TimeExpression],
+    published: date | None,
+    verbs: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
     """The events each sentence reports, with participants, places and a date.
 
@@ -599,6 +618,8 @@ def find_event_mentions(
         timexes: its time expressions; DATE and TIME ones with a calendar value can date an
             event.
         published: the publication date, used when a sentence gives no date.
+        verbs: for a title, the lemmas its article's body uses as verbs, which tell a verb
+            the parse misread as a noun (``_misread_verb``).
 
     Returns:
         Event mentions in text order, at most ``MAX_PER_SENTENCE`` per sentence; ``start``
@@ -646,7 +667,7 @@ def find_event_mentions(
                 value, how = _date(doc, sentence_timexes, trigger, published)
             events.append(_mention(doc, sent, trigger, value, how, mine, "main"))
         taken = {trigger.i for trigger in triggers}
-        for token, kind in _other_triggers(sent, taken):
+        for token, kind in _other_triggers(sent, taken, verbs):
             events.append(
                 _other_mention(doc, sent, token, kind, inside, sentence_timexes, published)
             )
@@ -655,7 +676,11 @@ def find_event_mentions(
 
 
 def find_headline_mentions(
-    doc: Doc, published: date | None, written: str, kind: MentionKind = "headline"
+    doc: Doc,
+    published: date | None,
+    written: str,
+    kind: MentionKind = "headline",
+    verbs: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
     """The happenings a title (or, ``kind`` summary, a summary) names, as mentions of
     ``kind`` with offsets into it.
@@ -666,12 +691,13 @@ def find_headline_mentions(
             own that analysis reads; a summary's own dates do).
         written: the title or summary as written, which trigger words are quoted from.
         kind: ``headline`` or ``summary``.
+        verbs: the lemmas the article's body uses as verbs (``body_verbs``).
 
     Returns:
         Event mentions in the order written.
     """
     timexes = find_timexes(written, published, doc) if kind == "summary" else ()
-    found = find_event_mentions(doc, find_mentions(doc), timexes, published)
+    found = find_event_mentions(doc, find_mentions(doc), timexes, published, verbs)
     return [
         dataclasses.replace(mention, kind=kind, trigger=_as_written(written, mention))
         for mention in found
@@ -684,15 +710,26 @@ def _as_written(written: str, mention: EventMention) -> str:
     return mention.trigger if at is None else written[at : at + len(mention.trigger)]
 
 
-def _other_triggers(sent: Span, taken: set[int]) -> list[tuple[Token, MentionKind]]:
-    """Every other happening the sentence names: its verbs (statements as ``reporting``)
-    and its event nouns, in text order; light verbs, auxiliaries and states are left out."""
+def body_verbs(doc: Doc) -> frozenset[str]:
+    """The lemmas a parsed text uses as verbs."""
+    return frozenset(token.lemma_.lower() for token in doc if token.pos_ == "VERB")
+
+
+def _other_triggers(
+    sent: Span, taken: set[int], verbs: frozenset[str]
+) -> list[tuple[Token, MentionKind]]:
+    """Every other happening the sentence names: its verbs (statements as ``reporting``),
+    those the parse misread as nouns (``verbs``), and its event nouns, in text order;
+    light verbs, auxiliaries and states are left out."""
     found: list[tuple[Token, MentionKind]] = []
     for token in sent:
         if token.i in taken or _is_imperative_root(token):
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
+        if _misread_verb(token, verbs):
+            if lemma not in _NO_EVENT_VERBS:
+                found.append((token, "reporting" if lemma in REPORTING_VERBS else "other"))
+        elif token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
             if lemma in REPORTING_VERBS:
                 found.append((token, "reporting"))
             elif lemma not in _NO_EVENT_VERBS:
@@ -703,6 +740,21 @@ def _other_triggers(sent: Span, taken: set[int]) -> list[tuple[Token, MentionKin
         ) or (token.pos_ == "ADJ" and lemma in EVENT_STATES):
             found.append((token, "other"))
     return found
+
+
+def _misread_verb(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a title's noun is a verb in headline style ("Lohan checks into Betty Ford,
+    rehires attorney", "Quake jolts Iran"), which the parser, trained on sentences, reads
+    as a plural noun: inflected, heading the title or a compound, and either used as a
+    verb by the article's body (``verbs``) or given a subject or object of its own."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("ROOT", "compound", "conj")
+        and token.lower_ != lemma
+        and not _names_a_happening(token)
+        and (lemma in verbs or any(c.dep_ in ("nsubj", "dobj") for c in token.children))
+    )
 
 
 def _is_imperative_root(token: Token) -> bool:
@@ -779,10 +831,9 @@ def _mention(
 
 def _lemma(token: Token) -> str:
     """A trigger's lemma, with the particle of a phrasal verb ("pass away", "step down")
-    or the preposition that makes one ("check into"), which change what it names."""
+    or the preposition that makes one ("check into"), which change what it names; a
+    headline's verb the parse read as a noun keeps its own too."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB":
-        return lemma
     for child in token.children:
         if (
             child.dep_ == "prt"
