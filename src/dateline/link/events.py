@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Protocol
 
 from dateline.analyze.events import EVENT_NOUNS, REPORTING_VERBS
@@ -295,7 +296,7 @@ def plan_events(
     # one look-up for the article: what it saves is seen by the next article, not this one
     filed = index.filed([key for *_, keys in planned for key in keys])
     for mention, trigger, when, participants, actors, keys in planned:
-        terms = content_terms(text[mention.start : mention.end])
+        terms = _terms(text[mention.start : mention.end])
         found = {
             event_id: profile for key in keys for event_id, profile in filed.get(key, {}).items()
         }
@@ -304,9 +305,7 @@ def plan_events(
             for event_id, profile in found.items()
         ]
         candidates += started.sharing(keys)
-        best, score = _best(candidates, trigger, actors, terms, when)
-        if best is None or score < JOIN:
-            best = EventDraft(EventProfile())
+        best = _best(candidates, trigger, actors, terms, when) or EventDraft(EventProfile())
         _keep(best, drafts, stored)
         _add(best, mention, trigger, when, participants, actors, terms, _phrase(text, mention))
         if best.id is None:
@@ -355,9 +354,21 @@ def plan_named(
     stored = {draft.id: draft for draft in out if draft.id is not None}
     in_article: dict[str, list[EventDraft]] = {}
 
+    story_events: dict[str, dict[int, EventProfile]] = {}  # by kind, in id order
+    unkept: dict[int, EventDraft] = {}  # a draft of each filed event, made once
+
     def of_kind(kind: str) -> list[EventDraft]:
-        found = {i: p for s in stories for i, p in filed.get(story_kind_key(s, kind), {}).items()}
-        old = [stored.get(i) or EventDraft(p, i) for i, p in sorted(found.items())]
+        if kind not in story_events:
+            found = {
+                i: p for s in stories for i, p in filed.get(story_kind_key(s, kind), {}).items()
+            }
+            story_events[kind] = dict(sorted(found.items()))
+        found = story_events[kind]
+        old = []
+        for i, p in found.items():
+            if i not in stored and i not in unkept:
+                unkept[i] = EventDraft(p, i)
+            old.append(stored.get(i) or unkept[i])
         return old + [d for d in in_article.get(kind, ()) if d.id is None or d.id not in found]
 
     for draft in drafts:
@@ -378,7 +389,7 @@ def plan_named(
         _keep(best, out, stored)
         if all(d is not best for d in in_article.setdefault(trigger, [])):
             in_article[trigger].append(best)
-        terms = content_terms(said[mention.start : mention.end])
+        terms = _terms(said[mention.start : mention.end])
         _add(best, mention, trigger, when, participants, actors, terms, _phrase(said, mention))
     for draft in out:
         _settle_dates(draft)
@@ -703,48 +714,63 @@ def _keyed(buckets: Iterable[str], actors: Iterable[object], triggers: Iterable[
     }
 
 
+@lru_cache(maxsize=512)
+def _terms(sentence: str) -> Counter[str]:
+    """A sentence's content words, counted once for all the mentions it holds (shared:
+    not to be changed)."""
+    return content_terms(sentence)
+
+
 def _best(
     candidates: Sequence[EventDraft],
     trigger: str,
     actors: set[int],
     terms: Counter[str],
     when: DateSpan | None,
-) -> tuple[EventDraft | None, float]:
-    """The candidate whose main reports are most like a main mention, and its score."""
-    scored = [
-        (
-            draft,
-            _similarity(draft.profile, trigger, actors, terms)
-            + _day_fit(draft.profile.dates, draft.whens, when),
-        )
-        for draft in candidates
-    ]
-    return _top(scored)
-
-
-def _similarity(
-    profile: EventProfile, trigger: str, actors: set[int], terms: Counter[str]
-) -> float:
-    known = {int(actor) for actor in profile.actors}
-    shared = len(actors & known) / min(len(actors), len(known)) if actors and known else 0.0
-    return (
-        W_TRIGGER * (trigger in profile.triggers)
-        + W_ACTORS * shared
-        + W_TERMS * cosine(terms, profile.terms)
-    )
-
-
-def _top(scored: Sequence[tuple[EventDraft, float]]) -> tuple[EventDraft | None, float]:
-    """The best scored draft; of equals, the stored one of lowest id, else the first."""
+) -> EventDraft | None:
+    """The candidate whose main reports are most like a main mention, None when none
+    scores ``JOIN``; of equals, the stored one of lowest id, else the first. The words,
+    the dearest part of the score, are compared only where they could lift a candidate to
+    ``JOIN`` and to the best so far."""
     best, best_score = None, 0.0
-    for draft, score in scored:
+    keys = {str(actor) for actor in actors}
+    for draft in candidates:
+        fit = _day_fit(draft.profile.dates, draft.whens, when)
+        known = _known(draft.profile, trigger, keys)
+        if known + W_TERMS + fit < max(JOIN, best_score) - _ROUNDING:
+            continue
+        score = known + W_TERMS * cosine(terms, draft.profile.terms) + fit
         if score > best_score or (
             score == best_score
             and best is not None
             and (draft.id or 1 << 62) < (best.id or 1 << 62)
         ):
             best, best_score = draft, score
-    return best, best_score
+    return best if best_score >= JOIN else None
+
+
+# Leeway for sums of floats that an upper bound is compared with.
+_ROUNDING = 1e-9
+
+
+def _known(profile: EventProfile, trigger: str, actors: set[str]) -> float:
+    """The part of ``_similarity`` that trigger class and actors (ids as profiles key
+    them) give."""
+    known = profile.actors
+    shared = (
+        sum(actor in known for actor in actors) / min(len(actors), len(known))
+        if actors and known
+        else 0.0
+    )
+    return W_TRIGGER * (trigger in profile.triggers) + W_ACTORS * shared
+
+
+def _similarity(
+    profile: EventProfile, trigger: str, actors: set[int], terms: Counter[str]
+) -> float:
+    """How alike an event's main reports and a mention are: trigger class, actors, words."""
+    keys = {str(actor) for actor in actors}
+    return _known(profile, trigger, keys) + W_TERMS * cosine(terms, profile.terms)
 
 
 def _day_fit(
