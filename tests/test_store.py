@@ -206,6 +206,15 @@ def test_store_analysis_round_trip_and_pending(store):
     assert store.queue.waiting(Stage.ANALYZE) == [article_id]
 
 
+def test_store_analysis_parts_read_only_those_named(store):
+    from dataclasses import replace
+
+    _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
+    store.analyses.save(article_id, ANALYSIS, version=1)
+    found = store.analyses.get(article_id, parts={"quotes", "event_mentions"})
+    assert found == replace(ANALYSIS, mentions=(), timexes=(), roles=(), clauses=())
+
+
 def test_store_analysis_replaced_not_added(store):
     _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
     store.analyses.save(article_id, ANALYSIS, version=1)

@@ -53,6 +53,8 @@ _STATE_LABELS = frozenset({"GPE", "NORP"})
 # foreign minister".
 _OFFICE_AFTER = re.compile(rf"(['’]s)?\s+({TITLE.pattern})", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# What of an article's analysis actor linking reads.
+_PARTS = frozenset({"mentions", "roles", "quotes", "event_mentions"})
 
 
 def link_entities(store: Store, *, ready: bool = False) -> int:
@@ -67,7 +69,7 @@ def link_entities(store: Store, *, ready: bool = False) -> int:
     """
     linked = 0
     for article_id in store.queue.waiting(Stage.ENTITIES, ready=ready):
-        analysis = store.analyses.get(article_id)
+        analysis = store.analyses.get(article_id, parts=_PARTS)
         if analysis is None:
             continue
         found: Counter[tuple[int, str]] = Counter()

@@ -50,6 +50,8 @@ _SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]+")
 # A headline is made from one of the first sentences when the article has no title.
 LEDE_SENTENCES = 3
 _QUOTE_MARKS = "\"'“‘«"
+# What of an article's analysis event and story linking read.
+_PARTS = frozenset({"event_mentions", "quotes"})
 
 
 def link_stories(store: Store, *, ready: bool = False) -> int:
@@ -62,7 +64,7 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
     """
     linked = 0
     for article_id in store.queue.waiting(Stage.STORIES, ready=ready):
-        analysis = store.analyses.get(article_id)
+        analysis = store.analyses.get(article_id, parts=_PARTS)
         if analysis is None:
             store.stories.skip(article_id)
             continue

@@ -3,7 +3,7 @@ roles read across articles."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -40,6 +40,8 @@ from dateline.store.schema import (
 from dateline.store.timestamps import now
 
 _ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions, clauses)
+# The parts of an analysis kept in tables of their own, by the names ``get`` reads them by.
+ANALYSIS_PARTS = frozenset(table.name for table in _ANALYSIS_TABLES)
 
 
 class AnalysisRepository:
@@ -76,10 +78,11 @@ class AnalysisRepository:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
             finish(conn, Stage.ANALYZE, article_id, claimant)
 
-    def get(self, article_id: str, *, events: bool = True) -> Analysis | None:
-        """An article's stored analysis, None when it has not been analysed; without
-        ``events``, its event mentions are left unread (the views that only check lines
-        do not need them)."""
+    def get(self, article_id: str, *, parts: Collection[str] = ANALYSIS_PARTS) -> Analysis | None:
+        """An article's stored analysis, None when it has not been analysed. Only the
+        ``parts`` named (of ``ANALYSIS_PARTS``) are read, the others left empty: a reader
+        that needs a few of them (linking, the views that only check lines) reads no
+        more."""
         with self._db.read() as conn:
             done = (
                 conn.execute(select(analyses).where(analyses.c.article_id == article_id))
@@ -95,17 +98,17 @@ class AnalysisRepository:
                 .mappings()
                 .all()
                 for t in _ANALYSIS_TABLES
-                if events or t is not event_mentions
+                if t.name in parts
             }
         return Analysis(
             sentences=tuple((start, end) for start, end in done["sentences"]),
-            mentions=tuple(Mention(**_fields(r, Mention)) for r in found["mentions"]),
+            mentions=tuple(Mention(**_fields(r, Mention)) for r in found.get("mentions", ())),
             timexes=tuple(
                 TimeExpression(**{**_fields(r, TimeExpression), "anchor": _day(r["anchor"])})
-                for r in found["timexes"]
+                for r in found.get("timexes", ())
             ),
-            quotes=tuple(_quote(r) for r in found["quotes"]),
-            roles=tuple(_role(r) for r in found["roles"]),
+            quotes=tuple(_quote(r) for r in found.get("quotes", ())),
+            roles=tuple(_role(r) for r in found.get("roles", ())),
             event_mentions=tuple(
                 EventMention(
                     **{
@@ -116,7 +119,7 @@ class AnalysisRepository:
                 )
                 for r in found.get("event_mentions", ())
             ),
-            clauses=tuple(Clause(**_fields(r, Clause)) for r in found["clauses"]),
+            clauses=tuple(Clause(**_fields(r, Clause)) for r in found.get("clauses", ())),
         )
 
     def quotes(self, speaker: str | None = None, story_id: int | None = None) -> list[StoredQuote]:

@@ -31,7 +31,7 @@ from dateline.model import (
     TimelineEntry,
 )
 from dateline.model.terms import content_terms, cosine
-from dateline.store import Store
+from dateline.store import ANALYSIS_PARTS, Store
 
 # Paragraphs of an article that make its lede.
 LEDE_PARAGRAPHS = 2
@@ -74,6 +74,8 @@ _PERSONAL = frozenset(
     | {"I", "I'm", "I've", "I'll"}
 )
 _UNANALYSED = Analysis((), (), (), (), (), ())
+# What of an article's analysis the views read (events they read from the store).
+_CHECKED_PARTS = ANALYSIS_PARTS - {"event_mentions"}
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]"
 
 
@@ -99,7 +101,7 @@ class Articles:
         time expressions, quotes, roles, clauses, mentions and sentences (not its event
         mentions: the views read events from the store)."""
         if article_id not in self._analyses:
-            found = self.store.analyses.get(article_id, events=False)
+            found = self.store.analyses.get(article_id, parts=_CHECKED_PARTS)
             self._analyses[article_id] = found or _UNANALYSED
         return self._analyses[article_id]
 
