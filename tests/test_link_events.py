@@ -151,7 +151,7 @@ def test_events_reingest_changes_nothing(talks, tmp_path):
 
 
 class NoEvents:
-    def filed(self, keys):
+    def filed(self, keys, latest=None):
         return {}
 
 
@@ -204,10 +204,13 @@ class MemoryIndex:
         self.profiles, self.keys = {}, {}
         self.looked: list[list[str]] = []
 
-    def filed(self, keys):
+    def filed(self, keys, latest=None):
         self.looked.append(list(keys))
         return {
-            key: {i: EventProfile.from_json(self.profiles[i].to_json()) for i in sorted(ids)}
+            key: {
+                i: EventProfile.from_json(self.profiles[i].to_json())
+                for i in sorted(ids)[-latest if latest else 0 :]
+            }
             for key in keys
             if (ids := self.keys.get(key))
         }
@@ -467,7 +470,7 @@ class OneEvent:
     def __init__(self, profile: EventProfile):
         self.profile = profile
 
-    def filed(self, keys):
+    def filed(self, keys, latest=None):
         return {key: {7: self.profile} for key in keys}
 
 

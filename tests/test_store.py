@@ -211,7 +211,9 @@ def test_store_analysis_parts_read_only_those_named(store):
 
     _, article_id = store.articles.add(make_article(), store.articles.add_raw(RAW))
     store.analyses.save(article_id, ANALYSIS, version=1)
-    found = store.analyses.get(article_id, parts={"quotes", "event_mentions"})
+    from dateline.model import AnalysisPart
+
+    found = store.analyses.get(article_id, parts={AnalysisPart.QUOTES, AnalysisPart.EVENT_MENTIONS})
     assert found == replace(ANALYSIS, mentions=(), timexes=(), roles=(), clauses=())
 
 
@@ -394,3 +396,20 @@ def test_store_a_merged_story_files_its_events_under_the_story_it_merged_into(st
     keys = [story_kind_key(s, k) for s in (first, second) for k in ("arrest", "kill")]
     filed = {key: set(events) for key, events in store.events.filed(keys).items()}
     assert set(filed) == {story_kind_key(first, "arrest"), story_kind_key(first, "kill")}
+
+
+def test_store_filed_latest_gives_the_newest_events_under_each_key(store):
+    from dateline.model import EventProfile, EventUpdate
+    from dateline.store.events import save_events
+
+    with store.db.transaction() as conn:
+        for n in range(5):
+            keys = ("busy",) if n < 4 else ("busy", "quiet")
+            save_events(conn, [EventUpdate(None, f"E{n}", None, EventProfile(), keys, ())], "a1")
+    every = store.events.filed(["busy", "quiet", "none"])
+    newest = store.events.filed(["busy", "quiet", "none"], latest=2)
+    assert sorted(every["busy"]) == [1, 2, 3, 4, 5]
+    assert sorted(newest["busy"]) == [4, 5] and sorted(newest["quiet"]) == [5]
+    assert "none" not in newest
+    many = [f"k{n}" for n in range(250)] + ["busy"]  # more keys than one statement asks
+    assert sorted(store.events.filed(many, latest=3)["busy"]) == [3, 4, 5]

@@ -39,7 +39,7 @@ from dateline.link.names import (
     surname_key,
     title_key,
 )
-from dateline.model import Analysis, EventMention, Mention, Role
+from dateline.model import Analysis, AnalysisPart, EventMention, Mention, Role
 from dateline.run.stages import Stage
 from dateline.store import Store
 
@@ -54,7 +54,12 @@ _STATE_LABELS = frozenset({"GPE", "NORP"})
 _OFFICE_AFTER = re.compile(rf"(['’]s)?\s+({TITLE.pattern})", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # What of an article's analysis actor linking reads.
-_PARTS = frozenset({"mentions", "roles", "quotes", "event_mentions"})
+_PARTS = (
+    AnalysisPart.MENTIONS,
+    AnalysisPart.ROLES,
+    AnalysisPart.QUOTES,
+    AnalysisPart.EVENT_MENTIONS,
+)
 
 
 def link_entities(store: Store, *, ready: bool = False) -> int:

@@ -13,9 +13,10 @@ before the article's story is chosen (``plan_events``), and story linking reads 
 Every other mention (a happening a sentence only names, a statement, the words of a
 direct quote, the title's or the summary's) is planned once the story is known
 (``plan_named``): it joins the event of its trigger class that the story already tells
-or names, filed under the key of the story and the class, one whose days fit its own (of
-several, the one most told), and a statement only one its speaker made. One look-up per
-article answers both. An event the article's main reports start, which no key found, is
+or names, filed under the key of the story and the class (of its newest ``KIND_EVENTS``,
+so that a story of thousands of articles costs no more to link into), one whose days fit
+its own (of several, the one most told), and a statement only one its speaker made. One
+look-up per article answers both. An event the article's main reports start, which no key found, is
 then the story's event of its kind whose days fit, if there is one, that it only named so
 far; failing that, where the new event or a told one of its kind in the story or the
 article has no date at all, the told one most alike.
@@ -58,6 +59,10 @@ SAME_DAY, DAY_APART = 0.1, 0.2
 MAX_DAYS_APART = 2
 # Sentence words kept in an event's profile.
 PROFILE_TERMS = 40
+# The newest events of a kind in a story that a mention naming one is compared with: so
+# that linking an article costs the same in a story of ten articles and of thousands (the
+# BP oil spill's main story holds 3,873 events of statements).
+KIND_EVENTS = 100
 
 # Trigger words that name one kind of happening; anything else is its own class.
 _CLASSES = {
@@ -185,7 +190,9 @@ _IRREGULAR = {
 class EventIndex(Protocol):
     """What event linking reads from the store: the events filed under each of ``keys``."""
 
-    def filed(self, keys: Sequence[str]) -> dict[str, dict[int, EventProfile]]: ...
+    def filed(
+        self, keys: Sequence[str], latest: int | None = None
+    ) -> dict[str, dict[int, EventProfile]]: ...
 
 
 @dataclass
@@ -349,7 +356,8 @@ def plan_named(
     """
     named = _told(text, analysis)[1]
     kinds = sorted({trigger for _, trigger in named} | {k for d in drafts for k in d.kinds})
-    filed = index.filed([story_kind_key(story, kind) for story in stories for kind in kinds])
+    keys = [story_kind_key(story, kind) for story in stories for kind in kinds]
+    filed = index.filed(keys, latest=KIND_EVENTS)
     out = list(drafts)
     stored = {draft.id: draft for draft in out if draft.id is not None}
     in_article: dict[str, list[EventDraft]] = {}

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from dateline.link.events import EventDraft, plan_events, plan_named, without_reports
-from dateline.model import Analysis, Article, StoryAction, StoryDecision
+from dateline.model import Analysis, AnalysisPart, Article, StoryAction, StoryDecision
 from dateline.model.terms import content_terms, cosine, top
 from dateline.run.stages import Stage
 from dateline.store import Store
@@ -51,7 +51,7 @@ _SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]+")
 LEDE_SENTENCES = 3
 _QUOTE_MARKS = "\"'“‘«"
 # What of an article's analysis event and story linking read.
-_PARTS = frozenset({"event_mentions", "quotes"})
+_PARTS = (AnalysisPart.EVENT_MENTIONS, AnalysisPart.QUOTES)
 
 
 def link_stories(store: Store, *, ready: bool = False) -> int:

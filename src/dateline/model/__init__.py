@@ -5,6 +5,7 @@ these."""
 
 from dateline.model.article import (
     Analysis,
+    AnalysisPart,
     Article,
     Clause,
     DateHow,
@@ -75,6 +76,7 @@ __all__ = [
     "AddOutcome",
     "Analysed",
     "Analysis",
+    "AnalysisPart",
     "AnalyzeReport",
     "Article",
     "ArticleDetail",

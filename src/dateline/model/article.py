@@ -347,6 +347,18 @@ class Clause:
         return not any(a <= start and end <= b for a, b in self.subordinate)
 
 
+class AnalysisPart(StrEnum):
+    """A part of an ``Analysis`` that a reader may ask the store for alone (named as the
+    analysis's field, and the store's table, are)."""
+
+    MENTIONS = "mentions"
+    TIMEXES = "timexes"
+    QUOTES = "quotes"
+    ROLES = "roles"
+    EVENT_MENTIONS = "event_mentions"
+    CLAUSES = "clauses"
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``analyze`` finds in one article's text."""

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from dateline.model import (
     Analysis,
+    AnalysisPart,
     Clause,
     EventMention,
     Mention,
@@ -40,8 +41,6 @@ from dateline.store.schema import (
 from dateline.store.timestamps import now
 
 _ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions, clauses)
-# The parts of an analysis kept in tables of their own, by the names ``get`` reads them by.
-ANALYSIS_PARTS = frozenset(table.name for table in _ANALYSIS_TABLES)
 
 
 class AnalysisRepository:
@@ -78,11 +77,12 @@ class AnalysisRepository:
                     conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
             finish(conn, Stage.ANALYZE, article_id, claimant)
 
-    def get(self, article_id: str, *, parts: Collection[str] = ANALYSIS_PARTS) -> Analysis | None:
+    def get(
+        self, article_id: str, *, parts: Collection[AnalysisPart] = tuple(AnalysisPart)
+    ) -> Analysis | None:
         """An article's stored analysis, None when it has not been analysed. Only the
-        ``parts`` named (of ``ANALYSIS_PARTS``) are read, the others left empty: a reader
-        that needs a few of them (linking, the views that only check lines) reads no
-        more."""
+        ``parts`` named are read, the others left empty: a reader that needs a few of them
+        (linking, the views that only check lines) reads no more."""
         with self._db.read() as conn:
             done = (
                 conn.execute(select(analyses).where(analyses.c.article_id == article_id))
@@ -98,7 +98,7 @@ class AnalysisRepository:
                 .mappings()
                 .all()
                 for t in _ANALYSIS_TABLES
-                if t.name in parts
+                if AnalysisPart(t.name) in parts
             }
         return Analysis(
             sentences=tuple((start, end) for start, end in done["sentences"]),

@@ -18,6 +18,7 @@ from datetime import date
 
 from dateline.model import (
     Analysis,
+    AnalysisPart,
     Citation,
     Clause,
     DateSpan,
@@ -31,7 +32,7 @@ from dateline.model import (
     TimelineEntry,
 )
 from dateline.model.terms import content_terms, cosine
-from dateline.store import ANALYSIS_PARTS, Store
+from dateline.store import Store
 
 # Paragraphs of an article that make its lede.
 LEDE_PARAGRAPHS = 2
@@ -75,7 +76,7 @@ _PERSONAL = frozenset(
 )
 _UNANALYSED = Analysis((), (), (), (), (), ())
 # What of an article's analysis the views read (events they read from the store).
-_CHECKED_PARTS = ANALYSIS_PARTS - {"event_mentions"}
+_CHECKED_PARTS = frozenset(AnalysisPart) - {AnalysisPart.EVENT_MENTIONS}
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]"
 
 
