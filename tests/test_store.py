@@ -411,5 +411,5 @@ def test_store_filed_latest_gives_the_newest_events_under_each_key(store):
     assert sorted(every["busy"]) == [1, 2, 3, 4, 5]
     assert sorted(newest["busy"]) == [4, 5] and sorted(newest["quiet"]) == [5]
     assert "none" not in newest
-    many = [f"k{n}" for n in range(250)] + ["busy"]  # more keys than one statement asks
+    many = [f"k{n}" for n in range(600)] + ["busy"]  # more keys than one statement asks
     assert sorted(store.events.filed(many, latest=3)["busy"]) == [3, 4, 5]

@@ -7,8 +7,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Text, bindparam, cast, select, union_all
+from sqlalchemy import Text, bindparam, cast, func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Subquery
 
 from dateline.model import (
     Event,
@@ -21,14 +22,11 @@ from dateline.model import (
 )
 from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
-from dateline.store.sql import CHUNK, chunks, upsert
+from dateline.store.sql import chunks, upsert
 
 # Profiles decoded and kept for candidate look-ups: linking one article asks for the same
 # busy events again and again, and decoding their JSON was most of its cost.
 PARSED_PROFILES = 20_000
-# Keys a look-up of the newest events under each asks at once (one SELECT each, joined by
-# UNION ALL: SQLite takes at most 500).
-LATEST_KEYS = 100
 
 
 class EventRepository:
@@ -44,35 +42,16 @@ class EventRepository:
         self, keys: Sequence[str], latest: int | None = None
     ) -> dict[str, dict[int, EventProfile]]:
         """The events filed under each of ``keys`` (keys with none left out): key -> id ->
-        profile; with ``latest``, only the ``latest`` newest under each key (an index
-        range each, whatever the number filed). The profiles are shared with later
+        profile; with ``latest``, only the ``latest`` newest under each key (their profiles
+        alone read and decoded, whatever the number filed). The profiles are shared with later
         look-ups: copy one (``EventProfile.copy``) before changing it."""
         found: dict[str, dict[int, EventProfile]] = {}
         with self._db.read() as conn:
-            for chunk in chunks(sorted(set(keys)), LATEST_KEYS if latest else CHUNK):
-                if latest:
-                    newest = union_all(
-                        *(
-                            select(limited.c.key, limited.c.event_id)
-                            for limited in (
-                                select(event_keys.c.key, event_keys.c.event_id)
-                                .where(event_keys.c.key == key)
-                                .order_by(event_keys.c.event_id.desc())
-                                .limit(latest)
-                                .subquery()
-                                for key in chunk
-                            )
-                        )
-                    ).subquery()
-                    query = select(newest.c.key, events.c.id, cast(events.c.profile, Text)).join(
-                        events, events.c.id == newest.c.event_id
-                    )
-                else:
-                    query = (
-                        select(event_keys.c.key, events.c.id, cast(events.c.profile, Text))
-                        .join(events, events.c.id == event_keys.c.event_id)
-                        .where(event_keys.c.key.in_(chunk))
-                    )
+            for chunk in chunks(sorted(set(keys))):
+                picked = _filed(chunk, latest)
+                query = select(picked.c.key, events.c.id, cast(events.c.profile, Text)).join(
+                    events, events.c.id == picked.c.event_id
+                )
                 for key, event_id, raw in conn.execute(query):
                     found.setdefault(key, {})[event_id] = self._decoded(event_id, raw)
         return found
@@ -181,6 +160,19 @@ class EventRepository:
             _event(row, found[row["id"]])
             for row in sorted(rows, key=lambda r: (r["start"] or "9999", r["id"]))
         ]
+
+
+def _filed(keys: Sequence[str], latest: int | None) -> Subquery:
+    """(key, event id) of the events filed under ``keys``; with ``latest``, the newest
+    that many under each."""
+    filed = select(event_keys.c.key, event_keys.c.event_id).where(event_keys.c.key.in_(keys))
+    if latest is None:
+        return filed.subquery()
+    newest = event_keys.c.event_id.desc()
+    ranked = filed.add_columns(
+        func.row_number().over(partition_by=event_keys.c.key, order_by=newest).label("n")
+    ).subquery()
+    return select(ranked.c.key, ranked.c.event_id).where(ranked.c.n <= latest).subquery()
 
 
 def save_events(
