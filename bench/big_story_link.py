@@ -14,16 +14,12 @@ from the store's are not comparable.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from common import REPO, extract_revision
+from common import REPO, revision_tree, run_in_tree
 
 # What linking wrote; analyses, actors and copies stay.
 LINKED = (
@@ -59,20 +55,6 @@ def queued(db: Path, article_ids: list[str]) -> None:
         )
 
 
-def link(tree: Path, db: Path) -> dict[str, float]:
-    """Articles linked and seconds taken by the code under ``tree``."""
-    environment = {**os.environ, "PYTHONPATH": str(tree / "src")}
-    done = subprocess.run(
-        [sys.executable, "-c", LINK, str(db)],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found: dict[str, float] = json.loads(done.stdout)
-    return found
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--store", type=Path, required=True)
@@ -91,20 +73,14 @@ def main() -> None:
             )
             article_ids = [row[0] for row in order]
         queued(base, article_ids[: args.first])
-        first = link(REPO, base)
+        first = run_in_tree(REPO, LINK, str(base))
         print(f"base: {first['linked']:.0f} articles linked in {first['seconds']:.0f} s")
         for n, revision in enumerate(args.revisions):
-            commit = subprocess.run(
-                ["git", "-C", str(REPO), "rev-parse", "--short", revision],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.strip()
-            tree = extract_revision(commit, Path(tmp) / f"rev{n}")
+            commit, tree = revision_tree(revision, Path(tmp) / f"rev{n}")
             db = Path(tmp) / f"rest{n}.db"
             shutil.copyfile(base, db)
             queued(db, article_ids[args.first :])
-            rest = link(tree, db)
+            rest = run_in_tree(tree, LINK, str(db))
             per = 1000 * rest["seconds"] / max(rest["linked"], 1)
             print(
                 f"| `{commit}` | {args.first} | {rest['linked']:.0f} | "

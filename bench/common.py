@@ -65,6 +65,33 @@ def run_scorer(scorer: Path, gold: Path, predictions: Iterable[Path]) -> dict[st
     return result
 
 
+def run_in_tree(tree: Path, script: str, *args: str) -> dict[str, Any]:
+    """What ``script`` (Python run with ``-c``) prints as JSON, run on the dateline code
+    under ``tree`` (a checkout, or ``extract_revision``'s tree)."""
+    environment = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def revision_tree(revision: str, into: Path) -> tuple[str, Path]:
+    """The short commit a revision of this checkout names, and its source tree written
+    under ``into``."""
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", revision],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return commit, extract_revision(commit, into)
+
+
 def extract_revision(rev: str, into: Path) -> Path:
     """The source tree of git revision ``rev`` of this checkout, written under ``into``."""
     archive = subprocess.run(

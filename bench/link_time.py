@@ -26,7 +26,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from common import REPO, eval_kit, extract_revision, write_section
+from common import REPO, eval_kit, revision_tree, run_in_tree, write_section
 from faults import new_store
 from throughput import prepare_text
 
@@ -80,18 +80,7 @@ def copy_store(source: str, name: str) -> str:
 
 def linked(tree: Path, db: str) -> dict[str, float]:
     """Seconds per linking stage of the code under ``tree`` on the store ``db``."""
-    import json
-
-    environment = {**os.environ, "PYTHONPATH": str(tree / "src")}
-    done = subprocess.run(
-        [sys.executable, "-c", LINK, db],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    times: dict[str, float] = json.loads(done.stdout)
-    return times
+    return run_in_tree(tree, LINK, db)
 
 
 def main() -> None:
@@ -116,13 +105,7 @@ def main() -> None:
             check=True,
         )
         for n, revision in enumerate(args.revisions):
-            commit = subprocess.run(
-                ["git", "-C", str(REPO), "rev-parse", "--short", revision],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.strip()
-            tree = extract_revision(commit, Path(tmp) / f"rev{n}")
+            commit, tree = revision_tree(revision, Path(tmp) / f"rev{n}")
             times = linked(tree, copy_store(base, f"linked{n}"))
             total = sum(times.values())
             cells = " | ".join(f"{times[stage]:.1f}" for stage in STAGES)
