@@ -16,10 +16,10 @@ direct quote, the title's or the summary's) is planned once the story is known
 or names, filed under the key of the story and the class (of its newest ``KIND_EVENTS``,
 so that a story of thousands of articles costs no more to link into), one whose days fit
 its own (of several, the one most told), and a statement only one its speaker made. One
-look-up per article answers both. An event the article's main reports start, which no key found, is
-then the story's event of its kind whose days fit, if there is one, that it only named so
-far; failing that, where the new event or a told one of its kind in the story or the
-article has no date at all, the told one most alike.
+look-up per article answers both. An event the article's main reports start, which no
+key found, is then the story's event of its kind whose days fit, if there is one, that
+it only named so far; failing that, where the new event or a told one of its kind in the
+story or the article has no date at all, the told one most alike.
 """
 
 from __future__ import annotations
@@ -464,7 +464,7 @@ def _told_event(
     them too, a day or two apart, merged a month of a story's generic happenings
     ("met", "released") into a few events that then led its timeline (Timeline17's
     headline audit fell from 30 to 25 of 40 entries on a gold date)."""
-    actors = {int(a) for a in draft.profile.actors}
+    actors = set(draft.profile.actors)
     terms = Counter(draft.profile.terms)
     best, best_rank = None, None
     for kind in sorted(draft.kinds):
@@ -774,11 +774,11 @@ def _known(profile: EventProfile, trigger: str, actors: set[str]) -> float:
 
 
 def _similarity(
-    profile: EventProfile, trigger: str, actors: set[int], terms: Counter[str]
+    profile: EventProfile, trigger: str, actors: set[str], terms: Counter[str]
 ) -> float:
-    """How alike an event's main reports and a mention are: trigger class, actors, words."""
-    keys = {str(actor) for actor in actors}
-    return _known(profile, trigger, keys) + W_TERMS * cosine(terms, profile.terms)
+    """How alike an event's main reports and a mention are: trigger class, actors (ids as
+    profiles key them), words."""
+    return _known(profile, trigger, actors) + W_TERMS * cosine(terms, profile.terms)
 
 
 def _day_fit(

@@ -43,8 +43,8 @@ class EventRepository:
     ) -> dict[str, dict[int, EventProfile]]:
         """The events filed under each of ``keys`` (keys with none left out): key -> id ->
         profile; with ``latest``, only the ``latest`` newest under each key (their profiles
-        alone read and decoded, whatever the number filed). The profiles are shared with later
-        look-ups: copy one (``EventProfile.copy``) before changing it."""
+        alone read and decoded, whatever the number filed). The profiles are shared with
+        later look-ups: copy one (``EventProfile.copy``) before changing it."""
         found: dict[str, dict[int, EventProfile]] = {}
         with self._db.read() as conn:
             for chunk in chunks(sorted(set(keys))):
