@@ -627,7 +627,7 @@ def _write(path: Path, out: Path) -> None:
             "OPEN_DAYS",
             "JOIN",
             "MERGE",
-            "EVENT_BONUS",
+            "EVENT_BOOST",
             "TITLE_WEIGHT",
             "ACTOR_WEIGHT",
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -24,7 +25,7 @@ class FakeStories:
         self.with_events, self.copied = set(with_events), copied
         self.stories = self  # ``_decide`` reads ``store.stories``
 
-    def candidates(self, keys, since):
+    def candidates(self, keys, since, until):
         return {i: p for i, p in self.found.items() if set(keys) & set(p.profile)}
 
     def of_events(self, event_ids):
@@ -76,6 +77,34 @@ def test_stories_an_article_that_bridges_two_merges_them_into_the_older():
     # the headline whose words carry most of the merged profile heads the story: "Ceasefire
     # in Gaza" scores 8/3, "Gaza ceasefire talks" 2, "Gaza aid" 4/3
     assert decision.title == "Ceasefire in Gaza"
+
+
+def test_stories_a_shared_event_lifts_a_story_whose_words_the_article_shares():
+    # cosine 1.6 / (3 * 4.32), about 0.12: under JOIN alone, doubled by the shared event
+    alike = {1: story("Gaza", **{"w:gaza": 0.8, "w:flood": 3.0, "w:rain": 3.0})}
+    alone = _decide(FakeStories(alike), "x", "Truce", None, ARTICLE, [])
+    shared = _decide(FakeStories(alike, with_events={1}), "x", "Truce", None, ARTICLE, [])
+    assert alone.action == "start"
+    assert (shared.action, shared.story_id) == ("join", 1) and shared.score >= JOIN
+
+
+def test_stories_a_shared_event_alone_joins_no_story():
+    # a day's generic happening ("said", "launched") matched in a story of other words
+    unlike = {1: story("Snow", **{"w:snow": 3.0})}
+    decision = _decide(FakeStories(unlike, with_events={1}), "x", "Truce", None, ARTICLE, [])
+    assert decision.action == "start"
+
+
+def test_stories_a_shared_event_does_not_merge_a_story_of_other_words():
+    stories = FakeStories(
+        {
+            3: story("Gaza aid", **{"w:gaza": 2.0, "w:ceasefire": 2.0, "a1": 1.0}),
+            4: story("Tech", **{"w:gaza": 0.2, "w:app": 4.0, "w:phone": 4.0}),
+        },
+        with_events={3, 4},
+    )
+    decision = _decide(stories, "x", "Ceasefire in Gaza", None, ARTICLE, [])
+    assert (decision.action, decision.story_id, decision.merged) == ("join", 3, ())
 
 
 def test_stories_a_near_copy_joins_its_original_story():
@@ -169,6 +198,23 @@ def test_stories_reingest_decides_nothing_new(in_order, tmp_path):
     with dateline.open(db) as again:
         assert again.stories.decisions() == in_order.stories.decisions()
         assert partition(again) == partition(in_order)
+
+
+def dated(line, published, url):
+    article = json.loads(line)
+    return json.dumps({**article, "published": published, "url": url}) + "\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("published", "together"), [("2025-09-01", True), ("2024-01-10", False)])
+def test_stories_are_open_a_year_before_and_after_their_days(tmp_path, published, together):
+    """An archive ingested after the newer coverage: a story that began more than a year
+    after an article is not open to it, as one that ended more than a year before is not."""
+    newer = LINES[2]  # Abu Dhabi talks open, 2026-02-04
+    older = dated(LINES[4], published, "https://archive.test/abu-dhabi")
+    with ingest_lines(tmp_path, "archive", [[newer], [older]]) as store:
+        groups = partition(store)
+    assert (len(groups) == 1) == together
 
 
 def test_stories_an_article_without_a_title_is_headed_by_its_first_words():

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, or_, select, true, update
 from sqlalchemy.engine import Connection
 
 from dateline.model import (
@@ -54,14 +54,18 @@ class StoryRepository:
             found = lookup(conn, term_counts.c.term, term_counts.c.articles, ["", *terms])
         return found, found.pop("", 0)
 
-    def candidates(self, keys: Sequence[str], since: str | None) -> dict[int, StoryProfile]:
-        """Stories that used any of ``keys`` on or after ``since``."""
+    def candidates(
+        self, keys: Sequence[str], since: str | None = None, until: str | None = None
+    ) -> dict[int, StoryProfile]:
+        """Stories that used any of ``keys`` on or after ``since`` and began on or before
+        ``until``."""
         if not keys:
             return {}
         used = select(story_keys.c.story_id).where(story_keys.c.key.in_(keys))
         if since:
             used = used.where(story_keys.c.last >= since)
-        return self._profiles(stories.c.id.in_(used))
+        begun = or_(stories.c.start.is_(None), stories.c.start <= until) if until else true()
+        return self._profiles(and_(stories.c.id.in_(used), begun))
 
     def profiles(self, story_ids: Sequence[int]) -> dict[int, StoryProfile]:
         return self._profiles(stories.c.id.in_(story_ids))
