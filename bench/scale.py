@@ -14,7 +14,7 @@ Concurrency: four ingests of 250 documents each, started at once into one fresh 
 every article once, analysed once, in one story, nothing left waiting.
 
     python tools/with_postgres.py python bench/scale.py [--sizes 1000] [--stores PostgreSQL]
-        [--concurrent-docs 1000] [--results FILE]
+        [--runners local-1 local-2 ray-2] [--concurrent-docs 1000] [--results FILE]
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ RUNNERS = {
     "local, 2 processes": ("local", 2),
     "Ray, 2 CPUs": ("ray", 2),
 }
+# ``--runners`` names them as engine-processes
+RUNNER_ARGS = {f"{engine}-{jobs}": name for name, (engine, jobs) in RUNNERS.items()}
 STEPS = """
 import json, sys, time
 from dateline.run.analyze import analyze_pending
@@ -166,7 +168,12 @@ def main() -> None:
     parser.add_argument(
         "--stores", nargs="+", choices=("SQLite", "PostgreSQL"), help="default: every one there"
     )
-    parser.add_argument("--concurrent-docs", type=int, default=1000)
+    parser.add_argument(
+        "--runners", nargs="+", choices=list(RUNNER_ARGS), help="default: every one"
+    )
+    parser.add_argument(
+        "--concurrent-docs", type=int, default=1000, help="0: no concurrent writers"
+    )
     parser.add_argument("--results", type=Path)
     args = parser.parse_args()
     stores = ["SQLite"] + (["PostgreSQL"] if os.environ.get("DATELINE_TEST_PG_URL") else [])
@@ -177,14 +184,15 @@ def main() -> None:
         for size in args.sizes:
             docs = corpus(eval_kit(args.eval_dir), work, size)
             for store in stores:
-                for name, (engine, jobs) in RUNNERS.items():
+                for name in [RUNNER_ARGS[r] for r in args.runners] if args.runners else RUNNERS:
+                    engine, jobs = RUNNERS[name]
                     db_name = f"scale_{size}_{store}_{engine}_{jobs}".lower()
                     db = new_store(work, db_name, postgres=store == "PostgreSQL")
                     times = steps(docs, db, jobs, engine)
                     rows.append((size, store, name, times))
                     print(size, store, name, times, flush=True)
-        docs = corpus(eval_kit(args.eval_dir), work, args.concurrent_docs)
-        for store in stores:
+        for store in stores if args.concurrent_docs else ():
+            docs = corpus(eval_kit(args.eval_dir), work, args.concurrent_docs)
             alone, at_once, check = concurrent(work, docs, store)
             together.append((store, alone, at_once, check))
             print(store, alone, at_once, check, flush=True)
