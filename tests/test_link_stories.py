@@ -80,7 +80,7 @@ def test_stories_an_article_that_bridges_two_merges_them_into_the_older():
 
 
 def test_stories_a_shared_event_lifts_a_story_whose_words_the_article_shares():
-    # cosine 1.6 / (3 * 4.32), about 0.12: under JOIN alone, doubled by the shared event
+    # cosine 1.6 / (3 * 4.32), about 0.12: under JOIN alone, over it with the shared event
     alike = {1: story("Gaza", **{"w:gaza": 0.8, "w:flood": 3.0, "w:rain": 3.0})}
     alone = _decide(FakeStories(alike), "x", "Truce", None, ARTICLE, [])
     shared = _decide(FakeStories(alike, with_events={1}), "x", "Truce", None, ARTICLE, [])
