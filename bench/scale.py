@@ -191,15 +191,12 @@ def main() -> None:
                     times = steps(docs, db, jobs, engine)
                     rows.append((size, store, name, times))
                     print(size, store, name, times, flush=True)
-        shared = (
-            corpus(eval_kit(args.eval_dir), work, args.concurrent_docs)
-            if args.concurrent_docs
-            else None
-        )
-        for store in stores if shared is not None else ():
-            alone, at_once, check = concurrent(work, shared, store)
-            together.append((store, alone, at_once, check))
-            print(store, alone, at_once, check, flush=True)
+        if args.concurrent_docs:
+            shared = corpus(eval_kit(args.eval_dir), work, args.concurrent_docs)
+            for store in stores:
+                alone, at_once, check = concurrent(work, shared, store)
+                together.append((store, alone, at_once, check))
+                print(store, alone, at_once, check, flush=True)
     report(args, rows, together)
 
 
