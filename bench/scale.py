@@ -1,8 +1,9 @@
 """Ingest throughput by runner and store, where the time goes, and concurrent ingests.
 
 Inputs: ``--docs`` Timeline17 input documents spread over all 17 folders, as JSON lines;
-past the 1,000 documents there are, the same texts again under fresh URLs (new articles,
-which copy linking then finds to be copies).
+past the 4,650 documents there are, the same texts again under fresh URLs, each with one
+of its lines left out (a republished copy: a new article, which copy linking then finds to
+be a copy; the very same text would be a duplicate, stored once).
 
 Throughput: for each size, store (SQLite; PostgreSQL too with ``DATELINE_TEST_PG_URL``,
 as ``tools/with_postgres.py`` sets it) and runner (the local pool with 1 and 2 processes,
@@ -70,26 +71,37 @@ print(json.dumps({**times, "total": time.perf_counter() - started}))
 
 
 def corpus(eval_dir: Path, folder: Path, docs: int) -> Path:
-    """``docs`` documents as JSON lines, the Timeline17 texts again under fresh URLs past
-    the ones there are."""
-    texts_dir = folder / "texts"
+    """``docs`` documents as JSON lines: Timeline17 texts, then the same texts again under
+    fresh URLs, each republished copy with one of its lines left out."""
+    texts_dir = folder / f"texts-{docs}"
     texts_dir.mkdir(exist_ok=True)
-    prepare_text(eval_dir, texts_dir, min(docs, 1000))
+    prepare_text(eval_dir, texts_dir, docs)
     texts = [
         p.read_text(encoding="utf-8", errors="replace") for p in sorted(texts_dir.glob("*.txt"))
     ]
     out = folder / f"docs-{docs}.jsonl"
     with out.open("w", encoding="utf-8") as lines:
         for n in range(docs):
-            text = texts[n % len(texts)]
-            title, _, body = text.strip().partition("\n")
+            again, which = divmod(n, len(texts))
+            title, _, body = texts[which].strip().partition("\n")
+            if again:
+                body = _republished(body, again)
             record = {
-                "url": f"https://bench.example/{n // len(texts)}/{n % len(texts)}",
+                "url": f"https://bench.example/{again}/{which}",
                 "title": title,
                 "text": body or title,
             }
             lines.write(json.dumps(record) + "\n")
     return out
+
+
+def _republished(body: str, again: int) -> str:
+    """``body`` with one of its lines left out, another for each time it comes ``again``."""
+    body_lines = body.splitlines()
+    if len(body_lines) < 2:
+        return body
+    del body_lines[(again - 1) % len(body_lines)]
+    return "\n".join(body_lines)
 
 
 def steps(inputs: Path, db: str, jobs: int, engine: str) -> dict[str, float]:
