@@ -266,6 +266,7 @@ def test_faithful_unverified_lines_left_out_or_marked(talks):
         ("Can not play media.", False),
         ("Will the ceasefire hold through the winter months ahead of the vote?", False),
         ("I think the talks went well and everyone was very pleased today.", False),
+        ("Talks Collapse As Rebels Shell The Eastern City Of Donetsk Again", False),  # a heading
     ],
 )
 def test_timeline_only_sentences_that_read_as_news(sentence, news):

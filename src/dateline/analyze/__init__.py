@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from dateline.analyze.casing import as_sentence
+from dateline.analyze.casing import as_sentence, headings_as_sentences
 from dateline.analyze.clauses import find_clauses
 from dateline.analyze.events import body_verbs, find_event_mentions, find_headline_mentions
 from dateline.analyze.mentions import find_mentions
@@ -35,7 +35,7 @@ __all__ = ["ANALYZER_VERSION", "READ_LANGUAGES", "analyze", "analyze_many"]
 logger = logging.getLogger(__name__)
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 12
+ANALYZER_VERSION = 13
 
 
 # Languages the model and the rules read. An article in another language is stored and
@@ -49,11 +49,12 @@ def analyze(
     title: Doc | None = None,
     summary: Doc | None = None,
 ) -> Analysis:
-    """Analyse one article; ``doc`` is its text already parsed, ``title`` its title
+    """Analyse one article; ``doc`` is its text already parsed (its heading lines written
+    as sentences: ``casing.headings_as_sentences``), ``title`` its title
     (written as a sentence: ``casing.as_sentence``) and ``summary`` its summary, if the
     caller has them."""
     text = article.text
-    doc = parse(text) if doc is None else doc
+    doc = parse(headings_as_sentences(text)) if doc is None else doc
     sentences = tuple((s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents)
     if article.language is not None and article.language not in READ_LANGUAGES:
         logger.info("%s is in %r: kept, not read", article.url or article.source, article.language)
@@ -93,7 +94,8 @@ def analyze_many(articles: Sequence[Article]) -> Iterator[Analysis]:
     (``nlp.pipe``)."""
     asides = [(id(a), kind, written) for a in articles for kind, written in _asides(a)]
     parsed = dict(zip([(i, kind) for i, kind, _ in asides], parse_many(w for *_, w in asides)))
-    for article, doc in zip(articles, parse_many(a.text for a in articles)):
+    texts = parse_many(headings_as_sentences(a.text) for a in articles)
+    for article, doc in zip(articles, texts):
         key = id(article)
         yield analyze(article, doc, parsed.get((key, "headline")), parsed.get((key, "summary")))
 

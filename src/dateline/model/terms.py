@@ -114,3 +114,28 @@ def top(vector: Mapping[str, float], n: int) -> dict[str, float]:
 
 def _norm(values: Iterable[float]) -> float:
     return math.sqrt(sum(value * value for value in values))
+
+
+# A line is a heading (a page's headline, a subhead, a wire story's slug) when it has at
+# least LONG_WORDS words of LONG_WORD letters or more, each starting with a capital (a
+# sentence naming many people still has verbs and nouns in lower case), is this short and
+# ends without a sentence's stop: a list of names or a question in capitals ends like a
+# sentence, and one with a colon opens with a name ("ZAKARIA: Final Thoughts?").
+HEADING_WORDS = 25
+LONG_WORD = 4
+LONG_WORDS = 3
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_STOPS = tuple('.!?"”)')
+
+
+def is_heading(line: str) -> bool:
+    """Whether a line of the text is a heading in title case or capitals."""
+    words = _LETTERS.findall(line)
+    long = [w for w in words if len(w) >= LONG_WORD]
+    return (
+        2 <= len(words) <= HEADING_WORDS
+        and ":" not in line
+        and not line.rstrip().endswith(_STOPS)
+        and len(long) >= LONG_WORDS
+        and all(w[0].isupper() for w in long)
+    )

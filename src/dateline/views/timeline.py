@@ -31,7 +31,7 @@ from dateline.model import (
     TimeExpression,
     TimelineEntry,
 )
-from dateline.model.terms import content_terms, cosine
+from dateline.model.terms import content_terms, cosine, is_heading
 from dateline.store import Store
 
 # Paragraphs of an article that make its lede.
@@ -378,12 +378,14 @@ def _gives(report: EventReport, day: str) -> bool:
 
 def reads_as_news(sentence: str) -> bool:
     """Whether a sentence reports rather than talks: a statement of some length, not a
-    question, not in the first or second person (transcripts, page prompts)."""
+    question, not in the first or second person (transcripts, page prompts), not a
+    heading."""
     words = sentence.split()
     return (
         len(words) >= MIN_WORDS
         and not sentence.rstrip("\"”’' ").endswith("?")
         and not any(word.strip(_PUNCTUATION) in _PERSONAL for word in words)
+        and not is_heading(sentence)
     )
 
 
