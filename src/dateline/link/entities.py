@@ -39,7 +39,7 @@ from dateline.link.names import (
     surname_key,
     title_key,
 )
-from dateline.model import Analysis, AnalysisPart, EventMention, Mention, Role
+from dateline.model import Analysis, AnalysisPart, Article, EventMention, Mention, Role
 from dateline.run.stages import Stage
 from dateline.store import Store
 
@@ -70,47 +70,54 @@ def link_entities(store: Store, *, ready: bool = False) -> int:
     article's own offices are looked up, so "Ukrainian President Volodymyr Zelensky ... the
     Ukrainian president" is linked within one article. What the article says about each
     actor's type is added to the actor's evidence, and the actors it touches are typed again.
-    Each article's links are saved with its "done" mark in one transaction.
+    Each article's new actors, links and "done" mark are saved in one transaction.
     """
     linked = 0
     for article_id in store.queue.waiting(Stage.ENTITIES, ready=ready):
         analysis = store.analyses.get(article_id, parts=_PARTS)
         if analysis is None:
             continue
-        found: Counter[tuple[int, str]] = Counter()
-        evidence: Counter[tuple[int, str]] = Counter()
-        actor_of: dict[str, int] = {}
-        names = Counter((m.name, m.label) for m in analysis.mentions if m.label in ENTITY_LABELS)
-        with store.actors.looking_up(*_asked(names)):
-            for (name, label), count in sorted(names.items()):
-                actor = resolve(store, name, label)
-                found[(actor, name)] += count
-                for kind in _said_by_name(name, label):
-                    evidence[(actor, kind)] += count
-                # a person's name is looked up as the person it is first (roles, speakers)
-                if label == "PERSON" or name not in actor_of:
-                    actor_of[name] = actor
-        for role in analysis.roles:
-            _hold(store, role)
         article = store.articles.get(article_id).article
-        for office, written in _offices(article.text, analysis.mentions):
-            holder = _holder(store, office, article.published.value)
-            if holder is not None:
-                found[(holder, written)] += 1
-                evidence[(holder, TITLED)] += 1
-        for (seat, state), count in sorted(_acting_seats(analysis).items()):
-            actor = resolve(store, state, "GPE")
-            found[(actor, seat)] += count
-            evidence[(actor, STATE)] += count
-        evidence.update(_said_by_context(store, analysis, actor_of))
-        store.actors.save_mentions(
-            article_id,
-            sorted((a, n, c) for (a, n), c in found.items()),
-            sorted((a, e, c) for (a, e), c in evidence.items()),
-            actor_type,
-        )
+        with store.actors.linking():
+            _link_article(store, article_id, article, analysis)
         linked += 1
     return linked
+
+
+def _link_article(store: Store, article_id: str, article: Article, analysis: Analysis) -> None:
+    """Resolve one article's names to actors and save its mentions and evidence (actor
+    look-ups only: the caller holds the actors' transaction)."""
+    found: Counter[tuple[int, str]] = Counter()
+    evidence: Counter[tuple[int, str]] = Counter()
+    actor_of: dict[str, int] = {}
+    names = Counter((m.name, m.label) for m in analysis.mentions if m.label in ENTITY_LABELS)
+    with store.actors.looking_up(*_asked(names)):
+        for (name, label), count in sorted(names.items()):
+            actor = resolve(store, name, label)
+            found[(actor, name)] += count
+            for kind in _said_by_name(name, label):
+                evidence[(actor, kind)] += count
+            # a person's name is looked up as the person it is first (roles, speakers)
+            if label == "PERSON" or name not in actor_of:
+                actor_of[name] = actor
+    for role in analysis.roles:
+        _hold(store, role)
+    for office, written in _offices(article.text, analysis.mentions):
+        holder = _holder(store, office, article.published.value)
+        if holder is not None:
+            found[(holder, written)] += 1
+            evidence[(holder, TITLED)] += 1
+    for (seat, state), count in sorted(_acting_seats(analysis).items()):
+        actor = resolve(store, state, "GPE")
+        found[(actor, seat)] += count
+        evidence[(actor, STATE)] += count
+    evidence.update(_said_by_context(store, analysis, actor_of))
+    store.actors.save_mentions(
+        article_id,
+        sorted((a, n, c) for (a, n), c in found.items()),
+        sorted((a, e, c) for (a, e), c in evidence.items()),
+        actor_type,
+    )
 
 
 # Evidence of an actor's type besides the labels of its mentions: a title attached to it

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -55,6 +55,30 @@ class ActorRepository:
         # repository's own writes (linking holds the store's link lock meanwhile)
         self._absent: set[str] = set()
         self._surnames: dict[str, list[int]] = {}
+        # the transaction one article's actors are written in (``linking``), else None
+        self._conn: Connection | None = None
+
+    @contextmanager
+    def linking(self) -> Iterator[None]:
+        """Write what one article's linking adds (new actors, names, keys, its mentions and
+        evidence) in one transaction, read through it meanwhile: a statement or two an
+        actor, not a transaction. For the linking process only (it holds the link lock).
+        What was noted of actors is forgotten if the transaction is rolled back."""
+        try:
+            with self._db.transaction() as conn:
+                self._conn = conn
+                yield
+        except BaseException:
+            self._known.clear()
+            raise
+        finally:
+            self._conn = None
+
+    def _writing(self) -> AbstractContextManager[Connection]:
+        return nullcontext(self._conn) if self._conn is not None else self._db.transaction()
+
+    def _reading(self) -> AbstractContextManager[Connection]:
+        return nullcontext(self._conn) if self._conn is not None else self._db.read()
 
     @contextmanager
     def looking_up(self, keys: Iterable[str], surnames: Iterable[str]) -> Iterator[None]:
@@ -64,7 +88,7 @@ class ActorRepository:
         other process adds actors meanwhile."""
         keys, surnames = sorted(set(keys) - self._known.keys()), sorted(set(surnames))
         bearers: dict[str, list[int]] = {surname: [] for surname in surnames}
-        with self._db.read() as conn:
+        with self._reading() as conn:
             found = lookup(conn, actor_keys.c.key, actor_keys.c.actor_id, keys)
             for chunk in chunks(surnames):
                 query = (
@@ -88,7 +112,7 @@ class ActorRepository:
             return known
         if key in self._absent:
             return None
-        with self._db.read() as conn:
+        with self._reading() as conn:
             found = conn.execute(
                 select(actor_keys.c.actor_id).where(actor_keys.c.key == key)
             ).scalar()
@@ -101,7 +125,7 @@ class ActorRepository:
         """Actors whose full person name ends in ``surname`` (a name key)."""
         if surname in self._surnames:
             return list(self._surnames[surname])
-        with self._db.read() as conn:
+        with self._reading() as conn:
             return list(
                 conn.execute(
                     select(actors.c.id).where(actors.c.surname == surname).order_by(actors.c.id)
@@ -110,7 +134,7 @@ class ActorRepository:
 
     def add(self, name: str, label: str, key: str, surname: str | None) -> int:
         """A new actor, known by ``key``."""
-        with self._db.transaction() as conn:
+        with self._writing() as conn:
             actor_id = insert_id(
                 conn, actors.insert().values(name=name, label=label, surname=surname)
             )
@@ -120,7 +144,7 @@ class ActorRepository:
 
     def rename(self, actor_id: int, name: str, key: str, surname: str | None) -> None:
         """Give an actor a fuller name, and the key it is known by under that name."""
-        with self._db.transaction() as conn:
+        with self._writing() as conn:
             conn.execute(
                 actors.update().where(actors.c.id == actor_id).values(name=name, surname=surname)
             )
@@ -129,7 +153,7 @@ class ActorRepository:
 
     def add_key(self, actor_id: int, key: str) -> None:
         """Make an actor known by one more key (an office it holds)."""
-        with self._db.transaction() as conn:
+        with self._writing() as conn:
             conn.execute(actor_keys.insert().values(key=key, actor_id=actor_id))
         self._given(key, actor_id)
 
@@ -158,7 +182,7 @@ class ActorRepository:
         through the totals' key. With ``type_of``, every actor whose totals changed gets the
         type it gives them.
         """
-        with self._db.transaction() as conn:
+        with self._writing() as conn:
             conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
             if found:
                 conn.execute(

@@ -22,7 +22,7 @@ from dateline.model import (
 )
 from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
-from dateline.store.sql import chunks, upsert
+from dateline.store.sql import chunks, insert_ids, upsert
 
 # Profiles decoded and kept for candidate look-ups: linking one article asks for the same
 # busy events again and again, and decoding their JSON was most of its cost.
@@ -190,7 +190,7 @@ def save_events(
         for update in updates
         if update.id is not None
     ]
-    inserted = iter(conn.execute(_INSERT_EVENT, new).scalars() if new else ())
+    inserted = iter(insert_ids(conn, events, new))
     event_ids = [next(inserted) if update.id is None else update.id for update in updates]
     if old:
         conn.execute(_UPDATE_EVENT, old)
@@ -226,7 +226,6 @@ def save_events(
         conn.execute(event_members.insert(), members)
 
 
-_INSERT_EVENT = events.insert().returning(events.c.id, sort_by_parameter_order=True)
 _UPDATE_EVENT = (
     events.update()
     .where(events.c.id == bindparam("event_id"))

@@ -57,6 +57,23 @@ def lookup(conn: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict[
     return found
 
 
+def insert_ids(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert rows into a table keyed by an integer ``id`` the database gives, in one
+    statement, and return their ids in the order of ``rows``. SQLite cannot tie the ids
+    of a many-row INSERT to its rows (SQLAlchemy would send one INSERT a row), so there
+    the ids are the next free ones, which the write transaction's lock keeps free (every
+    write transaction on SQLite begins with the lock: ``db._sqlite_begin``)."""
+    if not rows:
+        return []
+    if conn.dialect.name == "sqlite":
+        first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        conn.execute(table.insert(), [{"id": i, **row} for i, row in zip(ids, rows)])
+        return ids
+    returning = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+    return [int(i) for i in conn.execute(returning, list(rows)).scalars()]
+
+
 def insert_id(conn: Connection, statement: Insert) -> int:
     """Run a one-row INSERT and return the primary key the database gave the row."""
     key = conn.execute(statement).inserted_primary_key
