@@ -152,6 +152,25 @@ def test_a_store_lock_is_waited_for_then_refused_in_one_line(store):
         pass
 
 
+def test_reads_together_share_one_connection_in_their_own_thread_only(store):
+    def connection() -> object:
+        with store.db.read() as conn:
+            return conn
+
+    assert connection() is not connection()
+    with store.db.reads_together():
+        shared = connection()
+        assert connection() is shared
+        with store.db.reads_together():  # nested: still the same
+            assert connection() is shared
+        elsewhere: list[object] = []
+        thread = threading.Thread(target=lambda: elsewhere.append(connection()))
+        thread.start()
+        thread.join()
+        assert elsewhere[0] is not shared
+    assert connection() is not shared
+
+
 def _closed_port() -> int:
     from conftest import free_port
 

@@ -74,10 +74,11 @@ def link_entities(store: Store, *, ready: bool = False) -> int:
     """
     linked = 0
     for article_id in store.queue.waiting(Stage.ENTITIES, ready=ready):
-        analysis = store.analyses.get(article_id, parts=_PARTS)
+        with store.db.reads_together():
+            analysis = store.analyses.get(article_id, parts=_PARTS)
+            article = store.articles.get(article_id).article
         if analysis is None:
             continue
-        article = store.articles.get(article_id).article
         with store.actors.linking():
             _link_article(store, article_id, article, analysis)
         linked += 1

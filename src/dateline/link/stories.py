@@ -79,41 +79,44 @@ def link_stories(store: Store, *, ready: bool = False) -> int:
     """
     linked = 0
     for article_id in store.queue.waiting(Stage.STORIES, ready=ready):
-        analysis = store.analyses.get(article_id, parts=_PARTS)
+        with store.db.reads_together():
+            analysis = store.analyses.get(article_id, parts=_PARTS)
+            article = store.articles.get(article_id).article
+            actor_of, actor_counts = store.actors.of_article(article_id)
+            placed = store.stories.of_article(article_id)
         if analysis is None:
             store.stories.skip(article_id)
             continue
-        article = store.articles.get(article_id).article
-        actor_of, actor_counts = store.actors.of_article(article_id)
-        placed = store.stories.of_article(article_id)
         if placed is not None:
             _withdraw(store, article_id, article)
-        drafts = plan_events(store.events, article.text, analysis, actor_of)
-        if placed is not None:
-            drafts = _named(store, [placed], drafts, article, analysis, actor_of)
+            with store.db.reads_together():
+                drafts = plan_events(store.events, article.text, analysis, actor_of)
+                drafts = _named(store, [placed], drafts, article, analysis, actor_of)
             store.stories.save_events(article_id, [draft.update() for draft in drafts], placed)
             continue
-        counts = _raw_terms(article.title, article.text, actor_counts)
-        known, total = store.stories.term_frequencies(list(counts))
-        vector = top(
-            {
-                term: (1 + math.log(n))
-                * _idf(known.get(term, 0), total)
-                * (ACTOR_WEIGHT if _is_actor(term) else 1.0)
-                for term, n in counts.items()
-            },
-            ARTICLE_TERMS,
-        )
-        decision = _decide(
-            store,
-            article_id,
-            headline(article.title, article.text),
-            article.published.value,
-            vector,
-            drafts,
-        )
-        in_story = [] if decision.story_id is None else [decision.story_id, *decision.merged]
-        drafts = _named(store, in_story, drafts, article, analysis, actor_of)
+        with store.db.reads_together():  # everything up to the one write: one snapshot
+            drafts = plan_events(store.events, article.text, analysis, actor_of)
+            counts = _raw_terms(article.title, article.text, actor_counts)
+            known, total = store.stories.term_frequencies(list(counts))
+            vector = top(
+                {
+                    term: (1 + math.log(n))
+                    * _idf(known.get(term, 0), total)
+                    * (ACTOR_WEIGHT if _is_actor(term) else 1.0)
+                    for term, n in counts.items()
+                },
+                ARTICLE_TERMS,
+            )
+            decision = _decide(
+                store,
+                article_id,
+                headline(article.title, article.text),
+                article.published.value,
+                vector,
+                drafts,
+            )
+            in_story = [] if decision.story_id is None else [decision.story_id, *decision.merged]
+            drafts = _named(store, in_story, drafts, article, analysis, actor_of)
         store.stories.save_links(
             article_id,
             [draft.update() for draft in drafts],
