@@ -7,6 +7,7 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -55,8 +56,11 @@ class ActorRepository:
         # repository's own writes (linking holds the store's link lock meanwhile)
         self._absent: set[str] = set()
         self._surnames: dict[str, list[int]] = {}
-        # the transaction one article's actors are written in (``linking``), else None
-        self._conn: Connection | None = None
+        # the transaction one article's actors are written in (``linking``; per thread or
+        # task), else None
+        self._conn: ContextVar[Connection | None] = ContextVar(
+            f"dateline_actors_{id(self)}", default=None
+        )
 
     @contextmanager
     def linking(self) -> Iterator[None]:
@@ -66,19 +70,22 @@ class ActorRepository:
         What was noted of actors is forgotten if the transaction is rolled back."""
         try:
             with self._db.transaction() as conn:
-                self._conn = conn
-                yield
+                token = self._conn.set(conn)
+                try:
+                    yield
+                finally:
+                    self._conn.reset(token)
         except BaseException:
             self._known.clear()
             raise
-        finally:
-            self._conn = None
 
     def _writing(self) -> AbstractContextManager[Connection]:
-        return nullcontext(self._conn) if self._conn is not None else self._db.transaction()
+        conn = self._conn.get()
+        return nullcontext(conn) if conn is not None else self._db.transaction()
 
     def _reading(self) -> AbstractContextManager[Connection]:
-        return nullcontext(self._conn) if self._conn is not None else self._db.read()
+        conn = self._conn.get()
+        return nullcontext(conn) if conn is not None else self._db.read()
 
     @contextmanager
     def looking_up(self, keys: Iterable[str], surnames: Iterable[str]) -> Iterator[None]:
