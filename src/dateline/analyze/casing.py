@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from dateline.model.terms import LETTER_WORD as _WORD
 from dateline.model.terms import is_heading
 
 # Share of a headline's words that start with a capital (or are all capitals) from which
 # it is in title case rather than a sentence.
 TITLE_CASE = 0.6
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # What ends a sentence or line before a word that opens the next.
 _ENDS = frozenset('.!?:"“”\n')
 # A web address or file path, whose words are slugs in lower case ("lindsay-lohan-checks").

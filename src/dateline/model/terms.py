@@ -124,13 +124,14 @@ def _norm(values: Iterable[float]) -> float:
 HEADING_WORDS = 25
 LONG_WORD = 4
 LONG_WORDS = 3
-_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A word of letters, with an apostrophe's ending ("Reid's"), as headings are read.
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STOPS = tuple('.!?"”)')
 
 
 def is_heading(line: str) -> bool:
     """Whether a line of the text is a heading in title case or capitals."""
-    words = _LETTERS.findall(line)
+    words = LETTER_WORD.findall(line)
     long = [w for w in words if len(w) >= LONG_WORD]
     return (
         2 <= len(words) <= HEADING_WORDS
