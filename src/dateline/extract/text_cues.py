@@ -9,6 +9,7 @@ repetition, list shape) is judged in :mod:`dateline.extract.text`.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 from dateline.extract import cues
@@ -47,9 +48,11 @@ _SENTENCE_END = re.compile(rf"[.!?…:。！？][{re.escape(_CLOSERS)}」』）]
 _QUOTE = re.compile(r"[\"“”„«»]|(?:^|\s)['‘]")
 
 
-def words(text: str) -> list[str]:
-    """The words of a text, bullets and punctuation left out."""
-    return _WORD.findall(strip_bullet(text))
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of a text, bullets and punctuation left out. (Kept for the texts seen
+    last: the cues ask for one line's words many times.)"""
+    return tuple(_WORD.findall(strip_bullet(text)))
 
 
 def strip_bullet(text: str) -> str:
