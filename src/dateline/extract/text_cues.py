@@ -175,7 +175,7 @@ def _is_meta(text: str, count: int, sentence: bool) -> bool:
         return True
     if BYLINE.match(text) and count <= 15 and not sentence:
         return True
-    if _DATE.search(text) and count <= 10 and (not sentence or re.search(r"[ap]\.m\.$", text)):
+    if count <= 10 and (not sentence or re.search(r"[ap]\.m\.$", text)) and _DATE.search(text):
         return True
     return cues.matches(_META, text, count)
 
