@@ -364,8 +364,15 @@ def plan_named(
 
     story_events: dict[str, dict[int, EventProfile]] = {}  # by kind, in id order
     unkept: dict[int, EventDraft] = {}  # a draft of each filed event, made once
+    # each kind's candidates, made again only when they may have changed: ``stored``
+    # gains an event (a draft takes a stored id only as it is stored) or the article
+    # one of the kind; neither loses any
+    made: dict[str, tuple[tuple[int, int], list[EventDraft]]] = {}
 
     def of_kind(kind: str) -> list[EventDraft]:
+        state = (len(stored), len(in_article.get(kind, ())))
+        if kind in made and made[kind][0] == state:
+            return made[kind][1]
         if kind not in story_events:
             found = {
                 i: p for s in stories for i, p in filed.get(story_kind_key(s, kind), {}).items()
@@ -377,7 +384,9 @@ def plan_named(
             if i not in stored and i not in unkept:
                 unkept[i] = EventDraft(p, i)
             old.append(stored.get(i) or unkept[i])
-        return old + [d for d in in_article.get(kind, ()) if d.id is None or d.id not in found]
+        old += [d for d in in_article.get(kind, ()) if d.id is None or d.id not in found]
+        made[kind] = (state, old)
+        return old
 
     for draft in drafts:
         if draft.id is None:
@@ -535,12 +544,13 @@ def _likeliest(
     own; of several, the one whose day is the mention's, then the one most told, then
     the oldest."""
     best, best_rank = None, None
+    dated = when is not None and when.stated_day  # else every candidate fits alike
     for draft in candidates:
         if not _apart(draft, mention):
             continue
         if mention.kind == "reporting" and not _shares_actor(draft.profile, actors):
             continue
-        fit = _day_fit(*_all_dates(draft), when)
+        fit = _day_fit(*_all_dates(draft), when) if dated else 0.0
         if fit == -math.inf:
             continue
         rank = (fit, _told_count(draft), -(draft.id or 1 << 62))

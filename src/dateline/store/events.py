@@ -34,8 +34,9 @@ class EventRepository:
 
     def __init__(self, db: Database):
         self._db = db
-        # event id -> (its profile's JSON text, that profile); checked against the stored
-        # text on every look-up, so a profile another writer changed is read anew
+        # event id -> (its profile's JSON text, that profile), least recently used first;
+        # checked against the stored text on every look-up, so a profile another writer
+        # changed is read anew
         self._parsed: dict[int, tuple[str, EventProfile]] = {}
 
     def filed(
@@ -56,14 +57,22 @@ class EventRepository:
                     found.setdefault(key, {})[event_id] = self._decoded(event_id, raw)
         return found
 
+    def _keep(self, event_id: int, raw: str, profile: EventProfile) -> None:
+        """Keep a profile, the newest used; the least recently used goes when full."""
+        self._parsed.pop(event_id, None)
+        if len(self._parsed) >= PARSED_PROFILES:
+            del self._parsed[next(iter(self._parsed))]
+        self._parsed[event_id] = (raw, profile)
+
     def _decoded(self, event_id: int, raw: str) -> EventProfile:
         """A profile from its JSON text: the one decoded before while the text is the same."""
-        kept = self._parsed.get(event_id)
-        if kept is None or kept[0] != raw:
-            if len(self._parsed) >= PARSED_PROFILES:
-                self._parsed.clear()
-            kept = self._parsed[event_id] = (raw, EventProfile.from_json(json.loads(raw)))
-        return kept[1]
+        kept = self._parsed.pop(event_id, None)
+        if kept is not None and kept[0] == raw:
+            self._parsed[event_id] = kept  # now the newest used
+            return kept[1]
+        profile = EventProfile.from_json(json.loads(raw))
+        self._keep(event_id, raw, profile)
+        return profile
 
     def of_article(self, article_id: str) -> dict[int, list[EventMention]]:
         """One article's mentions of events: event id -> its mentions (offsets, trigger,
