@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from common import REPO, revision_tree, run_in_tree
+from common import PACED, REPO, revision_tree, run_in_tree
 
 # What linking wrote; analyses, actors and copies stay.
 LINKED = (
@@ -34,16 +34,19 @@ LINKED = (
     "stories",
     "pending",
 )
-LINK = """
+LINK = (
+    PACED
+    + """
 import json, sys, time
 import dateline
 from dateline.link.stories import link_stories
 
-with dateline.open(sys.argv[1]) as store:
+with dateline.open(sys.argv[1]) as store, paced():
     started = time.perf_counter()
     linked = link_stories(store)
 print(json.dumps({"linked": linked, "seconds": time.perf_counter() - started}))
 """
+)
 
 
 def queued(db: Path, article_ids: list[str]) -> None:

@@ -65,6 +65,17 @@ def run_scorer(scorer: Path, gold: Path, predictions: Iterable[Path]) -> dict[st
     return result
 
 
+# For scripts that link on a revision's code: ``paced()`` is the garbage collector's pace
+# that revision's linking sets (``dateline.collection``, since 2026-12-03), else nothing.
+PACED = """
+import contextlib
+try:
+    from dateline.collection import fewer_collections as paced
+except ImportError:
+    paced = contextlib.nullcontext
+"""
+
+
 def run_in_tree(tree: Path, script: str, *args: str) -> dict[str, Any]:
     """What ``script`` (Python run with ``-c``) prints as JSON, run on the dateline code
     under ``tree`` (a checkout, or ``extract_revision``'s tree)."""

@@ -5,9 +5,10 @@ PostgreSQL.
 and analysed once into a store (``--jobs`` processes); then, for each revision given
 (``git archive`` of this checkout, so any commit of the history), a copy of that store
 is linked by that revision's ``link_copies``, ``link_entities`` and ``link_stories`` in
-one process, each stage timed. The stores are SQLite files, or databases on the
-PostgreSQL server of ``$DATELINE_TEST_PG_URL`` (``tools/with_postgres.py`` starts one),
-copied with ``CREATE DATABASE ... TEMPLATE``. Revisions whose analyses differ from the
+one process, each stage timed, at the garbage collector's pace that revision's linking
+sets (``dateline.collection``, where it has one). The stores are SQLite files, or
+databases on the PostgreSQL server of ``$DATELINE_TEST_PG_URL``
+(``tools/with_postgres.py`` starts one), copied with ``CREATE DATABASE ... TEMPLATE``. Revisions whose analyses differ from the
 current one's are not comparable: their linking would read analyses of another version.
 
     python bench/link_time.py [--docs 300] [--revisions 4d0a424 HEAD] [--results FILE]
@@ -26,7 +27,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from common import REPO, eval_kit, revision_tree, run_in_tree, write_section
+from common import PACED, REPO, eval_kit, revision_tree, run_in_tree, write_section
 from faults import new_store
 from throughput import prepare_text
 
@@ -45,7 +46,9 @@ with dateline.open(settings.db) as store:
     extract_into(store, Inputs([sys.argv[1]]), settings, runner)
     analyze_pending(store, runner)
 """
-LINK = """
+LINK = (
+    PACED
+    + """
 import json, sys, time
 import dateline
 from dateline.link.copies import link_copies
@@ -53,13 +56,14 @@ from dateline.link.entities import link_entities
 from dateline.link.stories import link_stories
 
 times = {}
-with dateline.open(sys.argv[1]) as store:
+with dateline.open(sys.argv[1]) as store, paced():
     for name, stage in (("copies", link_copies), ("actors", link_entities), ("events and stories", link_stories)):
         started = time.perf_counter()
         stage(store)
         times[name] = time.perf_counter() - started
 print(json.dumps(times))
 """
+)
 STAGES = ("copies", "actors", "events and stories")
 
 

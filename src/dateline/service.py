@@ -12,6 +12,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from dateline.collection import fewer_collections
 from dateline.errors import NoStoriesError, StoryNotFoundError
 from dateline.link.entities import person_actor
 from dateline.link.names import name_key
@@ -99,6 +100,7 @@ def entities(store: Store, story: Story | None = None) -> list[Actor]:
     if story is None:
         return actor_views.story_actors(store, None, _person_index(store))
 
+    @fewer_collections()
     def make() -> list[Actor]:
         return actor_views.story_actors(store, story.id, _person_index(store))
 
@@ -108,6 +110,7 @@ def entities(store: Store, story: Story | None = None) -> list[Actor]:
 def people(store: Store, story: Story, *, top: int = 40) -> list[Actor]:
     """The ``top`` people the story's articles name most, with their titles over time."""
 
+    @fewer_collections()
     def make() -> list[Actor]:
         return [actor for actor in entities(store, story) if actor.label == "PERSON"][:top]
 
@@ -246,6 +249,7 @@ def timeline_head(
     the whole timeline holds (the terminal's default view); with ``actor``, only the
     entries of events that actor takes part in."""
 
+    @fewer_collections()
     def make() -> TimelineHead:
         ranked = _ranked(store, story, since, until, unverified)
         if actor is not None:
@@ -262,6 +266,7 @@ def _ranked(
     """Every verified entry of the story's timeline, the most important first; made once
     per state of the story (``views.remembered``)."""
 
+    @fewer_collections()
     def make() -> list[TimelineEntry]:
         articles = Articles(store)
         keep = Verifier(articles, keep_unverified=unverified)
@@ -273,6 +278,7 @@ def _ranked(
     return remembered(store, story.id, "timeline", params, make, TimelineEntry.from_json)
 
 
+@fewer_collections()
 def dated_timeline(
     store: Store,
     story: Story,
@@ -302,6 +308,7 @@ def brief(
     role, quoted positions, and where sources disagree; each cited and verified against
     its citations (``unverified``: the points the checker cannot verify too, marked)."""
 
+    @fewer_collections()
     def make() -> list[BriefPoint]:
         articles = Articles(store)
         keep = Verifier(articles, keep_unverified=unverified)
@@ -310,6 +317,7 @@ def brief(
     return remembered(store, story.id, "brief", (since, unverified), make, BriefPoint.from_json)
 
 
+@fewer_collections()
 def check(store: Store, story: Story | None = None) -> CheckResult:
     """Every timeline and key-point line (of one story, or of all) against its citations."""
     chosen = [story] if story else store.stories.listing()
@@ -320,6 +328,7 @@ def check(store: Store, story: Story | None = None) -> CheckResult:
     return check_lines(store, lines)
 
 
+@fewer_collections()
 def export(store: Store, story: Story | None = None) -> export_view.Export:
     """The store, or one story, as an export document (``Export.to_json``, ``text``,
     ``tables``).

@@ -364,33 +364,33 @@ def plan_named(
 
     story_events: dict[str, dict[int, EventProfile]] = {}  # by kind, in id order
     unkept: dict[int, EventDraft] = {}  # a draft of each filed event, made once
-    # each kind's candidates, made again only when they may have changed: ``stored``
-    # gains an event (a draft takes a stored id only as it is stored) or the article
-    # one of the kind; neither loses any
-    made: dict[str, tuple[tuple[int, int], list[EventDraft]]] = {}
+    # each kind's filed events as drafts, made again only when a draft of the article
+    # takes a filed event's id (``_adopt``): a filed event that ``_keep`` or ``_fold``
+    # keeps is its own draft in ``unkept``, so the list holds it already
+    made: dict[str, tuple[int, list[EventDraft]]] = {}
+    adopted = 0
 
     def of_kind(kind: str) -> list[EventDraft]:
-        state = (len(stored), len(in_article.get(kind, ())))
-        if kind in made and made[kind][0] == state:
-            return made[kind][1]
         if kind not in story_events:
             found = {
                 i: p for s in stories for i, p in filed.get(story_kind_key(s, kind), {}).items()
             }
             story_events[kind] = dict(sorted(found.items()))
         found = story_events[kind]
-        old = []
-        for i, p in found.items():
-            if i not in stored and i not in unkept:
-                unkept[i] = EventDraft(p, i)
-            old.append(stored.get(i) or unkept[i])
-        old += [d for d in in_article.get(kind, ()) if d.id is None or d.id not in found]
-        made[kind] = (state, old)
-        return old
+        if kind not in made or made[kind][0] != adopted:
+            old = []
+            for i, p in found.items():
+                if i not in stored and i not in unkept:
+                    unkept[i] = EventDraft(p, i)
+                old.append(stored.get(i) or unkept[i])
+            made[kind] = (adopted, old)
+        ours = [d for d in in_article.get(kind, ()) if d.id is None or d.id not in found]
+        return made[kind][1] + ours
 
     for draft in drafts:
         if draft.id is None:
             _adopt(draft, of_kind, stored)
+            adopted += draft.id is not None
         if draft.id is None and (into := _told_event(draft, of_kind, stored, out)) is not None:
             _fold(draft, into, out, stored)
             draft = into

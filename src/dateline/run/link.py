@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 
+from dateline.collection import fewer_collections
 from dateline.errors import StoreError
 from dateline.link.copies import link_copies
 from dateline.link.entities import link_entities
@@ -44,6 +45,7 @@ def link_ready(store: Store) -> list[CopyFound]:
         return _link(store, ready=True)
 
 
+@fewer_collections()
 def _link(store: Store, *, ready: bool) -> list[CopyFound]:
     """The linking stages in the order they depend on one another (the caller holds the
     link lock); with ``ready``, actors and stories only as far as analysis has gone."""
