@@ -303,6 +303,26 @@ def test_filed_events_are_read_anew_when_another_writer_changed_them(db_path):
         assert mine.events.filed(["k"])["k"][event_id].triggers == {"talks": 2}
 
 
+def test_decoded_profiles_the_least_recently_used_leaves_a_full_cache(store, monkeypatch):
+    from dateline.model import EventProfile, EventUpdate
+    from dateline.store import events as event_store
+
+    monkeypatch.setattr(event_store, "PARSED_PROFILES", 2)
+    with store.db.transaction() as conn:
+        for n in range(3):
+            update = EventUpdate(None, f"E{n}", None, EventProfile(), (f"k{n}",), ())
+            event_store.save_events(conn, [update], "a1")
+
+    def read(n):
+        return store.events.filed([f"k{n}"])[f"k{n}"][n + 1]
+
+    first, second = read(0), read(1)
+    assert read(0) is first  # used last: kept
+    read(2)  # the cache is full: the least recently used, the second, leaves
+    assert read(0) is first
+    assert read(1) is not second and read(1) == second
+
+
 def test_actor_keys_found_are_kept_and_keys_missed_are_asked_again(db_path):
     with dateline.open(str(db_path)) as mine, dateline.open(str(db_path)) as other:
         assert mine.actors.by_key("kyiv") is None

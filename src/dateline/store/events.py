@@ -57,22 +57,16 @@ class EventRepository:
                     found.setdefault(key, {})[event_id] = self._decoded(event_id, raw)
         return found
 
-    def _keep(self, event_id: int, raw: str, profile: EventProfile) -> None:
-        """Keep a profile, the newest used; the least recently used goes when full."""
-        self._parsed.pop(event_id, None)
-        if len(self._parsed) >= PARSED_PROFILES:
-            del self._parsed[next(iter(self._parsed))]
-        self._parsed[event_id] = (raw, profile)
-
     def _decoded(self, event_id: int, raw: str) -> EventProfile:
-        """A profile from its JSON text: the one decoded before while the text is the same."""
+        """A profile from its JSON text: the one decoded before while the text is the same.
+        When the cache is full, the least recently used profile leaves it."""
         kept = self._parsed.pop(event_id, None)
-        if kept is not None and kept[0] == raw:
-            self._parsed[event_id] = kept  # now the newest used
-            return kept[1]
-        profile = EventProfile.from_json(json.loads(raw))
-        self._keep(event_id, raw, profile)
-        return profile
+        if kept is None or kept[0] != raw:
+            if len(self._parsed) >= PARSED_PROFILES:
+                del self._parsed[next(iter(self._parsed))]
+            kept = (raw, EventProfile.from_json(json.loads(raw)))
+        self._parsed[event_id] = kept  # now the newest used
+        return kept[1]
 
     def of_article(self, article_id: str) -> dict[int, list[EventMention]]:
         """One article's mentions of events: event id -> its mentions (offsets, trigger,
