@@ -25,7 +25,8 @@ from dateline.model import (
 )
 from dateline.run.stages import Stage
 from dateline.store import Store
-from dateline.store.schema import mapped, metadata
+from dateline.store.schema import mapped, metadata, stories, story_keys, term_counts
+from dateline.store.sql import upsert
 
 
 def make_article(**changes) -> Article:
@@ -433,3 +434,23 @@ def test_store_filed_latest_gives_the_newest_events_under_each_key(store):
     assert "none" not in newest
     many = [f"k{n}" for n in range(600)] + ["busy"]  # more keys than one statement asks
     assert sorted(store.events.filed(many, latest=3)["busy"]) == [3, 4, 5]
+
+
+def test_upserted_rows_of_one_key_end_as_if_upserted_one_after_the_other(store):
+    counts = [{"term": "talks", "articles": 1}, {"term": "truce", "articles": 2}]
+    lasts = [
+        {"key": "t:talks", "story_id": 1, "last": "2026-02-04"},
+        {"key": "t:talks", "story_id": 1, "last": None},
+        {"key": "t:talks", "story_id": 1, "last": "2026-02-05"},
+    ]
+    with store.db.transaction() as conn:
+        conn.execute(stories.insert().values(id=1, title="Talks", profile={}))
+        upsert(conn, term_counts, [*counts, {"term": "talks", "articles": 3}], "articles")
+        upsert(conn, term_counts, counts[:1], "articles")
+        upsert(conn, story_keys, lasts, "last", keep="latest")
+        upsert(conn, story_keys, lasts[:1], "last", keep="latest")
+        assert dict(conn.execute(select(term_counts.c.term, term_counts.c.articles)).all()) == {
+            "talks": 5,
+            "truce": 2,
+        }
+        assert conn.execute(select(story_keys.c.last)).scalars().all() == ["2026-02-05"]

@@ -25,7 +25,7 @@ from dateline.store.schema import (
     actors,
     story_articles,
 )
-from dateline.store.sql import chunks, insert_id, lookup, upsert
+from dateline.store.sql import chunks, insert_id, insert_rows, lookup, upsert
 
 # An actor's type from the evidence summed over the articles that name it (link's rule).
 TypeRule = Callable[[Mapping[str, int]], str]
@@ -192,8 +192,9 @@ class ActorRepository:
         with self._writing() as conn:
             conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
             if found:
-                conn.execute(
-                    actor_mentions.insert(),
+                insert_rows(
+                    conn,
+                    actor_mentions,
                     [
                         {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
                         for a, n, c in found
@@ -209,8 +210,9 @@ class ActorRepository:
                 change[(a, e)] -= c
             conn.execute(actor_evidence.delete().where(said))
             if evidence:
-                conn.execute(
-                    actor_evidence.insert(),
+                insert_rows(
+                    conn,
+                    actor_evidence,
                     [
                         {"article_id": article_id, "actor_id": a, "evidence": e, "count": c}
                         for a, e, c in evidence

@@ -38,6 +38,7 @@ from dateline.store.schema import (
     story_articles,
     timexes,
 )
+from dateline.store.sql import insert_rows
 from dateline.store.timestamps import now
 
 _ANALYSIS_TABLES = (mentions, timexes, quotes, roles, event_mentions, clauses)
@@ -73,8 +74,7 @@ class AnalysisRepository:
                 )
             )
             for table, rows in _analysis_rows(analysis):
-                if rows:
-                    conn.execute(table.insert(), [{"article_id": article_id, **r} for r in rows])
+                insert_rows(conn, table, [{"article_id": article_id, **r} for r in rows])
             finish(conn, Stage.ANALYZE, article_id, claimant)
 
     def get(

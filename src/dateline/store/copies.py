@@ -13,7 +13,7 @@ from dateline.store.articles import ArticleRepository
 from dateline.store.db import Database
 from dateline.store.queue import finish
 from dateline.store.schema import copies, fingerprints, lsh_buckets, sightings
-from dateline.store.sql import lookup
+from dateline.store.sql import insert_rows, lookup
 
 
 class CopyRepository:
@@ -39,8 +39,9 @@ class CopyRepository:
                     article_id=article_id, size=size, minhash=list(minhash)
                 )
             )
-            conn.execute(
-                lsh_buckets.insert(),
+            insert_rows(
+                conn,
+                lsh_buckets,
                 [
                     {"band": band, "bucket": bucket, "article_id": article_id}
                     for band, bucket in dict.fromkeys(band_keys)

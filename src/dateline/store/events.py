@@ -22,7 +22,7 @@ from dateline.model import (
 )
 from dateline.store.db import Database
 from dateline.store.schema import event_keys, event_members, events, story_articles
-from dateline.store.sql import chunks, insert_ids, upsert
+from dateline.store.sql import chunks, insert_ids, insert_rows, upsert
 
 # Profiles decoded and kept for candidate look-ups: linking one article asks for the same
 # busy events again and again, and decoding their JSON was most of its cost.
@@ -225,8 +225,7 @@ def save_events(
         for update, event_id in zip(updates, event_ids, strict=True)
         for m in update.members
     ]
-    if members:
-        conn.execute(event_members.insert(), members)
+    insert_rows(conn, event_members, members)
 
 
 _UPDATE_EVENT = (

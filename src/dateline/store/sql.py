@@ -1,11 +1,13 @@
-"""SQL helpers the repositories share: upserts that compile once and chunked IN lists."""
+"""SQL helpers the repositories share: many-row inserts and upserts that compile once, and
+chunked IN lists."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Insert, func, select
+from sqlalchemy import JSON, Insert, Text, bindparam, cast, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -23,12 +25,13 @@ def upsert(
 ) -> None:
     """Insert rows; where a row's key is there, add to ``column`` (``keep="add"``, a count)
     or keep its latest value (``keep="latest"``, a date), or leave the row as it is
-    (``column`` None). One statement for all rows, so it compiles once."""
+    (``column`` None). One statement for all rows, so it compiles once; rows with the
+    same key are merged first, as one after the other would leave the row."""
     if not rows:
         return
     postgres = conn.dialect.name == "postgresql"
-    statement = (postgresql if postgres else sqlite).insert(table)
     keys = [c.name for c in table.primary_key.columns]
+    statement, params = _many(conn, table, _merged(rows, keys, column, keep))
     if column is None:
         statement = statement.on_conflict_do_nothing(index_elements=keys)
     elif keep == "latest":
@@ -42,7 +45,68 @@ def upsert(
         statement = statement.on_conflict_do_update(
             index_elements=keys, set_={column: table.c[column] + statement.excluded[column]}
         )
-    conn.execute(statement, list(rows))
+    conn.execute(statement, params)
+
+
+def insert_rows(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows, all with the same columns, in one statement."""
+    if rows:
+        conn.execute(*_many(conn, table, rows))
+
+
+def _many(
+    conn: Connection, table: Any, rows: Sequence[dict[str, Any]]
+) -> tuple[postgresql.Insert | sqlite.Insert, Any]:
+    """An INSERT of ``rows`` (all with the same columns) and the parameters to run it with.
+
+    On PostgreSQL the rows come from ``unnest`` over one array a column: one statement,
+    parsed and planned once, however many rows (executemany would have the server run a
+    statement a row, several times slower); JSON values travel as text and are cast. On
+    SQLite, the table's INSERT for executemany, which runs it a row at a time in C."""
+    if conn.dialect.name != "postgresql":
+        return sqlite.insert(table), list(rows)
+    names = list(rows[0])
+    json_names = {name for name in names if isinstance(table.c[name].type, JSON)}
+    arrays = [
+        bindparam(
+            f"rows_{name}",
+            type_=postgresql.ARRAY(Text if name in json_names else table.c[name].type),
+        )
+        for name in names
+    ]
+    unnested = func.unnest(*arrays).table_valued(*names).render_derived()
+    values = select(
+        *(
+            cast(unnested.c[name], JSON) if name in json_names else unnested.c[name]
+            for name in names
+        )
+    )
+    params = {
+        f"rows_{name}": [json.dumps(row[name]) if name in json_names else row[name] for row in rows]
+        for name in names
+    }
+    return postgresql.insert(table).from_select(names, values), params
+
+
+def _merged(
+    rows: Sequence[dict[str, Any]], keys: list[str], column: str | None, keep: str
+) -> Sequence[dict[str, Any]]:
+    """``rows`` with those of one key made one, as upserting them in turn would leave it:
+    counts added, the latest value kept, or the first row. A single statement may not
+    touch one row twice on PostgreSQL."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = tuple(row[k] for k in keys)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = dict(row)
+        elif column is not None and keep == "add":
+            kept[column] += row[column]
+        elif column is not None:
+            kept[column] = max(
+                (v for v in (kept[column], row[column]) if v is not None), default=None
+            )
+    return list(merged.values()) if len(merged) < len(rows) else rows
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
