@@ -49,7 +49,7 @@ def upsert(
 
 
 def insert_rows(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert rows, all with the same columns, in one statement."""
+    """Insert rows, all with the same columns (one statement on PostgreSQL: ``_many``)."""
     if rows:
         conn.execute(*_many(conn, table, rows))
 
