@@ -191,15 +191,14 @@ class ActorRepository:
         """
         with self._writing() as conn:
             conn.execute(actor_mentions.delete().where(actor_mentions.c.article_id == article_id))
-            if found:
-                insert_rows(
-                    conn,
-                    actor_mentions,
-                    [
-                        {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
-                        for a, n, c in found
-                    ],
-                )
+            insert_rows(
+                conn,
+                actor_mentions,
+                [
+                    {"article_id": article_id, "actor_id": a, "name": n, "mentions": c}
+                    for a, n, c in found
+                ],
+            )
             said = actor_evidence.c.article_id == article_id
             change: Counter[tuple[int, str]] = Counter()
             for a, e, c in conn.execute(
@@ -209,15 +208,14 @@ class ActorRepository:
             ):
                 change[(a, e)] -= c
             conn.execute(actor_evidence.delete().where(said))
-            if evidence:
-                insert_rows(
-                    conn,
-                    actor_evidence,
-                    [
-                        {"article_id": article_id, "actor_id": a, "evidence": e, "count": c}
-                        for a, e, c in evidence
-                    ],
-                )
+            insert_rows(
+                conn,
+                actor_evidence,
+                [
+                    {"article_id": article_id, "actor_id": a, "evidence": e, "count": c}
+                    for a, e, c in evidence
+                ],
+            )
             for a, e, c in evidence:
                 change[(a, e)] += c
             changed = sorted((key, c) for key, c in change.items() if c)
