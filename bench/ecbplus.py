@@ -54,7 +54,7 @@ from common import REPO, eval_kit, write_section
 from dateline.analyze.nlp import parse_many
 from dateline.settings import load_settings
 from dateline.store.schema import event_members, sightings
-from ecbplus_data import EcbDoc, locate, locate_title, read_docs
+from ecbplus_data import EcbDoc, locate, locate_title, parse_topics, read_docs
 
 DATASET = "data/ecbplus"
 SCORER = "score/cluster.py"
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     eval_dir = eval_kit(args.eval_dir)
     data = eval_dir / DATASET
-    topics = _topics(args.topics)
+    topics = parse_topics(args.topics)
     docs = read_docs(data, topics)
     if not docs:
         print(
@@ -79,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     ingest_note = _build_store(docs, out, args.reuse)
 
     ingested = {doc.topic for doc in docs}
-    event_topics = (_topics(args.event_topics) & ingested) or ingested  # a train-topic run
+    event_topics = (parse_topics(args.event_topics) & ingested) or ingested  # a train-topic run
     spec = _spec(event_topics)
     # the topics the event linking was tuned on, scored too when ingested (not the test's)
-    dev_topics = (_topics(args.dev_topics) or set()) & ingested - event_topics
+    dev_topics = (parse_topics(args.dev_topics) or set()) & ingested - event_topics
     scorer = [sys.executable, str(eval_dir / SCORER)]
     by_name = {doc.name: doc for doc in docs}
     sets = [(event_topics, "test" if event_topics != ingested else "")]
@@ -478,16 +478,6 @@ a gold mention; every other gold mention stays a singleton."""
 
 
 # -- arguments ---------------------------------------------------------------------------------
-
-
-def _topics(spec: str | None) -> set[int] | None:
-    if not spec:
-        return None
-    found: set[int] = set()
-    for part in spec.split(","):
-        first, _, last = part.partition("-")
-        found.update(range(int(first), int(last or first) + 1))
-    return found
 
 
 def _spec(topics: set[int]) -> str:

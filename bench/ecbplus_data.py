@@ -55,6 +55,17 @@ class EcbDoc:
         return "\n\n".join(self.paragraphs)
 
 
+def parse_topics(spec: str | None) -> set[int] | None:
+    """Topics written as ``1-35,40`` (None for none: every topic)."""
+    if not spec:
+        return None
+    found: set[int] = set()
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        found.update(range(int(first), int(last or first) + 1))
+    return found
+
+
 def read_docs(root: Path, topics: set[int] | None = None) -> list[EcbDoc]:
     """Every ECB+ document under ``root/ECB+`` (of ``topics`` only, when given), by name."""
     docs = []

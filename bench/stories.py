@@ -12,6 +12,13 @@ Corpora (``--corpus``):
   the story, the part of the folder name before the underscore (9 stories). The texts are
   tokenised one sentence per line; sentences become paragraphs, PTB brackets and quotes
   are undone, the folder date is the publication date, there is no headline.
+* **ecbplus** (DEV): the ECB+ documents of ``--ecb-topics`` (default 1-35, the topics every
+  ECB+ choice is tuned on), as ``bench/ecbplus.py`` rebuilds their text, with no title or
+  publication date; gold = the sub-topic, the topic and the half of it the document is in
+  (``1`` Tara Reid's rehab in 2008, ``1+`` Lindsay Lohan's in 2013): two real happenings of
+  one kind, which a reader follows as two stories. Stories of one subject and different
+  happenings are what this corpus asks apart (Giveme5W1H mixes them; Timeline17's nine
+  stories hardly share a word).
 
 For the first seed the articles are shuffled with ``random.Random(seed)``, written as JSON
 lines in ``--batches`` files and ingested into a fresh SQLite store by one
@@ -28,7 +35,7 @@ singletons, same most-named actor, same most-named actor and ISO week (from the 
 store's analyses). ``--tune`` re-links the stored dev articles batch by batch under a grid
 of constants (events, stories and term counts cleared first; analyses and actors kept).
 
-    .venv/bin/python bench/stories.py --out bench/out/stories [--corpus giveme|timeline17]
+    .venv/bin/python bench/stories.py --out bench/out/stories [--corpus giveme|timeline17|ecbplus]
         [--seeds 0,1,2] [--limit N] [--tune] [--results bench/RESULTS.md]
 """
 
@@ -55,10 +62,12 @@ from dateline.link import stories as linker
 from dateline.run.stages import Stage
 from dateline.settings import load_settings
 from dateline.store import Store, schema
+from ecbplus_data import parse_topics, read_docs
 
 SECTION = "## Story clustering (Giveme5W1H test, Timeline17 dev)"
 GIVEME = "data/giveme5w1h/news_cluster/data"
 T17 = "data/timeline17/Timeline17"
+ECBPLUS = "data/ecbplus"
 SAMPLE_SEED = 17
 # Linking state cleared before a --tune re-link, children before parents.
 STORY_TABLES = (
@@ -86,11 +95,11 @@ class Doc:
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     kit = eval_kit(args.eval_dir)
-    docs = (
-        _giveme(kit / GIVEME)
-        if args.corpus == "giveme"
-        else _timeline17(kit / T17, args.per_folder)
-    )
+    docs = {
+        "giveme": lambda: _giveme(kit / GIVEME),
+        "timeline17": lambda: _timeline17(kit / T17, args.per_folder),
+        "ecbplus": lambda: _ecbplus(kit / ECBPLUS, args.ecb_topics),
+    }[args.corpus]()
     docs = docs[: args.limit] if args.limit else docs
     out = Path(args.out) / args.corpus
     out.mkdir(parents=True, exist_ok=True)
@@ -155,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for inputs, stores, predictions, gold")
-    parser.add_argument("--corpus", choices=("giveme", "timeline17"), default="giveme")
+    parser.add_argument("--corpus", choices=("giveme", "timeline17", "ecbplus"), default="giveme")
+    parser.add_argument(
+        "--ecb-topics", default="1-35", help="ECB+ topics of --corpus ecbplus (default 1-35)"
+    )
     parser.add_argument(
         "--seeds", default="0,1,2", help="input-order seeds, comma-separated (default 0,1,2)"
     )
@@ -240,6 +252,17 @@ def _timeline17(root: Path, per_folder: int) -> list[Doc]:
                 )
             )
     return docs
+
+
+def _ecbplus(root: Path, topics: str) -> list[Doc]:
+    return [
+        Doc(
+            doc.name,
+            f"{doc.topic}+" if doc.name.endswith("ecbplus") else str(doc.topic),
+            {"url": f"https://ecbplus.invalid/{doc.name}", "text": doc.text},
+        )
+        for doc in read_docs(root, parse_topics(topics))
+    ]
 
 
 # -- one seed -----------------------------------------------------------------------------
@@ -491,8 +514,8 @@ def _tune(out: Path, seeds: list[int], kit: Path, grid: dict[str, list]) -> str:
         for seed in seeds:
             db = out / f"seed{seed}" / "tune.db"  # a copy: the seed's own store stays as linked
             db.unlink(missing_ok=True)
-            with (
-                sqlite3.connect(db.parent / "dateline.db") as source,
+            with (  # the first seed's store, the one ingest analysed (the others re-link it)
+                sqlite3.connect(out / f"seed{seeds[0]}" / "dateline.db") as source,
                 sqlite3.connect(db) as target,
             ):
                 source.backup(target)
