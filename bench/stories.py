@@ -612,7 +612,7 @@ def _write(path: Path, out: Path) -> None:
     import spacy
 
     parts = []
-    for corpus, role in (("giveme", "TEST"), ("timeline17", "DEV")):
+    for corpus, role in (("giveme", "TEST"), ("timeline17", "DEV"), ("ecbplus", "DEV")):
         summary_path = out / corpus / "summary.json"
         if not summary_path.exists():
             continue
