@@ -32,3 +32,11 @@ def test_another_language_is_kept_unread():
     assert len(found.sentences) == 1
     assert (found.mentions, found.timexes, found.quotes, found.roles) == ((), (), (), ())
     assert (found.event_mentions, found.clauses) == ((), ())
+
+
+def test_an_opinion_piece_names_happenings_and_reports_none():
+    news = analyze(make_article(body=BODY, url="https://news.example/uk/2026/leeds-arrests"))
+    column = analyze(make_article(body=BODY, url="https://news.example/opinion/leeds-arrests"))
+    assert "main" in {m.kind for m in news.event_mentions}
+    assert "main" not in {m.kind for m in column.event_mentions}
+    assert {m.trigger for m in column.event_mentions} == {m.trigger for m in news.event_mentions}

@@ -153,6 +153,23 @@ def test_events_states_and_opinions_are_not_mentions():
     assert events_of("Kyiv remains deeply sceptical.", every=True) == []
 
 
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The withdrawal of the bill was far too little, too late.", "withdrawal"),
+        ("The strike was the largest in a decade.", "strike"),
+        ("The election was a turning point for the country.", "election"),
+    ],
+)
+def test_events_a_judgement_of_a_happening_names_it_and_reports_nothing(text, trigger):
+    assert events_of(text) == []
+    assert trigger in [e.trigger for e in events_of(text, every=True)]
+
+
+def test_events_a_copula_that_places_a_happening_still_reports_it():
+    assert only("The meeting was on Monday in Geneva.").trigger == "meeting"
+
+
 def test_events_embedded_past_event_is_dated_on_its_own_date():
     text = "Oil has leaked into the Gulf since the April 20 explosion."
     timexes = (timex(text, "April 20", "2010-04-20"),)

@@ -5,7 +5,8 @@ expressions are put on the calendar against the publication date (``timex.py``);
 get a cue and a named speaker (``quotes.py``); people get the titles the text gives them
 (``roles.py``); each sentence's event gets a trigger, participants, places and a date
 (``events.py``), and so does the summary and the title, once written as a sentence
-(``casing.py``); each sentence's main clause gets its tense and
+(``casing.py``); an opinion piece's sentences name happenings but report none
+(``opinion.py``); each sentence's main clause gets its tense and
 parts (``clauses.py``), which the checker reads. Offsets are character offsets into
 ``Article.text``. An article in a language the model does not read gets its sentences and
 nothing else.
@@ -13,6 +14,7 @@ nothing else.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -22,6 +24,7 @@ from dateline.analyze.clauses import find_clauses
 from dateline.analyze.events import body_verbs, find_event_mentions, find_headline_mentions
 from dateline.analyze.mentions import find_mentions
 from dateline.analyze.nlp import parse, parse_many
+from dateline.analyze.opinion import is_opinion
 from dateline.analyze.quotes import find_quotes
 from dateline.analyze.roles import find_roles
 from dateline.analyze.timex import find_timexes
@@ -35,7 +38,7 @@ __all__ = ["ANALYZER_VERSION", "READ_LANGUAGES", "analyze", "analyze_many"]
 logger = logging.getLogger(__name__)
 
 # Stored with each analysis; raise it when a change alters what analysis finds.
-ANALYZER_VERSION = 13
+ANALYZER_VERSION = 14
 
 
 # Languages the model and the rules read. An article in another language is stored and
@@ -66,6 +69,11 @@ def analyze(
     anchor = article.published.value
     mentions = find_mentions(doc)
     timexes = find_timexes(text, anchor, doc)
+    reported = find_event_mentions(doc, mentions, timexes, anchor)
+    if is_opinion(article):  # the writer argues: what the text names, it does not report
+        reported = [
+            dataclasses.replace(m, kind="other") if m.kind == "main" else m for m in reported
+        ]
     return Analysis(
         sentences=sentences,
         mentions=tuple(mentions),
@@ -73,7 +81,7 @@ def analyze(
         quotes=tuple(find_quotes(doc, mentions)),
         roles=tuple(find_roles(doc, mentions, anchor)),
         event_mentions=(
-            *find_event_mentions(doc, mentions, timexes, anchor),
+            *reported,
             *(
                 find_headline_mentions(title, anchor, article.title, verbs=body_verbs(doc))
                 if title is not None and article.title

@@ -884,6 +884,10 @@ def _event_of(head: Token, depth: int = 0) -> Token | None:
     if head.pos_ not in ("VERB", "AUX"):
         return None
     noun = _event_argument(head)
+    # The writer's own judgement reports nothing; a speaker's ("said the talks were
+    # useful") reports the talks.
+    if noun is not None and depth == 0 and _judges(head, noun):
+        return None
     if noun is not None and (lemma in SUPPORT_VERBS or lemma in LIGHT_VERBS or head.pos_ == "AUX"):
         return noun
     if lemma in SUPPORT_VERBS:
@@ -898,6 +902,17 @@ def _event_of(head: Token, depth: int = 0) -> Token | None:
                     return found
         return None
     return head
+
+
+def _judges(verb: Token, noun: Token) -> bool:
+    """Whether a copula says what a happening was, not that it happened: "the withdrawal
+    was far too little", "the strike was the largest in a decade" (an opinion or a
+    comparison, which names the happening and reports nothing new of it)."""
+    return (
+        verb.lemma_ == "be"
+        and noun.dep_ == "nsubj"
+        and any(child.dep_ in ("acomp", "attr") for child in verb.children)
+    )
 
 
 def _event_argument(verb: Token) -> Token | None:
