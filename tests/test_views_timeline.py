@@ -333,6 +333,27 @@ def test_timeline_background_comes_last_and_says_so(tmp_path):
 
 
 @pytest.mark.slow
+def test_timeline_what_the_first_report_tells_of_its_week_is_news(tmp_path):
+    """The walkout two days before the first article is the story's news, not background."""
+    import json
+
+    import dateline
+
+    text = (
+        "Dockers walked out at the port of Lenna on Saturday, halting grain exports. "
+        "In 2019 a storm flooded the quay and closed the port for a month."
+    )
+    path = tmp_path / "port.jsonl"
+    record = {"url": "https://port.test/1", "title": "Port of Lenna strike", "text": text}
+    path.write_text(json.dumps({**record, "published": "2026-03-09"}) + "\n")
+    db = new_db(tmp_path, "port")
+    dateline.ingest([str(path)], db)
+    with dateline.open(db) as store:
+        every = dateline.timeline(store, dateline.find_story(store), unverified=True)
+        assert {e.label: e.background for e in every} == {"2019": True, "7 Mar 2026": False}
+
+
+@pytest.mark.slow
 def test_timeline_an_event_left_out_in_one_wording_is_told_in_another(talks):
     best = timeline(talks, None, top=1)[0]
 

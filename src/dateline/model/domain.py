@@ -712,7 +712,7 @@ class TimelineEntry:
     importance: float
     references: int = 0
     verified: bool = True  # False: shown only on request, the checker could not verify it
-    background: bool = False  # it ended before the story's first article: context, not news
+    background: bool = False  # ended over a week before the story's first article: context
 
     @property
     def label(self) -> str:

@@ -143,8 +143,8 @@ def _events(entries: list[TimelineEntry], keep: Keep) -> list[BriefPoint]:
 
 
 def _told(entries: list[TimelineEntry], keep: Keep) -> Iterator[tuple[TimelineEntry, BriefPoint]]:
-    """The entries as event points, in rank order (background, what ended before the story
-    began, is no key event: it comes last), those ``keep`` leaves out left out."""
+    """The entries as event points, in rank order (background, what ended well before the
+    story began, is no key event: it comes last), those ``keep`` leaves out left out."""
     for e in sorted(entries, key=rank):
         point = BriefPoint(
             f"{e.label}: {e.text}", PointKind.EVENT, e.citations, e.date, e.end, e.label

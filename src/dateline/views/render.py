@@ -57,7 +57,7 @@ def sections(
 
 def _marked(text: str, verified: bool, background: bool = False) -> str:
     """A line as shown: one the checker could not verify says so first, and background
-    (what ended before the story began) says so too."""
+    (what ended well before the story began) says so too."""
     text = f"[background] {text}" if background else text
     return text if verified else f"[unverified] {text}"
 

@@ -45,6 +45,9 @@ MIN_WORDS = 8
 FURNITURE_REPEATS = 3
 # A report published this many days after the event is news of it, not a look back.
 FRESH_DAYS = 2
+# What a story's first article tells of the week before it is the story's own news ("on
+# Saturday", "last week"); what ended earlier is background.
+NEWS_DAYS = 7
 # The wordings of an event a view tries, best first, when ``keep`` leaves one out.
 TELLINGS = 3
 # Sentences longer than this read as a paragraph, not a timeline line.
@@ -211,8 +214,9 @@ def ranked_entries(
     Args:
         since, until: keep events that end on or after ``since`` and start on or before
             ``until``.
-        top: keep the ``top`` most important entries; an entry that ended before the
-            story's first article (``background``) comes after every other.
+        top: keep the ``top`` most important entries; an entry that ended more than
+            ``NEWS_DAYS`` before the story's first article (``background``) comes after
+            every other.
         articles: the articles read so far, to share with other views.
         keep: what becomes of an entry, most important first (None: it is left out,
             and the event is tried in its next wordings, up to ``TELLINGS``); ``top``
@@ -226,12 +230,13 @@ def ranked_entries(
     ]
     articles.know_copies(sorted({a for event in events for a in event.articles}))
     first_day = store.stories.start_of(story_id) if story_id is not None else None
+    background_before = _days_after(first_day, -NEWS_DAYS) if first_day else None
 
     tellings = {event.id: _tellings(event, articles) for event in events}
 
     def told(event_id: int) -> TimelineEntry | None:
         entry = next(tellings[event_id], None)
-        if entry is not None and first_day and entry.end < first_day:
+        if entry is not None and background_before and entry.end < background_before:
             return dataclasses.replace(entry, background=True)
         return entry
 
@@ -253,7 +258,7 @@ def ranked_entries(
 
 
 def rank(entry: TimelineEntry) -> tuple[bool, float, int]:
-    """How entries rank, the most important first; background (what ended before the
+    """How entries rank, the most important first; background (what ended well before the
     story's first article) after every other."""
     return entry.background, -entry.importance, entry.event or 0
 
